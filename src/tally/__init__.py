@@ -1,0 +1,119 @@
+"""tally — exact, provable vote counting for Vietnamese Party congresses.
+
+The public API, re-exported from the modules that own each step:
+roll and rules → contest → ballots → count → outcome → minutes.
+
+>>> import tally
+>>> tally.QC_190.name
+'qc190'
+"""
+
+from tally.ballots import BallotBuilder, Ballots, Mark, Observation
+from tally.bodies import Body
+from tally.contest import BallotForm, Candidate, Contest, check_list
+from tally.count import Count, count_ballots
+from tally.decide import (
+    Outcome,
+    OutcomeStatus,
+    Standing,
+    Tie,
+    TieDecision,
+    TieResolution,
+    decide,
+)
+from tally.errors import (
+    BallotError,
+    ContestError,
+    DecisionError,
+    InputFileError,
+    Location,
+    NameFormatError,
+    ReconciliationError,
+    RollError,
+    TallyError,
+)
+from tally.names import PersonName, ballot_order_key, normalize_name, parse_name
+from tally.result import ContestResult, count_contest, reconcile, threshold_base
+from tally.roll import CongressKind, Deduction, Roll, more_than_half
+from tally.rules import (
+    PRESETS,
+    QC_190,
+    QC_244,
+    Citation,
+    PercentPolicy,
+    QuorumFinding,
+    QuorumPolicy,
+    Rounding,
+    RoundPolicy,
+    RuleSet,
+    SurplusPolicy,
+    ThresholdBase,
+    ThresholdPolicy,
+    TiePolicy,
+    TieRule,
+    ValidityPolicy,
+)
+from tally.validity import InvalidReason, classify
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "PRESETS",
+    "QC_190",
+    "QC_244",
+    "BallotBuilder",
+    "BallotError",
+    "BallotForm",
+    "Ballots",
+    "Body",
+    "Candidate",
+    "Citation",
+    "CongressKind",
+    "Contest",
+    "ContestError",
+    "ContestResult",
+    "Count",
+    "DecisionError",
+    "Deduction",
+    "InputFileError",
+    "InvalidReason",
+    "Location",
+    "Mark",
+    "NameFormatError",
+    "Observation",
+    "Outcome",
+    "OutcomeStatus",
+    "PercentPolicy",
+    "PersonName",
+    "QuorumFinding",
+    "QuorumPolicy",
+    "ReconciliationError",
+    "Roll",
+    "RollError",
+    "RoundPolicy",
+    "Rounding",
+    "RuleSet",
+    "Standing",
+    "SurplusPolicy",
+    "TallyError",
+    "ThresholdBase",
+    "ThresholdPolicy",
+    "Tie",
+    "TieDecision",
+    "TiePolicy",
+    "TieResolution",
+    "TieRule",
+    "ValidityPolicy",
+    "__version__",
+    "ballot_order_key",
+    "check_list",
+    "classify",
+    "count_ballots",
+    "count_contest",
+    "decide",
+    "more_than_half",
+    "normalize_name",
+    "parse_name",
+    "reconcile",
+    "threshold_base",
+]

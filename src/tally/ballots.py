@@ -1,0 +1,392 @@
+"""Ballots of one contest as columns: a ``uint8`` mark matrix plus per-ballot vectors.
+
+For the strike-out form ``1`` = name kept, ``0`` = struck. For the yes/no form ``1`` = agree,
+``2`` = disagree, ``3`` = both boxes, ``0`` = neither (DESIGN decision 1). The board's own
+observations (not issued, write-in, identifying mark) are bit flags per ballot.
+
+Enter ballots one by one with :class:`BallotBuilder`, or in bulk with :meth:`Ballots.from_arrays`.
+
+>>> from tally.contest import Contest
+>>> from tally.bodies import Body
+>>> contest = Contest(id="bch", body=Body.EXECUTIVE_COMMITTEE, seats=2,
+...                   candidates=["Nguyễn Văn An", "Lê Thị Bình", "Trần Văn Cường"])
+>>> builder = BallotBuilder(contest)
+>>> builder.add("001", struck=["Trần Văn Cường"])
+>>> builder.add("002", kept=[1, 2])
+>>> builder.add("003", struck=[], observations=["identifying_mark"])
+>>> ballots = builder.build()
+>>> ballots.marks.tolist(), len(ballots)
+([[1, 1, 0], [1, 1, 0], [1, 1, 1]], 3)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from enum import IntEnum, IntFlag
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from tally.contest import BallotForm, Contest
+from tally.errors import BallotError, Location
+from tally.terms import Term
+
+MarkMatrix = npt.NDArray[np.uint8]
+
+
+class Mark(IntEnum):
+    """Codes in the mark matrix."""
+
+    STRUCK = 0
+    KEPT = 1
+    NEITHER = 0
+    AGREE = 1
+    DISAGREE = 2
+    BOTH = 3
+
+
+MAX_MARK = {BallotForm.STRIKE_OUT: 1, BallotForm.YES_NO: 3}
+
+
+class Observation(IntFlag):
+    """What the board saw on a ballot that makes it invalid whatever its marks (RULES §3)."""
+
+    NOT_ISSUED = 1
+    """Not issued by the board: no seal, wrong form, counterfeit."""
+    WRITE_IN = 2
+    """Carries a name not on the approved list."""
+    IDENTIFYING_MARK = 4
+    """Signed, or carries identifying marks or extra writing."""
+
+
+OBSERVATION_CODES: dict[str, Observation] = {
+    "not_issued": Observation.NOT_ISSUED,
+    "write_in": Observation.WRITE_IN,
+    "identifying_mark": Observation.IDENTIFYING_MARK,
+}
+_ALL_OBSERVATIONS = int(Observation.NOT_ISSUED | Observation.WRITE_IN | Observation.IDENTIFYING_MARK)
+
+
+def parse_observations(codes: Iterable[str], serial: str, where: Location) -> int:
+    """Flags from observation codes such as ``["write_in"]``; an unknown code is an error."""
+    flags = 0
+    for code in codes:
+        key = code.strip().lower()
+        if not key:
+            continue
+        if key not in OBSERVATION_CODES:
+            raise BallotError(
+                "ballot.unknown_observation",
+                where,
+                serial=serial,
+                value=code,
+                allowed=", ".join(OBSERVATION_CODES),
+            )
+        flags |= OBSERVATION_CODES[key]
+    return flags
+
+
+class Ballots:
+    """The ballots of one contest, read-only and columnar.
+
+    ``marks`` is ballots × candidates (candidates in ballot order); ``serials`` and
+    ``observations`` have one entry per ballot. Build with :class:`BallotBuilder` or
+    :meth:`from_arrays`; both check shape, values and serial uniqueness.
+    """
+
+    __slots__ = ("contest_id", "form", "marks", "observations", "serials")
+
+    contest_id: str
+    form: BallotForm
+    marks: MarkMatrix
+    serials: npt.NDArray[Any]
+    observations: npt.NDArray[np.uint8]
+
+    def __init__(
+        self,
+        contest_id: str,
+        form: BallotForm,
+        marks: MarkMatrix,
+        serials: npt.NDArray[Any],
+        observations: npt.NDArray[np.uint8],
+    ) -> None:
+        for array in (marks, serials, observations):
+            array.flags.writeable = False
+        self.contest_id = contest_id
+        self.form = form
+        self.marks = marks
+        self.serials = serials
+        self.observations = observations
+
+    def __len__(self) -> int:
+        return int(self.marks.shape[0])
+
+    def __repr__(self) -> str:
+        return f"Ballots(contest={self.contest_id!r}, form={self.form.value}, n={len(self)})"
+
+    @classmethod
+    def from_arrays(
+        cls,
+        contest: Contest,
+        marks: npt.ArrayLike,
+        serials: npt.ArrayLike | None = None,
+        observations: npt.ArrayLike | None = None,
+    ) -> Ballots:
+        """Ballots from a mark matrix (ballots × candidates in ballot order).
+
+        ``serials`` default to 1..n; ``observations`` (bit flags of :class:`Observation`) to 0.
+        The matrix is used without a copy when it is already C-contiguous ``uint8``.
+
+        >>> from tally.contest import Contest
+        >>> from tally.bodies import Body
+        >>> c = Contest(id="x", body=Body.SECRETARY, seats=1, candidates=["Lê Văn Tám"])
+        >>> Ballots.from_arrays(c, [[1], [2], [3]])
+        Ballots(contest='x', form=yes_no, n=3)
+        """
+        matrix = np.ascontiguousarray(marks, dtype=np.uint8)
+        source = np.asarray(marks)
+        k = len(contest.candidates)
+        if matrix.ndim != 2 or matrix.shape[1] != k:
+            raise BallotError("ballot.shape", Location(), shape=tuple(matrix.shape), n=k)
+        n = matrix.shape[0]
+        if source.dtype != np.uint8 and source.size and (source.min() < 0):
+            row, col = np.argwhere(source < 0)[0]
+            _raise_matrix_value(contest, int(source[row, col]), row, col, serials)
+        serial_array = _serials(serials, n)
+        limit = MAX_MARK[contest.form]
+        if n and int(matrix.max(initial=0)) > limit:
+            row, col = np.argwhere(matrix > limit)[0]
+            _raise_matrix_value(contest, int(matrix[row, col]), row, col, serial_array)
+        if source.dtype != np.uint8 and source.size and not np.array_equal(source, matrix):
+            row, col = np.argwhere(source != matrix)[0]
+            _raise_matrix_value(contest, source[row, col], row, col, serial_array)
+        obs = _observations(observations, n)
+        return cls(contest.id, contest.form, matrix, serial_array, obs)
+
+    @classmethod
+    def concat(cls, parts: Sequence[Ballots]) -> Ballots:
+        """Join batches of the same contest; serials must stay unique."""
+        if not parts:
+            raise ValueError("concat needs at least one batch")
+        first = parts[0]
+        for part in parts[1:]:
+            if part.contest_id != first.contest_id:
+                raise BallotError(
+                    "count.contest_mismatch",
+                    Location(),
+                    left=first.contest_id,
+                    right=part.contest_id,
+                )
+        serials = np.concatenate([p.serials.astype(str) for p in parts])
+        _check_unique(serials)
+        return cls(
+            first.contest_id,
+            first.form,
+            np.concatenate([p.marks for p in parts]),
+            serials,
+            np.concatenate([p.observations for p in parts]),
+        )
+
+
+def _raise_matrix_value(
+    contest: Contest, value: object, row: Any, col: Any, serials: Any
+) -> None:
+    serial = str(serials[row]) if serials is not None and len(serials) > row else str(row + 1)
+    allowed = "0, 1" if contest.form is BallotForm.STRIKE_OUT else "0, 1, 2, 3"
+    raise BallotError(
+        "ballot.matrix_values",
+        Location(serial=serial),
+        value=value,
+        serial=serial,
+        column=int(col) + 1,
+        form=Term(contest.form),
+        allowed=allowed,
+    )
+
+
+def _serials(serials: npt.ArrayLike | None, n: int) -> npt.NDArray[Any]:
+    if serials is None:
+        return np.arange(1, n + 1, dtype=np.int64)
+    array = np.asarray(serials)
+    if array.shape != (n,):
+        raise BallotError(
+            "ballot.length_mismatch", Location(field="serials"), field="serials", got=len(array), n=n
+        )
+    if array.dtype.kind in "OUS":
+        array = array.astype(str)
+        stripped = np.char.strip(array)
+        empty = np.flatnonzero(stripped == "")
+        if empty.size:
+            raise BallotError("ballot.empty_serial", Location(line=int(empty[0]) + 1))
+        array = stripped
+    _check_unique(array)
+    return array
+
+
+def _check_unique(serials: npt.NDArray[Any]) -> None:
+    uniq, first_index, counts = np.unique(serials, return_index=True, return_counts=True)
+    if uniq.size == serials.size:
+        return
+    dup = uniq[counts > 1][0]
+    positions = np.flatnonzero(serials == dup)
+    raise BallotError(
+        "ballot.duplicate_serial",
+        Location(serial=str(dup)),
+        serial=str(dup),
+        first=f"#{int(positions[0]) + 1}",
+    )
+
+
+def _observations(observations: npt.ArrayLike | None, n: int) -> npt.NDArray[np.uint8]:
+    if observations is None:
+        return np.zeros(n, dtype=np.uint8)
+    source = np.asarray(observations)
+    if source.shape != (n,):
+        raise BallotError(
+            "ballot.length_mismatch",
+            Location(field="observations"),
+            field="observations",
+            got=source.size,
+            n=n,
+        )
+    bad = np.flatnonzero((source < 0) | (source > _ALL_OBSERVATIONS))
+    if bad.size:
+        raise BallotError(
+            "ballot.unknown_observation",
+            Location(line=int(bad[0]) + 1),
+            serial=f"#{int(bad[0]) + 1}",
+            value=str(source[bad[0]]),
+            allowed="0–7 (1 not_issued, 2 write_in, 4 identifying_mark)",
+        )
+    return source.astype(np.uint8)
+
+
+class BallotBuilder:
+    """Records ballots one at a time, as the board reads them, and checks each on entry.
+
+    Candidates are referred to by ballot number (1-based) or by name as printed. Every error
+    names the ballot serial and, when given, the place (``where``) in the source file.
+    """
+
+    def __init__(self, contest: Contest) -> None:
+        self.contest = contest
+        self._rows: list[bytes] = []
+        self._serials: list[str] = []
+        self._observations: list[int] = []
+        self._first_seen: dict[str, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def add(
+        self,
+        serial: str,
+        *,
+        kept: Iterable[int | str] | None = None,
+        struck: Iterable[int | str] | None = None,
+        agree: Iterable[int | str] = (),
+        disagree: Iterable[int | str] = (),
+        both: Iterable[int | str] = (),
+        observations: Iterable[str] = (),
+        where: Location | None = None,
+    ) -> None:
+        """Record one ballot.
+
+        Strike-out form: give ``struck`` (names struck) or ``kept`` (names left standing);
+        with neither, nothing was struck. Yes/no form: ``agree``, ``disagree`` and ``both``
+        list candidates by mark; a candidate in none of them is marked neither.
+        """
+        serial = str(serial).strip()
+        place = (where or Location()).within(Location(serial=serial or None))
+        if not serial:
+            raise BallotError("ballot.empty_serial", place)
+        if serial in self._first_seen:
+            raise BallotError(
+                "ballot.duplicate_serial", place, serial=serial, first=self._first_seen[serial]
+            )
+        flags = parse_observations(observations, serial, place)
+        if self.contest.form is BallotForm.STRIKE_OUT:
+            agree, disagree, both = tuple(agree), tuple(disagree), tuple(both)
+            if agree or disagree or both:
+                raise BallotError(
+                    "ballot.wrong_form", place, serial=serial, form=Term(self.contest.form),
+                    given="agree/disagree",
+                )
+            row = self._strike_out_row(serial, kept, struck, place)
+        else:
+            if kept is not None or struck is not None:
+                raise BallotError(
+                    "ballot.wrong_form", place, serial=serial, form=Term(self.contest.form),
+                    given="kept/struck",
+                )
+            row = self._yes_no_row(serial, agree, disagree, both, place)
+        self._rows.append(bytes(row))
+        self._serials.append(serial)
+        self._observations.append(flags)
+        self._first_seen[serial] = place.render("vi") or serial
+
+    def _numbers(self, refs: Iterable[int | str], serial: str, place: Location) -> list[int]:
+        numbers = []
+        for ref in refs:
+            try:
+                numbers.append(self.contest.number_of(ref))
+            except KeyError:
+                raise BallotError(
+                    "ballot.unknown_candidate",
+                    place,
+                    serial=serial,
+                    ref=ref,
+                    n=len(self.contest.candidates),
+                ) from None
+        return numbers
+
+    def _strike_out_row(
+        self,
+        serial: str,
+        kept: Iterable[int | str] | None,
+        struck: Iterable[int | str] | None,
+        place: Location,
+    ) -> bytearray:
+        k = len(self.contest.candidates)
+        if kept is not None and struck is not None:
+            raise BallotError("ballot.kept_and_struck_given", place, serial=serial)
+        if kept is not None:
+            row = bytearray(k)
+            for number in self._numbers(kept, serial, place):
+                row[number - 1] = Mark.KEPT
+            return row
+        row = bytearray([Mark.KEPT]) * k
+        for number in self._numbers(struck or (), serial, place):
+            row[number - 1] = Mark.STRUCK
+        return row
+
+    def _yes_no_row(
+        self,
+        serial: str,
+        agree: Iterable[int | str],
+        disagree: Iterable[int | str],
+        both: Iterable[int | str],
+        place: Location,
+    ) -> bytearray:
+        row = bytearray(len(self.contest.candidates))
+        for mark, refs in ((Mark.AGREE, agree), (Mark.DISAGREE, disagree), (Mark.BOTH, both)):
+            for number in self._numbers(refs, serial, place):
+                if row[number - 1]:
+                    ref = self.contest.names[number - 1]
+                    raise BallotError("ballot.marked_twice", place, serial=serial, ref=ref)
+                row[number - 1] = mark
+        return row
+
+    def build(self) -> Ballots:
+        """The recorded ballots as a :class:`Ballots` store."""
+        k = len(self.contest.candidates)
+        n = len(self._rows)
+        marks = np.frombuffer(b"".join(self._rows), dtype=np.uint8).reshape(n, k).copy()
+        return Ballots(
+            self.contest.id,
+            self.contest.form,
+            marks,
+            np.array(self._serials, dtype=str),
+            np.array(self._observations, dtype=np.uint8),
+        )

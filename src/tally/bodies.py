@@ -1,0 +1,43 @@
+"""The bodies and posts a congress elects (RULES §6).
+
+>>> Body.STANDING_COMMITTEE.is_committee, Body.SECRETARY.is_committee
+(True, False)
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Body(StrEnum):
+    """A body (several seats) or a post (one seat) elected by secret ballot."""
+
+    EXECUTIVE_COMMITTEE = "executive_committee"
+    """Ban Chấp hành (BCH, cấp ủy) of a đảng bộ."""
+    STANDING_COMMITTEE = "standing_committee"
+    """Ban Thường vụ (BTV)."""
+    SECRETARY = "secretary"
+    """Bí thư."""
+    DEPUTY_SECRETARY = "deputy_secretary"
+    """Phó Bí thư."""
+    INSPECTION_COMMISSION = "inspection_commission"
+    """Ủy ban Kiểm tra (UBKT)."""
+    INSPECTION_CHAIR = "inspection_chair"
+    """Chủ nhiệm Ủy ban Kiểm tra."""
+    UPPER_DELEGATES = "upper_delegates"
+    """Đại biểu dự đại hội cấp trên (delegates to the upper congress)."""
+    CELL_COMMITTEE = "cell_committee"
+    """Chi ủy (the committee of a chi bộ with 9 or more official members)."""
+    CELL_SECRETARY = "cell_secretary"
+    """Bí thư chi bộ."""
+    CELL_DEPUTY_SECRETARY = "cell_deputy_secretary"
+    """Phó Bí thư chi bộ."""
+
+    @property
+    def is_committee(self) -> bool:
+        """True for the committees (cấp ủy, BTV) whose lists must carry a surplus (RULES §5)."""
+        return self in {
+            Body.EXECUTIVE_COMMITTEE,
+            Body.STANDING_COMMITTEE,
+            Body.CELL_COMMITTEE,
+        }

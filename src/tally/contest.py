@@ -1,0 +1,174 @@
+"""A contest: one body or post, its seats and its candidate list in ballot order (RULES §2, §5).
+
+>>> contest = Contest(id="bch", body=Body.EXECUTIVE_COMMITTEE, seats=3,
+...                   candidates=["Trần Văn Đức", "Lê Thị Dung", "Nguyễn Văn An", "Phạm Thị Bình"])
+>>> [c.name for c in contest.candidates]
+['Nguyễn Văn An', 'Phạm Thị Bình', 'Lê Thị Dung', 'Trần Văn Đức']
+>>> contest.form.value, contest.number_of("Lê Thị Dung"), contest.number_of(4)
+('strike_out', 3, 4)
+>>> check_list(contest, QC_190)
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cached_property
+from enum import StrEnum
+from typing import Any, Literal, Self
+
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+
+from tally.bodies import Body
+from tally.errors import ContestError, Location, NameFormatError
+from tally.names import PersonName, ballot_order_key, normalize_name, parse_name
+from tally.rules import QC_190, RuleSet
+from tally.terms import Term
+
+__all__ = ["QC_190", "BallotForm", "Candidate", "Contest", "check_list"]
+
+
+class BallotForm(StrEnum):
+    """The ballot's layout, chosen by the list's length against the seats (RULES §2)."""
+
+    STRIKE_OUT = "strike_out"
+    """List longer than the seats: the voter strikes the names they do not vote for."""
+    YES_NO = "yes_no"
+    """List no longer than the seats: agree / disagree boxes per name."""
+
+
+Gender = Literal["male", "female"]
+
+
+class Candidate(BaseModel):
+    """A person on the list. Personal data is optional and used for composition and ties."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    birth_date: date | None = None
+    party_admission_date: date | None = None
+    gender: Gender | None = None
+    ethnicity: str | None = None
+
+    @field_validator("name")
+    @classmethod
+    def _normalise(cls, value: str) -> str:
+        return normalize_name(value)
+
+    @property
+    def person(self) -> PersonName:
+        """The name split into surname, middle and given name."""
+        return parse_name(self.name)
+
+
+class Contest(BaseModel):
+    """One election on one ballot: the body or post, the seats, the list in ballot order.
+
+    Candidates may be given as names or :class:`Candidate` objects, in any order; they are
+    stored in ballot order (given name, surname, middle, Vietnamese collation).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    body: Body
+    seats: int
+    candidates: tuple[Candidate, ...]
+    title: str | None = None
+
+    @field_validator("candidates", mode="before")
+    @classmethod
+    def _coerce(cls, value: Any) -> Any:
+        if isinstance(value, list | tuple):
+            return tuple(Candidate(name=v) if isinstance(v, str) else v for v in value)
+        return value
+
+    @model_validator(mode="after")
+    def _check(self) -> Self:
+        if self.seats < 1:
+            raise ContestError("contest.seats", Location(field="seats"), seats=self.seats)
+        if not self.candidates:
+            raise ContestError("contest.no_candidates", Location(field="candidates"))
+        seen: set[str] = set()
+        for candidate in self.candidates:
+            key = candidate.name.casefold()
+            if key in seen:
+                raise ContestError(
+                    "contest.duplicate_candidate",
+                    Location(field="candidates"),
+                    name=candidate.name,
+                )
+            seen.add(key)
+        ordered = tuple(sorted(self.candidates, key=lambda c: ballot_order_key(c.name)))
+        if ordered != self.candidates:
+            object.__setattr__(self, "candidates", ordered)
+        return self
+
+    @property
+    def form(self) -> BallotForm:
+        """Strike-out when the list is longer than the seats, yes/no otherwise."""
+        return BallotForm.STRIKE_OUT if len(self.candidates) > self.seats else BallotForm.YES_NO
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Candidate names in ballot order."""
+        return tuple(c.name for c in self.candidates)
+
+    def number_of(self, ref: int | str) -> int:
+        """The 1-based ballot number of a candidate given by number or by name.
+
+        Raises :class:`KeyError` for an unknown reference; callers turn it into a located error.
+        """
+        if isinstance(ref, int) or (isinstance(ref, str) and ref.strip().isdigit()):
+            number = int(ref)
+            if 1 <= number <= len(self.candidates):
+                return number
+            raise KeyError(ref)
+        try:
+            key = normalize_name(ref).casefold()
+        except NameFormatError:
+            raise KeyError(ref) from None
+        number = self._numbers_by_name.get(key)
+        if number is None:
+            raise KeyError(ref)
+        return number
+
+    @cached_property
+    def _numbers_by_name(self) -> dict[str, int]:
+        return {c.name.casefold(): i for i, c in enumerate(self.candidates, start=1)}
+
+
+def check_list(contest: Contest, rules: RuleSet = QC_190) -> None:
+    """Check the list's length against the seats under ``rules.surplus`` (RULES §5, Art. 14).
+
+    Committees (BCH, BTV, chi ủy) need a list longer than the seats, with a surplus of at most
+    30% of the seats, or at most one for bodies of 3–5 seats. Other posts have no surplus rule.
+    """
+    policy = rules.surplus
+    if contest.body not in policy.bodies:
+        return
+    n, seats = len(contest.candidates), contest.seats
+    where = Location(field=f"contest.{contest.id}.candidates")
+    citation = policy.citation
+    if n <= seats:
+        raise ContestError(
+            "contest.list_not_longer",
+            where,
+            body=Term(contest.body),
+            n=n,
+            seats=seats,
+            minimum=seats + 1,
+            citation=citation,
+        )
+    maximum = policy.max_surplus(seats)
+    if n - seats > maximum:
+        raise ContestError(
+            "contest.surplus_too_large",
+            where,
+            body=Term(contest.body),
+            surplus=n - seats,
+            seats=seats,
+            maximum=maximum,
+            allowed_n=seats + maximum,
+            citation=citation,
+        )

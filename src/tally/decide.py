@@ -1,0 +1,219 @@
+"""Who is elected: threshold, ranking, ties at the cut-off, shortfall (RULES §4).
+
+A candidate is above the threshold when ``2 * votes > base``. Seats go to those above it in
+descending order of votes. Equal votes at the cut-off with more candidates than seats left is a
+tie: reported with the tied names and the seats at stake, and resolved only by the rule set's
+tie policy or by a recorded decision — never silently. Fewer above the threshold than seats is
+a shortfall: the elected stay elected and the open seats are reported.
+
+>>> from tally.contest import Contest
+>>> from tally.bodies import Body
+>>> from tally.count import Count
+>>> c = Contest(id="x", body=Body.EXECUTIVE_COMMITTEE, seats=2,
+...             candidates=["Nguyễn Văn An", "Lê Thị Bình", "Trần Văn Cường"])
+>>> n = Count(contest_id="x", form=c.form, collected=10, valid=10, invalid_by_reason={},
+...           votes=(8, 7, 7), against=(2, 3, 3), unmarked=(0, 0, 0))
+>>> outcome = decide(c, n, base=10)
+>>> outcome.status.value, outcome.elected, outcome.tie.candidates, outcome.tie.seats_at_stake
+('tie', ('Nguyễn Văn An',), ('Lê Thị Bình', 'Trần Văn Cường'), 1)
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from tally.contest import Contest
+from tally.count import Count
+from tally.errors import DecisionError, Location
+from tally.roll import more_than_half
+from tally.rules import QC_190, RuleSet, TiePolicy
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Standing(_Frozen):
+    """One candidate's line in the result."""
+
+    number: int
+    """Ballot number (1-based position in ballot order)."""
+    name: str
+    votes: int
+    against: int
+    unmarked: int
+    above_threshold: bool
+    elected: bool
+
+
+class Tie(_Frozen):
+    """Equal votes at the cut-off: more candidates than seats left."""
+
+    candidates: tuple[str, ...]
+    votes: int
+    seats_at_stake: int
+
+
+class TieDecision(_Frozen):
+    """A recorded human decision that resolves a tie (e.g. the result of a re-vote).
+
+    ``winners`` name exactly ``seats_at_stake`` of the tied candidates; ``note`` says who decided
+    and how (it is printed in the minutes).
+    """
+
+    winners: tuple[str, ...]
+    note: str
+
+
+class TieResolution(_Frozen):
+    """How a tie was resolved."""
+
+    by: TiePolicy | None
+    """The policy that resolved it, or ``None`` for a recorded decision."""
+    winners: tuple[str, ...]
+    note: str = ""
+
+
+class OutcomeStatus(StrEnum):
+    """Whether the contest filled its seats."""
+
+    COMPLETE = "complete"
+    """Every seat is filled."""
+    TIE = "tie"
+    """A tie at the cut-off is unresolved: the congress must decide (re-vote by default)."""
+    SHORTFALL = "shortfall"
+    """Fewer above the threshold than seats: the open seats need another round or decision."""
+
+
+class Outcome(_Frozen):
+    """The decision of one contest, with everything needed to explain it."""
+
+    base: int
+    min_votes: int
+    seats: int
+    standings: tuple[Standing, ...]
+    """Every candidate, in ballot order."""
+    elected: tuple[str, ...]
+    """The elected, in descending votes (equal votes in ballot order)."""
+    tie: Tie | None
+    tie_resolution: TieResolution | None
+    open_seats: int
+    status: OutcomeStatus
+
+
+def decide(
+    contest: Contest,
+    count: Count,
+    base: int,
+    rules: RuleSet = QC_190,
+    decision: TieDecision | None = None,
+) -> Outcome:
+    """Decide who is elected from ``count`` against ``base`` under ``rules``."""
+    seats = contest.seats
+    numbers = range(1, len(contest.candidates) + 1)
+    above = [i for i in numbers if more_than_half(count.votes[i - 1], base)]
+    # Descending votes; equal votes keep ballot order (display only — ties are handled below).
+    ranked = sorted(above, key=lambda i: -count.votes[i - 1])
+    tie: Tie | None = None
+    resolution: TieResolution | None = None
+    if len(ranked) <= seats:
+        elected = ranked
+    else:
+        cut = count.votes[ranked[seats - 1] - 1]
+        sure = [i for i in ranked if count.votes[i - 1] > cut]
+        group = [i for i in ranked if count.votes[i - 1] == cut]
+        at_stake = seats - len(sure)
+        elected = sure
+        if len(group) == at_stake:
+            elected = sure + group
+        else:
+            tie = Tie(
+                candidates=tuple(contest.names[i - 1] for i in group),
+                votes=cut,
+                seats_at_stake=at_stake,
+            )
+            resolution = _resolve(contest, tie, rules, decision)
+            if resolution is not None:
+                winners = {contest.number_of(w) for w in resolution.winners}
+                elected = sure + [i for i in group if i in winners]
+    if decision is not None and tie is None:
+        raise DecisionError("decision.no_tie", Location(field="decision"))
+    elected_set = set(elected)
+    standings = tuple(
+        Standing(
+            number=i,
+            name=contest.names[i - 1],
+            votes=count.votes[i - 1],
+            against=count.against[i - 1],
+            unmarked=count.unmarked[i - 1],
+            above_threshold=i in above,
+            elected=i in elected_set,
+        )
+        for i in numbers
+    )
+    unresolved = tie is not None and resolution is None
+    open_seats = seats - len(elected)
+    if unresolved:
+        status = OutcomeStatus.TIE
+    elif open_seats:
+        status = OutcomeStatus.SHORTFALL
+    else:
+        status = OutcomeStatus.COMPLETE
+    return Outcome(
+        base=base,
+        min_votes=base // 2 + 1,
+        seats=seats,
+        standings=standings,
+        elected=tuple(contest.names[i - 1] for i in elected),
+        tie=tie,
+        tie_resolution=resolution,
+        open_seats=open_seats,
+        status=status,
+    )
+
+
+def _resolve(
+    contest: Contest, tie: Tie, rules: RuleSet, decision: TieDecision | None
+) -> TieResolution | None:
+    """Resolve ``tie`` by a recorded decision, else by an automatic policy, else not at all."""
+    if decision is not None:
+        return _apply_decision(contest, tie, decision)
+    if rules.tie.policy is TiePolicy.OLDER_WINS:
+        return _older_wins(contest, tie)
+    return None
+
+
+def _apply_decision(contest: Contest, tie: Tie, decision: TieDecision) -> TieResolution:
+    where = Location(field="decision.winners")
+    try:
+        chosen = [contest.names[contest.number_of(w) - 1] for w in decision.winners]
+    except KeyError:
+        chosen = list(decision.winners)
+    strangers = [w for w in chosen if w not in tie.candidates]
+    if strangers:
+        raise DecisionError(
+            "decision.not_tied", where, names=", ".join(strangers), tied=", ".join(tie.candidates)
+        )
+    if len(set(chosen)) != tie.seats_at_stake:
+        raise DecisionError(
+            "decision.wrong_number", where, got=len(set(chosen)), seats=tie.seats_at_stake
+        )
+    return TieResolution(by=None, winners=tuple(chosen), note=decision.note)
+
+
+def _older_wins(contest: Contest, tie: Tie) -> TieResolution | None:
+    """The oldest tied candidates win; unresolved if a birth date is missing or equal at the cut."""
+    births: list[tuple[date, str]] = []
+    for name in tie.candidates:
+        born = contest.candidates[contest.number_of(name) - 1].birth_date
+        if born is None:
+            return None
+        births.append((born, name))
+    births.sort()
+    k = tie.seats_at_stake
+    if births[k - 1][0] == births[k][0]:
+        return None
+    return TieResolution(by=TiePolicy.OLDER_WINS, winners=tuple(name for _, name in births[:k]))

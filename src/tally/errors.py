@@ -1,0 +1,124 @@
+"""Typed errors: each says where the problem is and what to do, in Vietnamese or English.
+
+>>> err = BallotError("ballot.duplicate_serial", Location(file="b.csv", line=7, serial="0042"),
+...                   serial="0042", first="b.csv:3")
+>>> print(err.message("en"))
+b.csv, line 7, ballot 0042: Ballot serial 0042 was already entered (first at b.csv:3). Enter each ballot once; check the serial.
+>>> isinstance(err, TallyError)
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Protocol, runtime_checkable
+
+from tally.messages import Lang, text
+
+
+@runtime_checkable
+class Localized(Protocol):
+    """A message parameter that renders itself in the reader's language (a term, a citation)."""
+
+    def render(self, lang: Lang = "vi") -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a problem is: a file and line, a field of the spec, a ballot serial, a column."""
+
+    file: str | None = None
+    line: int | None = None
+    field: str | None = None
+    serial: str | None = None
+    column: str | None = None
+
+    def render(self, lang: Lang = "vi") -> str:
+        """Human-readable place, e.g. ``ballots.csv, dòng 12, phiếu 0042``."""
+        words = {
+            "vi": ("dòng", "trường", "phiếu", "cột"),
+            "en": ("line", "field", "ballot", "column"),
+        }[lang]
+        parts: list[str] = []
+        if self.file is not None:
+            parts.append(self.file)
+        if self.line is not None:
+            parts.append(f"{words[0]} {self.line}")
+        if self.field is not None:
+            parts.append(f"{words[1]} {self.field}")
+        if self.serial is not None:
+            parts.append(f"{words[2]} {self.serial}")
+        if self.column is not None:
+            parts.append(f"{words[3]} {self.column!r}")
+        return ", ".join(parts)
+
+    def within(self, outer: Location) -> Location:
+        """This location with the blanks filled from ``outer`` (e.g. the file name)."""
+        return replace(
+            self,
+            file=self.file if self.file is not None else outer.file,
+            line=self.line if self.line is not None else outer.line,
+            field=self.field if self.field is not None else outer.field,
+            serial=self.serial if self.serial is not None else outer.serial,
+            column=self.column if self.column is not None else outer.column,
+        )
+
+
+class TallyError(Exception):
+    """Base of every error ``tally`` raises on bad input or an impossible count.
+
+    ``code`` names the message in :mod:`tally.messages`; ``where`` says where; ``params`` fill
+    the message. ``str(err)`` is Vietnamese; ``err.message("en")`` is English.
+    """
+
+    def __init__(self, code: str, where: Location | None = None, /, **params: object) -> None:
+        self.code = code
+        self.where = where or Location()
+        self.params = params
+        super().__init__(self.message("vi"))
+
+    def message(self, lang: Lang = "vi") -> str:
+        """The full message: place, problem and fix."""
+        params = {
+            key: value.render(lang) if isinstance(value, Localized) else value
+            for key, value in self.params.items()
+        }
+        body = text(self.code, lang, **params)
+        place = self.where.render(lang)
+        return f"{place}: {body}" if place else body
+
+    def located(self, outer: Location) -> TallyError:
+        """A copy of this error whose location is completed from ``outer``."""
+        clone = type(self)(self.code, self.where.within(outer), **self.params)
+        return clone.with_traceback(self.__traceback__)
+
+
+class NameFormatError(TallyError):
+    """A person's name cannot be used (empty, or not made of letters)."""
+
+
+class RollError(TallyError):
+    """The roll (convened, deductions, present) is inconsistent."""
+
+
+class ContestError(TallyError):
+    """The contest or its candidate list breaks a rule (seats, duplicates, surplus)."""
+
+
+class BallotError(TallyError):
+    """A ballot cannot be recorded: unknown candidate, duplicate serial, malformed mark."""
+
+
+class InputFileError(TallyError):
+    """A file (spec, ballots) is missing, unreadable or malformed."""
+
+
+class ReconciliationError(TallyError):
+    """The ballots do not reconcile (collected > issued, a count that does not add up).
+
+    The count stops and the minutes cannot be produced until the board resolves it.
+    """
+
+
+class DecisionError(TallyError):
+    """A recorded decision does not fit the outcome it is meant to resolve."""

@@ -1,0 +1,291 @@
+"""User-facing text for errors and CLI messages, Vietnamese first, English on request.
+
+Every sentence a counting board reads comes from this catalogue, keyed by a stable code, so
+that the two languages cannot drift apart and tests can check both.
+
+>>> text("roll.negative", "en", field="present", value=-1)
+'present is -1; a count of people cannot be negative. Enter the number from the roll.'
+>>> text("roll.negative", "vi", field="present", value=-1).startswith("present")
+True
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+Lang = Literal["vi", "en"]
+LANGS: tuple[Lang, ...] = get_args(Lang)
+
+_CATALOGUE: dict[str, tuple[str, str]] = {
+    # --- names -----------------------------------------------------------------------------
+    "name.empty": (
+        "Họ tên trống. Nhập đầy đủ họ, tên đệm và tên.",
+        "The name is empty. Enter the full name: surname, middle name(s), given name.",
+    ),
+    "name.invalid_char": (
+        "Họ tên {name!r} có ký tự {char!r} không phải chữ cái. Chỉ dùng chữ cái, dấu cách "
+        "và dấu gạch nối.",
+        "The name {name!r} contains {char!r}, which is not a letter. Use letters, spaces and "
+        "hyphens only.",
+    ),
+    # --- roll ------------------------------------------------------------------------------
+    "roll.negative": (
+        "{field} là {value}; số người không thể âm. Nhập đúng số liệu theo danh sách.",
+        "{field} is {value}; a count of people cannot be negative. Enter the number from the roll.",
+    ),
+    "roll.convened_zero": (
+        "Số được triệu tập là 0. Nhập số đảng viên/đại biểu chính thức được triệu tập.",
+        "Nobody is convened. Enter the number of official members or delegates convened.",
+    ),
+    "roll.deductions_exceed": (
+        "Tổng số trừ ({deducted}) không nhỏ hơn số được triệu tập ({convened}); không còn ai để "
+        "tính kết quả. Kiểm tra lại các khoản trừ.",
+        "The deductions ({deducted}) leave nobody of the {convened} convened to count against. "
+        "Check the deductions.",
+    ),
+    "roll.present_exceeds": (
+        "Số có mặt ({present}) lớn hơn số được triệu tập ({convened}). Kiểm tra lại số có mặt.",
+        "{present} present is more than the {convened} convened. Check the number present.",
+    ),
+    "roll.present_vs_absent": (
+        "Số có mặt ({present}) cộng số vắng mặt đã trừ ({absent}: {categories}) vượt số được triệu "
+        "tập ({convened}). Một người vắng mặt không thể đồng thời có mặt.",
+        "{present} present plus {absent} deducted as absent ({categories}) exceeds the "
+        "{convened} convened: nobody can be both absent and present.",
+    ),
+    "roll.category_kind": (
+        "Khoản trừ '{category}' không áp dụng cho {kind}. Các khoản được phép: {allowed}.",
+        "The deduction '{category}' does not apply to a {kind}. Allowed: {allowed}.",
+    ),
+    # --- contest and list ------------------------------------------------------------------
+    "contest.seats": (
+        "Số lượng bầu là {seats}; phải ít nhất là 1.",
+        "The contest has {seats} seats; it needs at least 1.",
+    ),
+    "contest.no_candidates": (
+        "Danh sách bầu cử trống. Nhập danh sách đã được đại hội biểu quyết thông qua.",
+        "The candidate list is empty. Enter the list the congress approved.",
+    ),
+    "contest.duplicate_candidate": (
+        "Người ứng cử {name!r} có tên hai lần trong danh sách. Mỗi người chỉ có một dòng; hai "
+        "người trùng họ tên cần ghi thêm thông tin phân biệt (ví dụ năm sinh) vào tên in trên phiếu.",
+        "{name!r} appears twice on the list. Each person has one line; two people with the same "
+        "name need a distinguishing note (e.g. the birth year) in the name printed on the ballot.",
+    ),
+    "contest.list_not_longer": (
+        "Danh sách bầu {body} phải có số dư: {n} người cho {seats} chỉ tiêu là không đủ. Cần ít "
+        "nhất {minimum} người ({citation}).",
+        "The list for the {body} must be longer than the seats: {n} names for {seats} seats is "
+        "not enough. At least {minimum} are needed ({citation}).",
+    ),
+    "contest.surplus_too_large": (
+        "Số dư {surplus} vượt mức cho phép: với {seats} chỉ tiêu, danh sách {body} được dư tối "
+        "đa {maximum} người (tối đa {allowed_n} người) ({citation}).",
+        "A surplus of {surplus} is too large: with {seats} seats the {body} list may exceed the "
+        "seats by at most {maximum} (at most {allowed_n} names) ({citation}).",
+    ),
+    "contest.unknown_body": (
+        "Không rõ chức danh/cơ quan bầu {body!r}. Dùng một trong: {allowed}.",
+        "Unknown body or post {body!r}. Use one of: {allowed}.",
+    ),
+    # --- ballots ---------------------------------------------------------------------------
+    "ballot.unknown_candidate": (
+        "Phiếu {serial}: không có người ứng cử {ref!r} trong danh sách. Dùng số thứ tự (1–{n}) hoặc "
+        "họ tên đúng như in trên phiếu.",
+        "Ballot {serial}: {ref!r} is not on the list. Use the ballot number (1–{n}) or the name "
+        "exactly as printed.",
+    ),
+    "ballot.duplicate_serial": (
+        "Số phiếu {serial} đã được nhập (lần đầu ở {first}). Mỗi phiếu chỉ nhập một lần; kiểm "
+        "tra lại số phiếu.",
+        "Ballot serial {serial} was already entered (first at {first}). Enter each ballot once; "
+        "check the serial.",
+    ),
+    "ballot.empty_serial": (
+        "Phiếu không có số. Ghi số phiếu để mỗi phiếu được đối chiếu.",
+        "A ballot has no serial. Give every ballot a serial so it can be traced.",
+    ),
+    "ballot.bad_mark": (
+        "Phiếu {serial}, ô {column!r}: ký hiệu {value!r} không hợp lệ. Dùng: {allowed}.",
+        "Ballot {serial}, column {column!r}: {value!r} is not a valid mark. Use: {allowed}.",
+    ),
+    "ballot.kept_and_struck_given": (
+        "Phiếu {serial}: chỉ ghi hoặc những tên bị gạch, hoặc những tên giữ lại, không ghi cả hai.",
+        "Ballot {serial}: give either the names struck or the names kept, not both.",
+    ),
+    "ballot.marked_twice": (
+        "Phiếu {serial}: {ref!r} được ghi hai lần với hai ký hiệu khác nhau. Đối chiếu lại với "
+        "phiếu; nếu đánh dấu cả hai ô thì ghi vào 'both'.",
+        "Ballot {serial}: {ref!r} is entered twice with different marks. Check the paper ballot; "
+        "if both boxes are marked, enter it under 'both'.",
+    ),
+    "ballot.wrong_form": (
+        "Phiếu {serial}: cuộc bầu này dùng phiếu {form}; không nhập được theo kiểu {given}.",
+        "Ballot {serial}: this contest uses the {form} ballot; it cannot be entered as {given}.",
+    ),
+    "ballot.unknown_observation": (
+        "Phiếu {serial}: ghi nhận {value!r} không rõ. Dùng: {allowed}.",
+        "Ballot {serial}: unknown observation {value!r}. Use: {allowed}.",
+    ),
+    "ballot.shape": (
+        "Ma trận phiếu có kích thước {shape}; cần {n} cột, mỗi cột một người ứng cử theo thứ tự "
+        "trên phiếu.",
+        "The ballot matrix has shape {shape}; it needs {n} columns, one per candidate in ballot "
+        "order.",
+    ),
+    "ballot.matrix_values": (
+        "Ma trận phiếu có giá trị {value} ở phiếu {serial}, cột {column}; phiếu {form} chỉ nhận "
+        "{allowed}.",
+        "The ballot matrix holds {value} at ballot {serial}, column {column}; the {form} ballot "
+        "takes only {allowed}.",
+    ),
+    "ballot.length_mismatch": (
+        "{field} có {got} phần tử nhưng có {n} phiếu. Mỗi phiếu cần đúng một giá trị.",
+        "{field} has {got} entries for {n} ballots. Give exactly one per ballot.",
+    ),
+    # --- CSV -------------------------------------------------------------------------------
+    "csv.empty": (
+        "Tệp không có dòng tiêu đề. Dòng đầu phải là tiêu đề cột (xem docs/formats.md).",
+        "The file has no header row. The first row must name the columns (see docs/formats.md).",
+    ),
+    "csv.no_serial_column": (
+        "Không có cột 'serial' (số phiếu). Thêm cột này vào dòng tiêu đề.",
+        "There is no 'serial' column. Add it to the header row.",
+    ),
+    "csv.unknown_column": (
+        "Cột {column!r} không phải người ứng cử nào trong danh sách, cũng không phải cột được "
+        "biết (serial, note, struck, kept). Dùng số thứ tự hoặc họ tên như in trên phiếu.",
+        "Column {column!r} is neither a candidate on the list nor a known column (serial, note, "
+        "struck, kept). Use the ballot number or the name as printed.",
+    ),
+    "csv.duplicate_column": (
+        "Cột {column!r} xuất hiện hai lần trong tiêu đề.",
+        "Column {column!r} appears twice in the header.",
+    ),
+    "csv.missing_candidates": (
+        "Tiêu đề thiếu cột cho: {missing}. Mỗi người ứng cử cần một cột.",
+        "The header has no column for: {missing}. Every candidate needs a column.",
+    ),
+    "csv.row_length": (
+        "Dòng có {got} ô nhưng tiêu đề có {expected} cột. Kiểm tra dấu phẩy thừa hoặc thiếu.",
+        "The row has {got} cells but the header has {expected}. Look for a missing or extra comma.",
+    ),
+    "csv.mixed_layout": (
+        "Tiêu đề vừa có cột 'struck'/'kept' vừa có cột người ứng cử. Chọn một kiểu nhập.",
+        "The header has both a 'struck'/'kept' column and candidate columns. Choose one layout.",
+    ),
+    "csv.encoding": (
+        "Tệp không đọc được dưới dạng UTF-8 (byte {position}). Lưu lại tệp với mã UTF-8.",
+        "The file is not valid UTF-8 (byte {position}). Save it again as UTF-8.",
+    ),
+    "csv.syntax": (
+        "Lỗi cú pháp CSV: {detail}.",
+        "CSV syntax error: {detail}.",
+    ),
+    "file.not_found": (
+        "Không tìm thấy tệp {path}.",
+        "File {path} does not exist.",
+    ),
+    "file.unreadable": (
+        "Không đọc được tệp {path}: {detail}.",
+        "Cannot read {path}: {detail}.",
+    ),
+    # --- spec ------------------------------------------------------------------------------
+    "spec.toml": (
+        "Tệp mô tả đại hội không đúng cú pháp TOML: {detail}.",
+        "The congress spec is not valid TOML: {detail}.",
+    ),
+    "spec.field": (
+        "Trường {field}: {detail}.",
+        "Field {field}: {detail}.",
+    ),
+    "spec.no_contest": (
+        "Tệp mô tả không có cuộc bầu nào ([[contest]]).",
+        "The spec has no contest ([[contest]]).",
+    ),
+    "spec.unknown_contest": (
+        "Không có cuộc bầu {contest!r}. Các cuộc bầu trong tệp: {allowed}.",
+        "There is no contest {contest!r}. Contests in the spec: {allowed}.",
+    ),
+    "spec.which_contest": (
+        "Tệp mô tả có nhiều cuộc bầu ({allowed}); chọn một bằng --contest.",
+        "The spec has several contests ({allowed}); choose one with --contest.",
+    ),
+    "spec.duplicate_contest": (
+        "Mã cuộc bầu {contest!r} dùng hai lần. Mỗi cuộc bầu cần mã riêng.",
+        "Contest id {contest!r} is used twice. Give each contest its own id.",
+    ),
+    "spec.unknown_rules": (
+        "Không có bộ quy tắc {name!r}. Dùng một trong: {allowed}.",
+        "There is no rule set {name!r}. Use one of: {allowed}.",
+    ),
+    # --- count -----------------------------------------------------------------------------
+    "count.collected_exceeds_issued": (
+        "Số phiếu thu vào ({collected}) lớn hơn số phiếu phát ra ({issued}). Kiểm phiếu dừng lại: "
+        "kiểm tra lại phiếu phát ra, phiếu thu vào và kiểm phiếu lại ({citation}).",
+        "{collected} ballots collected is more than the {issued} issued. The count stops: check "
+        "ballots issued and collected, and recount ({citation}).",
+    ),
+    "count.collected_mismatch": (
+        "Ban kiểm phiếu báo {declared} phiếu thu vào nhưng đã nhập {entered} phiếu. Nhập đủ các "
+        "phiếu còn thiếu hoặc sửa số báo cáo; kết quả chưa thể lập.",
+        "The board reports {declared} ballots collected but {entered} were entered. Enter the "
+        "missing ballots or correct the figure; no result can be made until they agree.",
+    ),
+    "count.unreconciled": (
+        "Phiếu hợp lệ ({valid}) + không hợp lệ ({invalid}) khác số phiếu thu vào ({collected}).",
+        "Valid ({valid}) + invalid ({invalid}) differs from ballots collected ({collected}).",
+    ),
+    "count.contest_mismatch": (
+        "Không cộng được kết quả của hai cuộc bầu khác nhau ({left} và {right}).",
+        "Cannot merge the counts of two different contests ({left} and {right}).",
+    ),
+    "count.issued_missing": (
+        "Chưa có số phiếu phát ra. Nhập số phiếu Ban kiểm phiếu đã phát.",
+        "Ballots issued is missing. Enter the number the board issued.",
+    ),
+    # --- decisions -------------------------------------------------------------------------
+    "decision.not_tied": (
+        "Quyết định chọn {names} nhưng chỉ được chọn trong số những người bằng phiếu: {tied}.",
+        "The decision names {names}, but only the tied candidates may be chosen: {tied}.",
+    ),
+    "decision.wrong_number": (
+        "Quyết định chọn {got} người nhưng có {seats} chỉ tiêu đang xét.",
+        "The decision names {got} people for the {seats} seats at stake.",
+    ),
+    "decision.no_tie": (
+        "Có quyết định về trường hợp bằng phiếu nhưng kết quả không có ai bằng phiếu ở vị trí "
+        "cuối. Bỏ quyết định này.",
+        "A tie decision was given but there is no tie at the cut-off. Remove the decision.",
+    ),
+    # --- CLI -------------------------------------------------------------------------------
+    "cli.error": ("Lỗi", "Error"),
+    "cli.where": ("Vị trí", "Where"),
+    "cli.nothing_written": (
+        "Không có tệp nào được ghi.",
+        "Nothing was written.",
+    ),
+    "cli.written": ("Đã ghi {path}.", "Wrote {path}."),
+    "cli.needs_decision": (
+        "Kết quả cần quyết định của đại hội: {reason}.",
+        "The result needs a decision of the congress: {reason}.",
+    ),
+    "cli.internal": (
+        "Lỗi nội bộ không mong đợi: {detail}. Kết quả chưa được lập; hãy báo lỗi này kèm các tệp "
+        "đầu vào.",
+        "Unexpected internal error: {detail}. No result was produced; please report it with the "
+        "input files.",
+    ),
+}
+
+
+def text(key: str, lang: Lang = "vi", /, **params: object) -> str:
+    """Return the message ``key`` in ``lang``, with ``params`` filled in."""
+    vi, en = _CATALOGUE[key]
+    template = vi if lang == "vi" else en
+    return template.format(**params)
+
+
+def keys() -> frozenset[str]:
+    """All message codes, for tests that check each one renders in both languages."""
+    return frozenset(_CATALOGUE)

@@ -1,0 +1,119 @@
+"""Vietnamese full names (họ tên) and the order of names on a ballot.
+
+A ballot lists candidates A, B, C by **given name** (tên, the last word), then by surname (họ,
+the first word), then by middle name(s) (tên đệm) — RULES §2. Letters follow the Vietnamese
+alphabet, in which ă â đ ê ô ơ ư are letters of their own, and tones are compared only when the
+letters are equal, in dictionary order: none, huyền, hỏi, ngã, sắc, nặng. This is the CLDR
+Vietnamese collation, applied letter by letter (digraphs such as ``ch`` or ``ng`` are not
+separate letters). A plain ``sorted()`` on strings is wrong: it puts ``Đ`` after ``Z``.
+
+>>> sorted(["Trần Văn Đức", "Lê Thị Dung", "Nguyễn Văn An"], key=ballot_order_key)
+['Nguyễn Văn An', 'Lê Thị Dung', 'Trần Văn Đức']
+>>> parse_name("  Nguyễn   Thị  Minh Khai ")
+PersonName(surname='Nguyễn', middle='Thị Minh', given='Khai')
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from tally.errors import Location, NameFormatError
+
+# Base letters in Vietnamese alphabetical order. f, j, w, z are not Vietnamese letters but appear
+# in some names (ethnic minority, foreign-born); they take their Latin places.
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER_RANK = {letter: rank for rank, letter in enumerate(_ALPHABET, start=2)}
+_PUNCTUATION_RANK = {"'": 0, "-": 1}  # H'Bơi, Y-Sơn: sorts before any letter
+
+# Combining marks that make a letter (not a tone): breve (ă), circumflex (â ê ô), horn (ơ ư).
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}
+# Tone marks in dictionary order; 0 is the level tone (thanh ngang, no mark).
+_TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    """A name split into surname (họ), middle name(s) (tên đệm) and given name (tên)."""
+
+    surname: str
+    middle: str
+    given: str
+
+    @property
+    def full(self) -> str:
+        """The name as printed: surname, middle, given, single-spaced."""
+        return " ".join(part for part in (self.surname, self.middle, self.given) if part)
+
+
+def normalize_name(raw: str) -> str:
+    """NFC-normalise and single-space a name; reject an empty one or one with non-letters.
+
+    >>> normalize_name("Nguye\\u0302\\u0303n  Văn   An") == "Nguyễn Văn An"
+    True
+    """
+    name = " ".join(unicodedata.normalize("NFC", raw).split())
+    if not name:
+        raise NameFormatError("name.empty", Location())
+    for char in name:
+        if not (char.isalpha() or char in " '-" or unicodedata.category(char).startswith("M")):
+            raise NameFormatError("name.invalid_char", Location(), name=name, char=char)
+    return name
+
+
+def parse_name(raw: str) -> PersonName:
+    """Split a full name: the first word is the surname, the last the given name.
+
+    A one-word name has only a given name.
+    """
+    words = normalize_name(raw).split(" ")
+    if len(words) == 1:
+        return PersonName(surname="", middle="", given=words[0])
+    return PersonName(surname=words[0], middle=" ".join(words[1:-1]), given=words[-1])
+
+
+_WordKey = tuple[tuple[int, ...], tuple[int, ...]]
+_PartKey = tuple[tuple[tuple[int, ...], ...], tuple[tuple[int, ...], ...]]
+
+
+def _word_key(word: str) -> _WordKey:
+    """Letter ranks and per-letter tone ranks of one word, case-insensitive."""
+    letters: list[str] = []
+    tones: list[int] = []
+    for char in unicodedata.normalize("NFD", word.lower()):
+        if char in _LETTER_MARKS and letters:
+            letters[-1] = unicodedata.normalize("NFC", letters[-1] + char)
+        elif char in _TONE_RANK and letters:
+            tones[-1] = _TONE_RANK[char]
+        else:
+            letters.append(char)
+            tones.append(0)
+    ranks = tuple(
+        _PUNCTUATION_RANK.get(letter, _LETTER_RANK.get(letter, 100 + ord(letter)))
+        for letter in letters
+    )
+    return ranks, tuple(tones)
+
+
+def _part_key(part: str) -> _PartKey:
+    """Key of a name part of one or more words: all letters first, then all tones."""
+    keys = [_word_key(word) for word in part.split(" ") if word]
+    return tuple(k[0] for k in keys), tuple(k[1] for k in keys)
+
+
+def ballot_order_key(name: str | PersonName) -> tuple[_PartKey, _PartKey, _PartKey, str]:
+    """Sort key for ballot order: given name, then surname, then middle name(s).
+
+    The exact normalised name breaks any remaining tie (e.g. case), so the order is total.
+
+    >>> names = ["Lê Văn Ánh", "Lê Văn Anh", "Lê Văn Ảnh", "Lê Văn Ăn", "Lê Văn Ân"]
+    >>> sorted(names, key=ballot_order_key)
+    ['Lê Văn Anh', 'Lê Văn Ảnh', 'Lê Văn Ánh', 'Lê Văn Ăn', 'Lê Văn Ân']
+    """
+    person = name if isinstance(name, PersonName) else parse_name(name)
+    return (
+        _part_key(person.given),
+        _part_key(person.surname),
+        _part_key(person.middle),
+        person.full,
+    )

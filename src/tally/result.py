@@ -1,0 +1,127 @@
+"""One contest from ballots to a validated result: the library's main entry point.
+
+>>> from tally import Body, Contest, CongressKind, Roll, BallotBuilder, count_contest
+>>> roll = Roll(kind=CongressKind.MEMBER_CONGRESS, convened=11, present=10,
+...             deductions={"absent_with_reason": 1})
+>>> contest = Contest(id="bt", body=Body.CELL_SECRETARY, seats=1, candidates=["Lê Văn Tám"])
+>>> entry = BallotBuilder(contest)
+>>> for i in range(10):
+...     entry.add(f"{i + 1:03}", agree=[1] if i < 6 else [], disagree=[] if i < 6 else [1])
+>>> result = count_contest(contest, entry.build(), roll=roll, issued=10)
+>>> result.outcome.elected, result.outcome.base, result.count.valid
+(('Lê Văn Tám',), 10, 10)
+>>> result.needs_decision
+False
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from tally.ballots import Ballots
+from tally.contest import Contest, check_list
+from tally.count import Count, count_ballots
+from tally.decide import Outcome, OutcomeStatus, TieDecision, decide
+from tally.errors import Location, ReconciliationError
+from tally.roll import Roll
+from tally.rules import QC_190, QuorumFinding, RuleSet, ThresholdBase
+
+
+class ContestResult(BaseModel):
+    """Everything about one counted contest: inputs, count, outcome and the findings."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    contest: Contest
+    roll: Roll
+    rules: RuleSet
+    issued: int
+    count: Count
+    outcome: Outcome
+    quorum: QuorumFinding
+
+    @property
+    def needs_decision(self) -> bool:
+        """True when a tie or a shortfall leaves seats for the congress to decide."""
+        return self.outcome.status is not OutcomeStatus.COMPLETE
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """The result as JSON (stable field names; enums as their values)."""
+        return self.model_dump_json(indent=indent)
+
+    def to_frame(self) -> Any:
+        """One row per candidate as a pandas DataFrame (imports pandas on first use)."""
+        from tally.frames import result_frame
+
+        return result_frame(self)
+
+
+def threshold_base(roll: Roll, count: Count, rules: RuleSet) -> int:
+    """The number a winner needs more than half of, under ``rules.threshold``."""
+    match rules.threshold.base:
+        case ThresholdBase.ROLL:
+            return roll.base
+        case ThresholdBase.VALID_BALLOTS:
+            return count.valid
+        case ThresholdBase.COLLECTED_BALLOTS:
+            return count.collected
+
+
+def reconcile(
+    count: Count, issued: int, collected: int | None = None, rules: RuleSet = QC_190
+) -> None:
+    """Stop the count unless ``collected <= issued`` and the board's figure matches the entry.
+
+    ``valid + invalid == collected`` holds by construction of :class:`Count`.
+    """
+    where = Location(field=f"{count.contest_id}.issued")
+    if issued < 0:
+        raise ReconciliationError("roll.negative", where, field="issued", value=issued)
+    if collected is not None and collected != count.collected:
+        raise ReconciliationError(
+            "count.collected_mismatch",
+            Location(field=f"{count.contest_id}.collected"),
+            declared=collected,
+            entered=count.collected,
+        )
+    if count.collected > issued:
+        raise ReconciliationError(
+            "count.collected_exceeds_issued",
+            where,
+            collected=count.collected,
+            issued=issued,
+            citation=rules.validity.citation,
+        )
+
+
+def count_contest(
+    contest: Contest,
+    ballots: Ballots,
+    *,
+    roll: Roll,
+    issued: int,
+    collected: int | None = None,
+    rules: RuleSet = QC_190,
+    decision: TieDecision | None = None,
+) -> ContestResult:
+    """Check the list, classify and count the ballots, reconcile, and decide.
+
+    ``issued`` is the number of ballots the board issued; ``collected``, when given, is the
+    number the board took from the box and must equal the ballots entered. A ``decision``
+    resolves a tie at the cut-off (e.g. the congress's re-vote).
+    """
+    check_list(contest, rules)
+    count = count_ballots(contest, ballots, rules)
+    reconcile(count, issued, collected, rules)
+    outcome = decide(contest, count, threshold_base(roll, count, rules), rules, decision)
+    return ContestResult(
+        contest=contest,
+        roll=roll,
+        rules=rules,
+        issued=issued,
+        count=count,
+        outcome=outcome,
+        quorum=rules.quorum.check(roll),
+    )

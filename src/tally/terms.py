@@ -1,0 +1,106 @@
+"""The domain's vocabulary in Vietnamese and English: bodies, deductions, reasons, forms.
+
+Enumerations keep English identifiers; this table gives the words a board reads. It is keyed by
+the enumeration's class name and member value, so it imports none of them.
+
+>>> from tally.bodies import Body
+>>> label(Body.STANDING_COMMITTEE), label(Body.STANDING_COMMITTEE, "en")
+('Ban Thường vụ', 'standing committee')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from tally.messages import Lang
+
+_LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "Body": {
+        "executive_committee": ("Ban Chấp hành", "executive committee"),
+        "standing_committee": ("Ban Thường vụ", "standing committee"),
+        "secretary": ("Bí thư", "secretary"),
+        "deputy_secretary": ("Phó Bí thư", "deputy secretary"),
+        "inspection_commission": ("Ủy ban Kiểm tra", "inspection commission"),
+        "inspection_chair": ("Chủ nhiệm Ủy ban Kiểm tra", "chair of the inspection commission"),
+        "upper_delegates": ("đại biểu dự đại hội cấp trên", "delegates to the upper congress"),
+        "cell_committee": ("Chi ủy", "chi bộ committee (chi ủy)"),
+        "cell_secretary": ("Bí thư chi bộ", "chi bộ secretary"),
+        "cell_deputy_secretary": ("Phó Bí thư chi bộ", "chi bộ deputy secretary"),
+    },
+    "CongressKind": {
+        "member_congress": ("Đại hội đảng viên", "member congress"),
+        "delegate_congress": ("Đại hội đại biểu", "delegate congress"),
+        "committee_conference": ("Hội nghị cấp ủy", "committee conference"),
+    },
+    "Deduction": {
+        "temporary_registration": (
+            "sinh hoạt đảng tạm thời ở đảng bộ khác",
+            "on temporary Party registration elsewhere",
+        ),
+        "exempt_absent": (
+            "miễn công tác và sinh hoạt đảng, không có mặt",
+            "exempted from Party activity and not present",
+        ),
+        "suspended": ("đang bị đình chỉ sinh hoạt đảng", "suspended from Party activity"),
+        "prosecuted": (
+            "bị khởi tố, truy tố, tạm giam",
+            "prosecuted, indicted or detained",
+        ),
+        "absent_with_reason": (
+            "vắng mặt suốt thời gian đại hội có lý do được chấp nhận",
+            "absent for the whole congress with an accepted reason",
+        ),
+        "convening_committee_absent": (
+            "cấp ủy viên triệu tập đại hội vắng mặt suốt thời gian đại hội",
+            "convening-committee members absent for the whole congress",
+        ),
+        "delegate_absent_no_alternate": (
+            "đại biểu chính thức vắng mặt suốt thời gian đại hội, không có dự khuyết thay",
+            "official delegates absent for the whole congress with no alternate",
+        ),
+    },
+    "BallotForm": {
+        "strike_out": ("phiếu gạch tên", "strike-out ballot"),
+        "yes_no": ("phiếu đồng ý / không đồng ý", "agree / disagree ballot"),
+    },
+    "InvalidReason": {
+        "not_issued": (
+            "không phải phiếu do Ban kiểm phiếu phát ra",
+            "not issued by the counting board",
+        ),
+        "over_seats": ("bầu quá số lượng", "votes for more people than the seats"),
+        "no_vote": ("gạch hết tên, không bầu ai", "votes for nobody"),
+        "yes_no_unclear": (
+            "đánh dấu cả hai ô hoặc không đánh dấu ô nào",
+            "both boxes or neither marked",
+        ),
+        "write_in": ("ghi thêm tên ngoài danh sách", "a name written in"),
+        "identifying_mark": (
+            "có ký tên hoặc đánh dấu riêng",
+            "signed or carrying identifying marks",
+        ),
+    },
+    "TiePolicy": {
+        "revote": ("bầu lại giữa những người bằng phiếu", "re-vote among the tied"),
+        "older_wins": ("người nhiều tuổi hơn trúng cử", "the older candidate wins"),
+        "congress_decides": ("đại hội quyết định", "the congress decides"),
+    },
+}
+
+
+def label(member: Enum, lang: Lang = "vi") -> str:
+    """The word a board reads for an enumeration member."""
+    vi, en = _LABELS[type(member).__name__][str(member.value)]
+    return vi if lang == "vi" else en
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """An enumeration member as a message parameter, rendered in the reader's language."""
+
+    member: Enum
+
+    def render(self, lang: Lang = "vi") -> str:
+        """The member's label in ``lang``."""
+        return label(self.member, lang)
