@@ -190,14 +190,24 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Không đọc được tệp {path}: {detail}.",
         "Cannot read {path}: {detail}.",
     ),
+    "file.unwritable": (
+        "Không ghi được tệp {path}: {detail}. Kiểm tra thư mục và quyền ghi.",
+        "Cannot write {path}: {detail}. Check the folder exists and is writable.",
+    ),
+    "cli.no_ballots": (
+        "Chưa chỉ ra tệp phiếu cho cuộc bầu {contest!r}. Dùng --ballots TỆP.csv hoặc ghi "
+        "ballots = \"TỆP.csv\" trong [[contest]] của tệp mô tả.",
+        "No ballots file for contest {contest!r}. Use --ballots FILE.csv or set "
+        "ballots = \"FILE.csv\" in its [[contest]] table.",
+    ),
     # --- spec ------------------------------------------------------------------------------
     "spec.toml": (
         "Tệp mô tả đại hội không đúng cú pháp TOML: {detail}.",
         "The congress spec is not valid TOML: {detail}.",
     ),
     "spec.field": (
-        "Trường {field}: {detail}.",
-        "Field {field}: {detail}.",
+        "{detail}. Sửa trường này trong tệp mô tả (xem docs/formats.md).",
+        "{detail}. Fix this field in the spec (see docs/formats.md).",
     ),
     "spec.no_contest": (
         "Tệp mô tả không có cuộc bầu nào ([[contest]]).",

@@ -81,6 +81,11 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
             "signed or carrying identifying marks",
         ),
     },
+    "OutcomeStatus": {
+        "complete": ("đã bầu đủ", "all seats filled"),
+        "tie": ("có người bằng phiếu ở vị trí cuối cùng", "a tie at the cut-off"),
+        "shortfall": ("chưa bầu đủ số lượng", "seats left open"),
+    },
     "TiePolicy": {
         "revote": ("bầu lại giữa những người bằng phiếu", "re-vote among the tied"),
         "older_wins": ("người nhiều tuổi hơn trúng cử", "the older candidate wins"),

@@ -1,0 +1,84 @@
+"""A congress as the board describes it: its identity, roll, rules, board and contests.
+
+This is the model a spec file (:mod:`tally.spec`) loads into and the minutes print from. The
+chain of contests (BCH → BTV → secretary) and rounds build on it.
+
+>>> from tally.roll import CongressKind, Roll
+>>> from tally.contest import Contest
+>>> from tally.bodies import Body
+>>> c = Congress(name="Đại hội Chi bộ 3", roll=Roll(kind=CongressKind.MEMBER_CONGRESS,
+...              convened=7, present=7), board=[BoardMember(name="Lê Thị Hoa", role="head")],
+...              contests=[ContestPlan(contest=Contest(id="bt", body=Body.CELL_SECRETARY, seats=1,
+...              candidates=["Trần Văn Nam"]), issued=7)])
+>>> c.plan("bt").issued, c.rules.name
+(7, 'qc190')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from tally.contest import Contest
+from tally.decide import TieDecision
+from tally.names import normalize_name
+from tally.roll import Roll
+from tally.rules import QC_190, RuleSet
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class BoardMember(_Frozen):
+    """A member of the counting board (Ban kiểm phiếu)."""
+
+    name: str
+    role: Literal["head", "member"] = "member"
+
+    @field_validator("name")
+    @classmethod
+    def _normalise(cls, value: str) -> str:
+        return normalize_name(value)
+
+
+class Complaint(_Frozen):
+    """A complaint raised about the count, and how the board settled it."""
+
+    summary: str
+    settlement: str
+
+
+class ContestPlan(_Frozen):
+    """One contest with the board's figures for it: ballots issued, collected, time, decision."""
+
+    contest: Contest
+    issued: int
+    collected: int | None = None
+    counted_at: dt.datetime | None = None
+    ballots: str | None = None
+    """Path of the ballots file, relative to the spec file."""
+    decision: TieDecision | None = None
+    complaints: tuple[Complaint, ...] = ()
+
+
+class Congress(_Frozen):
+    """The congress (or conference) whose contests are counted."""
+
+    name: str
+    term: str | None = None
+    place: str | None = None
+    date: dt.date | None = None
+    roll: Roll
+    rules: RuleSet = QC_190
+    board: tuple[BoardMember, ...] = ()
+    contests: tuple[ContestPlan, ...] = ()
+
+    def plan(self, contest_id: str) -> ContestPlan:
+        """The contest with id ``contest_id``; :class:`KeyError` if there is none."""
+        for plan in self.contests:
+            if plan.contest.id == contest_id:
+                return plan
+        raise KeyError(contest_id)

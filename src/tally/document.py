@@ -1,0 +1,167 @@
+"""A small document model — titles, headings, fields, tables, signatures — and its renderers.
+
+The minutes are built once as blocks and rendered as plain text (to print and sign) or as
+Markdown, so the two outputs can never say different things.
+
+>>> doc = [Title("BIÊN BẢN", ("Kiểm phiếu",)), Fields((("Số phiếu", "10"),)),
+...        Table(("TT", "Họ và tên"), (("1", "Lê Văn Tám"),), ("right", "left"))]
+>>> print(render(doc, "markdown"), end="")
+# BIÊN BẢN
+<BLANKLINE>
+**Kiểm phiếu**
+<BLANKLINE>
+- **Số phiếu:** 10
+<BLANKLINE>
+| TT | Họ và tên |
+|---:|:---|
+| 1 | Lê Văn Tám |
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+Align = Literal["left", "right"]
+Format = Literal["text", "markdown"]
+FORMATS: tuple[Format, ...] = ("text", "markdown")
+_WIDTH = 78
+
+
+@dataclass(frozen=True)
+class Title:
+    """The document's title and the centred lines under it."""
+
+    text: str
+    subtitle: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A numbered section heading."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Running text."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Label–value lines; a label may be indented one level with a leading ``"  "``."""
+
+    items: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with a header row."""
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    align: tuple[Align, ...]
+
+
+@dataclass(frozen=True)
+class Signatures:
+    """Signature blocks: a title (e.g. TRƯỞNG BAN) and the names that sign under it."""
+
+    blocks: tuple[tuple[str, tuple[str, ...]], ...]
+    note: str
+
+
+Block = Title | Heading | Paragraph | Fields | Table | Signatures
+
+
+def render(blocks: Sequence[Block], fmt: Format = "text") -> str:
+    """Render ``blocks`` as ``"text"`` or ``"markdown"``; the result ends with one newline."""
+    parts = [_markdown(b) if fmt == "markdown" else _text(b) for b in blocks]
+    return "\n\n".join(parts).rstrip("\n") + "\n"
+
+
+def _text(block: Block) -> str:
+    match block:
+        case Title(text, subtitle):
+            return "\n".join(line.center(_WIDTH).rstrip() for line in (text, *subtitle))
+        case Heading(text):
+            return text.upper()
+        case Paragraph(text):
+            return text
+        case Fields(items):
+            return "\n".join(_field_line(label, value) for label, value in items)
+        case Table(headers, rows, align):
+            return _text_table(headers, rows, align)
+        case Signatures(blocks, note):
+            return _text_signatures(blocks, note)
+    raise TypeError(block)
+
+
+def _field_line(label: str, value: str) -> str:
+    indent = "    " if label.startswith("  ") else ""
+    return f"{indent}{label.strip()}: {value}" if value else f"{indent}{label.strip()}"
+
+
+def _text_table(
+    headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...], align: tuple[Align, ...]
+) -> str:
+    widths = [max(len(r[i]) for r in (headers, *rows)) for i in range(len(headers))]
+
+    def line(cells: tuple[str, ...]) -> str:
+        return "  ".join(
+            cell.rjust(w) if a == "right" else cell.ljust(w)
+            for cell, w, a in zip(cells, widths, align, strict=True)
+        ).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([line(headers), rule, *(line(r) for r in rows)])
+
+
+def _text_signatures(blocks: tuple[tuple[str, tuple[str, ...]], ...], note: str) -> str:
+    column = _WIDTH // max(1, len(blocks))
+    titles = "".join(title.center(column) for title, _ in blocks).rstrip()
+    notes = "".join(note.center(column) for _ in blocks).rstrip()
+    depth = max(len(names) for _, names in blocks) if blocks else 0
+    lines = [titles, notes, "", "", ""]
+    for i in range(depth):
+        row = "".join(
+            (names[i] if i < len(names) else "").center(column) for _, names in blocks
+        )
+        lines.append(row.rstrip())
+    return "\n".join(lines)
+
+
+def _markdown(block: Block) -> str:
+    match block:
+        case Title(text, subtitle):
+            return "\n\n".join([f"# {text}", *(f"**{line}**" for line in subtitle)])
+        case Heading(text):
+            return f"## {text}"
+        case Paragraph(text):
+            return text
+        case Fields(items):
+            return "\n".join(_markdown_field(label, value) for label, value in items)
+        case Table(headers, rows, align):
+            rule = "|".join("---:" if a == "right" else ":---" for a in align)
+            lines = [_md_row(headers), f"|{rule}|", *(_md_row(r) for r in rows)]
+            return "\n".join(lines)
+        case Signatures(blocks, note):
+            return "\n\n".join(
+                f"**{title}** _{note}_\n\n" + "\n".join(f"- {name}" for name in names)
+                for title, names in blocks
+            )
+    raise TypeError(block)
+
+
+def _markdown_field(label: str, value: str) -> str:
+    indent = "  " if label.startswith("  ") else ""
+    text = f"**{label.strip()}:** {value}" if value else f"**{label.strip()}**"
+    return f"{indent}- {text}"
+
+
+def _md_row(cells: tuple[str, ...]) -> str:
+    return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"

@@ -1,0 +1,457 @@
+"""The counting minutes (biên bản kiểm phiếu) of one contest, Vietnamese or English (RULES §7).
+
+>>> from tally import Body, Contest, CongressKind, Roll, Ballots, count_contest
+>>> roll = Roll(kind=CongressKind.MEMBER_CONGRESS, convened=3, present=3)
+>>> contest = Contest(id="bt", body=Body.CELL_SECRETARY, seats=1, candidates=["Lê Văn Tám"])
+>>> result = count_contest(contest, Ballots.from_arrays(contest, [[1], [1], [2]]), roll=roll,
+...                        issued=3)
+>>> text = render_minutes(result, lang="en")
+>>> "Lê Văn Tám" in text and "66.67%" in text and "ELECTED" in text
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tally.congress import Congress, ContestPlan
+from tally.contest import BallotForm
+from tally.decide import OutcomeStatus, Standing
+from tally.document import (
+    Block,
+    Fields,
+    Format,
+    Heading,
+    Paragraph,
+    Signatures,
+    Table,
+    Title,
+    render,
+)
+from tally.messages import Lang
+from tally.result import ContestResult
+from tally.roll import CongressKind
+from tally.rules import ThresholdBase
+from tally.terms import label
+
+_L: dict[str, tuple[str, str]] = {
+    "title": ("BIÊN BẢN KIỂM PHIẾU", "COUNTING MINUTES"),
+    "elect": ("Bầu {body}", "Election of the {body}"),
+    "s_general": ("I. Thông tin chung", "I. General"),
+    "congress": ("Đại hội", "Congress"),
+    "term": ("Nhiệm kỳ", "Term"),
+    "place": ("Địa điểm", "Place"),
+    "date": ("Ngày", "Date"),
+    "counted_at": ("Thời gian kiểm phiếu", "Counted at"),
+    "rules": ("Quy chế áp dụng", "Rules applied"),
+    "s_board": ("II. Ban kiểm phiếu", "II. Counting board"),
+    "head": ("Trưởng ban", "Head"),
+    "member": ("Ủy viên", "Member"),
+    "no_board": ("(chưa ghi danh sách Ban kiểm phiếu)", "(board members not recorded)"),
+    "s_list": ("III. Số lượng và danh sách bầu cử", "III. Seats and list"),
+    "seats": ("Số lượng bầu", "Seats"),
+    "list_size": ("Số người trong danh sách bầu cử", "Names on the list"),
+    "form": ("Hình thức phiếu", "Ballot form"),
+    "list_order": (
+        "Danh sách xếp theo thứ tự A, B, C của tên",
+        "The list in ballot order (A, B, C by given name)",
+    ),
+    "no": ("TT", "No."),
+    "name": ("Họ và tên", "Full name"),
+    "s_base": ("IV. Căn cứ tính kết quả bầu cử", "IV. Threshold base"),
+    "convened_members": ("Số đảng viên chính thức được triệu tập", "Official members convened"),
+    "convened_delegates": (
+        "Số đại biểu chính thức được triệu tập",
+        "Official delegates convened",
+    ),
+    "convened_committee": ("Số ủy viên được triệu tập", "Members of the body convened"),
+    "deduct": ("Trừ", "Less"),
+    "none": ("không có", "none"),
+    "base": ("Số làm căn cứ tính kết quả", "Threshold base"),
+    "base_valid": ("Căn cứ tính kết quả: số phiếu hợp lệ", "Threshold base: valid ballots"),
+    "base_collected": (
+        "Căn cứ tính kết quả: số phiếu thu vào",
+        "Threshold base: ballots collected",
+    ),
+    "present": ("Số có mặt", "Present"),
+    "quorum_ok": ("đủ {num}/{den} số được triệu tập (cần ít nhất {req})", "at least {num}/{den} of those convened (needs {req})"),
+    "quorum_no": (
+        "CHƯA ĐỦ {num}/{den} số được triệu tập (cần ít nhất {req})",
+        "FEWER THAN {num}/{den} of those convened (needs {req})",
+    ),
+    "threshold": ("Điều kiện trúng cử", "To be elected"),
+    "threshold_text": (
+        "quá một nửa so với {base}, tức ít nhất {min} phiếu ({citation})",
+        "more than half of {base}, i.e. at least {min} votes ({citation})",
+    ),
+    "s_ballots": ("V. Kết quả kiểm phiếu", "V. Ballots and votes"),
+    "issued": ("Số phiếu phát ra", "Ballots issued"),
+    "collected": ("Số phiếu thu vào", "Ballots collected"),
+    "valid": ("Số phiếu hợp lệ", "Valid ballots"),
+    "invalid": ("Số phiếu không hợp lệ", "Invalid ballots"),
+    "check": ("Đối chiếu", "Check"),
+    "check_text": (
+        "{valid} hợp lệ + {invalid} không hợp lệ = {collected} thu vào ≤ {issued} phát ra",
+        "{valid} valid + {invalid} invalid = {collected} collected ≤ {issued} issued",
+    ),
+    "votes_by_candidate": (
+        "Số phiếu bầu cho từng người (theo thứ tự trên phiếu)",
+        "Votes per candidate (in ballot order)",
+    ),
+    "votes": ("Số phiếu", "Votes"),
+    "agree": ("Đồng ý", "Agree"),
+    "disagree": ("Không đồng ý", "Disagree"),
+    "unmarked": ("Không rõ", "Unclear"),
+    "percent": ("Tỷ lệ so với căn cứ", "% of base"),
+    "result": ("Kết quả", "Result"),
+    "r_elected": ("TRÚNG CỬ", "ELECTED"),
+    "r_tied": ("BẰNG PHIẾU", "TIED"),
+    "r_above": ("quá 1/2", "above 1/2"),
+    "r_below": ("không đủ 1/2", "not above 1/2"),
+    "s_elected": ("VI. Người trúng cử", "VI. Elected"),
+    "elected_order": (
+        "Xếp theo số phiếu từ cao xuống thấp",
+        "In descending order of votes",
+    ),
+    "rank": ("Thứ tự", "Rank"),
+    "nobody": ("Không có người trúng cử.", "Nobody is elected."),
+    "complete": (
+        "Đã bầu đủ {seats}/{seats} chỉ tiêu.",
+        "All {seats} seats are filled.",
+    ),
+    "tie": (
+        "Có {n} người cùng được {votes} phiếu ở vị trí cuối cùng cho {stake} chỉ tiêu còn lại: "
+        "{names}.",
+        "{n} candidates are tied on {votes} votes at the cut-off for the {stake} seat(s) left: "
+        "{names}.",
+    ),
+    "tie_open": (
+        "Chưa xác định được người trúng cử cho {stake} chỉ tiêu này. Cách giải quyết theo quy "
+        "định áp dụng: {policy} ({citation}).",
+        "Nobody is elected to these {stake} seat(s) yet. Under the rules applied: {policy} "
+        "({citation}).",
+    ),
+    "tie_resolved_policy": (
+        "Trường hợp bằng phiếu đã giải quyết theo quy định ({policy}): {winners} trúng cử.",
+        "The tie is resolved by the rule ({policy}): {winners} elected.",
+    ),
+    "tie_resolved_decision": (
+        "Trường hợp bằng phiếu đã giải quyết theo quyết định đã ghi nhận ({note}): {winners} "
+        "trúng cử.",
+        "The tie is resolved by the recorded decision ({note}): {winners} elected.",
+    ),
+    "shortfall": (
+        "Còn thiếu {open} chỉ tiêu: chỉ {elected} người được quá một nửa so với căn cứ cho "
+        "{seats} chỉ tiêu. Những người đã trúng cử giữ nguyên kết quả; việc bầu tiếp cho số còn "
+        "thiếu do đại hội quyết định.",
+        "{open} seat(s) remain open: only {elected} candidate(s) received more than half of the "
+        "base for {seats} seat(s). Those elected stay elected; whether to hold another round for "
+        "the open seats is for the congress to decide.",
+    ),
+    "s_complaints": ("VII. Khiếu nại và giải quyết", "VII. Complaints"),
+    "no_complaints": ("Không có khiếu nại.", "No complaints."),
+    "settled": ("Giải quyết", "Settled"),
+    "closing": (
+        "Biên bản được lập {when} và công bố trước đại hội.",
+        "These minutes were made {when} and announced to the congress.",
+    ),
+    "closing_when": ("lúc {time}", "at {time}"),
+    "closing_blank": ("lúc .... giờ .... ngày ..../..../........", "at ....:.... on ..../..../...."),
+    "sign_head": ("TRƯỞNG BAN KIỂM PHIẾU", "HEAD OF THE COUNTING BOARD"),
+    "sign_members": ("CÁC ỦY VIÊN", "MEMBERS"),
+    "sign_note": ("(ký, ghi rõ họ tên)", "(signature and full name)"),
+}
+
+
+def _t(key: str, lang: Lang, **params: object) -> str:
+    vi, en = _L[key]
+    return (vi if lang == "vi" else en).format(**params)
+
+
+def _date(day: dt.date, lang: Lang) -> str:
+    if lang == "vi":
+        return f"ngày {day.day} tháng {day.month} năm {day.year}"
+    return day.strftime("%d %B %Y").lstrip("0")
+
+
+def _moment(moment: dt.datetime, lang: Lang) -> str:
+    if lang == "vi":
+        return f"{moment.hour} giờ {moment.minute:02d}, {_date(moment.date(), lang)}"
+    return f"{moment:%H:%M}, {_date(moment.date(), lang)}"
+
+
+def minutes_blocks(
+    result: ContestResult, congress: Congress | None = None, lang: Lang = "vi"
+) -> list[Block]:
+    """The minutes of ``result`` as document blocks (see :mod:`tally.document`)."""
+    plan = _plan(congress, result.contest.id)
+    contest, count, rules = result.contest, result.count, result.rules
+    body = label(contest.body, lang)
+    subtitle = [contest.title or _t("elect", lang, body=body)]
+    if congress is not None:
+        subtitle.append(congress.name + (f", {congress.term}" if congress.term else ""))
+    blocks: list[Block] = [Title(_t("title", lang), tuple(subtitle))]
+
+    general: list[tuple[str, str]] = []
+    if congress is not None:
+        general.append((_t("congress", lang), congress.name))
+        if congress.term:
+            general.append((_t("term", lang), congress.term))
+        if congress.place:
+            general.append((_t("place", lang), congress.place))
+        if congress.date:
+            general.append((_t("date", lang), _date(congress.date, lang)))
+    if plan is not None and plan.counted_at is not None:
+        general.append((_t("counted_at", lang), _moment(plan.counted_at, lang)))
+    general.append((_t("rules", lang), rules.title))
+    blocks += [Heading(_t("s_general", lang)), Fields(tuple(general))]
+
+    board = congress.board if congress is not None else ()
+    blocks.append(Heading(_t("s_board", lang)))
+    if board:
+        rows = tuple(
+            (str(i), m.name, _t(m.role, lang)) for i, m in enumerate(board, start=1)
+        )
+        blocks.append(Table((_t("no", lang), _t("name", lang), ""), rows, ("right", "left", "left")))
+    else:
+        blocks.append(Paragraph(_t("no_board", lang)))
+
+    blocks += [
+        Heading(_t("s_list", lang)),
+        Fields(
+            (
+                (_t("seats", lang), str(contest.seats)),
+                (_t("list_size", lang), str(len(contest.candidates))),
+                (_t("form", lang), label(contest.form, lang)),
+            )
+        ),
+        Paragraph(_t("list_order", lang) + ":"),
+        Table(
+            (_t("no", lang), _t("name", lang)),
+            tuple((str(i), name) for i, name in enumerate(contest.names, start=1)),
+            ("right", "left"),
+        ),
+    ]
+
+    blocks += [Heading(_t("s_base", lang)), Fields(tuple(_base_lines(result, lang)))]
+
+    invalid_lines = [
+        (f"  {label(reason, lang)}", str(n)) for reason, n in count.invalid_by_reason.items() if n
+    ]
+    blocks += [
+        Heading(_t("s_ballots", lang)),
+        Fields(
+            (
+                (_t("issued", lang), str(result.issued)),
+                (_t("collected", lang), str(count.collected)),
+                (_t("valid", lang), str(count.valid)),
+                (_t("invalid", lang), str(count.invalid)),
+                *invalid_lines,
+                (
+                    _t("check", lang),
+                    _t(
+                        "check_text",
+                        lang,
+                        valid=count.valid,
+                        invalid=count.invalid,
+                        collected=count.collected,
+                        issued=result.issued,
+                    ),
+                ),
+            )
+        ),
+        Paragraph(_t("votes_by_candidate", lang) + ":"),
+        _votes_table(result, lang),
+    ]
+
+    blocks += [Heading(_t("s_elected", lang)), *_elected_blocks(result, lang)]
+
+    complaints = plan.complaints if plan is not None else ()
+    blocks.append(Heading(_t("s_complaints", lang)))
+    if complaints:
+        blocks.append(
+            Fields(
+                tuple(
+                    (f"{i}. {c.summary}", f"{_t('settled', lang)}: {c.settlement}")
+                    for i, c in enumerate(complaints, start=1)
+                )
+            )
+        )
+    else:
+        blocks.append(Paragraph(_t("no_complaints", lang)))
+
+    when = (
+        _t("closing_when", lang, time=_moment(plan.counted_at, lang))
+        if plan is not None and plan.counted_at is not None
+        else _t("closing_blank", lang)
+    )
+    blocks.append(Paragraph(_t("closing", lang, when=when)))
+    heads = tuple(m.name for m in board if m.role == "head")
+    members = tuple(m.name for m in board if m.role != "head")
+    blocks.append(
+        Signatures(
+            ((_t("sign_head", lang), heads), (_t("sign_members", lang), members)),
+            _t("sign_note", lang),
+        )
+    )
+    return blocks
+
+
+def render_minutes(
+    result: ContestResult,
+    congress: Congress | None = None,
+    lang: Lang = "vi",
+    fmt: Format = "text",
+) -> str:
+    """The minutes as plain text (to print and sign) or Markdown."""
+    return render(minutes_blocks(result, congress, lang), fmt)
+
+
+def _plan(congress: Congress | None, contest_id: str) -> ContestPlan | None:
+    if congress is None:
+        return None
+    try:
+        return congress.plan(contest_id)
+    except KeyError:
+        return None
+
+
+def _base_lines(result: ContestResult, lang: Lang) -> list[tuple[str, str]]:
+    roll, rules, outcome = result.roll, result.rules, result.outcome
+    convened_key = {
+        CongressKind.MEMBER_CONGRESS: "convened_members",
+        CongressKind.DELEGATE_CONGRESS: "convened_delegates",
+        CongressKind.COMMITTEE_CONFERENCE: "convened_committee",
+    }[roll.kind]
+    lines = [(_t(convened_key, lang), str(roll.convened))]
+    deductions = roll.deduction_lines()
+    if deductions:
+        lines.append((_t("deduct", lang), ""))
+        lines += [(f"  {label(cat, lang)}", str(n)) for cat, n in deductions]
+    else:
+        lines.append((_t("deduct", lang), _t("none", lang)))
+    base_label = {
+        ThresholdBase.ROLL: "base",
+        ThresholdBase.VALID_BALLOTS: "base_valid",
+        ThresholdBase.COLLECTED_BALLOTS: "base_collected",
+    }[rules.threshold.base]
+    lines.append((_t(base_label, lang), str(outcome.base)))
+    quorum = result.quorum
+    quorum_text = _t(
+        "quorum_ok" if quorum.met else "quorum_no",
+        lang,
+        num=rules.quorum.numerator,
+        den=rules.quorum.denominator,
+        req=quorum.required,
+    )
+    lines.append((_t("present", lang), f"{roll.present} — {quorum_text}"))
+    lines.append(
+        (
+            _t("threshold", lang),
+            _t(
+                "threshold_text",
+                lang,
+                base=outcome.base,
+                min=outcome.min_votes,
+                citation=rules.threshold.citation.render(lang),
+            ),
+        )
+    )
+    return lines
+
+
+def _percent(result: ContestResult, votes: int, lang: Lang) -> str:
+    return result.rules.percent.format(votes, result.outcome.base, lang) + "%"
+
+
+def _verdict(result: ContestResult, standing: Standing, lang: Lang) -> str:
+    tie = result.outcome.tie
+    if standing.elected:
+        return _t("r_elected", lang)
+    if tie is not None and result.outcome.tie_resolution is None and standing.name in tie.candidates:
+        return _t("r_tied", lang)
+    return _t("r_above" if standing.above_threshold else "r_below", lang)
+
+
+def _votes_table(result: ContestResult, lang: Lang) -> Table:
+    yes_no = result.contest.form is BallotForm.YES_NO
+    headers = [_t("no", lang), _t("name", lang)]
+    headers += [_t("agree", lang), _t("disagree", lang), _t("unmarked", lang)] if yes_no else [
+        _t("votes", lang)
+    ]
+    headers += [_t("percent", lang), _t("result", lang)]
+    rows = []
+    for s in result.outcome.standings:
+        cells = [str(s.number), s.name, str(s.votes)]
+        if yes_no:
+            cells += [str(s.against), str(s.unmarked)]
+        cells += [_percent(result, s.votes, lang), _verdict(result, s, lang)]
+        rows.append(tuple(cells))
+    align = ("right", "left", *(["right"] * (len(headers) - 3)), "left")
+    return Table(tuple(headers), tuple(rows), align)  # type: ignore[arg-type]
+
+
+def _elected_blocks(result: ContestResult, lang: Lang) -> list[Block]:
+    outcome, contest = result.outcome, result.contest
+    votes = {s.name: s.votes for s in outcome.standings}
+    blocks: list[Block] = []
+    if outcome.elected:
+        blocks.append(Paragraph(_t("elected_order", lang) + ":"))
+        blocks.append(
+            Table(
+                (_t("rank", lang), _t("name", lang), _t("votes", lang), _t("percent", lang)),
+                tuple(
+                    (str(i), name, str(votes[name]), _percent(result, votes[name], lang))
+                    for i, name in enumerate(outcome.elected, start=1)
+                ),
+                ("right", "left", "right", "right"),
+            )
+        )
+    else:
+        blocks.append(Paragraph(_t("nobody", lang)))
+    resolution = outcome.tie_resolution
+    if outcome.tie is not None:
+        tie = outcome.tie
+        blocks.append(
+            Paragraph(
+                _t(
+                    "tie",
+                    lang,
+                    n=len(tie.candidates),
+                    votes=tie.votes,
+                    stake=tie.seats_at_stake,
+                    names=", ".join(tie.candidates),
+                )
+            )
+        )
+        if resolution is None:
+            open_text = _t(
+                "tie_open",
+                lang,
+                stake=tie.seats_at_stake,
+                policy=label(result.rules.tie.policy, lang),
+                citation=result.rules.tie.citation.render(lang),
+            )
+            blocks.append(Paragraph(open_text))
+        else:
+            winners = ", ".join(resolution.winners)
+            if resolution.by is not None:
+                text = _t("tie_resolved_policy", lang, policy=label(resolution.by, lang), winners=winners)
+            else:
+                text = _t("tie_resolved_decision", lang, note=resolution.note, winners=winners)
+            blocks.append(Paragraph(text))
+    if outcome.status is OutcomeStatus.SHORTFALL:
+        blocks.append(
+            Paragraph(
+                _t(
+                    "shortfall",
+                    lang,
+                    open=outcome.open_seats,
+                    elected=len(outcome.elected),
+                    seats=contest.seats,
+                )
+            )
+        )
+    elif outcome.status is OutcomeStatus.COMPLETE:
+        blocks.append(Paragraph(_t("complete", lang, seats=contest.seats)))
+    return blocks

@@ -1,0 +1,258 @@
+"""Load a congress from its TOML spec file; every problem names the file and the field.
+
+The format is documented in ``docs/formats.md``. A minimal spec:
+
+>>> spec = '''
+... [congress]
+... name = "Đại hội Chi bộ 3"
+... [roll]
+... kind = "member_congress"
+... convened = 11
+... present = 10
+... deductions = { absent_with_reason = 1 }
+... [[contest]]
+... id = "bt"
+... body = "cell_secretary"
+... seats = 1
+... issued = 10
+... candidates = ["Lê Văn Tám"]
+... '''
+>>> congress = congress_from_toml(spec)
+>>> congress.roll.base, congress.plan("bt").contest.form.value
+(10, 'yes_no')
+>>> congress_from_toml(spec.replace("seats = 1", "seats = 'one'"))
+Traceback (most recent call last):
+...
+tally.errors.InputFileError: <spec>, trường contest.bt.seats: phải là số nguyên (nhận 'one'). Sửa trường này trong tệp mô tả (xem docs/formats.md).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from tally.bodies import Body
+from tally.congress import BoardMember, Complaint, Congress, ContestPlan
+from tally.contest import Candidate, Contest
+from tally.decide import TieDecision
+from tally.errors import InputFileError, Location, TallyError
+from tally.roll import Roll
+from tally.rules import PRESETS, RuleSet
+
+
+class _ContestEntry(BaseModel):
+    """A ``[[contest]]`` table as written in the file."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    body: Body
+    seats: int
+    candidates: list[str | Candidate]
+    issued: int
+    collected: int | None = None
+    title: str | None = None
+    counted_at: dt.datetime | None = None
+    ballots: str | None = None
+    decision: TieDecision | None = None
+    complaints: list[Complaint] = []
+
+
+class _CongressEntry(BaseModel):
+    """The ``[congress]`` table."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    term: str | None = None
+    place: str | None = None
+    date: dt.date | None = None
+
+
+_TOP_LEVEL = {"rules", "congress", "roll", "board", "contest"}
+
+_VI_DETAILS = {
+    "missing": "thiếu trường bắt buộc",
+    "extra_forbidden": "trường không được biết; kiểm tra chính tả (xem docs/formats.md)",
+    "int_parsing": "phải là số nguyên",
+    "int_type": "phải là số nguyên",
+    "int_from_float": "phải là số nguyên",
+    "string_type": "phải là chuỗi ký tự",
+    "date_from_datetime_parsing": "phải là ngày (YYYY-MM-DD)",
+    "date_parsing": "phải là ngày (YYYY-MM-DD)",
+    "date_type": "phải là ngày (YYYY-MM-DD)",
+    "datetime_parsing": "phải là ngày giờ (YYYY-MM-DDTHH:MM:SS)",
+    "datetime_type": "phải là ngày giờ (YYYY-MM-DDTHH:MM:SS)",
+    "list_type": "phải là một danh sách",
+    "dict_type": "phải là một bảng TOML",
+    "model_type": "phải là một bảng TOML",
+    "literal_error": "giá trị không hợp lệ",
+    "enum": "giá trị không hợp lệ",
+}
+
+
+def load_congress(path: str | Path) -> Congress:
+    """Read and validate the spec file at ``path``."""
+    source = Path(path)
+    try:
+        raw = source.read_bytes()
+    except FileNotFoundError:
+        raise InputFileError("file.not_found", Location(file=str(source)), path=source) from None
+    except OSError as exc:
+        raise InputFileError(
+            "file.unreadable", Location(file=str(source)), path=source, detail=exc.strerror
+        ) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputFileError(
+            "csv.encoding", Location(file=str(source)), position=exc.start
+        ) from None
+    return congress_from_toml(text, source=str(source))
+
+
+def congress_from_toml(text: str, source: str = "<spec>") -> Congress:
+    """Parse and validate spec text; ``source`` names it in errors."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputFileError("spec.toml", Location(file=source), detail=str(exc)) from None
+    return congress_from_dict(data, source)
+
+
+def congress_from_dict(data: dict[str, Any], source: str = "<spec>") -> Congress:
+    """Validate an already-parsed spec (e.g. from JSON)."""
+    for key in data:
+        if key not in _TOP_LEVEL:
+            with _section(source, key):
+                raise _field_error(source, key, "extra_forbidden", "extra field")
+    with _section(source, "rules"):
+        rules = _rules(data.get("rules", "qc190"), source)
+    with _section(source, "congress"):
+        header = _CongressEntry.model_validate(_required(data, "congress", source))
+    with _section(source, "roll"):
+        roll = Roll.model_validate(_required(data, "roll", source))
+    board: list[BoardMember] = []
+    for i, member in enumerate(_list(data.get("board", []), "board", source), start=1):
+        with _section(source, f"board#{i}"):
+            board.append(BoardMember.model_validate(member))
+    plans: list[ContestPlan] = []
+    seen: set[str] = set()
+    for i, item in enumerate(_list(data.get("contest", []), "contest", source), start=1):
+        label = f"contest.{item['id']}" if isinstance(item, dict) and "id" in item else f"contest#{i}"
+        with _section(source, label):
+            plan = _plan(_ContestEntry.model_validate(item))
+        if plan.contest.id in seen:
+            raise InputFileError(
+                "spec.duplicate_contest",
+                Location(file=source, field=label),
+                contest=plan.contest.id,
+            )
+        seen.add(plan.contest.id)
+        plans.append(plan)
+    if not plans:
+        raise InputFileError("spec.no_contest", Location(file=source))
+    return Congress(
+        name=header.name,
+        term=header.term,
+        place=header.place,
+        date=header.date,
+        roll=roll,
+        rules=rules,
+        board=tuple(board),
+        contests=tuple(plans),
+    )
+
+
+def _plan(entry: _ContestEntry) -> ContestPlan:
+    contest = Contest(
+        id=entry.id,
+        body=entry.body,
+        seats=entry.seats,
+        candidates=tuple(
+            Candidate(name=c) if isinstance(c, str) else c for c in entry.candidates
+        ),
+        title=entry.title,
+    )
+    return ContestPlan(
+        contest=contest,
+        issued=entry.issued,
+        collected=entry.collected,
+        counted_at=entry.counted_at,
+        ballots=entry.ballots,
+        decision=entry.decision,
+        complaints=tuple(entry.complaints),
+    )
+
+
+def _rules(name: object, source: str) -> RuleSet:
+    if isinstance(name, str) and name in PRESETS:
+        return PRESETS[name]
+    raise InputFileError(
+        "spec.unknown_rules",
+        Location(file=source, field="rules"),
+        name=name,
+        allowed=", ".join(PRESETS),
+    )
+
+
+def _required(data: dict[str, Any], key: str, source: str) -> Any:
+    if key not in data:
+        raise _field_error(source, key, "missing", "missing")
+    return data[key]
+
+
+def _list(value: Any, key: str, source: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise _field_error(source, key, "list_type", "must be a list")
+    return value
+
+
+def _field_error(source: str, field: str, kind: str, english: str) -> InputFileError:
+    detail = _Detail(_VI_DETAILS.get(kind, english), english)
+    return InputFileError("spec.field", Location(file=source, field=field), field=field, detail=detail)
+
+
+class _Detail:
+    """A validation detail in both languages (pydantic's own messages are English only)."""
+
+    def __init__(self, vi: str, en: str) -> None:
+        self.vi, self.en = vi, en
+
+    def render(self, lang: str = "vi") -> str:
+        return self.vi if lang == "vi" else self.en
+
+
+@contextmanager
+def _section(source: str, section: str) -> Iterator[None]:
+    """Turn errors raised while validating ``section`` into errors naming the file and field."""
+    try:
+        yield
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        loc = ".".join(str(part) for part in error["loc"] if not isinstance(part, int))
+        field = f"{section}.{loc}" if loc else section
+        vi = _VI_DETAILS.get(error["type"], error["msg"])
+        en = error["msg"]
+        expected = (error.get("ctx") or {}).get("expected")
+        if expected:
+            vi, en = f"{vi}; dùng một trong: {expected}", f"{en}"
+        if error["type"] != "missing":
+            shown = repr(error["input"])
+            vi, en = f"{vi} (nhận {shown})", f"{en} (got {shown})"
+        raise InputFileError(
+            "spec.field", Location(file=source, field=field), field=field, detail=_Detail(vi, en)
+        ) from None
+    except InputFileError:
+        raise
+    except TallyError as exc:
+        field = f"{section}.{exc.where.field}" if exc.where.field else section
+        where = replace(exc.where, file=source, field=field)
+        raise type(exc)(exc.code, where, **exc.params) from None
