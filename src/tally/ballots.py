@@ -22,6 +22,7 @@ Enter ballots one by one with :class:`BallotBuilder`, or in bulk with :meth:`Bal
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from enum import IntEnum, IntFlag
 from typing import Any
 
@@ -274,7 +275,7 @@ class BallotBuilder:
         self._rows: list[bytes] = []
         self._serials: list[str] = []
         self._observations: list[int] = []
-        self._first_seen: dict[str, str] = {}
+        self._first_seen: dict[str, Location | str] = {}
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -324,7 +325,8 @@ class BallotBuilder:
         self._rows.append(bytes(row))
         self._serials.append(serial)
         self._observations.append(flags)
-        self._first_seen[serial] = place.render("vi") or serial
+        origin = replace(place, serial=None)
+        self._first_seen[serial] = origin if origin.render() else f"#{len(self._rows)}"
 
     def _numbers(self, refs: Iterable[int | str], serial: str, place: Location) -> list[int]:
         numbers = []

@@ -114,7 +114,7 @@ class RoundPolicy(_Frozen):
 class SurplusPolicy(_Frozen):
     """How much longer than the seats a committee's list must and may be (RULES §5)."""
 
-    bodies: frozenset[Body] = frozenset(b for b in Body if b.is_committee)
+    bodies: tuple[Body, ...] = tuple(b for b in Body if b.is_committee)
     """Bodies whose lists must be longer than the seats."""
     max_percent: int = 30
     """The surplus is at most this percentage of the seats."""

@@ -1,0 +1,103 @@
+"""Reading ballots from CSV: both layouts, both forms, and every malformed file located."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tally import BallotError, Body, Contest
+from tally.ballots_csv import ballots_from_csv_text, read_ballots_csv
+from tally.errors import InputFileError
+
+BCH = Contest(
+    id="bch",
+    body=Body.EXECUTIVE_COMMITTEE,
+    seats=2,
+    candidates=["Nguyễn Văn An", "Lê Thị Bình", "Trần Văn Cường"],
+)
+SECRETARY = Contest(id="bt", body=Body.SECRETARY, seats=1, candidates=["Lê Văn Tám"])
+
+
+def test_list_layout_by_number_and_name() -> None:
+    text = "serial,struck,note\n1,3,\n2,Lê Thị Bình,\n3,,\n4,1;2;3,\n5,2,not_issued\n"
+    ballots = ballots_from_csv_text(BCH, text)
+    assert ballots.marks.tolist() == [[1, 1, 0], [1, 0, 1], [1, 1, 1], [0, 0, 0], [1, 0, 1]]
+    assert ballots.observations.tolist() == [0, 0, 0, 0, 1]
+    assert ballots.serials.tolist() == ["1", "2", "3", "4", "5"]
+
+
+def test_kept_column() -> None:
+    ballots = ballots_from_csv_text(BCH, "serial,kept\nA,1;2\n")
+    assert ballots.marks.tolist() == [[1, 1, 0]]
+
+
+def test_grid_layout_strike_out_with_names_in_header() -> None:
+    text = "serial,Trần Văn Cường,Nguyễn Văn An,Lê Thị Bình,note\n7,x,,1,\n8,0,x,,write_in\n"
+    ballots = ballots_from_csv_text(BCH, text)
+    assert ballots.marks.tolist() == [[1, 1, 0], [0, 1, 0]]
+    assert ballots.observations.tolist() == [0, 2]
+
+
+def test_grid_layout_yes_no() -> None:
+    ballots = ballots_from_csv_text(SECRETARY, "serial,1\na,1\nb,2\nc,3\nd,\n")
+    assert ballots.marks.ravel().tolist() == [1, 2, 3, 0]
+
+
+def test_yes_no_list_layout() -> None:
+    ballots = ballots_from_csv_text(SECRETARY, "serial,agree,disagree,both\na,1,,\nb,,1,\nc,,,1\n")
+    assert ballots.marks.ravel().tolist() == [1, 2, 3]
+
+
+def test_blank_lines_skipped_and_bom_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "b.csv"
+    path.write_bytes("\ufeffserial,struck\n1,3\n\n2,1\n".encode())
+    assert len(read_ballots_csv(BCH, path)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "line"),
+    [
+        ("", "csv.empty", None),
+        ("number,struck\n1,2\n", "csv.no_serial_column", 1),
+        ("serial,struck,Bob\n1,2,\n", "csv.unknown_column", 1),
+        ("serial,1,2\n1,,\n", "csv.missing_candidates", 1),
+        ("serial,struck,1,2,3\n1,,,,\n", "csv.mixed_layout", 1),
+        ("serial,struck,struck\n1,,\n", "csv.duplicate_column", 1),
+        ("serial,struck\n1,2\n2,1,3\n", "csv.row_length", 3),
+        ('serial,struck\n1,"2\n', "csv.syntax", None),
+    ],
+)
+def test_malformed_files(text: str, code: str, line: int | None) -> None:
+    with pytest.raises(InputFileError) as raised:
+        ballots_from_csv_text(BCH, text, source="b.csv")
+    assert raised.value.code == code
+    assert raised.value.where.file == "b.csv"
+    if line is not None:
+        assert raised.value.where.line == line
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "serial", "line"),
+    [
+        ("serial,struck\n1,2\n1,3\n", "ballot.duplicate_serial", "1", 3),
+        ("serial,struck\n1,9\n", "ballot.unknown_candidate", "1", 2),
+        ("serial,struck\n1,Ngô Bảo Châu\n", "ballot.unknown_candidate", "1", 2),
+        ("serial,struck,note\n1,2,signed\n", "ballot.unknown_observation", "1", 2),
+        ("serial,1,2,3\n1,x,y,\n", "ballot.bad_mark", "1", 2),
+        ("serial,agree\n1,2\n", "ballot.wrong_form", "1", 2),
+    ],
+)
+def test_bad_ballots_name_serial_and_line(text: str, code: str, serial: str, line: int) -> None:
+    with pytest.raises(BallotError) as raised:
+        ballots_from_csv_text(BCH, text, source="b.csv")
+    assert raised.value.code == code
+    assert (raised.value.where.serial, raised.value.where.line) == (serial, line)
+    assert f"dòng {line}" in str(raised.value) and f"line {line}" in raised.value.message("en")
+
+
+def test_empty_serial_is_rejected() -> None:
+    with pytest.raises(BallotError) as raised:
+        ballots_from_csv_text(BCH, "serial,struck\n,2\n")
+    assert raised.value.code == "ballot.empty_serial"
+    assert raised.value.where.line == 2

@@ -1,0 +1,73 @@
+"""Golden files: the example congress's minutes and JSON result, byte for byte.
+
+Regenerate after an intended change with ``UPDATE_GOLDEN=1 make pytest`` and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tally.ballots_csv import read_ballots_csv
+from tally.congress import Congress
+from tally.minutes import render_minutes
+from tally.result import ContestResult, count_contest
+from tally.spec import load_congress
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "delegate_congress"
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def _example() -> tuple[Congress, ContestResult]:
+    congress = load_congress(EXAMPLE / "congress.toml")
+    plan = congress.plan("bch")
+    ballots = read_ballots_csv(plan.contest, EXAMPLE / "ballots_bch.csv")
+    result = count_contest(
+        plan.contest,
+        ballots,
+        roll=congress.roll,
+        issued=plan.issued,
+        collected=plan.collected,
+        rules=congress.rules,
+    )
+    return congress, result
+
+
+def _check(name: str, actual: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(actual, encoding="utf-8")
+    expected = path.read_text(encoding="utf-8")
+    assert actual == expected, f"{name} differs from its golden file; see the diff above"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize(("fmt", "suffix"), [("text", "txt"), ("markdown", "md")])
+def test_example_minutes_match_golden(lang: str, fmt: str, suffix: str) -> None:
+    congress, result = _example()
+    _check(f"delegate_congress_bch.{lang}.{suffix}", render_minutes(result, congress, lang, fmt))  # type: ignore[arg-type]
+
+
+def test_example_json_matches_golden() -> None:
+    _, result = _example()
+    _check("delegate_congress_bch.json", result.to_json() + "\n")
+
+
+def test_example_result_figures() -> None:
+    """The figures a board would check by hand on the example."""
+    _, result = _example()
+    count, outcome = result.count, result.outcome
+    assert (result.issued, count.collected, count.valid, count.invalid) == (194, 194, 189, 5)
+    assert outcome.base == 196 and outcome.min_votes == 99
+    assert len(outcome.elected) == 33 and outcome.open_seats == 0
+    not_elected = {s.name for s in outcome.standings if not s.elected}
+    assert not_elected == {"Hồ Văn Đông", "Nguyễn Hữu Khang", "Phạm Văn Long", "Phạm Thị Thảo"}
+    assert {r.value: n for r, n in count.invalid_by_reason.items() if n} == {
+        "over_seats": 2,
+        "no_vote": 1,
+        "write_in": 1,
+        "identifying_mark": 1,
+    }

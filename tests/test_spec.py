@@ -1,0 +1,99 @@
+"""Loading the congress spec (TOML): good files load, bad ones name the field and the fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tally import Body, ContestError, QC_244, RollError
+from tally.errors import InputFileError
+from tally.spec import congress_from_toml, load_congress
+
+ROOT = Path(__file__).resolve().parent.parent
+MINIMAL = """
+[congress]
+name = "Đại hội Chi bộ 3"
+[roll]
+kind = "member_congress"
+convened = 11
+present = 10
+deductions = { absent_with_reason = 1 }
+[[contest]]
+id = "bt"
+body = "cell_secretary"
+seats = 1
+issued = 10
+candidates = ["Lê Văn Tám"]
+"""
+
+
+def test_example_spec_loads() -> None:
+    congress = load_congress(ROOT / "examples" / "delegate_congress" / "congress.toml")
+    plan = congress.plan("bch")
+    assert congress.roll.base == 196
+    assert plan.contest.body is Body.EXECUTIVE_COMMITTEE
+    assert (plan.contest.seats, len(plan.contest.candidates), plan.issued) == (33, 37, 194)
+    assert [m.role for m in congress.board].count("head") == 1
+    assert plan.contest.candidates[0].birth_date is not None
+
+
+def test_rules_preset_is_selected() -> None:
+    congress = congress_from_toml('rules = "qc244"\n' + MINIMAL)
+    assert congress.rules is QC_244
+
+
+@pytest.mark.parametrize(
+    ("edit", "field", "words"),
+    [
+        (("seats = 1", 'seats = "một"'), "contest.bt.seats", "phải là số nguyên"),
+        (("body = \"cell_secretary\"", 'body = "president"'), "contest.bt.body", "dùng một trong"),
+        (("issued = 10\n", ""), "contest.bt.issued", "thiếu trường bắt buộc"),
+        (("present = 10", "present = 10\nabsent = 1"), "roll.absent", "trường không được biết"),
+    ],
+)
+def test_field_errors_name_the_field(edit: tuple[str, str], field: str, words: str) -> None:
+    with pytest.raises(InputFileError) as raised:
+        congress_from_toml(MINIMAL.replace(*edit), source="dh.toml")
+    assert raised.value.where.field == field
+    assert raised.value.where.file == "dh.toml"
+    assert words in raised.value.message("vi")
+
+
+def test_roll_error_keeps_its_type_and_gets_the_section() -> None:
+    with pytest.raises(RollError) as raised:
+        congress_from_toml(MINIMAL.replace("present = 10", "present = 12"), source="dh.toml")
+    assert raised.value.where.field == "roll.present"
+    assert "dh.toml" in str(raised.value)
+
+
+def test_contest_error_inside_contest_section() -> None:
+    spec = MINIMAL.replace('candidates = ["Lê Văn Tám"]', 'candidates = ["Lê Văn Tám", "lê  văn tám"]')
+    with pytest.raises(ContestError) as raised:
+        congress_from_toml(spec)
+    assert raised.value.where.field == "contest.bt.candidates"
+
+
+def test_bad_toml_syntax_reports_line() -> None:
+    with pytest.raises(InputFileError) as raised:
+        congress_from_toml(MINIMAL.replace("seats = 1", "seats = "), source="dh.toml")
+    assert "line" in raised.value.message("en")
+
+
+def test_duplicate_contest_id_and_unknown_rules() -> None:
+    block = MINIMAL[MINIMAL.index("[[contest]]") :]
+    with pytest.raises(InputFileError, match="hai lần"):
+        congress_from_toml(MINIMAL + block)
+    with pytest.raises(InputFileError) as raised:
+        congress_from_toml('rules = "qc999"\n' + MINIMAL)
+    assert "qc190" in raised.value.message("en")
+
+
+def test_missing_file_and_not_utf8(tmp_path: Path) -> None:
+    with pytest.raises(InputFileError, match="Không tìm thấy"):
+        load_congress(tmp_path / "none.toml")
+    bad = tmp_path / "bad.toml"
+    bad.write_bytes(MINIMAL.encode("cp1258", errors="replace"))
+    with pytest.raises(InputFileError) as raised:
+        load_congress(bad)
+    assert raised.value.code in {"csv.encoding", "spec.toml"}
