@@ -66,7 +66,9 @@ def test_broken_ballot_line_is_named_in_vietnamese_and_nothing_written(
     assert "dòng 12" in err and "phiếu BCH-011" in err and "'99'" in err
     assert "Không có tệp nào được ghi." in err
     assert not out.exists()
-    assert list(workdir.iterdir()) == sorted(workdir.iterdir()) and len(list(workdir.iterdir())) == 2
+    assert (
+        list(workdir.iterdir()) == sorted(workdir.iterdir()) and len(list(workdir.iterdir())) == 2
+    )
 
 
 def test_duplicate_serial_in_english(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:

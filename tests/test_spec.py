@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tally import Body, ContestError, QC_244, RollError
+from tally import QC_244, Body, ContestError, RollError
 from tally.errors import InputFileError
 from tally.spec import congress_from_toml, load_congress
 
@@ -47,7 +47,7 @@ def test_rules_preset_is_selected() -> None:
     ("edit", "field", "words"),
     [
         (("seats = 1", 'seats = "một"'), "contest.bt.seats", "phải là số nguyên"),
-        (("body = \"cell_secretary\"", 'body = "president"'), "contest.bt.body", "dùng một trong"),
+        (('body = "cell_secretary"', 'body = "president"'), "contest.bt.body", "dùng một trong"),
         (("issued = 10\n", ""), "contest.bt.issued", "thiếu trường bắt buộc"),
         (("present = 10", "present = 10\nabsent = 1"), "roll.absent", "trường không được biết"),
     ],
@@ -68,7 +68,9 @@ def test_roll_error_keeps_its_type_and_gets_the_section() -> None:
 
 
 def test_contest_error_inside_contest_section() -> None:
-    spec = MINIMAL.replace('candidates = ["Lê Văn Tám"]', 'candidates = ["Lê Văn Tám", "lê  văn tám"]')
+    spec = MINIMAL.replace(
+        'candidates = ["Lê Văn Tám"]', 'candidates = ["Lê Văn Tám", "lê  văn tám"]'
+    )
     with pytest.raises(ContestError) as raised:
         congress_from_toml(spec)
     assert raised.value.where.field == "contest.bt.candidates"

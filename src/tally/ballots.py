@@ -66,7 +66,9 @@ OBSERVATION_CODES: dict[str, Observation] = {
     "write_in": Observation.WRITE_IN,
     "identifying_mark": Observation.IDENTIFYING_MARK,
 }
-_ALL_OBSERVATIONS = int(Observation.NOT_ISSUED | Observation.WRITE_IN | Observation.IDENTIFYING_MARK)
+_ALL_OBSERVATIONS = int(
+    Observation.NOT_ISSUED | Observation.WRITE_IN | Observation.IDENTIFYING_MARK
+)
 
 
 def parse_observations(codes: Iterable[str], serial: str, where: Location) -> int:
@@ -145,23 +147,28 @@ class Ballots:
         >>> Ballots.from_arrays(c, [[1], [2], [3]])
         Ballots(contest='x', form=yes_no, n=3)
         """
-        matrix = np.ascontiguousarray(marks, dtype=np.uint8)
         source = np.asarray(marks)
         k = len(contest.candidates)
-        if matrix.ndim != 2 or matrix.shape[1] != k:
-            raise BallotError("ballot.shape", Location(), shape=tuple(matrix.shape), n=k)
-        n = matrix.shape[0]
-        if source.dtype != np.uint8 and source.size and (source.min() < 0):
-            row, col = np.argwhere(source < 0)[0]
-            _raise_matrix_value(contest, int(source[row, col]), row, col, serials)
+        if source.ndim != 2 or source.shape[1] != k:
+            raise BallotError("ballot.shape", Location(), shape=tuple(source.shape), n=k)
+        n = source.shape[0]
         serial_array = _serials(serials, n)
         limit = MAX_MARK[contest.form]
-        if n and int(matrix.max(initial=0)) > limit:
-            row, col = np.argwhere(matrix > limit)[0]
-            _raise_matrix_value(contest, int(matrix[row, col]), row, col, serial_array)
-        if source.dtype != np.uint8 and source.size and not np.array_equal(source, matrix):
-            row, col = np.argwhere(source != matrix)[0]
-            _raise_matrix_value(contest, source[row, col], row, col, serial_array)
+        if source.dtype == np.uint8:
+            matrix = np.ascontiguousarray(source)
+            if n and int(matrix.max()) > limit:
+                row, col = np.argwhere(matrix > limit)[0]
+                _raise_matrix_value(contest, int(matrix[row, col]), row, col, serial_array)
+        else:
+            if source.dtype.kind not in "biuf":
+                _raise_matrix_value(
+                    contest, source.flat[0] if source.size else "?", 0, 0, serial_array
+                )
+            bad = ~np.isin(source, np.arange(limit + 1))
+            if bad.any():
+                row, col = np.argwhere(bad)[0]
+                _raise_matrix_value(contest, source[row, col].item(), row, col, serial_array)
+            matrix = np.ascontiguousarray(source, dtype=np.uint8)
         obs = _observations(observations, n)
         return cls(contest.id, contest.form, matrix, serial_array, obs)
 
@@ -190,9 +197,7 @@ class Ballots:
         )
 
 
-def _raise_matrix_value(
-    contest: Contest, value: object, row: Any, col: Any, serials: Any
-) -> None:
+def _raise_matrix_value(contest: Contest, value: object, row: Any, col: Any, serials: Any) -> None:
     serial = str(serials[row]) if serials is not None and len(serials) > row else str(row + 1)
     allowed = "0, 1" if contest.form is BallotForm.STRIKE_OUT else "0, 1, 2, 3"
     raise BallotError(
@@ -212,7 +217,11 @@ def _serials(serials: npt.ArrayLike | None, n: int) -> npt.NDArray[Any]:
     array = np.asarray(serials)
     if array.shape != (n,):
         raise BallotError(
-            "ballot.length_mismatch", Location(field="serials"), field="serials", got=len(array), n=n
+            "ballot.length_mismatch",
+            Location(field="serials"),
+            field="serials",
+            got=len(array),
+            n=n,
         )
     if array.dtype.kind in "OUS":
         array = array.astype(str)
@@ -226,7 +235,7 @@ def _serials(serials: npt.ArrayLike | None, n: int) -> npt.NDArray[Any]:
 
 
 def _check_unique(serials: npt.NDArray[Any]) -> None:
-    uniq, first_index, counts = np.unique(serials, return_index=True, return_counts=True)
+    uniq, counts = np.unique(serials, return_counts=True)
     if uniq.size == serials.size:
         return
     dup = uniq[counts > 1][0]
@@ -311,14 +320,20 @@ class BallotBuilder:
             agree, disagree, both = tuple(agree), tuple(disagree), tuple(both)
             if agree or disagree or both:
                 raise BallotError(
-                    "ballot.wrong_form", place, serial=serial, form=Term(self.contest.form),
+                    "ballot.wrong_form",
+                    place,
+                    serial=serial,
+                    form=Term(self.contest.form),
                     given="agree/disagree",
                 )
             row = self._strike_out_row(serial, kept, struck, place)
         else:
             if kept is not None or struck is not None:
                 raise BallotError(
-                    "ballot.wrong_form", place, serial=serial, form=Term(self.contest.form),
+                    "ballot.wrong_form",
+                    place,
+                    serial=serial,
+                    form=Term(self.contest.form),
                     given="kept/struck",
                 )
             row = self._yes_no_row(serial, agree, disagree, both, place)

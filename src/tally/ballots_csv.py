@@ -14,7 +14,8 @@ Two layouts (``docs/formats.md``), chosen by the header:
 >>> from tally.bodies import Body
 >>> c = Contest(id="bch", body=Body.EXECUTIVE_COMMITTEE, seats=2,
 ...             candidates=["Nguyễn Văn An", "Lê Thị Bình", "Trần Văn Cường"])
->>> b = ballots_from_csv_text(c, "serial,struck,note\\n001,3,\\n002,Lê Thị Bình,\\n003,,write_in\\n")
+>>> text = "serial,struck,note\\n001,3,\\n002,Lê Thị Bình,\\n003,,write_in\\n"
+>>> b = ballots_from_csv_text(c, text)
 >>> b.marks.tolist(), b.observations.tolist()
 ([[1, 1, 0], [1, 0, 1], [1, 1, 1]], [0, 0, 2])
 """
@@ -78,9 +79,7 @@ def ballots_from_csv_text(contest: Contest, text: str, source: str = "<csv>") ->
                 continue
             where = Location(file=source, line=reader.line_num)
             if len(row) != len(columns):
-                raise InputFileError(
-                    "csv.row_length", where, got=len(row), expected=len(columns)
-                )
+                raise InputFileError("csv.row_length", where, got=len(row), expected=len(columns))
             layout.add(builder, row, where)
     except csv.Error as exc:
         raise InputFileError(
@@ -164,9 +163,7 @@ class _Layout:
                 )
             marks.setdefault(cells[value], []).append(number)
         if self.contest.form is BallotForm.STRIKE_OUT:
-            builder.add(
-                serial, struck=marks.get(Mark.STRUCK, []), observations=notes, where=place
-            )
+            builder.add(serial, struck=marks.get(Mark.STRUCK, []), observations=notes, where=place)
         else:
             builder.add(
                 serial,

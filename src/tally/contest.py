@@ -12,15 +12,21 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import cached_property
 from enum import StrEnum
+from functools import cached_property
 from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from tally.bodies import Body
 from tally.errors import ContestError, Location, NameFormatError
-from tally.names import PersonName, ballot_order_key, normalize_name, parse_name
+from tally.names import (
+    PersonName,
+    ballot_order_key,
+    name_identity,
+    normalize_name,
+    parse_name,
+)
 from tally.rules import QC_190, RuleSet
 from tally.terms import Term
 
@@ -89,9 +95,9 @@ class Contest(BaseModel):
             raise ContestError("contest.seats", Location(field="seats"), seats=self.seats)
         if not self.candidates:
             raise ContestError("contest.no_candidates", Location(field="candidates"))
-        seen: set[str] = set()
+        seen: set[object] = set()
         for candidate in self.candidates:
-            key = candidate.name.casefold()
+            key = name_identity(candidate.name)
             if key in seen:
                 raise ContestError(
                     "contest.duplicate_candidate",
@@ -125,7 +131,7 @@ class Contest(BaseModel):
                 return number
             raise KeyError(ref)
         try:
-            key = normalize_name(ref).casefold()
+            key = name_identity(ref)
         except NameFormatError:
             raise KeyError(ref) from None
         number = self._numbers_by_name.get(key)
@@ -134,8 +140,8 @@ class Contest(BaseModel):
         return number
 
     @cached_property
-    def _numbers_by_name(self) -> dict[str, int]:
-        return {c.name.casefold(): i for i, c in enumerate(self.candidates, start=1)}
+    def _numbers_by_name(self) -> dict[object, int]:
+        return {name_identity(c.name): i for i, c in enumerate(self.candidates, start=1)}
 
 
 def check_list(contest: Contest, rules: RuleSet = QC_190) -> None:

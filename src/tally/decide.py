@@ -197,9 +197,12 @@ def _apply_decision(contest: Contest, tie: Tie, decision: TieDecision) -> TieRes
         raise DecisionError(
             "decision.not_tied", where, names=", ".join(strangers), tied=", ".join(tie.candidates)
         )
-    if len(set(chosen)) != tie.seats_at_stake:
+    repeated = [w for i, w in enumerate(chosen) if w in chosen[:i]]
+    if repeated:
+        raise DecisionError("decision.duplicate", where, name=repeated[0])
+    if len(chosen) != tie.seats_at_stake:
         raise DecisionError(
-            "decision.wrong_number", where, got=len(set(chosen)), seats=tie.seats_at_stake
+            "decision.wrong_number", where, got=len(chosen), seats=tie.seats_at_stake
         )
     return TieResolution(by=None, winners=tuple(chosen), note=decision.note)
 

@@ -128,9 +128,7 @@ def _text_signatures(blocks: tuple[tuple[str, tuple[str, ...]], ...], note: str)
     depth = max(len(names) for _, names in blocks) if blocks else 0
     lines = [titles, notes, "", "", ""]
     for i in range(depth):
-        row = "".join(
-            (names[i] if i < len(names) else "").center(column) for _, names in blocks
-        )
+        row = "".join((names[i] if i < len(names) else "").center(column) for _, names in blocks)
         lines.append(row.rstrip())
     return "\n".join(lines)
 

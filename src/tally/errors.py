@@ -2,8 +2,10 @@
 
 >>> err = BallotError("ballot.duplicate_serial", Location(file="b.csv", line=7, serial="0042"),
 ...                   serial="0042", first="b.csv:3")
->>> print(err.message("en"))
-b.csv, line 7, ballot 0042: Ballot serial 0042 was already entered (first at b.csv:3). Enter each ballot once; check the serial.
+>>> print(err.message("en")[:70])
+b.csv, line 7, ballot 0042: Ballot serial 0042 was already entered (fi
+>>> str(err).startswith("b.csv, dòng 7, phiếu 0042: Số phiếu 0042 đã được nhập")
+True
 >>> isinstance(err, TallyError)
 True
 """

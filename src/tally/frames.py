@@ -8,15 +8,27 @@
 >>> frame = result_frame(result)
 >>> frame[["name", "votes", "against", "elected"]].to_dict("records")
 [{'name': 'Lê Văn Tám', 'votes': 2, 'against': 1, 'elected': True}]
+
+Ballots can come in as a frame too, one column per candidate (ballot number or name):
+
+>>> import pandas as pd
+>>> frame = pd.DataFrame({"serial": ["a", "b"], "Lê Văn Tám": [1, 2]})
+>>> ballots = ballots_from_frame(contest, frame)
+>>> ballots.marks.ravel().tolist(), ballots.serials.tolist()
+([1, 2], ['a', 'b'])
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tally.ballots import Ballots, parse_observations
+from tally.errors import BallotError, InputFileError, Location
+
 if TYPE_CHECKING:
     import pandas as pd
 
+    from tally.contest import Contest
     from tally.result import ContestResult
 
 COLUMNS = (
@@ -64,3 +76,55 @@ def result_frame(result: ContestResult) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     frame["rank"] = frame["rank"].astype("Int64")
     return frame
+
+
+def ballots_from_frame(
+    contest: Contest, frame: pd.DataFrame, serial: str = "serial", note: str = "note"
+) -> Ballots:
+    """Ballots from a DataFrame: optional ``serial`` and ``note`` columns, and one column per
+    candidate named by ballot number or by name, holding mark codes (see :class:`Ballots`).
+
+    ``note`` holds observation codes separated by ``;`` (as in the CSV) or integer flags.
+    Missing values are errors: a board's entry has no blanks to guess.
+    """
+    where = Location(file="<DataFrame>")
+    columns: dict[int, object] = {}
+    for column in frame.columns:
+        if column in (serial, note):
+            continue
+        try:
+            number = contest.number_of(column if isinstance(column, int) else str(column))
+        except KeyError:
+            raise InputFileError("csv.unknown_column", where, column=str(column)) from None
+        if number in columns:
+            raise InputFileError("csv.duplicate_column", where, column=str(column))
+        columns[number] = column
+    missing = sorted(set(range(1, len(contest.candidates) + 1)) - set(columns))
+    if missing:
+        names = ", ".join(contest.names[n - 1] for n in missing)
+        raise InputFileError("csv.missing_candidates", where, missing=names)
+    block = frame[[columns[n] for n in range(1, len(contest.candidates) + 1)]]
+    if block.isna().to_numpy().any():
+        row = int(block.isna().any(axis=1).to_numpy().argmax())
+        raise BallotError(
+            "ballot.bad_mark",
+            Location(file="<DataFrame>", line=row + 1),
+            value="NaN",
+            allowed="0, 1, 2, 3",
+        )
+    serials = frame[serial].to_numpy() if serial in frame.columns else None
+    observations = None
+    if note in frame.columns:
+        notes = frame[note]
+        if notes.dtype.kind in "iu":
+            observations = notes.to_numpy()
+        else:
+            observations = [
+                parse_observations(
+                    str(value).split(";") if isinstance(value, str) else (),
+                    str(serials[i]) if serials is not None else str(i + 1),
+                    Location(file="<DataFrame>", line=i + 1),
+                )
+                for i, value in enumerate(notes)
+            ]
+    return Ballots.from_arrays(contest, block.to_numpy(), serials, observations)

@@ -68,7 +68,8 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "contest.duplicate_candidate": (
         "Người ứng cử {name!r} có tên hai lần trong danh sách. Mỗi người chỉ có một dòng; hai "
-        "người trùng họ tên cần ghi thêm thông tin phân biệt (ví dụ năm sinh) vào tên in trên phiếu.",
+        "người trùng họ tên cần ghi thêm thông tin phân biệt (ví dụ năm sinh) vào tên in trên "
+        "phiếu.",
         "{name!r} appears twice on the list. Each person has one line; two people with the same "
         "name need a distinguishing note (e.g. the birth year) in the name printed on the ballot.",
     ),
@@ -84,16 +85,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "A surplus of {surplus} is too large: with {seats} seats the {body} list may exceed the "
         "seats by at most {maximum} (at most {allowed_n} names) ({citation}).",
     ),
-    "contest.unknown_body": (
-        "Không rõ chức danh/cơ quan bầu {body!r}. Dùng một trong: {allowed}.",
-        "Unknown body or post {body!r}. Use one of: {allowed}.",
-    ),
     # --- ballots ---------------------------------------------------------------------------
     "ballot.unknown_candidate": (
-        "Phiếu {serial}: không có người ứng cử {ref!r} trong danh sách. Dùng số thứ tự (1–{n}) hoặc "
+        "Không có người ứng cử {ref!r} trong danh sách. Dùng số thứ tự (1–{n}) hoặc "
         "họ tên đúng như in trên phiếu.",
-        "Ballot {serial}: {ref!r} is not on the list. Use the ballot number (1–{n}) or the name "
-        "exactly as printed.",
+        "{ref!r} is not on the list. Use the ballot number (1–{n}) or the name exactly as printed.",
     ),
     "ballot.duplicate_serial": (
         "Số phiếu {serial} đã được nhập (lần đầu ở {first}). Mỗi phiếu chỉ nhập một lần; kiểm "
@@ -106,26 +102,26 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "A ballot has no serial. Give every ballot a serial so it can be traced.",
     ),
     "ballot.bad_mark": (
-        "Phiếu {serial}, ô {column!r}: ký hiệu {value!r} không hợp lệ. Dùng: {allowed}.",
-        "Ballot {serial}, column {column!r}: {value!r} is not a valid mark. Use: {allowed}.",
+        "Ký hiệu {value!r} không hợp lệ. Dùng: {allowed}.",
+        "{value!r} is not a valid mark. Use: {allowed}.",
     ),
     "ballot.kept_and_struck_given": (
-        "Phiếu {serial}: chỉ ghi hoặc những tên bị gạch, hoặc những tên giữ lại, không ghi cả hai.",
-        "Ballot {serial}: give either the names struck or the names kept, not both.",
+        "Chỉ ghi hoặc những tên bị gạch, hoặc những tên giữ lại, không ghi cả hai.",
+        "Give either the names struck or the names kept, not both.",
     ),
     "ballot.marked_twice": (
-        "Phiếu {serial}: {ref!r} được ghi hai lần với hai ký hiệu khác nhau. Đối chiếu lại với "
+        "{ref!r} được ghi hai lần với hai ký hiệu khác nhau. Đối chiếu lại với "
         "phiếu; nếu đánh dấu cả hai ô thì ghi vào 'both'.",
-        "Ballot {serial}: {ref!r} is entered twice with different marks. Check the paper ballot; "
+        "{ref!r} is entered twice with different marks. Check the paper ballot; "
         "if both boxes are marked, enter it under 'both'.",
     ),
     "ballot.wrong_form": (
-        "Phiếu {serial}: cuộc bầu này dùng phiếu {form}; không nhập được theo kiểu {given}.",
-        "Ballot {serial}: this contest uses the {form} ballot; it cannot be entered as {given}.",
+        "Cuộc bầu này dùng {form}; không nhập được theo kiểu {given}.",
+        "This contest uses the {form}; it cannot be entered as {given}.",
     ),
     "ballot.unknown_observation": (
-        "Phiếu {serial}: ghi nhận {value!r} không rõ. Dùng: {allowed}.",
-        "Ballot {serial}: unknown observation {value!r}. Use: {allowed}.",
+        "Ghi nhận {value!r} không rõ. Dùng: {allowed}.",
+        "Unknown observation {value!r}. Use: {allowed}.",
     ),
     "ballot.shape": (
         "Ma trận phiếu có kích thước {shape}; cần {n} cột, mỗi cột một người ứng cử theo thứ tự "
@@ -134,9 +130,9 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "order.",
     ),
     "ballot.matrix_values": (
-        "Ma trận phiếu có giá trị {value} ở phiếu {serial}, cột {column}; phiếu {form} chỉ nhận "
+        "Ma trận phiếu có giá trị {value} ở phiếu {serial}, cột {column}; {form} chỉ nhận "
         "{allowed}.",
-        "The ballot matrix holds {value} at ballot {serial}, column {column}; the {form} ballot "
+        "The ballot matrix holds {value} at ballot {serial}, column {column}; the {form} "
         "takes only {allowed}.",
     ),
     "ballot.length_mismatch": (
@@ -196,9 +192,9 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "cli.no_ballots": (
         "Chưa chỉ ra tệp phiếu cho cuộc bầu {contest!r}. Dùng --ballots TỆP.csv hoặc ghi "
-        "ballots = \"TỆP.csv\" trong [[contest]] của tệp mô tả.",
+        'ballots = "TỆP.csv" trong [[contest]] của tệp mô tả.',
         "No ballots file for contest {contest!r}. Use --ballots FILE.csv or set "
-        "ballots = \"FILE.csv\" in its [[contest]] table.",
+        'ballots = "FILE.csv" in its [[contest]] table.',
     ),
     # --- spec ------------------------------------------------------------------------------
     "spec.toml": (
@@ -250,10 +246,6 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Không cộng được kết quả của hai cuộc bầu khác nhau ({left} và {right}).",
         "Cannot merge the counts of two different contests ({left} and {right}).",
     ),
-    "count.issued_missing": (
-        "Chưa có số phiếu phát ra. Nhập số phiếu Ban kiểm phiếu đã phát.",
-        "Ballots issued is missing. Enter the number the board issued.",
-    ),
     # --- decisions -------------------------------------------------------------------------
     "decision.not_tied": (
         "Quyết định chọn {names} nhưng chỉ được chọn trong số những người bằng phiếu: {tied}.",
@@ -263,6 +255,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Quyết định chọn {got} người nhưng có {seats} chỉ tiêu đang xét.",
         "The decision names {got} people for the {seats} seats at stake.",
     ),
+    "decision.duplicate": (
+        "Quyết định ghi tên {name} hai lần.",
+        "The decision names {name} twice.",
+    ),
     "decision.no_tie": (
         "Có quyết định về trường hợp bằng phiếu nhưng kết quả không có ai bằng phiếu ở vị trí "
         "cuối. Bỏ quyết định này.",
@@ -270,7 +266,6 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # --- CLI -------------------------------------------------------------------------------
     "cli.error": ("Lỗi", "Error"),
-    "cli.where": ("Vị trí", "Where"),
     "cli.nothing_written": (
         "Không có tệp nào được ghi.",
         "Nothing was written.",

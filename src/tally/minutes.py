@@ -74,7 +74,10 @@ _L: dict[str, tuple[str, str]] = {
         "Threshold base: ballots collected",
     ),
     "present": ("Số có mặt", "Present"),
-    "quorum_ok": ("đủ {num}/{den} số được triệu tập (cần ít nhất {req})", "at least {num}/{den} of those convened (needs {req})"),
+    "quorum_ok": (
+        "đủ {num}/{den} số được triệu tập (cần ít nhất {req})",
+        "at least {num}/{den} of those convened (needs {req})",
+    ),
     "quorum_no": (
         "CHƯA ĐỦ {num}/{den} số được triệu tập (cần ít nhất {req})",
         "FEWER THAN {num}/{den} of those convened (needs {req})",
@@ -156,7 +159,10 @@ _L: dict[str, tuple[str, str]] = {
         "These minutes were made {when} and announced to the congress.",
     ),
     "closing_when": ("lúc {time}", "at {time}"),
-    "closing_blank": ("lúc .... giờ .... ngày ..../..../........", "at ....:.... on ..../..../...."),
+    "closing_blank": (
+        "lúc .... giờ .... ngày ..../..../........",
+        "at ....:.... on ..../..../....",
+    ),
     "sign_head": ("TRƯỞNG BAN KIỂM PHIẾU", "HEAD OF THE COUNTING BOARD"),
     "sign_members": ("CÁC ỦY VIÊN", "MEMBERS"),
     "sign_note": ("(ký, ghi rõ họ tên)", "(signature and full name)"),
@@ -209,10 +215,10 @@ def minutes_blocks(
     board = congress.board if congress is not None else ()
     blocks.append(Heading(_t("s_board", lang)))
     if board:
-        rows = tuple(
-            (str(i), m.name, _t(m.role, lang)) for i, m in enumerate(board, start=1)
+        rows = tuple((str(i), m.name, _t(m.role, lang)) for i, m in enumerate(board, start=1))
+        blocks.append(
+            Table((_t("no", lang), _t("name", lang), ""), rows, ("right", "left", "left"))
         )
-        blocks.append(Table((_t("no", lang), _t("name", lang), ""), rows, ("right", "left", "left")))
     else:
         blocks.append(Paragraph(_t("no_board", lang)))
 
@@ -368,7 +374,11 @@ def _verdict(result: ContestResult, standing: Standing, lang: Lang) -> str:
     tie = result.outcome.tie
     if standing.elected:
         return _t("r_elected", lang)
-    if tie is not None and result.outcome.tie_resolution is None and standing.name in tie.candidates:
+    if (
+        tie is not None
+        and result.outcome.tie_resolution is None
+        and standing.name in tie.candidates
+    ):
         return _t("r_tied", lang)
     return _t("r_above" if standing.above_threshold else "r_below", lang)
 
@@ -376,9 +386,11 @@ def _verdict(result: ContestResult, standing: Standing, lang: Lang) -> str:
 def _votes_table(result: ContestResult, lang: Lang) -> Table:
     yes_no = result.contest.form is BallotForm.YES_NO
     headers = [_t("no", lang), _t("name", lang)]
-    headers += [_t("agree", lang), _t("disagree", lang), _t("unmarked", lang)] if yes_no else [
-        _t("votes", lang)
-    ]
+    headers += (
+        [_t("agree", lang), _t("disagree", lang), _t("unmarked", lang)]
+        if yes_no
+        else [_t("votes", lang)]
+    )
     headers += [_t("percent", lang), _t("result", lang)]
     rows = []
     for s in result.outcome.standings:
@@ -436,7 +448,9 @@ def _elected_blocks(result: ContestResult, lang: Lang) -> list[Block]:
         else:
             winners = ", ".join(resolution.winners)
             if resolution.by is not None:
-                text = _t("tie_resolved_policy", lang, policy=label(resolution.by, lang), winners=winners)
+                text = _t(
+                    "tie_resolved_policy", lang, policy=label(resolution.by, lang), winners=winners
+                )
             else:
                 text = _t("tie_resolved_decision", lang, note=resolution.note, winners=winners)
             blocks.append(Paragraph(text))

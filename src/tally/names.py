@@ -30,6 +30,8 @@ _PUNCTUATION_RANK = {"'": 0, "-": 1}  # H'Bơi, Y-Sơn: sorts before any letter
 _LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}
 # Tone marks in dictionary order; 0 is the level tone (thanh ngang, no mark).
 _TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+# Typographic apostrophes (H’Bơi, Hʼ Bơi) are the plain apostrophe of ethnic-minority names.
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,13 +49,15 @@ class PersonName:
 
 
 def normalize_name(raw: str) -> str:
-    """NFC-normalise and single-space a name; reject an empty one or one with non-letters.
+    """NFC-normalise and single-space a name; reject one without letters or with non-letters.
 
     >>> normalize_name("Nguye\\u0302\\u0303n  Văn   An") == "Nguyễn Văn An"
     True
+    >>> normalize_name("Ksor H\\u2019Bơi")
+    "Ksor H'Bơi"
     """
-    name = " ".join(unicodedata.normalize("NFC", raw).split())
-    if not name:
+    name = " ".join(unicodedata.normalize("NFC", raw).translate(_APOSTROPHES).split())
+    if not any(char.isalpha() for char in name):
         raise NameFormatError("name.empty", Location())
     for char in name:
         if not (char.isalpha() or char in " '-" or unicodedata.category(char).startswith("M")):
@@ -72,33 +76,46 @@ def parse_name(raw: str) -> PersonName:
     return PersonName(surname=words[0], middle=" ".join(words[1:-1]), given=words[-1])
 
 
-_WordKey = tuple[tuple[int, ...], tuple[int, ...]]
-_PartKey = tuple[tuple[tuple[int, ...], ...], tuple[tuple[int, ...], ...]]
+_WordKey = tuple[tuple[int, ...], int]
+_PartKey = tuple[tuple[tuple[int, ...], ...], tuple[int, ...]]
 
 
 def _word_key(word: str) -> _WordKey:
-    """Letter ranks and per-letter tone ranks of one word, case-insensitive."""
+    """Letter ranks and the tone of one word (syllable), case-insensitive.
+
+    The tone belongs to the syllable, not to the vowel that carries it, so the old and new
+    placements (``Hoà`` / ``Hòa``, ``Thuỷ`` / ``Thủy``) give the same key.
+    """
     letters: list[str] = []
-    tones: list[int] = []
+    tone = 0
     for char in unicodedata.normalize("NFD", word.lower()):
         if char in _LETTER_MARKS and letters:
             letters[-1] = unicodedata.normalize("NFC", letters[-1] + char)
-        elif char in _TONE_RANK and letters:
-            tones[-1] = _TONE_RANK[char]
+        elif char in _TONE_RANK:
+            tone = max(tone, _TONE_RANK[char])
         else:
             letters.append(char)
-            tones.append(0)
     ranks = tuple(
         _PUNCTUATION_RANK.get(letter, _LETTER_RANK.get(letter, 100 + ord(letter)))
         for letter in letters
     )
-    return ranks, tuple(tones)
+    return ranks, tone
 
 
 def _part_key(part: str) -> _PartKey:
     """Key of a name part of one or more words: all letters first, then all tones."""
     keys = [_word_key(word) for word in part.split(" ") if word]
     return tuple(k[0] for k in keys), tuple(k[1] for k in keys)
+
+
+def name_identity(name: str | PersonName) -> tuple[_PartKey, _PartKey, _PartKey]:
+    """What makes two written names the same person's name on a ballot: letters and tones,
+    ignoring case, spacing, Unicode composition and where the tone mark sits.
+
+    >>> name_identity("Nguyễn Thị Hoà") == name_identity("nguyễn  thị HÒA")
+    True
+    """
+    return ballot_order_key(name)[:3]  # type: ignore[return-value]
 
 
 def ballot_order_key(name: str | PersonName) -> tuple[_PartKey, _PartKey, _PartKey, str]:

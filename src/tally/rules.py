@@ -4,8 +4,9 @@ A :class:`RuleSet` is frozen. The presets :data:`QC_190` (default, in force sinc
 :data:`QC_244` (2014 – 10/2024) differ only in their article numbers. A custom rule set is the
 same policies with other values:
 
->>> custom = QC_190.model_copy(update={"name": "my_rules", "tie": TieRule(policy=TiePolicy.OLDER_WINS,
-...     citation=Citation(source="Luật 85/2015/QH13", article="78", confidence="V"))})
+>>> state_tie = TieRule(policy=TiePolicy.OLDER_WINS,
+...     citation=Citation(source="Luật 85/2015/QH13", article="78", confidence="V"))
+>>> custom = QC_190.model_copy(update={"name": "my_rules", "tie": state_tie})
 >>> custom.tie.policy.value, QC_190.tie.policy.value
 ('older_wins', 'revote')
 >>> QC_190.percent.format(2, 3, "vi"), QC_190.percent.format(2, 3, "en")
@@ -54,7 +55,9 @@ class Citation(_Frozen):
             clause = f"({self.clause})" if self.clause else ""
             text = f"{self.source}, Art. {self.article}{clause}"
         if self.confidence == "U":
-            text += " [chính sách mặc định của tally]" if lang == "vi" else " [tally default policy]"
+            text += (
+                " [chính sách mặc định của tally]" if lang == "vi" else " [tally default policy]"
+            )
         return text
 
 

@@ -54,9 +54,7 @@ def reason_of(code: int) -> str | None:
     return None if code == VALID else REASONS[code - 1].value
 
 
-def classify(
-    contest: Contest, ballots: Ballots, rules: RuleSet = QC_190
-) -> npt.NDArray[np.uint8]:
+def classify(contest: Contest, ballots: Ballots, rules: RuleSet = QC_190) -> npt.NDArray[np.uint8]:
     """Reason code per ballot: 0 valid, else ``code_of(reason)``. Whole-array operations only."""
     n = len(ballots)
     codes = np.zeros(n, dtype=np.uint8)

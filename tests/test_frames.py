@@ -1,0 +1,57 @@
+"""pandas in and out: result frames and ballots from frames."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from tally import BallotError, Ballots, Body, CongressKind, Contest, Roll, count_contest
+from tally.errors import InputFileError
+from tally.frames import COLUMNS, ballots_from_frame, result_frame
+
+BCH = Contest(
+    id="bch",
+    body=Body.EXECUTIVE_COMMITTEE,
+    seats=2,
+    candidates=["Nguyễn Văn An", "Lê Thị Bình", "Trần Văn Cường"],
+)
+ROLL = Roll(kind=CongressKind.MEMBER_CONGRESS, convened=5, present=5)
+
+
+def test_result_frame_has_one_row_per_candidate_in_ballot_order() -> None:
+    marks = np.array([[1, 1, 0], [1, 1, 0], [1, 0, 1], [1, 1, 0], [0, 1, 1]], dtype=np.uint8)
+    result = count_contest(BCH, Ballots.from_arrays(BCH, marks), roll=ROLL, issued=5)
+    frame = result.to_frame()
+    assert tuple(frame.columns) == COLUMNS
+    assert frame["name"].tolist() == list(BCH.names)
+    assert frame["votes"].tolist() == [4, 4, 2]
+    assert frame["elected"].tolist() == [True, True, False]
+    assert frame["rank"].tolist()[:2] == [1, 2] and pd.isna(frame["rank"].iloc[2])
+    assert frame.equals(result_frame(result))
+
+
+def test_ballots_from_frame_by_name_and_number_with_notes() -> None:
+    frame = pd.DataFrame(
+        {
+            "serial": ["x1", "x2"],
+            "Trần Văn Cường": [0, 1],
+            1: [1, 1],
+            "2": [1, 1],
+            "note": ["", "write_in"],
+        }
+    )
+    ballots = ballots_from_frame(BCH, frame)
+    assert ballots.marks.tolist() == [[1, 1, 0], [1, 1, 1]]
+    assert ballots.observations.tolist() == [0, 2]
+
+
+def test_frame_errors() -> None:
+    with pytest.raises(InputFileError):
+        ballots_from_frame(BCH, pd.DataFrame({"serial": [1], 1: [1], 2: [1]}))
+    with pytest.raises(BallotError):
+        ballots_from_frame(BCH, pd.DataFrame({1: [1.0], 2: [np.nan], 3: [1.0]}))
+    with pytest.raises(BallotError):
+        ballots_from_frame(BCH, pd.DataFrame({1: [1], 2: [2], 3: [1]}))
+    with pytest.raises(BallotError):
+        ballots_from_frame(BCH, pd.DataFrame({"serial": [7, 7], 1: [1, 1], 2: [1, 1], 3: [0, 0]}))
