@@ -17,6 +17,7 @@ from typing import TextIO
 
 from tally.errors import InputFileError, Location, TallyError
 from tally.messages import LANGS, Lang, text
+from tally.terms import label
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -71,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     lang: Lang = args.lang
     try:
-        output, needs_decision, reason = _count(args)
+        output, needs_decision, summary = _count(args)
         _write(output, args.output, sys.stdout)
     except TallyError as exc:
         _say(f"{text('cli.error', lang)}: {exc.message(lang)}")
@@ -83,8 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
     if args.output is not None:
         _say(text("cli.written", lang, path=args.output))
+    _say(summary)
     if needs_decision:
-        _say(text("cli.needs_decision", lang, reason=reason))
         return EXIT_NEEDS_DECISION
     return EXIT_OK
 
@@ -136,10 +137,18 @@ def _count(args: argparse.Namespace) -> tuple[str, bool, str]:
         output = result.to_json() + "\n"
     else:
         output = render_minutes(result, congress, lang, args.fmt)
-    from tally.terms import label
-
-    reason = label(result.outcome.status, lang)
-    return output, result.needs_decision, reason
+    outcome = result.outcome
+    summary = text(
+        "cli.summary",
+        lang,
+        contest=plan.contest.id,
+        elected=len(outcome.elected),
+        seats=outcome.seats,
+        status=label(outcome.status, lang),
+    )
+    if result.needs_decision:
+        summary += "\n" + text("cli.needs_decision", lang, reason=label(outcome.status, lang))
+    return output, result.needs_decision, summary
 
 
 def _write(output: str, path: Path | None, stdout: TextIO) -> None:

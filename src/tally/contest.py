@@ -134,10 +134,10 @@ class Contest(BaseModel):
             key = name_identity(ref)
         except NameFormatError:
             raise KeyError(ref) from None
-        number = self._numbers_by_name.get(key)
-        if number is None:
+        found = self._numbers_by_name.get(key)
+        if found is None:
             raise KeyError(ref)
-        return number
+        return found
 
     @cached_property
     def _numbers_by_name(self) -> dict[object, int]:

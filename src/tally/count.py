@@ -127,7 +127,7 @@ def count_ballots(contest: Contest, ballots: Ballots, rules: RuleSet = QC_190) -
 
 def _kept_sum(marks: MarkMatrix, invalid_rows: npt.NDArray[np.intp]) -> npt.NDArray[np.int64]:
     """Column sums of a 0/1 matrix over the valid rows (all rows minus the invalid ones)."""
-    total = marks.sum(axis=0, dtype=np.int64)
+    total: npt.NDArray[np.int64] = marks.sum(axis=0, dtype=np.int64)
     if invalid_rows.size:
         total -= marks[invalid_rows].sum(axis=0, dtype=np.int64)
     return total
@@ -137,7 +137,7 @@ def _mark_sum(
     marks: MarkMatrix, invalid_rows: npt.NDArray[np.intp], mark: int
 ) -> npt.NDArray[np.int64]:
     """Per-column count of ``mark`` over the valid rows."""
-    total = np.count_nonzero(marks == mark, axis=0).astype(np.int64)
+    total: npt.NDArray[np.int64] = np.count_nonzero(marks == mark, axis=0).astype(np.int64)
     if invalid_rows.size:
         total -= np.count_nonzero(marks[invalid_rows] == mark, axis=0)
     return total

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy.typing as npt
+
 from tally.ballots import Ballots, parse_observations
 from tally.errors import BallotError, InputFileError, Location
 
@@ -113,7 +115,7 @@ def ballots_from_frame(
             allowed="0, 1, 2, 3",
         )
     serials = frame[serial].to_numpy() if serial in frame.columns else None
-    observations = None
+    observations: npt.ArrayLike | None = None
     if note in frame.columns:
         notes = frame[note]
         if notes.dtype.kind in "iu":

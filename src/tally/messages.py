@@ -271,6 +271,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Nothing was written.",
     ),
     "cli.written": ("Đã ghi {path}.", "Wrote {path}."),
+    "cli.summary": (
+        "Kết quả cuộc bầu {contest}: {elected}/{seats} người trúng cử; {status}.",
+        "Contest {contest}: {elected}/{seats} elected; {status}.",
+    ),
     "cli.needs_decision": (
         "Kết quả cần quyết định của đại hội: {reason}.",
         "The result needs a decision of the congress: {reason}.",

@@ -115,7 +115,8 @@ def name_identity(name: str | PersonName) -> tuple[_PartKey, _PartKey, _PartKey]
     >>> name_identity("Nguyễn Thị Hoà") == name_identity("nguyễn  thị HÒA")
     True
     """
-    return ballot_order_key(name)[:3]  # type: ignore[return-value]
+    given, surname, middle, _ = ballot_order_key(name)
+    return given, surname, middle
 
 
 def ballot_order_key(name: str | PersonName) -> tuple[_PartKey, _PartKey, _PartKey, str]:
