@@ -13,7 +13,7 @@ import pytest
 from tally.ballots_csv import read_ballots_csv
 from tally.congress import Congress
 from tally.minutes import render_minutes
-from tally.result import ContestResult, count_contest
+from tally.result import ContestResult
 from tally.spec import load_congress
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,15 +25,7 @@ def _example() -> tuple[Congress, ContestResult]:
     congress = load_congress(EXAMPLE / "congress.toml")
     plan = congress.plan("bch")
     ballots = read_ballots_csv(plan.contest, EXAMPLE / "ballots_bch.csv")
-    result = count_contest(
-        plan.contest,
-        ballots,
-        roll=congress.roll,
-        issued=plan.issued,
-        collected=plan.collected,
-        rules=congress.rules,
-    )
-    return congress, result
+    return congress, congress.count("bch", ballots)
 
 
 def _check(name: str, actual: str) -> None:

@@ -29,6 +29,7 @@ from pathlib import Path
 from tally.ballots import BallotBuilder, Ballots, Mark
 from tally.contest import BallotForm, Contest
 from tally.errors import BallotError, InputFileError, Location
+from tally.files import read_utf8
 
 _LIST_COLUMNS = {"struck", "kept", "agree", "disagree", "both"}
 _FIXED = {"serial", "note"} | _LIST_COLUMNS
@@ -46,22 +47,8 @@ _GRID_CELLS = {
 
 def read_ballots_csv(contest: Contest, path: str | Path) -> Ballots:
     """Read the ballots file at ``path`` for ``contest``."""
-    source = Path(path)
-    try:
-        raw = source.read_bytes()
-    except FileNotFoundError:
-        raise InputFileError("file.not_found", Location(file=str(source)), path=source) from None
-    except OSError as exc:
-        raise InputFileError(
-            "file.unreadable", Location(file=str(source)), path=source, detail=exc.strerror
-        ) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputFileError(
-            "csv.encoding", Location(file=str(source)), position=exc.start
-        ) from None
-    return ballots_from_csv_text(contest, text, source=str(source))
+    text = read_utf8(path)
+    return ballots_from_csv_text(contest, text, source=str(path))
 
 
 def ballots_from_csv_text(contest: Contest, text: str, source: str = "<csv>") -> Ballots:

@@ -8,14 +8,13 @@ nothing is written); 4 counted, but a tie or a shortfall needs the congress's de
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from tally.errors import InputFileError, Location, TallyError
+from tally.files import write_atomically
 from tally.messages import LANGS, Lang, text
 from tally.terms import label
 
@@ -94,7 +93,6 @@ def _count(args: argparse.Namespace) -> tuple[str, bool, str]:
     """Run the count; return the rendered output, whether a decision is needed, and why."""
     from tally.ballots_csv import read_ballots_csv
     from tally.minutes import render_minutes
-    from tally.result import count_contest
     from tally.spec import load_congress
 
     lang: Lang = args.lang
@@ -124,15 +122,7 @@ def _count(args: argparse.Namespace) -> tuple[str, bool, str]:
             )
         ballots_path = args.spec.parent / plan.ballots
     ballots = read_ballots_csv(plan.contest, ballots_path)
-    result = count_contest(
-        plan.contest,
-        ballots,
-        roll=congress.roll,
-        issued=plan.issued,
-        collected=plan.collected,
-        rules=congress.rules,
-        decision=plan.decision,
-    )
+    result = congress.count(plan.contest.id, ballots)
     if args.fmt == "json":
         output = result.to_json() + "\n"
     else:
@@ -152,27 +142,12 @@ def _count(args: argparse.Namespace) -> tuple[str, bool, str]:
 
 
 def _write(output: str, path: Path | None, stdout: TextIO) -> None:
-    """Write ``output`` to ``path`` atomically (temporary file, then rename), or to stdout."""
+    """Write ``output`` to ``path`` whole (see :func:`write_atomically`), or to stdout."""
     if path is None:
         stdout.write(output)
         stdout.flush()
         return
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise InputFileError(
-            "file.unwritable", Location(file=str(path)), path=path, detail=exc.strerror
-        ) from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(output)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, output)
 
 
 def _say(message: str) -> None:

@@ -12,6 +12,8 @@ chain of contests (BCH → BTV → secretary) and rounds build on it.
 ...              candidates=["Trần Văn Nam"]), issued=7)])
 >>> c.plan("bt").issued, c.rules.name
 (7, 'qc190')
+>>> c.count("bt", Ballots.from_arrays(c.plan("bt").contest, [[1]] * 5 + [[2]] * 2)).outcome.elected
+('Trần Văn Nam',)
 """
 
 from __future__ import annotations
@@ -21,9 +23,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
+from tally.ballots import Ballots
 from tally.contest import Contest
 from tally.decide import TieDecision
 from tally.names import normalize_name
+from tally.result import ContestResult, count_contest
 from tally.roll import Roll
 from tally.rules import QC_190, RuleSet
 
@@ -75,6 +79,20 @@ class Congress(_Frozen):
     rules: RuleSet = QC_190
     board: tuple[BoardMember, ...] = ()
     contests: tuple[ContestPlan, ...] = ()
+
+    def count(self, contest_id: str, ballots: Ballots) -> ContestResult:
+        """Count the contest ``contest_id`` with this congress's roll, rules and the board's
+        figures (issued, collected, any recorded decision)."""
+        plan = self.plan(contest_id)
+        return count_contest(
+            plan.contest,
+            ballots,
+            roll=self.roll,
+            issued=plan.issued,
+            collected=plan.collected,
+            rules=self.rules,
+            decision=plan.decision,
+        )
 
     def plan(self, contest_id: str) -> ContestPlan:
         """The contest with id ``contest_id``; :class:`KeyError` if there is none."""

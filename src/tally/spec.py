@@ -44,6 +44,7 @@ from tally.congress import BoardMember, Complaint, Congress, ContestPlan
 from tally.contest import Candidate, Contest
 from tally.decide import TieDecision
 from tally.errors import InputFileError, Location, TallyError
+from tally.files import read_utf8
 from tally.roll import Roll
 from tally.rules import PRESETS, RuleSet
 
@@ -101,22 +102,8 @@ _VI_DETAILS = {
 
 def load_congress(path: str | Path) -> Congress:
     """Read and validate the spec file at ``path``."""
-    source = Path(path)
-    try:
-        raw = source.read_bytes()
-    except FileNotFoundError:
-        raise InputFileError("file.not_found", Location(file=str(source)), path=source) from None
-    except OSError as exc:
-        raise InputFileError(
-            "file.unreadable", Location(file=str(source)), path=source, detail=exc.strerror
-        ) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputFileError(
-            "csv.encoding", Location(file=str(source)), position=exc.start
-        ) from None
-    return congress_from_toml(text, source=str(source))
+    text = read_utf8(path)
+    return congress_from_toml(text, source=str(path))
 
 
 def congress_from_toml(text: str, source: str = "<spec>") -> Congress:
