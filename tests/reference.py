@@ -1,0 +1,185 @@
+"""A plain-Python reference count, written independently of ``tally``'s numpy fast path.
+
+Pure loops over lists, one ballot and one candidate at a time, straight from RULES.md §3–4, so
+that the differential tests compare two independent readings of the rules. It takes plain data
+(lists of ints and strings), never ``tally`` objects, and shares no code with the library.
+
+Mark codes: strike-out 1 = kept, 0 = struck; yes/no 1 = agree, 2 = disagree, 3 = both,
+0 = neither. Observation bits: 1 not issued, 2 write-in, 4 identifying mark.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+NOT_ISSUED_BIT = 1
+WRITE_IN_BIT = 2
+IDENTIFYING_MARK_BIT = 4
+
+REASONS = (
+    "not_issued",
+    "identifying_mark",
+    "write_in",
+    "over_seats",
+    "no_vote",
+    "yes_no_unclear",
+)
+"""Every reason, strongest first."""
+
+
+class NotReconciledError(Exception):
+    """More ballots collected than issued: the count stops."""
+
+
+def is_strike_out(k: int, seats: int) -> bool:
+    """The strike-out form is used when the list is longer than the seats."""
+    return k > seats
+
+
+def reason(
+    row: list[int], observation: int, seats: int, all_unmarked_invalid: bool = True
+) -> str | None:
+    """Why one ballot is invalid (the strongest reason), or ``None`` when it is valid."""
+    if observation & NOT_ISSUED_BIT:
+        return "not_issued"
+    if observation & IDENTIFYING_MARK_BIT:
+        return "identifying_mark"
+    if observation & WRITE_IN_BIT:
+        return "write_in"
+    k = len(row)
+    if is_strike_out(k, seats):
+        kept = 0
+        for mark in row:
+            if mark == 1:
+                kept += 1
+        if kept > seats:
+            return "over_seats"
+        if kept == 0:
+            return "no_vote"
+        return None
+    agreed = 0
+    clear = 0
+    for mark in row:
+        if mark == 1:
+            agreed += 1
+        if mark in (1, 2):
+            clear += 1
+    if agreed > seats:
+        return "over_seats"
+    if k == 1:
+        return None if clear == 1 else "yes_no_unclear"
+    if all_unmarked_invalid and clear == 0:
+        return "no_vote"
+    return None
+
+
+@dataclass
+class RefCount:
+    """Totals of one contest."""
+
+    collected: int
+    valid: int
+    invalid_by_reason: dict[str, int]
+    votes: list[int]
+    against: list[int]
+    unmarked: list[int]
+
+    @property
+    def invalid(self) -> int:
+        total = 0
+        for number in self.invalid_by_reason.values():
+            total += number
+        return total
+
+
+def count(
+    rows: list[list[int]],
+    observations: list[int],
+    k: int,
+    seats: int,
+    all_unmarked_invalid: bool = True,
+) -> RefCount:
+    """Count ballots: invalid ones by reason; votes, against and unmarked from valid ones."""
+    invalid = dict.fromkeys(REASONS, 0)
+    votes = [0] * k
+    against = [0] * k
+    unmarked = [0] * k
+    valid = 0
+    strike_out = is_strike_out(k, seats)
+    for row, observation in zip(rows, observations, strict=True):
+        why = reason(row, observation, seats, all_unmarked_invalid)
+        if why is not None:
+            invalid[why] += 1
+            continue
+        valid += 1
+        for j in range(k):
+            mark = row[j]
+            if mark == 1:
+                votes[j] += 1
+            elif strike_out or mark == 2:
+                against[j] += 1
+            else:
+                unmarked[j] += 1
+    return RefCount(len(rows), valid, invalid, votes, against, unmarked)
+
+
+def check_issued(collected: int, issued: int) -> None:
+    """The count stops when more ballots were collected than issued."""
+    if collected > issued:
+        raise NotReconciledError(f"{collected} collected > {issued} issued")
+
+
+def base_of(convened: int, deductions: list[int]) -> int:
+    """The roll-based threshold base: convened minus every deduction."""
+    base = convened
+    for number in deductions:
+        base -= number
+    return base
+
+
+@dataclass
+class RefOutcome:
+    """Who is elected, and the tie at the cut-off if any (under the re-vote policy)."""
+
+    above: list[bool]
+    elected: list[str]
+    """In descending votes; equal votes in ballot order."""
+    tie: tuple[list[str], int, int] | None
+    """(tied names in ballot order, their votes, seats at stake)."""
+    open_seats: int
+    status: str
+
+
+def decide(names: list[str], seats: int, votes: list[int], base: int) -> RefOutcome:
+    """Fill seats level by level of votes, among those with ``2 * votes > base``.
+
+    A level that fits in the seats left is elected whole; a level larger than the seats left is
+    a tie at the cut-off, which nobody breaks: its seats stay open for the re-vote.
+    """
+    k = len(names)
+    above = [2 * votes[j] > base for j in range(k)]
+    levels: list[int] = []
+    for j in range(k):
+        if above[j] and votes[j] not in levels:
+            levels.append(votes[j])
+    levels.sort(reverse=True)
+    elected: list[str] = []
+    tie: tuple[list[str], int, int] | None = None
+    for level in levels:
+        left = seats - len(elected)
+        if left == 0:
+            break
+        group = [names[j] for j in range(k) if above[j] and votes[j] == level]
+        if len(group) <= left:
+            elected.extend(group)
+        else:
+            tie = (group, level, left)
+            break
+    open_seats = seats - len(elected)
+    if tie is not None:
+        status = "tie"
+    elif open_seats > 0:
+        status = "shortfall"
+    else:
+        status = "complete"
+    return RefOutcome(above, elected, tie, open_seats, status)
