@@ -30,6 +30,7 @@ from tally.ballots import BallotBuilder, Ballots, Mark
 from tally.contest import BallotForm, Contest
 from tally.errors import BallotError, InputFileError, Location
 from tally.files import read_utf8
+from tally.messages import Phrase
 
 _LIST_COLUMNS = {"struck", "kept", "agree", "disagree", "both"}
 _FIXED = {"serial", "note"} | _LIST_COLUMNS
@@ -146,7 +147,7 @@ class _Layout:
                     serial=serial or "?",
                     column=self.contest.names[number - 1],
                     value=row[i],
-                    allowed=", ".join(repr(k) for k in cells),
+                    allowed=Phrase(f"marks.{self.contest.form.value}"),
                 )
             marks.setdefault(cells[value], []).append(number)
         if self.contest.form is BallotForm.STRIKE_OUT:

@@ -139,6 +139,14 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{field} có {got} phần tử nhưng có {n} phiếu. Mỗi phiếu cần đúng một giá trị.",
         "{field} has {got} entries for {n} ballots. Give exactly one per ballot.",
     ),
+    "marks.strike_out": (
+        "ô trống hoặc 1 (giữ tên), x hoặc 0 (gạch tên)",
+        "empty or 1 (kept), x or 0 (struck)",
+    ),
+    "marks.yes_no": (
+        "1 (đồng ý), 2 (không đồng ý), 3 (đánh dấu cả hai ô), ô trống hoặc 0 (không đánh dấu)",
+        "1 (agree), 2 (disagree), 3 (both boxes), empty or 0 (neither)",
+    ),
     # --- CSV -------------------------------------------------------------------------------
     "csv.empty": (
         "Tệp không có dòng tiêu đề. Dòng đầu phải là tiêu đề cột (xem docs/formats.md).",
@@ -293,6 +301,17 @@ def text(key: str, lang: Lang = "vi", /, **params: object) -> str:
     vi, en = _CATALOGUE[key]
     template = vi if lang == "vi" else en
     return template.format(**params)
+
+
+class Phrase:
+    """A catalogue entry used as a parameter of another message, rendered in its language."""
+
+    def __init__(self, key: str, /, **params: object) -> None:
+        self.key, self.params = key, params
+
+    def render(self, lang: Lang = "vi") -> str:
+        """The phrase in ``lang``."""
+        return text(self.key, lang, **self.params)
 
 
 def keys() -> frozenset[str]:
