@@ -225,7 +225,7 @@ def test_collected_more_than_issued_stops_the_count() -> None:
         count_contest(c, Ballots.from_arrays(c, RANKED_ROWS), roll=roll20(), issued=19)
     err = info.value
     assert err.code == "count.collected_exceeds_issued"
-    assert err.where.field == "dbdh.issued"
+    assert err.where.field == "contest.dbdh.issued"
     assert "20 ballots collected is more than the 19 issued" in err.message("en")
 
 
@@ -236,17 +236,29 @@ def test_collected_equal_to_or_less_than_issued_accepted() -> None:
     assert count_contest(c, ballots, roll=roll20(), issued=20, collected=20).issued == 20
 
 
-@pytest.mark.parametrize("declared", [19, 21])
+@pytest.mark.parametrize("declared", [17, 19])
 def test_declared_collected_different_from_entered_stops_the_count(declared: int) -> None:
     c = delegates()
     with pytest.raises(ReconciliationError) as info:
         count_contest(
-            c, Ballots.from_arrays(c, RANKED_ROWS), roll=roll20(), issued=25, collected=declared
+            c, Ballots.from_arrays(c, RANKED_ROWS), roll=roll20(), issued=20, collected=declared
         )
     err = info.value
     assert err.code == "count.collected_mismatch"
-    assert err.where.field == "dbdh.collected"
+    assert err.where.field == "contest.dbdh.collected"
     assert str(declared) in err.message("en")
+
+
+def test_board_figures_must_fit_before_any_ballot_is_read() -> None:
+    c = delegates()
+    no_ballots = Ballots.from_arrays(c, np.zeros((0, 5)))
+    with pytest.raises(ReconciliationError) as info:
+        count_contest(c, no_ballots, roll=roll20(), issued=21)
+    assert info.value.code == "count.issued_exceeds_present"
+    with pytest.raises(ReconciliationError) as info:
+        count_contest(c, no_ballots, roll=roll20(), issued=10, collected=11)
+    assert info.value.code == "count.collected_exceeds_issued"
+    assert info.value.where.field == "contest.dbdh.collected"
 
 
 def test_negative_issued_rejected() -> None:
@@ -350,7 +362,7 @@ def test_tie_at_cut_off_reported_not_broken() -> None:
 
 def test_tie_for_a_single_seat_elects_nobody() -> None:
     c = Contest(id="bt", body=Body.SECRETARY, seats=1, candidates=[AN, BINH])
-    outcome = decide(c, strike_count((8, 8), 16), base=15)
+    outcome = decide(c, strike_count((8, 8), 16, contest_id="bt"), base=15)
     assert outcome.tie is not None
     assert outcome.tie.candidates == (AN, BINH)
     assert outcome.tie.seats_at_stake == 1

@@ -147,8 +147,11 @@ class Ballots:
         >>> Ballots.from_arrays(c, [[1], [2], [3]])
         Ballots(contest='x', form=yes_no, n=3)
         """
-        source = np.asarray(marks)
         k = len(contest.candidates)
+        try:
+            source = np.asarray(marks)
+        except ValueError:
+            raise BallotError("ballot.shape", Location(), shape="?", n=k) from None
         if source.ndim != 2 or source.shape[1] != k:
             raise BallotError("ballot.shape", Location(), shape=tuple(source.shape), n=k)
         n = source.shape[0]
@@ -260,7 +263,10 @@ def _observations(observations: npt.ArrayLike | None, n: int) -> npt.NDArray[np.
             got=source.size,
             n=n,
         )
-    bad = np.flatnonzero((source < 0) | (source > _ALL_OBSERVATIONS))
+    if source.dtype.kind not in "biu":
+        bad = np.flatnonzero([not _is_flag(v) for v in source.tolist()])
+    else:
+        bad = np.flatnonzero((source < 0) | (source > _ALL_OBSERVATIONS))
     if bad.size:
         raise BallotError(
             "ballot.unknown_observation",
@@ -270,6 +276,10 @@ def _observations(observations: npt.ArrayLike | None, n: int) -> npt.NDArray[np.
             allowed="0–7 (1 not_issued, 2 write_in, 4 identifying_mark)",
         )
     return source.astype(np.uint8)
+
+
+def _is_flag(value: object) -> bool:
+    return isinstance(value, int | np.integer) and 0 <= int(value) <= _ALL_OBSERVATIONS
 
 
 class BallotBuilder:
@@ -307,10 +317,14 @@ class BallotBuilder:
         with neither, nothing was struck. Yes/no form: ``agree``, ``disagree`` and ``both``
         list candidates by mark; a candidate in none of them is marked neither.
         """
-        serial = str(serial).strip()
+        serial = (
+            serial.strip() if isinstance(serial, str) else "" if serial is None else str(serial)
+        )
         place = (where or Location()).within(Location(serial=serial or None))
         if not serial:
             raise BallotError("ballot.empty_serial", place)
+        if not serial.isprintable():
+            raise BallotError("ballot.bad_serial", place, serial=serial)
         if serial in self._first_seen:
             raise BallotError(
                 "ballot.duplicate_serial", place, serial=serial, first=self._first_seen[serial]
@@ -344,10 +358,11 @@ class BallotBuilder:
         self._first_seen[serial] = origin if origin.render() else f"#{len(self._rows)}"
 
     def _numbers(self, refs: Iterable[int | str], serial: str, place: Location) -> list[int]:
-        numbers = []
-        for ref in refs:
+        """Ballot numbers of ``refs``; a lone string is one reference, not its characters."""
+        numbers: list[int] = []
+        for ref in (refs,) if isinstance(refs, str | int) else refs:
             try:
-                numbers.append(self.contest.number_of(ref))
+                number = self.contest.number_of(ref)
             except KeyError:
                 raise BallotError(
                     "ballot.unknown_candidate",
@@ -356,6 +371,10 @@ class BallotBuilder:
                     ref=ref,
                     n=len(self.contest.candidates),
                 ) from None
+            if number in numbers:
+                name = self.contest.names[number - 1]
+                raise BallotError("ballot.listed_twice", place, serial=serial, ref=name)
+            numbers.append(number)
         return numbers
 
     def _strike_out_row(

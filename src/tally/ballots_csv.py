@@ -69,6 +69,8 @@ def ballots_from_csv_text(contest: Contest, text: str, source: str = "<csv>") ->
             if len(row) != len(columns):
                 raise InputFileError("csv.row_length", where, got=len(row), expected=len(columns))
             layout.add(builder, row, where)
+        if not len(builder):
+            raise InputFileError("csv.no_ballots", Location(file=source))
     except csv.Error as exc:
         raise InputFileError(
             "csv.syntax", Location(file=source, line=reader.line_num), detail=str(exc)
@@ -96,13 +98,20 @@ class _Layout:
             if lowered[i] in _FIXED:
                 continue
             try:
-                self.grid[i] = contest.number_of(column)
+                number = contest.number_of(column)
             except KeyError:
                 raise InputFileError(
                     "csv.unknown_column", where.within(Location(column=column)), column=column
                 ) from None
+            if number in self.grid.values():
+                raise InputFileError(
+                    "csv.duplicate_column", where, column=f"{column} = {contest.names[number - 1]}"
+                )
+            self.grid[i] = number
         if self.grid and self.lists:
             raise InputFileError("csv.mixed_layout", where)
+        if not self.grid and not self.lists:
+            raise InputFileError("csv.no_vote_column", where)
         if self.grid:
             missing = set(range(1, len(contest.candidates) + 1)) - set(self.grid.values())
             if missing:

@@ -120,12 +120,15 @@ class Contest(BaseModel):
         """Candidate names in ballot order."""
         return tuple(c.name for c in self.candidates)
 
-    def number_of(self, ref: int | str) -> int:
+    def number_of(self, ref: object) -> int:
         """The 1-based ballot number of a candidate given by number or by name.
 
-        Raises :class:`KeyError` for an unknown reference; callers turn it into a located error.
+        Raises :class:`KeyError` for an unknown reference (of any type); callers turn it into a
+        located error.
         """
-        if isinstance(ref, int) or (isinstance(ref, str) and ref.strip().isdigit()):
+        if isinstance(ref, bool) or not isinstance(ref, int | str):
+            raise KeyError(ref)
+        if isinstance(ref, int) or ref.strip().isdigit():
             number = int(ref)
             if 1 <= number <= len(self.candidates):
                 return number

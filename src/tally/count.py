@@ -18,7 +18,7 @@ from typing import Self
 
 import numpy as np
 import numpy.typing as npt
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from tally.ballots import Ballots, Mark, MarkMatrix
 from tally.contest import BallotForm, Contest
@@ -45,6 +45,12 @@ class Count(BaseModel):
     votes: tuple[int, ...]
     against: tuple[int, ...]
     unmarked: tuple[int, ...]
+
+    @field_validator("invalid_by_reason")
+    @classmethod
+    def _every_reason(cls, value: dict[InvalidReason, int]) -> dict[InvalidReason, int]:
+        """Every reason present, in precedence order (zero where none)."""
+        return {reason: value.get(reason, 0) for reason in REASONS}
 
     @model_validator(mode="after")
     def _reconciles(self) -> Self:
@@ -96,7 +102,7 @@ def count_ballots(contest: Contest, ballots: Ballots, rules: RuleSet = QC_190) -
     Column sums run over the whole matrix once; the (few) invalid rows are then subtracted, so
     no copy of the valid rows is made.
     """
-    if ballots.contest_id != contest.id:
+    if ballots.contest_id != contest.id or ballots.marks.shape[1] != len(contest.candidates):
         raise BallotError(
             "count.contest_mismatch", Location(), left=contest.id, right=ballots.contest_id
         )

@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict
 
 from tally.contest import Contest
 from tally.count import Count
-from tally.errors import DecisionError, Location
+from tally.errors import BallotError, DecisionError, Location
 from tally.roll import more_than_half
 from tally.rules import QC_190, RuleSet, TiePolicy
 
@@ -112,6 +112,10 @@ def decide(
     decision: TieDecision | None = None,
 ) -> Outcome:
     """Decide who is elected from ``count`` against ``base`` under ``rules``."""
+    if count.contest_id != contest.id or len(count.votes) != len(contest.candidates):
+        raise BallotError(
+            "count.contest_mismatch", Location(), left=contest.id, right=count.contest_id
+        )
     seats = contest.seats
     numbers = range(1, len(contest.candidates) + 1)
     above = [i for i in numbers if more_than_half(count.votes[i - 1], base)]

@@ -97,6 +97,14 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Ballot serial {serial} was already entered (first at {first}). Enter each ballot once; "
         "check the serial.",
     ),
+    "ballot.bad_serial": (
+        "Số phiếu {serial!r} có ký tự điều khiển. Chỉ dùng chữ, số và dấu thường.",
+        "Serial {serial!r} contains control characters. Use letters, digits and punctuation.",
+    ),
+    "ballot.listed_twice": (
+        "{ref!r} được ghi hai lần trên cùng một phiếu. Đối chiếu lại với phiếu.",
+        "{ref!r} is listed twice for the same ballot. Check the paper ballot.",
+    ),
     "ballot.empty_serial": (
         "Phiếu không có số. Ghi số phiếu để mỗi phiếu được đối chiếu.",
         "A ballot has no serial. Give every ballot a serial so it can be traced.",
@@ -158,9 +166,20 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "csv.unknown_column": (
         "Cột {column!r} không phải người ứng cử nào trong danh sách, cũng không phải cột được "
-        "biết (serial, note, struck, kept). Dùng số thứ tự hoặc họ tên như in trên phiếu.",
+        "biết (serial, note, struck, kept, agree, disagree, both). Dùng số thứ tự hoặc họ tên như "
+        "in trên phiếu.",
         "Column {column!r} is neither a candidate on the list nor a known column (serial, note, "
-        "struck, kept). Use the ballot number or the name as printed.",
+        "struck, kept, agree, disagree, both). Use the ballot number or the name as printed.",
+    ),
+    "csv.no_vote_column": (
+        "Tiêu đề không có cột phiếu bầu: cần cột 'struck' (hoặc 'kept'; 'agree', 'disagree', "
+        "'both' với phiếu đồng ý/không đồng ý) hoặc mỗi người ứng cử một cột.",
+        "The header has no vote column: add 'struck' (or 'kept'; 'agree', 'disagree', 'both' "
+        "for yes/no ballots), or one column per candidate.",
+    ),
+    "csv.no_ballots": (
+        "Tệp không có phiếu nào (chỉ có dòng tiêu đề). Nhập các phiếu trước khi kiểm.",
+        "The file holds no ballots (only the header). Enter the ballots before counting.",
     ),
     "csv.duplicate_column": (
         "Cột {column!r} xuất hiện hai lần trong tiêu đề.",
@@ -239,6 +258,16 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "kiểm tra lại phiếu phát ra, phiếu thu vào và kiểm phiếu lại ({citation}).",
         "{collected} ballots collected is more than the {issued} issued. The count stops: check "
         "ballots issued and collected, and recount ({citation}).",
+    ),
+    "count.negative": (
+        "{field} là {value}; số phiếu không thể âm.",
+        "{field} is {value}; a number of ballots cannot be negative.",
+    ),
+    "count.issued_exceeds_present": (
+        "Số phiếu phát ra ({issued}) lớn hơn số người có mặt ({present}): mỗi người có mặt chỉ "
+        "nhận một phiếu. Kiểm tra lại số phiếu phát ra và số có mặt.",
+        "{issued} ballots issued is more than the {present} present: each person present gets "
+        "one ballot. Check ballots issued and the number present.",
     ),
     "count.collected_mismatch": (
         "Ban kiểm phiếu báo {declared} phiếu thu vào nhưng đã nhập {entered} phiếu. Nhập đủ các "

@@ -69,27 +69,70 @@ def threshold_base(roll: Roll, count: Count, rules: RuleSet) -> int:
             return count.collected
 
 
-def reconcile(
-    count: Count, issued: int, collected: int | None = None, rules: RuleSet = QC_190
+def check_ballot_figures(
+    contest_id: str,
+    issued: int,
+    collected: int | None,
+    present: int,
+    rules: RuleSet = QC_190,
 ) -> None:
-    """Stop the count unless ``collected <= issued`` and the board's figure matches the entry.
+    """The board's own figures must fit: ``0 <= collected <= issued <= present``.
 
-    ``valid + invalid == collected`` holds by construction of :class:`Count`.
+    Checked before any ballot is read (the spec loader calls it too), so that a mistyped figure
+    is reported against the figure, not against the ballots.
     """
-    where = Location(field=f"{count.contest_id}.issued")
-    if issued < 0:
-        raise ReconciliationError("roll.negative", where, field="issued", value=issued)
+    for field, value in (("issued", issued), ("collected", collected)):
+        if value is not None and value < 0:
+            raise ReconciliationError(
+                "count.negative",
+                Location(field=f"contest.{contest_id}.{field}"),
+                field=field,
+                value=value,
+            )
+    if issued > present:
+        raise ReconciliationError(
+            "count.issued_exceeds_present",
+            Location(field=f"contest.{contest_id}.issued"),
+            issued=issued,
+            present=present,
+        )
+    if collected is not None and collected > issued:
+        raise ReconciliationError(
+            "count.collected_exceeds_issued",
+            Location(field=f"contest.{contest_id}.collected"),
+            collected=collected,
+            issued=issued,
+            citation=rules.validity.citation,
+        )
+
+
+def reconcile(
+    count: Count,
+    issued: int,
+    collected: int | None = None,
+    rules: RuleSet = QC_190,
+    present: int | None = None,
+) -> None:
+    """Stop the count unless the ballots entered fit the board's figures.
+
+    ``collected <= issued`` (and ``<= present`` when given); the board's declared ``collected``,
+    when given, equals the ballots entered; ``valid + invalid == collected`` holds by
+    construction of :class:`Count`.
+    """
+    check_ballot_figures(
+        count.contest_id, issued, collected, issued if present is None else present, rules
+    )
     if collected is not None and collected != count.collected:
         raise ReconciliationError(
             "count.collected_mismatch",
-            Location(field=f"{count.contest_id}.collected"),
+            Location(field=f"contest.{count.contest_id}.collected"),
             declared=collected,
             entered=count.collected,
         )
     if count.collected > issued:
         raise ReconciliationError(
             "count.collected_exceeds_issued",
-            where,
+            Location(field=f"contest.{count.contest_id}.issued"),
             collected=count.collected,
             issued=issued,
             citation=rules.validity.citation,
@@ -113,8 +156,9 @@ def count_contest(
     resolves a tie at the cut-off (e.g. the congress's re-vote).
     """
     check_list(contest, rules)
+    check_ballot_figures(contest.id, issued, collected, roll.present, rules)
     count = count_ballots(contest, ballots, rules)
-    reconcile(count, issued, collected, rules)
+    reconcile(count, issued, collected, rules, roll.present)
     outcome = decide(contest, count, threshold_base(roll, count, rules), rules, decision)
     return ContestResult(
         contest=contest,
