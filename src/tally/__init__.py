@@ -23,6 +23,7 @@ from tally.decide import (
 )
 from tally.errors import (
     BallotError,
+    BoardError,
     ContestError,
     DecisionError,
     InputFileError,
@@ -65,6 +66,7 @@ __all__ = [
     "BallotError",
     "BallotForm",
     "Ballots",
+    "BoardError",
     "Body",
     "Candidate",
     "Citation",

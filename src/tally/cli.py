@@ -136,6 +136,15 @@ def _count(args: argparse.Namespace) -> tuple[str, bool, str]:
         seats=outcome.seats,
         status=label(outcome.status, lang),
     )
+    if not result.quorum.met:
+        quorum = result.quorum
+        summary += "\n" + text(
+            "cli.quorum",
+            lang,
+            present=quorum.present,
+            convened=quorum.convened,
+            required=quorum.required,
+        )
     if result.needs_decision:
         summary += "\n" + text("cli.needs_decision", lang, reason=label(outcome.status, lang))
     return output, result.needs_decision, summary

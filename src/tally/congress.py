@@ -19,14 +19,15 @@ chain of contests (BCH → BTV → secretary) and rounds build on it.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, Self
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from tally.ballots import Ballots
 from tally.contest import Contest
 from tally.decide import TieDecision
-from tally.names import normalize_name
+from tally.errors import BoardError, Location
+from tally.names import name_identity, normalize_name
 from tally.result import ContestResult, count_contest
 from tally.roll import Roll
 from tally.rules import QC_190, RuleSet
@@ -79,6 +80,32 @@ class Congress(_Frozen):
     rules: RuleSet = QC_190
     board: tuple[BoardMember, ...] = ()
     contests: tuple[ContestPlan, ...] = ()
+
+    @model_validator(mode="after")
+    def _board_fits(self) -> Self:
+        """One head; nobody twice; no board member on a list they count (RULES §7)."""
+        if not self.board:
+            return self
+        heads = [m.name for m in self.board if m.role == "head"]
+        if len(heads) != 1:
+            raise BoardError("board.one_head", Location(field="board"), heads=len(heads))
+        seen: dict[object, str] = {}
+        for member in self.board:
+            key = name_identity(member.name)
+            if key in seen:
+                raise BoardError("board.duplicate", Location(field="board"), name=member.name)
+            seen[key] = member.name
+        for plan in self.contests:
+            for candidate in plan.contest.candidates:
+                member_name = seen.get(name_identity(candidate.name))
+                if member_name is not None:
+                    raise BoardError(
+                        "board.on_list",
+                        Location(field=f"contest.{plan.contest.id}.candidates"),
+                        name=member_name,
+                        contest=plan.contest.id,
+                    )
+        return self
 
     def count(self, contest_id: str, ballots: Ballots) -> ContestResult:
         """Count the contest ``contest_id`` with this congress's roll, rules and the board's

@@ -107,6 +107,10 @@ class ContestError(TallyError):
     """The contest or its candidate list breaks a rule (seats, duplicates, surplus)."""
 
 
+class BoardError(TallyError):
+    """The counting board breaks a rule: no single head, a member twice, a member on the list."""
+
+
 class BallotError(TallyError):
     """A ballot cannot be recorded: unknown candidate, duplicate serial, malformed mark."""
 

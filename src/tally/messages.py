@@ -22,6 +22,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Họ tên trống. Nhập đầy đủ họ, tên đệm và tên.",
         "The name is empty. Enter the full name: surname, middle name(s), given name.",
     ),
+    "name.no_letter": (
+        "Họ tên {name!r} không có chữ cái nào. Nhập đầy đủ họ, tên đệm và tên.",
+        "The name {name!r} has no letters. Enter the full name: surname, middle name(s), given "
+        "name.",
+    ),
     "name.invalid_char": (
         "Họ tên {name!r} có ký tự {char!r} không phải chữ cái. Chỉ dùng chữ cái, dấu cách "
         "và dấu gạch nối.",
@@ -54,8 +59,9 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{convened} convened: nobody can be both absent and present.",
     ),
     "roll.category_kind": (
-        "Khoản trừ '{category}' không áp dụng cho {kind}. Các khoản được phép: {allowed}.",
-        "The deduction '{category}' does not apply to a {kind}. Allowed: {allowed}.",
+        "Khoản trừ '{category}' ({label}) không áp dụng cho {kind}. Các khoản được phép: "
+        "{allowed}.",
+        "The deduction '{category}' ({label}) does not apply to a {kind}. Allowed: {allowed}.",
     ),
     # --- contest and list ------------------------------------------------------------------
     "contest.seats": (
@@ -84,6 +90,23 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "đa {maximum} người (tối đa {allowed_n} người) ({citation}).",
         "A surplus of {surplus} is too large: with {seats} seats the {body} list may exceed the "
         "seats by at most {maximum} (at most {allowed_n} names) ({citation}).",
+    ),
+    # --- counting board ------------------------------------------------------------------
+    "board.one_head": (
+        'Ban kiểm phiếu có {heads} trưởng ban; cần đúng một người có role = "head".',
+        'The counting board has {heads} heads; exactly one member needs role = "head".',
+    ),
+    "board.duplicate": (
+        "{name!r} có tên hai lần trong Ban kiểm phiếu.",
+        "{name!r} is listed twice on the counting board.",
+    ),
+    "board.on_list": (
+        "{name!r} là thành viên Ban kiểm phiếu nhưng có tên trong danh sách bầu cử {contest!r}. "
+        "Thành viên Ban kiểm phiếu không được là người có tên trong danh sách bầu cử; đại hội "
+        "cần bầu người khác vào Ban kiểm phiếu cho cuộc bầu này.",
+        "{name!r} is on the counting board and on the list of contest {contest!r}. Board "
+        "members may not be on the list being counted; the congress must elect someone else to "
+        "the board for this contest.",
     ),
     # --- ballots ---------------------------------------------------------------------------
     "ballot.unknown_candidate": (
@@ -311,6 +334,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.summary": (
         "Kết quả cuộc bầu {contest}: {elected}/{seats} người trúng cử; {status}.",
         "Contest {contest}: {elected}/{seats} elected; {status}.",
+    ),
+    "cli.quorum": (
+        "CẢNH BÁO: chỉ có {present}/{convened} người có mặt, chưa đủ {required} theo quy định về "
+        "số lượng tối thiểu; xem mục IV của biên bản.",
+        "WARNING: only {present} of {convened} present, fewer than the {required} the quorum "
+        "needs; see section IV of the minutes.",
     ),
     "cli.needs_decision": (
         "Kết quả cần quyết định của đại hội: {reason}.",

@@ -57,8 +57,10 @@ def normalize_name(raw: str) -> str:
     "Ksor H'Bơi"
     """
     name = " ".join(unicodedata.normalize("NFC", raw).translate(_APOSTROPHES).split())
-    if not any(char.isalpha() for char in name):
+    if not name:
         raise NameFormatError("name.empty", Location())
+    if not any(char.isalpha() for char in name):
+        raise NameFormatError("name.no_letter", Location(), name=name)
     for char in name:
         if not (char.isalpha() or char in " '-" or unicodedata.category(char).startswith("M")):
             raise NameFormatError("name.invalid_char", Location(), name=name, char=char)

@@ -17,6 +17,7 @@ from typing import Self
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from tally.errors import Location, RollError
+from tally.terms import Term
 
 
 class CongressKind(StrEnum):
@@ -106,7 +107,8 @@ class Roll(BaseModel):
                     "roll.category_kind",
                     Location(field=field),
                     category=category.value,
-                    kind=self.kind.value,
+                    label=Term(category),
+                    kind=Term(self.kind),
                     allowed=", ".join(sorted(c.value for c in allowed)),
                 )
             if count < 0:

@@ -15,7 +15,11 @@ The format is documented in ``docs/formats.md``. A minimal spec:
 ... body = "cell_secretary"
 ... seats = 1
 ... issued = 10
+... collected = 10
 ... candidates = ["Lê Văn Tám"]
+... [[board]]
+... name = "Hà Thị Lan"
+... role = "head"
 ... '''
 >>> congress = congress_from_toml(spec)
 >>> congress.roll.base, congress.plan("bt").contest.form.value
@@ -35,16 +39,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Strict, StrictInt, ValidationError
 
 from tally.bodies import Body
 from tally.congress import BoardMember, Complaint, Congress, ContestPlan
-from tally.contest import Candidate, Contest
+from tally.contest import Candidate, Contest, check_list
 from tally.decide import TieDecision
 from tally.errors import InputFileError, Location, TallyError
 from tally.files import read_utf8
+from tally.result import check_ballot_figures
 from tally.roll import Roll
 from tally.rules import PRESETS, RuleSet
 
@@ -56,12 +61,12 @@ class _ContestEntry(BaseModel):
 
     id: str
     body: Body
-    seats: int
-    candidates: list[str | Candidate]
-    issued: int
-    collected: int | None = None
+    seats: StrictInt
+    candidates: list[Any]
+    issued: StrictInt
+    collected: StrictInt
     title: str | None = None
-    counted_at: dt.datetime | None = None
+    counted_at: Annotated[dt.datetime, Strict()] | None = None
     ballots: str | None = None
     decision: TieDecision | None = None
     complaints: list[Complaint] = []
@@ -75,14 +80,14 @@ class _CongressEntry(BaseModel):
     name: str
     term: str | None = None
     place: str | None = None
-    date: dt.date | None = None
+    date: Annotated[dt.date, Strict()] | None = None
 
 
 _TOP_LEVEL = {"rules", "congress", "roll", "board", "contest"}
 
 _VI_DETAILS = {
     "missing": "thiếu trường bắt buộc",
-    "extra_forbidden": "trường không được biết; kiểm tra chính tả (xem docs/formats.md)",
+    "extra_forbidden": "trường không được biết; kiểm tra chính tả",
     "int_parsing": "phải là số nguyên",
     "int_type": "phải là số nguyên",
     "int_from_float": "phải là số nguyên",
@@ -126,9 +131,14 @@ def congress_from_dict(data: dict[str, Any], source: str = "<spec>") -> Congress
     with _section(source, "congress"):
         header = _CongressEntry.model_validate(_required(data, "congress", source))
     with _section(source, "roll"):
-        roll = Roll.model_validate(_required(data, "roll", source))
+        roll_table = _required(data, "roll", source)
+        _whole_numbers(roll_table, ("convened", "present"), "roll", source)
+        if isinstance(roll_table, dict) and isinstance(roll_table.get("deductions"), dict):
+            deductions = roll_table["deductions"]
+            _whole_numbers(deductions, tuple(deductions), "roll.deductions", source)
+        roll = Roll.model_validate(roll_table)
     board: list[BoardMember] = []
-    for i, member in enumerate(_list(data.get("board", []), "board", source), start=1):
+    for i, member in enumerate(_list(_required(data, "board", source), "board", source), start=1):
         with _section(source, f"board#{i}"):
             board.append(BoardMember.model_validate(member))
     plans: list[ContestPlan] = []
@@ -138,7 +148,9 @@ def congress_from_dict(data: dict[str, Any], source: str = "<spec>") -> Congress
             f"contest.{item['id']}" if isinstance(item, dict) and "id" in item else f"contest#{i}"
         )
         with _section(source, label):
-            plan = _plan(_ContestEntry.model_validate(item))
+            plan = _plan(_ContestEntry.model_validate(item), label, source)
+            check_list(plan.contest, rules)
+            check_ballot_figures(plan.contest.id, plan.issued, plan.collected, roll.present, rules)
         if plan.contest.id in seen:
             raise InputFileError(
                 "spec.duplicate_contest",
@@ -149,24 +161,35 @@ def congress_from_dict(data: dict[str, Any], source: str = "<spec>") -> Congress
         plans.append(plan)
     if not plans:
         raise InputFileError("spec.no_contest", Location(file=source))
-    return Congress(
-        name=header.name,
-        term=header.term,
-        place=header.place,
-        date=header.date,
-        roll=roll,
-        rules=rules,
-        board=tuple(board),
-        contests=tuple(plans),
-    )
+    with _section(source, ""):
+        return Congress(
+            name=header.name,
+            term=header.term,
+            place=header.place,
+            date=header.date,
+            roll=roll,
+            rules=rules,
+            board=tuple(board),
+            contests=tuple(plans),
+        )
 
 
-def _plan(entry: _ContestEntry) -> ContestPlan:
+def _plan(entry: _ContestEntry, label: str, source: str) -> ContestPlan:
+    people: list[Candidate] = []
+    for i, item in enumerate(entry.candidates, start=1):
+        with _section(source, f"{label}.candidates#{i}"):
+            if isinstance(item, str):
+                people.append(Candidate(name=item))
+            elif isinstance(item, dict):
+                people.append(Candidate.model_validate(item))
+            else:
+                field = f"{label}.candidates#{i}"
+                raise _field_error(source, field, "model_type", "must be a name or a table")
     contest = Contest(
         id=entry.id,
         body=entry.body,
         seats=entry.seats,
-        candidates=tuple(Candidate(name=c) if isinstance(c, str) else c for c in entry.candidates),
+        candidates=tuple(people),
         title=entry.title,
     )
     return ContestPlan(
@@ -197,6 +220,22 @@ def _required(data: dict[str, Any], key: str, source: str) -> Any:
     return data[key]
 
 
+def _whole_numbers(table: Any, keys: tuple[str, ...], section: str, source: str) -> None:
+    """TOML integers only: ``true``, ``"5"`` or ``5.0`` where a count belongs are errors."""
+    if not isinstance(table, dict):
+        return
+    for key in keys:
+        value = table.get(key)
+        if key in table and (isinstance(value, bool) or not isinstance(value, int)):
+            field = f"{section}.{key}"
+            detail = _Detail(
+                f"phải là số nguyên (nhận {value!r})", f"must be a whole number (got {value!r})"
+            )
+            raise InputFileError(
+                "spec.field", Location(file=source, field=field), field=field, detail=detail
+            )
+
+
 def _list(value: Any, key: str, source: str) -> list[Any]:
     if not isinstance(value, list):
         raise _field_error(source, key, "list_type", "must be a list")
@@ -220,6 +259,15 @@ class _Detail:
         return self.vi if lang == "vi" else self.en
 
 
+def _join(section: str, field: str) -> str:
+    """``section.field``, unless ``field`` is already absolute (starts at a top-level table)."""
+    if not field:
+        return section
+    if not section or field.split(".")[0].split("#")[0] in _TOP_LEVEL:
+        return field
+    return f"{section}.{field}"
+
+
 @contextmanager
 def _section(source: str, section: str) -> Iterator[None]:
     """Turn errors raised while validating ``section`` into errors naming the file and field."""
@@ -228,7 +276,7 @@ def _section(source: str, section: str) -> Iterator[None]:
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
         loc = ".".join(str(part) for part in error["loc"] if not isinstance(part, int))
-        field = f"{section}.{loc}" if loc else section
+        field = _join(section, loc)
         vi = _VI_DETAILS.get(error["type"], error["msg"])
         en = error["msg"]
         expected = (error.get("ctx") or {}).get("expected")
@@ -243,6 +291,6 @@ def _section(source: str, section: str) -> Iterator[None]:
     except InputFileError:
         raise
     except TallyError as exc:
-        field = f"{section}.{exc.where.field}" if exc.where.field else section
-        where = replace(exc.where, file=source, field=field)
+        field = _join(section, exc.where.field or "")
+        where = replace(exc.where, file=source, field=field or None)
         raise type(exc)(exc.code, where, **exc.params) from None
