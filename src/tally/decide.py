@@ -223,4 +223,7 @@ def _older_wins(contest: Contest, tie: Tie) -> TieResolution | None:
     k = tie.seats_at_stake
     if births[k - 1][0] == births[k][0]:
         return None
-    return TieResolution(by=TiePolicy.OLDER_WINS, winners=tuple(name for _, name in births[:k]))
+    note = "; ".join(f"{name} ({born.isoformat()})" for born, name in births)
+    return TieResolution(
+        by=TiePolicy.OLDER_WINS, winners=tuple(name for _, name in births[:k]), note=note
+    )

@@ -67,13 +67,16 @@ _L: dict[str, tuple[str, str]] = {
     "convened_committee": ("Số ủy viên được triệu tập", "Members of the body convened"),
     "deduct": ("Trừ", "Less"),
     "none": ("không có", "none"),
-    "base": ("Số làm căn cứ tính kết quả", "Threshold base"),
+    "base": ("Số {people} làm căn cứ tính kết quả bầu cử", "Threshold base"),
     "base_valid": ("Căn cứ tính kết quả: số phiếu hợp lệ", "Threshold base: valid ballots"),
     "base_collected": (
         "Căn cứ tính kết quả: số phiếu thu vào",
         "Threshold base: ballots collected",
     ),
-    "present": ("Số có mặt", "Present"),
+    "present": ("Số {people} có mặt", "Present"),
+    "people_member_congress": ("đảng viên chính thức", ""),
+    "people_delegate_congress": ("đại biểu chính thức", ""),
+    "people_committee_conference": ("ủy viên", ""),
     "quorum_ok": (
         "đủ {num}/{den} số được triệu tập (cần ít nhất {req})",
         "at least {num}/{den} of those convened (needs {req})",
@@ -109,8 +112,9 @@ _L: dict[str, tuple[str, str]] = {
     "result": ("Kết quả", "Result"),
     "r_elected": ("TRÚNG CỬ", "ELECTED"),
     "r_tied": ("BẰNG PHIẾU", "TIED"),
-    "r_above": ("quá 1/2", "above 1/2"),
-    "r_below": ("không đủ 1/2", "not above 1/2"),
+    "r_above": ("không trúng cử (quá 1/2)", "not elected (above 1/2)"),
+    "r_below": ("không trúng cử (không quá 1/2)", "not elected (not above 1/2)"),
+    "term_of": ("nhiệm kỳ {term}", "term {term}"),
     "s_elected": ("VI. Người trúng cử", "VI. Elected"),
     "elected_order": (
         "Xếp theo số phiếu từ cao xuống thấp",
@@ -129,34 +133,43 @@ _L: dict[str, tuple[str, str]] = {
         "{names}.",
     ),
     "tie_open": (
-        "Chưa xác định được người trúng cử cho {stake} chỉ tiêu này. Cách giải quyết theo quy "
-        "định áp dụng: {policy} ({citation}).",
-        "Nobody is elected to these {stake} seat(s) yet. Under the rules applied: {policy} "
+        "Chưa xác định được người trúng cử cho {stake} chỉ tiêu này. Cách giải quyết: {policy} "
         "({citation}).",
+        "Nobody is elected to these {stake} seat(s) yet. How to resolve it: {policy} ({citation}).",
     ),
     "tie_resolved_policy": (
-        "Trường hợp bằng phiếu đã giải quyết theo quy định ({policy}): {winners} trúng cử.",
-        "The tie is resolved by the rule ({policy}): {winners} elected.",
+        "Trường hợp bằng phiếu đã giải quyết theo quy định áp dụng ({policy}; {citation}; {note}): "
+        "{winners} trúng cử.",
+        "The tie is resolved by the rule applied ({policy}; {citation}; {note}): {winners} "
+        "elected.",
     ),
     "tie_resolved_decision": (
         "Trường hợp bằng phiếu đã giải quyết theo quyết định đã ghi nhận ({note}): {winners} "
         "trúng cử.",
         "The tie is resolved by the recorded decision ({note}): {winners} elected.",
     ),
+    "shortfall_none": (
+        "Không có người nào được quá một nửa so với căn cứ; {seats} chỉ tiêu còn để trống. Việc "
+        "bầu tiếp do {assembly} quyết định.",
+        "Nobody received more than half of the base; all {seats} seat(s) remain open. Whether "
+        "to hold another round is for the {assembly} to decide.",
+    ),
+    "assembly_congress": ("đại hội", "congress"),
+    "assembly_conference": ("hội nghị", "conference"),
     "shortfall": (
         "Còn thiếu {open} chỉ tiêu: chỉ {elected} người được quá một nửa so với căn cứ cho "
         "{seats} chỉ tiêu. Những người đã trúng cử giữ nguyên kết quả; việc bầu tiếp cho số còn "
-        "thiếu do đại hội quyết định.",
+        "thiếu do {assembly} quyết định.",
         "{open} seat(s) remain open: only {elected} candidate(s) received more than half of the "
         "base for {seats} seat(s). Those elected stay elected; whether to hold another round for "
-        "the open seats is for the congress to decide.",
+        "the open seats is for the {assembly} to decide.",
     ),
     "s_complaints": ("VII. Khiếu nại và giải quyết", "VII. Complaints"),
     "no_complaints": ("Không có khiếu nại.", "No complaints."),
     "settled": ("Giải quyết", "Settled"),
     "closing": (
-        "Biên bản được lập {when} và công bố trước đại hội.",
-        "These minutes were made {when} and announced to the congress.",
+        "Biên bản được lập {when} và công bố trước {assembly}.",
+        "These minutes were made {when} and announced to the {assembly}.",
     ),
     "closing_when": ("lúc {time}", "at {time}"),
     "closing_blank": (
@@ -176,13 +189,13 @@ def _t(key: str, lang: Lang, **params: object) -> str:
 
 def _date(day: dt.date, lang: Lang) -> str:
     if lang == "vi":
-        return f"ngày {day.day} tháng {day.month} năm {day.year}"
+        return f"{day.day} tháng {day.month} năm {day.year}"
     return day.strftime("%d %B %Y").lstrip("0")
 
 
 def _moment(moment: dt.datetime, lang: Lang) -> str:
     if lang == "vi":
-        return f"{moment.hour} giờ {moment.minute:02d}, {_date(moment.date(), lang)}"
+        return f"{moment.hour} giờ {moment.minute:02d}, ngày {_date(moment.date(), lang)}"
     return f"{moment:%H:%M}, {_date(moment.date(), lang)}"
 
 
@@ -195,7 +208,8 @@ def minutes_blocks(
     body = label(contest.body, lang)
     subtitle = [contest.title or _t("elect", lang, body=body)]
     if congress is not None:
-        subtitle.append(congress.name + (f", {congress.term}" if congress.term else ""))
+        term = f", {_t('term_of', lang, term=congress.term)}" if congress.term else ""
+        subtitle.append(congress.name + term)
     blocks: list[Block] = [Title(_t("title", lang), tuple(subtitle))]
 
     general: list[tuple[str, str]] = []
@@ -291,7 +305,7 @@ def minutes_blocks(
         if plan is not None and plan.counted_at is not None
         else _t("closing_blank", lang)
     )
-    blocks.append(Paragraph(_t("closing", lang, when=when)))
+    blocks.append(Paragraph(_t("closing", lang, when=when, assembly=_assembly(result, lang))))
     heads = tuple(m.name for m in board if m.role == "head")
     members = tuple(m.name for m in board if m.role != "head")
     blocks.append(
@@ -311,6 +325,20 @@ def render_minutes(
 ) -> str:
     """The minutes as plain text (to print and sign) or Markdown."""
     return render(minutes_blocks(result, congress, lang), fmt)
+
+
+def _assembly(result: ContestResult, lang: Lang) -> str:
+    """Who hears the minutes: the congress, or the conference (hội nghị) of a committee."""
+    kind = result.roll.kind
+    return _t(
+        "assembly_conference" if kind is CongressKind.COMMITTEE_CONFERENCE else "assembly_congress",
+        lang,
+    )
+
+
+def _people(result: ContestResult, lang: Lang) -> str:
+    """Who is counted: official members, official delegates or members of the body."""
+    return _t(f"people_{result.roll.kind.value}", lang)
 
 
 def _plan(congress: Congress | None, contest_id: str) -> ContestPlan | None:
@@ -341,7 +369,7 @@ def _base_lines(result: ContestResult, lang: Lang) -> list[tuple[str, str]]:
         ThresholdBase.VALID_BALLOTS: "base_valid",
         ThresholdBase.COLLECTED_BALLOTS: "base_collected",
     }[rules.threshold.base]
-    lines.append((_t(base_label, lang), str(outcome.base)))
+    lines.append((_t(base_label, lang, people=_people(result, lang)), str(outcome.base)))
     quorum = result.quorum
     quorum_text = _t(
         "quorum_ok" if quorum.met else "quorum_no",
@@ -350,7 +378,9 @@ def _base_lines(result: ContestResult, lang: Lang) -> list[tuple[str, str]]:
         den=rules.quorum.denominator,
         req=quorum.required,
     )
-    lines.append((_t("present", lang), f"{roll.present} — {quorum_text}"))
+    lines.append(
+        (_t("present", lang, people=_people(result, lang)), f"{roll.present} — {quorum_text}")
+    )
     lines.append(
         (
             _t("threshold", lang),
@@ -449,7 +479,12 @@ def _elected_blocks(result: ContestResult, lang: Lang) -> list[Block]:
             winners = ", ".join(resolution.winners)
             if resolution.by is not None:
                 text = _t(
-                    "tie_resolved_policy", lang, policy=label(resolution.by, lang), winners=winners
+                    "tie_resolved_policy",
+                    lang,
+                    policy=label(resolution.by, lang),
+                    citation=result.rules.tie.citation.render(lang),
+                    note=resolution.note,
+                    winners=winners,
                 )
             else:
                 text = _t("tie_resolved_decision", lang, note=resolution.note, winners=winners)
@@ -458,11 +493,12 @@ def _elected_blocks(result: ContestResult, lang: Lang) -> list[Block]:
         blocks.append(
             Paragraph(
                 _t(
-                    "shortfall",
+                    "shortfall" if outcome.elected else "shortfall_none",
                     lang,
                     open=outcome.open_seats,
                     elected=len(outcome.elected),
                     seats=contest.seats,
+                    assembly=_assembly(result, lang),
                 )
             )
         )

@@ -46,6 +46,12 @@ class Citation(_Frozen):
 
     def render(self, lang: Lang = "vi") -> str:
         """Short citation for the minutes, e.g. ``QĐ 190-QĐ/TW, Điều 30 khoản 2``."""
+        if self.source == TALLY_POLICY:
+            return (
+                "quy chế không quy định; chính sách mặc định của tally, có thể thay đổi"
+                if lang == "vi"
+                else "not set by the regulation; tally's default policy, configurable"
+            )
         if self.article is None:
             text = self.source
         elif lang == "vi":
@@ -55,10 +61,12 @@ class Citation(_Frozen):
             clause = f"({self.clause})" if self.clause else ""
             text = f"{self.source}, Art. {self.article}{clause}"
         if self.confidence == "U":
-            text += (
-                " [chính sách mặc định của tally]" if lang == "vi" else " [tally default policy]"
-            )
+            text += " [chưa có căn cứ đã đọc]" if lang == "vi" else " [not confirmed in the text]"
         return text
+
+
+TALLY_POLICY = "tally"
+"""The ``source`` of a policy that no regulation sets (RULES.md tag U)."""
 
 
 class ThresholdBase(StrEnum):
@@ -217,7 +225,7 @@ def _party_rules(name: str, source: str, title: str, art: dict[str, str]) -> Rul
     def cite(key: str, confidence: Confidence = "V", clause: str | None = None) -> Citation:
         return Citation(source=source, article=art[key], clause=clause, confidence=confidence)
 
-    tally_policy = Citation(source="tally", confidence="U")
+    tally_policy = Citation(source=TALLY_POLICY, confidence="U")
     return RuleSet(
         name=name,
         title=title,

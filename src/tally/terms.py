@@ -70,7 +70,10 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
             "not issued by the counting board",
         ),
         "over_seats": ("bầu quá số lượng", "votes for more people than the seats"),
-        "no_vote": ("gạch hết tên, không bầu ai", "votes for nobody"),
+        "no_vote": (
+            "không bầu cho người nào (gạch hết tên hoặc không đánh dấu rõ)",
+            "votes for nobody (every name struck, or no clear mark)",
+        ),
         "yes_no_unclear": (
             "đánh dấu cả hai ô hoặc không đánh dấu ô nào",
             "both boxes or neither marked",
