@@ -183,3 +183,42 @@ def decide(names: list[str], seats: int, votes: list[int], base: int) -> RefOutc
     else:
         status = "complete"
     return RefOutcome(above, elected, tie, open_seats, status)
+
+
+# --- ballot order ------------------------------------------------------------------------------
+
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+"""The Vietnamese alphabet; f j w z (foreign letters) at their Latin places."""
+_TONED = (
+    "aàảãáạ", "ăằẳẵắặ", "âầẩẫấậ", "eèẻẽéẹ", "êềểễếệ", "iìỉĩíị",
+    "oòỏõóọ", "ôồổỗốộ", "ơờởỡớợ", "uùủũúụ", "ưừửữứự", "yỳỷỹýỵ",
+)  # fmt: skip
+"""Each vowel with its tones in dictionary order: none, huyền, hỏi, ngã, sắc, nặng."""
+_LETTER: dict[str, tuple[int, int]] = {}
+for _position, _letter in enumerate(_ALPHABET):
+    _LETTER[_letter] = (_position + 2, 0)
+for _row in _TONED:
+    for _tone, _char in enumerate(_row):
+        _LETTER[_char] = (_ALPHABET.index(_row[0]) + 2, _tone)
+_LETTER["'"] = (0, 0)  # H'Hen, Y-Sơn: punctuation sorts before any letter
+_LETTER["-"] = (1, 0)
+
+
+def _part_key(part: str) -> tuple[tuple[tuple[int, ...], ...], tuple[tuple[int, ...], ...]]:
+    """Letters of every word first, then the tones of every word (tones break letter ties)."""
+    letters = []
+    tones = []
+    for word in part.split():
+        pairs = [_LETTER[char] for char in word.lower()]
+        letters.append(tuple(p[0] for p in pairs))
+        tones.append(tuple(p[1] for p in pairs))
+    return tuple(letters), tuple(tones)
+
+
+def ballot_key(name: str) -> tuple[object, ...]:
+    """Ballot order (RULES §2): by given name (last word), then surname (first), then middle."""
+    words = name.split()
+    given = words[-1]
+    surname = words[0] if len(words) > 1 else ""
+    middle = " ".join(words[1:-1])
+    return (_part_key(given), _part_key(surname), _part_key(middle))

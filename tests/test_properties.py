@@ -230,6 +230,12 @@ def test_ballots_strategy_makes_the_share_invalid_with_every_reason(
             assert InvalidReason.NO_VOTE in seen
 
 
+@given(contests(valid_list=False, max_candidates=20))
+def test_ballot_order_follows_vietnamese_collation(contest: Contest) -> None:
+    keys = [reference.ballot_key(name) for name in contest.names]
+    assert keys == sorted(keys)
+
+
 @given(rolls())
 def test_rolls_deduct_only_allowed_categories(roll: Roll) -> None:
     assert set(roll.deductions) <= ALLOWED_DEDUCTIONS[roll.kind]
@@ -447,7 +453,12 @@ def _enter_by_name(contest: Contest, names: tuple[str, ...], batch: Ballots) -> 
 def test_count_is_invariant_under_candidate_order(case: Case, data: st.DataObject) -> None:
     contest, batch, _, _ = case
     people = data.draw(st.permutations(contest.candidates))
-    again = Contest(id=contest.id, body=contest.body, seats=contest.seats, candidates=people)
+    # Names as typed: decomposed accents and stray spaces; the contest normalises them.
+    typed = [
+        p.model_copy(update={"name": " " + unicodedata.normalize("NFD", p.name).replace(" ", "  ")})
+        for p in people
+    ]
+    again = Contest(id=contest.id, body=contest.body, seats=contest.seats, candidates=typed)
     assert again.names == contest.names  # ballot order depends on the names only
     first = count_ballots(contest, batch)
     second = count_ballots(again, _enter_by_name(again, contest.names, batch))

@@ -73,7 +73,7 @@ GIVEN_NAMES: Final[tuple[str, ...]] = (
     "Loan", "Lộc", "Long", "Lực", "Mai", "Mạnh", "Minh", "Mỹ", "Nam", "Nga", "Ngân", "Nghĩa",
     "Ngọc", "Nhân", "Nhung", "Ninh", "Oanh", "Phong", "Phúc", "Phương", "Quân", "Quang",
     "Quế", "Quý", "Sang", "Sơn", "Tài", "Tâm", "Tân", "Thắng", "Thanh", "Thảo", "Thịnh",
-    "Thơ", "Thu", "Thủy", "Tiến", "Toàn", "Trang", "Trí", "Trung", "Tú", "Tuấn", "Tùng",
+    "Thơ", "Thu", "Thủy", "Thùy", "Thúy", "Thụy", "My", "Hiển", "Tiến", "Toàn", "Trang", "Trí", "Trung", "Tú", "Tuấn", "Tùng",
     "Uyên", "Vân", "Việt", "Vinh", "Vũ", "Xuân", "Yến",
 )  # fmt: skip
 """Given names (tên): every tone, and the letters ă â đ ê ô ơ ư, capitalised ones included."""
