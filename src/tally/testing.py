@@ -73,8 +73,8 @@ GIVEN_NAMES: Final[tuple[str, ...]] = (
     "Loan", "Lộc", "Long", "Lực", "Mai", "Mạnh", "Minh", "Mỹ", "Nam", "Nga", "Ngân", "Nghĩa",
     "Ngọc", "Nhân", "Nhung", "Ninh", "Oanh", "Phong", "Phúc", "Phương", "Quân", "Quang",
     "Quế", "Quý", "Sang", "Sơn", "Tài", "Tâm", "Tân", "Thắng", "Thanh", "Thảo", "Thịnh",
-    "Thơ", "Thu", "Thủy", "Thùy", "Thúy", "Thụy", "My", "Hiển", "Tiến", "Toàn", "Trang", "Trí", "Trung", "Tú", "Tuấn", "Tùng",
-    "Uyên", "Vân", "Việt", "Vinh", "Vũ", "Xuân", "Yến",
+    "Thơ", "Thu", "Thủy", "Thùy", "Thúy", "Thụy", "Tiến", "Toàn", "Trang", "Trí", "Trung", "Tú",
+    "Tuấn", "Tùng", "Uyên", "Vân", "Việt", "Vinh", "Vũ", "Xuân", "Yến", "My", "Hiển",
 )  # fmt: skip
 """Given names (tên): every tone, and the letters ă â đ ê ô ơ ư, capitalised ones included."""
 
@@ -326,7 +326,8 @@ def contests(
 
     With ``valid_list`` the list passes :func:`tally.contest.check_list` under QC 190 (a
     committee's list is longer than the seats by at most 30%, or by one for 3–5 seats); without
-    it a committee's list may be any length. ``form`` forces strike-out or yes/no.
+    it a committee's list may also be too short or too long for that rule (up to half the seats
+    over). ``form`` forces strike-out or yes/no; ``max_candidates`` caps the list.
 
     >>> from hypothesis import given, settings
     >>> from tally.contest import check_list
