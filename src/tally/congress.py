@@ -24,13 +24,24 @@ from typing import Literal, Self
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from tally.ballots import Ballots
-from tally.contest import Contest
+from tally.bodies import Body
+from tally.chain import (
+    CELL_BODIES,
+    MAX_CELL_COMMITTEE,
+    MIN_MEMBERS_FOR_CELL_COMMITTEE,
+    ElectionModel,
+    Venue,
+    default_source,
+    default_venue,
+)
+from tally.contest import Candidate, Contest
 from tally.decide import TieDecision
-from tally.errors import BoardError, Location
+from tally.errors import BoardError, ContestError, Location
 from tally.names import name_identity, normalize_name
 from tally.result import ContestResult, count_contest
-from tally.roll import Roll
+from tally.roll import CongressKind, Deduction, Roll
 from tally.rules import QC_190, RuleSet
+from tally.terms import Term
 
 
 class _Frozen(BaseModel):
@@ -56,8 +67,47 @@ class Complaint(_Frozen):
     settlement: str
 
 
+class RoundPlan(_Frozen):
+    """A further round of a contest (RULES §4): the board's figures and the congress's decisions.
+
+    The round elects only the seats still open, against the same base. Its candidates are, by
+    default, the previous round's not elected (or, after a tie under the re-vote policy, the tied
+    candidates); ``added`` and ``removed`` change that list and need ``list_note`` — the
+    congress's recorded decision.
+    """
+
+    issued: int
+    collected: int | None = None
+    counted_at: dt.datetime | None = None
+    ballots: str | None = None
+    decision: TieDecision | None = None
+    complaints: tuple[Complaint, ...] = ()
+    added: tuple[Candidate, ...] = ()
+    removed: tuple[str, ...] = ()
+    list_note: str = ""
+
+    @field_validator("added", mode="before")
+    @classmethod
+    def _names(cls, value: object) -> object:
+        if isinstance(value, list | tuple):
+            return tuple(Candidate(name=v) if isinstance(v, str) else v for v in value)
+        return value
+
+    @model_validator(mode="after")
+    def _changes_are_decided(self) -> Self:
+        if (self.added or self.removed) and not self.list_note.strip():
+            raise ContestError("round.list_note", Location(field="list_note"))
+        return self
+
+
 class ContestPlan(_Frozen):
-    """One contest with the board's figures for it: ballots issued, collected, time, decision."""
+    """One contest with the board's figures for it: ballots issued, collected, time, decision.
+
+    ``draws_from`` names the earlier contest whose elected are the only eligible candidates
+    (default from the body: BTV from the BCH, secretary from the BTV…); ``venue`` says whose
+    roll gives the base (default from the congress's election model). ``rounds`` are the
+    further rounds, in order, after this first one.
+    """
 
     contest: Contest
     issued: int
@@ -67,6 +117,42 @@ class ContestPlan(_Frozen):
     """Path of the ballots file, relative to the spec file."""
     decision: TieDecision | None = None
     complaints: tuple[Complaint, ...] = ()
+    draws_from: str | None = None
+    venue: Venue | None = None
+    rounds: tuple[RoundPlan, ...] = ()
+
+    def round_plan(self, number: int) -> RoundPlan:
+        """The plan of round ``number`` (1 is this plan's own figures)."""
+        if number == 1:
+            return RoundPlan(
+                issued=self.issued,
+                collected=self.collected,
+                counted_at=self.counted_at,
+                ballots=self.ballots,
+                decision=self.decision,
+                complaints=self.complaints,
+            )
+        return self.rounds[number - 2]
+
+
+class CommitteeRoll(_Frozen):
+    """The new committee's conference: who is present and who is deducted (RULES §1).
+
+    Those convened are the members the congress elected to the committee, so the count of
+    them comes from the results, not from the spec.
+    """
+
+    present: int
+    deductions: dict[Deduction, int] = {}
+
+    def roll(self, members: int) -> Roll:
+        """The conference's roll once the committee has ``members`` elected members."""
+        return Roll(
+            kind=CongressKind.COMMITTEE_CONFERENCE,
+            convened=members,
+            present=self.present,
+            deductions=self.deductions,
+        )
 
 
 class Congress(_Frozen):
@@ -80,6 +166,77 @@ class Congress(_Frozen):
     rules: RuleSet = QC_190
     board: tuple[BoardMember, ...] = ()
     contests: tuple[ContestPlan, ...] = ()
+    model: ElectionModel | None = None
+    """The election model; by default ``cell`` when the contests are a chi bộ's, else
+    ``standard``."""
+    committee_roll: CommitteeRoll | None = None
+
+    @property
+    def election_model(self) -> ElectionModel:
+        """The model in force: as given, else inferred from the bodies elected."""
+        if self.model is not None:
+            return self.model
+        if any(plan.contest.body in CELL_BODIES for plan in self.contests):
+            return ElectionModel.CELL
+        return ElectionModel.STANDARD
+
+    @model_validator(mode="after")
+    def _chain_fits(self) -> Self:
+        """Every contest fits the model, and draws only from a contest held before it."""
+        earlier: list[tuple[str, Body]] = []
+        for plan in self.contests:
+            contest = plan.contest
+            where = Location(field=f"contest.{contest.id}")
+            cell = contest.body in CELL_BODIES
+            if cell != (self.election_model is ElectionModel.CELL):
+                raise ContestError(
+                    "chain.body_not_in_model",
+                    where,
+                    body=Term(contest.body),
+                    model=self.election_model.value,
+                )
+            if contest.body is Body.CELL_COMMITTEE:
+                if self.roll.convened < MIN_MEMBERS_FOR_CELL_COMMITTEE:
+                    raise ContestError(
+                        "chain.cell_committee_members",
+                        where,
+                        members=self.roll.convened,
+                        minimum=MIN_MEMBERS_FOR_CELL_COMMITTEE,
+                    )
+                if contest.seats > MAX_CELL_COMMITTEE:
+                    raise ContestError(
+                        "chain.cell_committee_seats",
+                        Location(field=f"contest.{contest.id}.seats"),
+                        seats=contest.seats,
+                        maximum=MAX_CELL_COMMITTEE,
+                    )
+            source = plan.draws_from
+            if source is not None and source not in {cid for cid, _ in earlier}:
+                raise ContestError(
+                    "chain.unknown_source",
+                    Location(field=f"contest.{contest.id}.draws_from"),
+                    source=source,
+                    earlier=", ".join(cid for cid, _ in earlier) or "—",
+                )
+            if self.venue_of(plan) is Venue.COMMITTEE and self.committee_roll is None:
+                raise ContestError("chain.no_committee_roll", where, body=Term(contest.body))
+            earlier.append((contest.id, contest.body))
+        return self
+
+    def venue_of(self, plan: ContestPlan) -> Venue:
+        """Whose roll gives ``plan``'s base: as the spec says, else the model's default."""
+        return plan.venue or default_venue(self.election_model, plan.contest.body)
+
+    def source_of(self, plan: ContestPlan) -> str | None:
+        """The contest ``plan`` draws its candidates from, or ``None`` for an open list."""
+        if plan.draws_from is not None:
+            return plan.draws_from
+        earlier: list[tuple[str, Body]] = []
+        for other in self.contests:
+            if other is plan:
+                break
+            earlier.append((other.contest.id, other.contest.body))
+        return default_source(plan.contest.body, earlier)
 
     @model_validator(mode="after")
     def _board_fits(self) -> Self:

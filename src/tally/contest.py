@@ -81,6 +81,8 @@ class Contest(BaseModel):
     seats: int
     candidates: tuple[Candidate, ...]
     title: str | None = None
+    round: int = 1
+    """1 for the first ballot; 2, 3… for further rounds of the same election (RULES §4)."""
 
     @field_validator("candidates", mode="before")
     @classmethod
@@ -151,10 +153,12 @@ def check_list(contest: Contest, rules: RuleSet = QC_190) -> None:
     """Check the list's length against the seats under ``rules.surplus`` (RULES §5, Art. 14).
 
     Committees (BCH, BTV, chi ủy) need a list longer than the seats, with a surplus of at most
-    30% of the seats, or at most one for bodies of 3–5 seats. Other posts have no surplus rule.
+    30% of the seats, or at most one for bodies of 3–5 seats. Other posts have no surplus rule,
+    and neither has a further round, whose list the congress decides.
     """
     policy = rules.surplus
-    if contest.body not in policy.bodies:
+    if contest.body not in policy.bodies or contest.round > 1:
+        # A further round's list is what the congress decided for it (RULES §4 [U]).
         return
     n, seats = len(contest.candidates), contest.seats
     where = Location(field=f"contest.{contest.id}.candidates")

@@ -91,6 +91,62 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "A surplus of {surplus} is too large: with {seats} seats the {body} list may exceed the "
         "seats by at most {maximum} (at most {allowed_n} names) ({citation}).",
     ),
+    # --- the chain of contests and rounds ---------------------------------------------------
+    "chain.body_not_in_model": (
+        "{body} không thuộc mô hình bầu cử {model!r}: chi ủy, bí thư và phó bí thư chi bộ chỉ có ở "
+        "mô hình 'cell' (chi bộ), và mô hình 'cell' chỉ có các cuộc bầu đó.",
+        "The {body} does not belong to the election model {model!r}: the chi ủy and the chi bộ "
+        "secretary and deputy belong to the 'cell' model, which has only those.",
+    ),
+    "chain.cell_committee_members": (
+        "Chi bộ có {members} đảng viên chính thức, ít hơn {minimum}: không bầu chi ủy, chỉ bầu bí "
+        "thư (và phó bí thư nếu cần).",
+        "The chi bộ has {members} official members, fewer than {minimum}: it elects no chi ủy, "
+        "only a secretary (and a deputy if needed).",
+    ),
+    "chain.cell_committee_seats": (
+        "Chi ủy có tối đa {maximum} người; số lượng bầu {seats} là quá.",
+        "A chi ủy has at most {maximum} members; {seats} seats is too many.",
+    ),
+    "chain.unknown_source": (
+        "draws_from = {source!r} không phải cuộc bầu nào diễn ra trước đó ({earlier}).",
+        "draws_from = {source!r} is not a contest held before this one ({earlier}).",
+    ),
+    "chain.no_committee_roll": (
+        "{body} do hội nghị Ban Chấp hành mới bầu, nên cần bảng [committee_roll] (số có mặt, "
+        "các khoản trừ) để tính căn cứ kết quả.",
+        "The {body} is elected by the new executive committee's conference, so the spec needs "
+        "a [committee_roll] table (present, deductions) for its base.",
+    ),
+    "chain.not_eligible": (
+        "{name!r} không có trong số người trúng cử {source} (cuộc bầu {source_id!r}); chỉ những "
+        "người này mới được bầu vào {body}.",
+        "{name!r} was not elected to the {source} (contest {source_id!r}); only those elected "
+        "there may stand for the {body}.",
+    ),
+    "chain.standing_needs_nine": (
+        "Ban Chấp hành mới có {members} ủy viên, ít hơn {minimum}: không bầu Ban Thường vụ.",
+        "The new executive committee has {members} members, fewer than {minimum}: it elects no "
+        "standing committee.",
+    ),
+    "round.list_note": (
+        "Thêm hoặc bớt người trong danh sách vòng bầu tiếp theo cần ghi quyết định của đại hội "
+        "(list_note).",
+        "Adding or removing names for a further round needs the congress's decision recorded "
+        "(list_note).",
+    ),
+    "round.no_open_seats": (
+        "Vòng {number} không còn chỉ tiêu nào để bầu: các vòng trước đã bầu đủ.",
+        "Round {number} has no seats left to fill: earlier rounds filled them all.",
+    ),
+    "round.no_candidates": (
+        "Vòng {number} không còn người nào trong danh sách bầu cử.",
+        "Round {number} has nobody left on the list.",
+    ),
+    "round.removed_unknown": (
+        "Vòng {number}: {name!r} không có trong danh sách của vòng trước nên không bớt được.",
+        "Round {number}: {name!r} is not on the previous round's list, so it cannot be removed.",
+    ),
     # --- counting board ------------------------------------------------------------------
     "board.one_head": (
         'Ban kiểm phiếu có {heads} trưởng ban; cần đúng một người có role = "head".',

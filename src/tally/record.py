@@ -1,0 +1,263 @@
+"""A whole congress, counted in order: each contest's rounds, the chain between contests, and
+what the congress must do next (RULES §4, §6).
+
+Ballots are given per round: the key of round 1 is the contest's id, of round *n* ``"id.rN"``.
+A contest whose next round has no ballots yet stops there and says what is awaited; later
+contests that draw from it see only those elected so far.
+
+>>> from tally import Ballots, Body, CongressKind, Contest, Roll
+>>> from tally.congress import BoardMember, CommitteeRoll, Congress, ContestPlan
+>>> people = [f"Nguyễn Văn {g}" for g in "Anh Bảo Cường Dũng Giang Hải Khoa Lâm Minh Nam".split()]
+>>> bch = Contest(id="bch", body=Body.EXECUTIVE_COMMITTEE, seats=9, candidates=people)
+>>> bt = Contest(id="bt", body=Body.SECRETARY, seats=1, candidates=["Nguyễn Văn Anh"])
+>>> congress = Congress(
+...     name="Đại hội Đảng bộ xã", roll=Roll(kind=CongressKind.MEMBER_CONGRESS, convened=20,
+...     present=20), board=[BoardMember(name="Lê Thị Hoa", role="head")],
+...     committee_roll=CommitteeRoll(present=9),
+...     contests=[ContestPlan(contest=bch, issued=20), ContestPlan(contest=bt, issued=9)])
+>>> record = run_congress(congress, {"bch": Ballots.from_arrays(bch, [[1] * 9 + [0]] * 20)})
+>>> [(c.contest_id, c.status.value, len(c.elected)) for c in record.contests]
+[('bch', 'complete', 9), ('bt', 'awaiting_ballots', 0)]
+>>> record.contests[1].next_round.candidates[0].name
+'Nguyễn Văn Anh'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from tally.ballots import Ballots
+from tally.bodies import Body
+from tally.chain import MIN_COMMITTEE_FOR_STANDING, Venue
+from tally.congress import Congress, ContestPlan, RoundPlan
+from tally.contest import Candidate, Contest
+from tally.decide import OutcomeStatus
+from tally.errors import ContestError, Location
+from tally.names import name_identity
+from tally.result import ContestResult, count_contest
+from tally.roll import Roll
+from tally.terms import Term
+
+
+class ContestStatus(StrEnum):
+    """Where a contest stands after the rounds counted so far."""
+
+    COMPLETE = "complete"
+    """Every seat is filled."""
+    AWAITING_BALLOTS = "awaiting_ballots"
+    """The next round (or the first) has no ballots yet."""
+    NEEDS_REVOTE = "needs_revote"
+    """A tie at the cut-off: a re-vote among the tied (or a recorded decision) is needed."""
+    NEEDS_ROUND = "needs_round"
+    """Seats remain open: the congress decides whether to hold another round."""
+    APPOINTED_BY_UPPER_LEVEL = "appointed_by_upper_level"
+    """A chi bộ failed to elect its secretary in three rounds: the upper level appoints one."""
+
+
+class ContestRecord(BaseModel):
+    """One contest of the congress: its rounds, frozen, and what follows."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    contest_id: str
+    body: Body
+    seats: int
+    venue: Venue
+    draws_from: str | None
+    rounds: tuple[ContestResult, ...]
+    elected: tuple[str, ...]
+    """Everyone elected, round after round, each round in descending votes."""
+    open_seats: int
+    status: ContestStatus
+    next_round: Contest | None
+    """What the next ballot would carry (seats and list), when one is needed."""
+
+
+class CongressRecord(BaseModel):
+    """Every contest of the congress in order."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    congress: Congress
+    contests: tuple[ContestRecord, ...]
+
+    def contest(self, contest_id: str) -> ContestRecord:
+        """The record of ``contest_id``; :class:`KeyError` if there is none."""
+        for record in self.contests:
+            if record.contest_id == contest_id:
+                return record
+        raise KeyError(contest_id)
+
+
+def round_id(contest_id: str, number: int) -> str:
+    """The key of round ``number`` of a contest: ``"bch"``, ``"bch.r2"``, ``"bch.r3"``…"""
+    return contest_id if number == 1 else f"{contest_id}.r{number}"
+
+
+def run_congress(congress: Congress, ballots: Mapping[str, Ballots]) -> CongressRecord:
+    """Count every contest and round whose ballots are given, in the congress's order."""
+    elected: dict[str, tuple[str, ...]] = {}
+    records: list[ContestRecord] = []
+    for plan in congress.contests:
+        record = _run_contest(congress, plan, ballots, elected)
+        elected[record.contest_id] = record.elected
+        records.append(record)
+    return CongressRecord(congress=congress, contests=tuple(records))
+
+
+def _run_contest(
+    congress: Congress,
+    plan: ContestPlan,
+    ballots: Mapping[str, Ballots],
+    elected_so_far: Mapping[str, tuple[str, ...]],
+) -> ContestRecord:
+    source = congress.source_of(plan)
+    pool = elected_so_far.get(source) if source is not None else None
+    venue = congress.venue_of(plan)
+    first = plan.contest
+    standing = first.body is Body.STANDING_COMMITTEE
+    if standing and pool is not None and len(pool) < MIN_COMMITTEE_FOR_STANDING:
+        raise ContestError(
+            "chain.standing_needs_nine",
+            Location(field=f"contest.{first.id}"),
+            members=len(pool),
+            minimum=MIN_COMMITTEE_FOR_STANDING,
+        )
+    roll = _roll_for(congress, venue, elected_so_far)
+    results: list[ContestResult] = []
+    winners: list[str] = []
+    contest: Contest | None = first
+    planned = 1 + len(plan.rounds)
+    for number in range(1, planned + 1):
+        round_plan = plan.round_plan(number)
+        if number > 1:
+            contest = _next_round(first, results[-1], number, round_plan)
+        assert contest is not None
+        if pool is not None and source is not None:
+            _check_eligible(congress, contest, source, pool)
+        given = ballots.get(round_id(first.id, number))
+        if given is None:
+            break
+        result = count_contest(
+            contest,
+            given,
+            roll=roll,
+            issued=round_plan.issued,
+            collected=round_plan.collected,
+            rules=congress.rules,
+            decision=round_plan.decision,
+        )
+        results.append(result)
+        winners += result.outcome.elected
+        contest = None
+        if result.outcome.status is OutcomeStatus.COMPLETE and number < planned:
+            raise ContestError(
+                "round.no_open_seats",
+                Location(field=f"contest.{first.id}.round#{number + 1}"),
+                number=number + 1,
+            )
+    open_seats = first.seats - len(winners)
+    status = _status(congress, first, results, open_seats, contest)
+    if contest is None and status in (ContestStatus.NEEDS_REVOTE, ContestStatus.NEEDS_ROUND):
+        contest = _next_round(first, results[-1], len(results) + 1, None)
+    return ContestRecord(
+        contest_id=first.id,
+        body=first.body,
+        seats=first.seats,
+        venue=venue,
+        draws_from=source,
+        rounds=tuple(results),
+        elected=tuple(winners),
+        open_seats=open_seats,
+        status=status,
+        next_round=contest if status is not ContestStatus.COMPLETE else None,
+    )
+
+
+def _status(
+    congress: Congress,
+    first: Contest,
+    results: list[ContestResult],
+    open_seats: int,
+    waiting: Contest | None,
+) -> ContestStatus:
+    if open_seats == 0 and results:
+        return ContestStatus.COMPLETE
+    if waiting is not None or not results:
+        return ContestStatus.AWAITING_BALLOTS
+    if (
+        first.body is Body.CELL_SECRETARY
+        and len(results) >= congress.rules.rounds.cell_secretary_max_rounds
+    ):
+        return ContestStatus.APPOINTED_BY_UPPER_LEVEL
+    if results[-1].outcome.status is OutcomeStatus.TIE:
+        return ContestStatus.NEEDS_REVOTE
+    return ContestStatus.NEEDS_ROUND
+
+
+def _roll_for(
+    congress: Congress, venue: Venue, elected_so_far: Mapping[str, tuple[str, ...]]
+) -> Roll:
+    """The congress's roll, or the new committee's conference roll (members = those elected)."""
+    if venue is Venue.CONGRESS or congress.committee_roll is None:
+        return congress.roll
+    committee = next(
+        (p.contest.id for p in congress.contests if p.contest.body is Body.EXECUTIVE_COMMITTEE),
+        None,
+    )
+    members = len(elected_so_far.get(committee, ())) if committee is not None else 0
+    return congress.committee_roll.roll(members)
+
+
+def _check_eligible(
+    congress: Congress, contest: Contest, source: str, pool: tuple[str, ...]
+) -> None:
+    allowed = {name_identity(name) for name in pool}
+    source_body = congress.plan(source).contest.body
+    for candidate in contest.candidates:
+        if name_identity(candidate.name) not in allowed:
+            raise ContestError(
+                "chain.not_eligible",
+                Location(field=f"contest.{contest.id}.candidates"),
+                name=candidate.name,
+                source=Term(source_body),
+                source_id=source,
+                body=Term(contest.body),
+            )
+
+
+def _next_round(
+    first: Contest, previous: ContestResult, number: int, plan: RoundPlan | None
+) -> Contest:
+    """The ballot of round ``number``: the seats still open, among those the congress allows."""
+    outcome = previous.outcome
+    where = Location(field=f"contest.{first.id}.round#{number}")
+    if outcome.tie is not None and outcome.tie_resolution is None:
+        seats = outcome.tie.seats_at_stake
+        keep = set(outcome.tie.candidates)
+    else:
+        seats = outcome.open_seats
+        keep = {s.name for s in outcome.standings if not s.elected}
+    if seats < 1:
+        raise ContestError("round.no_open_seats", where, number=number)
+    people: list[Candidate] = [c for c in previous.contest.candidates if c.name in keep]
+    if plan is not None:
+        for name in plan.removed:
+            key = name_identity(name)
+            if not any(name_identity(c.name) == key for c in people):
+                raise ContestError("round.removed_unknown", where, number=number, name=name)
+            people = [c for c in people if name_identity(c.name) != key]
+        people += list(plan.added)
+    if not people:
+        raise ContestError("round.no_candidates", where, number=number)
+    return Contest(
+        id=round_id(first.id, number),
+        body=first.body,
+        seats=seats,
+        candidates=tuple(people),
+        title=first.title,
+        round=number,
+    )
