@@ -47,9 +47,11 @@ def test_english_markdown(capsys: pytest.CaptureFixture[str]) -> None:
 def test_json_output_is_the_result(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["count", str(SPEC), "--format", "json"]) == EXIT_OK
     data = json.loads(capsys.readouterr().out)
-    assert data["outcome"]["status"] == "complete"
-    assert len(data["outcome"]["elected"]) == 33
-    assert data["count"]["valid"] + sum(data["count"]["invalid_by_reason"].values()) == 194
+    (contest,) = data["contests"]
+    assert contest["status"] == "complete" and len(contest["elected"]) == 33
+    (result,) = contest["rounds"]
+    assert result["outcome"]["status"] == "complete"
+    assert result["count"]["valid"] + sum(result["count"]["invalid_by_reason"].values()) == 194
 
 
 def test_broken_ballot_line_is_named_in_vietnamese_and_nothing_written(
@@ -104,9 +106,10 @@ def test_tie_exits_with_needs_decision(workdir: Path, capsys: pytest.CaptureFixt
     code = main(["count", str(spec), "--format", "markdown", "--output", str(out)])
     err = capsys.readouterr().err
     assert code == EXIT_NEEDS_DECISION
-    assert "có người bằng phiếu" in err
+    assert "cần bầu lại (bằng phiếu)" in err
     minutes = out.read_text(encoding="utf-8")
     assert "Phạm Văn Long, Phạm Thị Thảo" in minutes
+    assert "TỔNG HỢP KẾT QUẢ BẦU CỬ" in minutes and "bầu lại giữa những người bằng phiếu" in minutes
     assert "bầu lại giữa những người bằng phiếu" in minutes
 
 

@@ -13,9 +13,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from tally.ballots import Ballots
+from tally.congress import Congress
+from tally.contest import Contest
+from tally.document import Format
 from tally.errors import InputFileError, Location, TallyError
 from tally.files import write_atomically
 from tally.messages import LANGS, Lang, text
+from tally.record import CongressRecord, ContestRecord, ContestStatus, run_congress
 from tally.terms import label
 
 EXIT_OK = 0
@@ -90,64 +95,115 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _count(args: argparse.Namespace) -> tuple[str, bool, str]:
-    """Run the count; return the rendered output, whether a decision is needed, and why."""
-    from tally.ballots_csv import read_ballots_csv
-    from tally.minutes import render_minutes
+    """Run the congress; return the rendered output, whether a decision is needed, and the
+    lines for the board (results, warnings, what is missing)."""
     from tally.spec import load_congress
 
     lang: Lang = args.lang
     congress = load_congress(args.spec)
     ids = [p.contest.id for p in congress.contests]
-    if args.contest is not None:
-        try:
-            plan = congress.plan(args.contest)
-        except KeyError:
-            raise InputFileError(
-                "spec.unknown_contest",
-                Location(file=str(args.spec)),
-                contest=args.contest,
-                allowed=", ".join(ids),
-            ) from None
-    elif len(ids) == 1:
-        plan = congress.contests[0]
-    else:
+    if args.contest is not None and args.contest not in ids:
+        raise InputFileError(
+            "spec.unknown_contest",
+            Location(file=str(args.spec)),
+            contest=args.contest,
+            allowed=", ".join(ids),
+        )
+    selected = [args.contest] if args.contest is not None else ids
+    if args.ballots is not None and args.contest is None and len(ids) > 1:
         raise InputFileError(
             "spec.which_contest", Location(file=str(args.spec)), allowed=", ".join(ids)
         )
-    ballots_path = args.ballots
-    if ballots_path is None:
-        if plan.ballots is None:
-            raise InputFileError(
-                "cli.no_ballots", Location(file=str(args.spec)), contest=plan.contest.id
+    files = _BallotFiles(congress, args.spec, args.ballots, selected[0])
+    record = run_congress(congress, files)
+    chosen = [record.contest(contest_id) for contest_id in selected]
+    if not any(c.rounds for c in chosen):
+        raise InputFileError("cli.no_ballots", Location(file=str(args.spec)), contest=selected[0])
+    output = _render(record, chosen, lang, args.fmt)
+    lines = [f"{text('cli.missing_ballots', lang, path=path)}" for path in files.missing]
+    for c in chosen:
+        lines.append(
+            text(
+                "cli.summary",
+                lang,
+                contest=c.contest_id,
+                elected=len(c.elected),
+                seats=c.seats,
+                status=label(c.status, lang),
             )
-        ballots_path = args.spec.parent / plan.ballots
-    ballots = read_ballots_csv(plan.contest, ballots_path)
-    result = congress.count(plan.contest.id, ballots)
-    if args.fmt == "json":
-        output = result.to_json() + "\n"
-    else:
-        output = render_minutes(result, congress, lang, args.fmt)
-    outcome = result.outcome
-    summary = text(
-        "cli.summary",
-        lang,
-        contest=plan.contest.id,
-        elected=len(outcome.elected),
-        seats=outcome.seats,
-        status=label(outcome.status, lang),
-    )
-    if not result.quorum.met:
-        quorum = result.quorum
-        summary += "\n" + text(
-            "cli.quorum",
-            lang,
-            present=quorum.present,
-            convened=quorum.convened,
-            required=quorum.required,
         )
-    if result.needs_decision:
-        summary += "\n" + text("cli.needs_decision", lang, reason=label(outcome.status, lang))
-    return output, result.needs_decision, summary
+    quorum = congress.rules.quorum.check(congress.roll)
+    if not quorum.met:
+        lines.append(
+            text(
+                "cli.quorum",
+                lang,
+                present=quorum.present,
+                convened=quorum.convened,
+                required=quorum.required,
+            )
+        )
+    needs_decision = any(c.status is not ContestStatus.COMPLETE for c in chosen)
+    if needs_decision:
+        pending = ", ".join(
+            f"{c.contest_id} ({label(c.status, lang)})"
+            for c in chosen
+            if c.status is not ContestStatus.COMPLETE
+        )
+        lines.append(text("cli.needs_decision", lang, reason=pending))
+    return output, needs_decision, "\n".join(lines)
+
+
+def _render(record: CongressRecord, chosen: list[ContestRecord], lang: Lang, fmt: str) -> str:
+    """Minutes of every counted round of the chosen contests, then the congress summary when
+    there is more than one contest, more than one round, or something left to do."""
+    if fmt == "json":
+        if len(chosen) == 1 and len(record.contests) > 1:
+            return chosen[0].model_dump_json(indent=2) + "\n"
+        return record.model_dump_json(indent=2) + "\n"
+    from tally.minutes import render_minutes
+    from tally.summary import render_summary
+
+    document_format: Format = "markdown" if fmt == "markdown" else "text"
+    parts = [
+        render_minutes(result, record.congress, lang, document_format)
+        for c in chosen
+        for result in c.rounds
+    ]
+    busy = len(record.contests) > 1 or any(
+        len(c.rounds) > 1 or c.status is not ContestStatus.COMPLETE for c in chosen
+    )
+    if busy:
+        parts.append(render_summary(record, lang, document_format))
+    separator = "\n---\n\n" if fmt == "markdown" else "\n" + "=" * 78 + "\n\n"
+    return separator.join(parts)
+
+
+class _BallotFiles:
+    """Reads each round's ballots file when it exists; remembers the ones not there yet."""
+
+    def __init__(
+        self, congress: Congress, spec: Path, explicit: Path | None, explicit_for: str
+    ) -> None:
+        self.congress = congress
+        self.folder = spec.parent
+        self.explicit = explicit
+        self.explicit_for = explicit_for
+        self.missing: list[Path] = []
+
+    def __call__(self, contest_id: str, number: int, contest: Contest) -> Ballots | None:
+        from tally.ballots_csv import read_ballots_csv
+
+        if self.explicit is not None and contest_id == self.explicit_for and number == 1:
+            return read_ballots_csv(contest, self.explicit)
+        name = self.congress.plan(contest_id).round_plan(number).ballots
+        if name is None:
+            return None
+        path = self.folder / name
+        if not path.exists():
+            self.missing.append(path)
+            return None
+        return read_ballots_csv(contest, path)
 
 
 def _write(output: str, path: Path | None, stdout: TextIO) -> None:

@@ -391,6 +391,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Kết quả cuộc bầu {contest}: {elected}/{seats} người trúng cử; {status}.",
         "Contest {contest}: {elected}/{seats} elected; {status}.",
     ),
+    "cli.missing_ballots": (
+        "Chưa có tệp phiếu {path}: vòng bầu đó coi như chưa kiểm.",
+        "No ballots file {path} yet: that round is not counted.",
+    ),
     "cli.quorum": (
         "CẢNH BÁO: chỉ có {present}/{convened} người có mặt, chưa đủ {required} theo quy định về "
         "số lượng tối thiểu; xem mục IV của biên bản.",

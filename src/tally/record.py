@@ -24,7 +24,7 @@ contests that draw from it see only those elected so far.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
@@ -97,7 +97,12 @@ def round_id(contest_id: str, number: int) -> str:
     return contest_id if number == 1 else f"{contest_id}.r{number}"
 
 
-def run_congress(congress: Congress, ballots: Mapping[str, Ballots]) -> CongressRecord:
+BallotSource = Mapping[str, Ballots] | Callable[[str, int, Contest], Ballots | None]
+"""Ballots by round key (``"bch"``, ``"bch.r2"``), or a function ``(contest id, round number,
+round's contest) -> Ballots | None`` that reads them when they exist (e.g. from files)."""
+
+
+def run_congress(congress: Congress, ballots: BallotSource) -> CongressRecord:
     """Count every contest and round whose ballots are given, in the congress's order."""
     elected: dict[str, tuple[str, ...]] = {}
     records: list[ContestRecord] = []
@@ -111,7 +116,7 @@ def run_congress(congress: Congress, ballots: Mapping[str, Ballots]) -> Congress
 def _run_contest(
     congress: Congress,
     plan: ContestPlan,
-    ballots: Mapping[str, Ballots],
+    ballots: BallotSource,
     elected_so_far: Mapping[str, tuple[str, ...]],
 ) -> ContestRecord:
     source = congress.source_of(plan)
@@ -138,7 +143,10 @@ def _run_contest(
         assert contest is not None
         if pool is not None and source is not None:
             _check_eligible(congress, contest, source, pool)
-        given = ballots.get(round_id(first.id, number))
+        if isinstance(ballots, Mapping):
+            given = ballots.get(round_id(first.id, number))
+        else:
+            given = ballots(first.id, number, contest)
         if given is None:
             break
         result = count_contest(

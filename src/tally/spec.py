@@ -44,14 +44,47 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Strict, StrictInt, ValidationError
 
 from tally.bodies import Body
-from tally.congress import BoardMember, Complaint, Congress, ContestPlan
+from tally.chain import ElectionModel, Venue
+from tally.congress import (
+    BoardMember,
+    CommitteeRoll,
+    Complaint,
+    Congress,
+    ContestPlan,
+    RoundPlan,
+)
 from tally.contest import Candidate, Contest, check_list
 from tally.decide import TieDecision
 from tally.errors import InputFileError, Location, TallyError
 from tally.files import read_utf8
 from tally.result import check_ballot_figures
-from tally.roll import Roll
+from tally.roll import Deduction, Roll
 from tally.rules import PRESETS, RuleSet
+
+
+class _RoundEntry(BaseModel):
+    """A ``[[contest.round]]`` table: a further round of the contest."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    issued: StrictInt
+    collected: StrictInt
+    counted_at: Annotated[dt.datetime, Strict()] | None = None
+    ballots: str | None = None
+    decision: TieDecision | None = None
+    complaints: list[Complaint] = []
+    added: list[str | Candidate] = []
+    removed: list[str] = []
+    list_note: str = ""
+
+
+class _CommitteeRollEntry(BaseModel):
+    """The ``[committee_roll]`` table."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    present: StrictInt
+    deductions: dict[Deduction, StrictInt] = {}
 
 
 class _ContestEntry(BaseModel):
@@ -70,6 +103,9 @@ class _ContestEntry(BaseModel):
     ballots: str | None = None
     decision: TieDecision | None = None
     complaints: list[Complaint] = []
+    draws_from: str | None = None
+    venue: Venue | None = None
+    round: list[_RoundEntry] = []
 
 
 class _CongressEntry(BaseModel):
@@ -81,9 +117,10 @@ class _CongressEntry(BaseModel):
     term: str | None = None
     place: str | None = None
     date: Annotated[dt.date, Strict()] | None = None
+    model: ElectionModel | None = None
 
 
-_TOP_LEVEL = {"rules", "congress", "roll", "board", "contest"}
+_TOP_LEVEL = {"rules", "congress", "roll", "board", "contest", "committee_roll"}
 
 _VI_DETAILS = {
     "missing": "thiếu trường bắt buộc",
@@ -137,6 +174,11 @@ def congress_from_dict(data: dict[str, Any], source: str = "<spec>") -> Congress
             deductions = roll_table["deductions"]
             _whole_numbers(deductions, tuple(deductions), "roll.deductions", source)
         roll = Roll.model_validate(roll_table)
+    committee_roll = None
+    if "committee_roll" in data:
+        with _section(source, "committee_roll"):
+            entry = _CommitteeRollEntry.model_validate(data["committee_roll"])
+            committee_roll = CommitteeRoll(present=entry.present, deductions=entry.deductions)
     board: list[BoardMember] = []
     for i, member in enumerate(_list(_required(data, "board", source), "board", source), start=1):
         with _section(source, f"board#{i}"):
@@ -150,7 +192,6 @@ def congress_from_dict(data: dict[str, Any], source: str = "<spec>") -> Congress
         with _section(source, label):
             plan = _plan(_ContestEntry.model_validate(item), label, source)
             check_list(plan.contest, rules)
-            check_ballot_figures(plan.contest.id, plan.issued, plan.collected, roll.present, rules)
         if plan.contest.id in seen:
             raise InputFileError(
                 "spec.duplicate_contest",
@@ -162,7 +203,7 @@ def congress_from_dict(data: dict[str, Any], source: str = "<spec>") -> Congress
     if not plans:
         raise InputFileError("spec.no_contest", Location(file=source))
     with _section(source, ""):
-        return Congress(
+        congress = Congress(
             name=header.name,
             term=header.term,
             place=header.place,
@@ -171,7 +212,26 @@ def congress_from_dict(data: dict[str, Any], source: str = "<spec>") -> Congress
             rules=rules,
             board=tuple(board),
             contests=tuple(plans),
+            model=header.model,
+            committee_roll=committee_roll,
         )
+    for plan in congress.contests:
+        _check_figures(congress, plan, source)
+    return congress
+
+
+def _check_figures(congress: Congress, plan: ContestPlan, source: str) -> None:
+    """Each round's issued and collected against those present at its venue."""
+    committee = congress.committee_roll
+    at_committee = congress.venue_of(plan) is Venue.COMMITTEE and committee is not None
+    present = committee.present if at_committee and committee else congress.roll.present
+    for number in range(1, len(plan.rounds) + 2):
+        label = f"contest.{plan.contest.id}" + (f".round#{number}" if number > 1 else "")
+        round_plan = plan.round_plan(number)
+        with _section(source, label):
+            check_ballot_figures(
+                plan.contest.id, round_plan.issued, round_plan.collected, present, congress.rules
+            )
 
 
 def _plan(entry: _ContestEntry, label: str, source: str) -> ContestPlan:
@@ -192,6 +252,22 @@ def _plan(entry: _ContestEntry, label: str, source: str) -> ContestPlan:
         candidates=tuple(people),
         title=entry.title,
     )
+    rounds: list[RoundPlan] = []
+    for number, item in enumerate(entry.round, start=2):
+        with _section(source, f"{label}.round#{number}"):
+            rounds.append(
+                RoundPlan(
+                    issued=item.issued,
+                    collected=item.collected,
+                    counted_at=item.counted_at,
+                    ballots=item.ballots,
+                    decision=item.decision,
+                    complaints=tuple(item.complaints),
+                    added=tuple(item.added),
+                    removed=tuple(item.removed),
+                    list_note=item.list_note,
+                )
+            )
     return ContestPlan(
         contest=contest,
         issued=entry.issued,
@@ -200,6 +276,9 @@ def _plan(entry: _ContestEntry, label: str, source: str) -> ContestPlan:
         ballots=entry.ballots,
         decision=entry.decision,
         complaints=tuple(entry.complaints),
+        draws_from=entry.draws_from,
+        venue=entry.venue,
+        rounds=tuple(rounds),
     )
 
 

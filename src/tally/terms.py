@@ -89,6 +89,13 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "tie": ("có người bằng phiếu ở vị trí cuối cùng", "a tie at the cut-off"),
         "shortfall": ("chưa bầu đủ số lượng", "seats left open"),
     },
+    "ContestStatus": {
+        "complete": ("đã bầu đủ", "all seats filled"),
+        "awaiting_ballots": ("chờ phiếu", "awaiting ballots"),
+        "needs_revote": ("cần bầu lại (bằng phiếu)", "re-vote needed (tie)"),
+        "needs_round": ("chưa đủ, chờ quyết định", "seats open, decision needed"),
+        "appointed_by_upper_level": ("cấp trên chỉ định", "appointed by the upper level"),
+    },
     "TiePolicy": {
         "revote": ("bầu lại giữa những người bằng phiếu", "re-vote among the tied"),
         "older_wins": ("người nhiều tuổi hơn trúng cử", "the older candidate wins"),

@@ -1,0 +1,134 @@
+"""The congress summary: every contest, who was elected, what is open, what comes next.
+
+>>> from tally import Ballots, Body, CongressKind, Contest, Roll
+>>> from tally.congress import BoardMember, Congress, ContestPlan
+>>> from tally.record import run_congress
+>>> bt = Contest(id="bt", body=Body.CELL_SECRETARY, seats=1, candidates=["Vũ Thị Lan"])
+>>> congress = Congress(name="Đại hội Chi bộ 5",
+...     roll=Roll(kind=CongressKind.MEMBER_CONGRESS, convened=7, present=7),
+...     board=[BoardMember(name="Lê Thị Hoa", role="head")],
+...     contests=[ContestPlan(contest=bt, issued=7)])
+>>> record = run_congress(congress, {"bt": Ballots.from_arrays(bt, [[1]] * 3 + [[2]] * 4)})
+>>> text = render_summary(record, "en")
+>>> "not above half" in text or "another round" in text
+True
+"""
+
+from __future__ import annotations
+
+from tally.chain import Venue
+from tally.document import Block, Fields, Format, Heading, Paragraph, Table, Title, render
+from tally.messages import Lang
+from tally.record import CongressRecord, ContestRecord, ContestStatus
+from tally.terms import label
+
+_L: dict[str, tuple[str, str]] = {
+    "title": ("TỔNG HỢP KẾT QUẢ BẦU CỬ", "SUMMARY OF THE ELECTIONS"),
+    "s_contests": ("I. Các cuộc bầu", "I. Contests"),
+    "s_elected": ("II. Người trúng cử", "II. Elected"),
+    "s_next": ("III. Việc tiếp theo", "III. What comes next"),
+    "no": ("TT", "No."),
+    "contest": ("Cuộc bầu", "Contest"),
+    "venue": ("Nơi bầu", "Elected by"),
+    "seats": ("Số lượng", "Seats"),
+    "rounds": ("Số vòng", "Rounds"),
+    "elected": ("Trúng cử", "Elected"),
+    "open": ("Còn thiếu", "Open"),
+    "status": ("Tình trạng", "Status"),
+    "venue_congress": ("đại hội", "congress"),
+    "venue_committee": ("hội nghị BCH", "committee conference"),
+    "nobody": ("(chưa có)", "(none yet)"),
+    "all_done": ("Tất cả các cuộc bầu đã bầu đủ.", "Every contest has filled its seats."),
+    "next_awaiting": (
+        "{contest}: chờ phiếu vòng {number} — {seats} chỉ tiêu, danh sách: {names}.",
+        "{contest}: awaiting the ballots of round {number} — {seats} seat(s), list: {names}.",
+    ),
+    "next_revote": (
+        "{contest}: bầu lại giữa những người bằng phiếu ({names}) cho {seats} chỉ tiêu; ghi vòng "
+        "bầu lại vào tệp mô tả ([[contest.round]]) hoặc ghi quyết định của đại hội (decision).",
+        "{contest}: re-vote among the tied ({names}) for {seats} seat(s); add the round to the "
+        "spec ([[contest.round]]) or record the congress's decision (decision).",
+    ),
+    "next_round": (
+        "{contest}: còn {seats} chỉ tiêu; đại hội quyết định có bầu tiếp hay không. Nếu bầu tiếp, "
+        "danh sách mặc định: {names}.",
+        "{contest}: {seats} seat(s) open; the congress decides whether to hold another round. "
+        "If it does, the default list: {names}.",
+    ),
+    "next_appointed": (
+        "{contest}: sau {rounds} vòng không bầu được; cấp ủy cấp trên chỉ định.",
+        "{contest}: not elected in {rounds} rounds; the upper level appoints.",
+    ),
+}
+
+
+def _t(key: str, lang: Lang, **params: object) -> str:
+    vi, en = _L[key]
+    return (vi if lang == "vi" else en).format(**params)
+
+
+def _name(record: ContestRecord, lang: Lang) -> str:
+    return f"{label(record.body, lang)} ({record.contest_id})"
+
+
+def summary_blocks(record: CongressRecord, lang: Lang = "vi") -> list[Block]:
+    """The summary of ``record`` as document blocks."""
+    congress = record.congress
+    rows = tuple(
+        (
+            str(i),
+            _name(c, lang),
+            _t("venue_committee" if c.venue is Venue.COMMITTEE else "venue_congress", lang),
+            str(c.seats),
+            str(len(c.rounds)),
+            str(len(c.elected)),
+            str(c.open_seats),
+            label(c.status, lang),
+        )
+        for i, c in enumerate(record.contests, start=1)
+    )
+    headers = ("no", "contest", "venue", "seats", "rounds", "elected", "open", "status")
+    blocks: list[Block] = [
+        Title(_t("title", lang), (congress.name,)),
+        Heading(_t("s_contests", lang)),
+        Table(
+            tuple(_t(h, lang) for h in headers),
+            rows,
+            ("right", "left", "left", "right", "right", "right", "right", "left"),
+        ),
+        Heading(_t("s_elected", lang)),
+        Fields(
+            tuple(
+                (_name(c, lang), ", ".join(c.elected) or _t("nobody", lang))
+                for c in record.contests
+            )
+        ),
+        Heading(_t("s_next", lang)),
+    ]
+    steps = [_next_step(c, lang) for c in record.contests if c.status is not ContestStatus.COMPLETE]
+    blocks += [Paragraph(step) for step in steps] or [Paragraph(_t("all_done", lang))]
+    return blocks
+
+
+def _next_step(c: ContestRecord, lang: Lang) -> str:
+    following = c.next_round
+    names = ", ".join(following.names) if following is not None else ""
+    seats = following.seats if following is not None else c.open_seats
+    contest = _name(c, lang)
+    match c.status:
+        case ContestStatus.AWAITING_BALLOTS:
+            number = len(c.rounds) + 1
+            return _t(
+                "next_awaiting", lang, contest=contest, number=number, seats=seats, names=names
+            )
+        case ContestStatus.NEEDS_REVOTE:
+            return _t("next_revote", lang, contest=contest, seats=seats, names=names)
+        case ContestStatus.APPOINTED_BY_UPPER_LEVEL:
+            return _t("next_appointed", lang, contest=contest, rounds=len(c.rounds))
+        case _:
+            return _t("next_round", lang, contest=contest, seats=seats, names=names)
+
+
+def render_summary(record: CongressRecord, lang: Lang = "vi", fmt: Format = "text") -> str:
+    """The summary as plain text or Markdown."""
+    return render(summary_blocks(record, lang), fmt)
