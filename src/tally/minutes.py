@@ -115,6 +115,7 @@ _L: dict[str, tuple[str, str]] = {
     "r_above": ("không trúng cử (quá 1/2)", "not elected (above 1/2)"),
     "r_below": ("không trúng cử (không quá 1/2)", "not elected (not above 1/2)"),
     "term_of": ("nhiệm kỳ {term}", "term {term}"),
+    "round_of": (" — vòng {number}", " — round {number}"),
     "s_elected": ("VI. Người trúng cử", "VI. Elected"),
     "elected_order": (
         "Xếp theo số phiếu từ cao xuống thấp",
@@ -207,6 +208,8 @@ def minutes_blocks(
     contest, count, rules = result.contest, result.count, result.rules
     body = label(contest.body, lang)
     subtitle = [contest.title or _t("elect", lang, body=body)]
+    if contest.round > 1:
+        subtitle[0] += _t("round_of", lang, number=contest.round)
     if congress is not None:
         term = f", {_t('term_of', lang, term=congress.term)}" if congress.term else ""
         subtitle.append(congress.name + term)

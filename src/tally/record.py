@@ -55,6 +55,8 @@ class ContestStatus(StrEnum):
     """Seats remain open: the congress decides whether to hold another round."""
     APPOINTED_BY_UPPER_LEVEL = "appointed_by_upper_level"
     """A chi bộ failed to elect its secretary in three rounds: the upper level appoints one."""
+    WAITING_FOR_SOURCE = "waiting_for_source"
+    """The contest its candidates come from still awaits a round or a re-vote."""
 
 
 class ContestRecord(BaseModel):
@@ -107,10 +109,41 @@ def run_congress(congress: Congress, ballots: BallotSource) -> CongressRecord:
     elected: dict[str, tuple[str, ...]] = {}
     records: list[ContestRecord] = []
     for plan in congress.contests:
-        record = _run_contest(congress, plan, ballots, elected)
+        source = congress.source_of(plan)
+        if source is not None and _unsettled(next(r for r in records if r.contest_id == source)):
+            record = _waiting(congress, plan, source)
+        else:
+            record = _run_contest(congress, plan, ballots, elected)
         elected[record.contest_id] = record.elected
         records.append(record)
     return CongressRecord(congress=congress, contests=tuple(records))
+
+
+def _unsettled(record: ContestRecord) -> bool:
+    """A round is still to come (ballots awaited, or a re-vote), so who is eligible is not known.
+
+    After a shortfall the congress may decide to stop, so the chain goes on with those elected.
+    """
+    return record.status in (
+        ContestStatus.AWAITING_BALLOTS,
+        ContestStatus.NEEDS_REVOTE,
+        ContestStatus.WAITING_FOR_SOURCE,
+    )
+
+
+def _waiting(congress: Congress, plan: ContestPlan, source: str) -> ContestRecord:
+    return ContestRecord(
+        contest_id=plan.contest.id,
+        body=plan.contest.body,
+        seats=plan.contest.seats,
+        venue=congress.venue_of(plan),
+        draws_from=source,
+        rounds=(),
+        elected=(),
+        open_seats=plan.contest.seats,
+        status=ContestStatus.WAITING_FOR_SOURCE,
+        next_round=plan.contest,
+    )
 
 
 def _run_contest(

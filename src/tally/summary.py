@@ -55,6 +55,10 @@ _L: dict[str, tuple[str, str]] = {
         "{contest}: {seats} seat(s) open; the congress decides whether to hold another round. "
         "If it does, the default list: {names}.",
     ),
+    "next_waiting": (
+        "{contest}: chờ kết quả {source} trước khi bầu.",
+        "{contest}: waits for the result of {source}.",
+    ),
     "next_appointed": (
         "{contest}: sau {rounds} vòng không bầu được; cấp ủy cấp trên chỉ định.",
         "{contest}: not elected in {rounds} rounds; the upper level appoints.",
@@ -123,6 +127,8 @@ def _next_step(c: ContestRecord, lang: Lang) -> str:
             )
         case ContestStatus.NEEDS_REVOTE:
             return _t("next_revote", lang, contest=contest, seats=seats, names=names)
+        case ContestStatus.WAITING_FOR_SOURCE:
+            return _t("next_waiting", lang, contest=contest, source=c.draws_from)
         case ContestStatus.APPOINTED_BY_UPPER_LEVEL:
             return _t("next_appointed", lang, contest=contest, rounds=len(c.rounds))
         case _:

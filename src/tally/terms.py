@@ -95,6 +95,7 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "needs_revote": ("cần bầu lại (bằng phiếu)", "re-vote needed (tie)"),
         "needs_round": ("chưa đủ, chờ quyết định", "seats open, decision needed"),
         "appointed_by_upper_level": ("cấp trên chỉ định", "appointed by the upper level"),
+        "waiting_for_source": ("chờ kết quả cuộc bầu trước", "waiting for an earlier contest"),
     },
     "TiePolicy": {
         "revote": ("bầu lại giữa những người bằng phiếu", "re-vote among the tied"),

@@ -1,6 +1,7 @@
 """Regenerate ``ballots_bch.csv``, the example's executive-committee ballots (fixed seed).
 
-Run from the repository root: ``python examples/delegate_congress/make_ballots.py``. The file is
+Run from the repository root:
+``.venv/bin/python examples/delegate_congress/make_delegate_congress_ballots.py``. The file is
 committed; this script documents how it was made and lets anyone rebuild it byte for byte.
 """
 
