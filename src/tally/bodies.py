@@ -26,6 +26,8 @@ class Body(StrEnum):
     """Chủ nhiệm Ủy ban Kiểm tra."""
     UPPER_DELEGATES = "upper_delegates"
     """Đại biểu dự đại hội cấp trên (delegates to the upper congress)."""
+    UPPER_ALTERNATES = "upper_alternates"
+    """Đại biểu dự khuyết, when elected on a ballot of their own (two-ballot model)."""
     CELL_COMMITTEE = "cell_committee"
     """Chi ủy (the committee of a chi bộ with 9 or more official members)."""
     CELL_SECRETARY = "cell_secretary"

@@ -63,7 +63,12 @@ MAX_CELL_COMMITTEE = 7
 """A chi ủy has at most this many members (RULES §6)."""
 
 _DIRECT_AT_CONGRESS = frozenset({Body.STANDING_COMMITTEE, Body.SECRETARY, Body.DEPUTY_SECRETARY})
-_ALWAYS_AT_CONGRESS = frozenset({Body.EXECUTIVE_COMMITTEE, Body.UPPER_DELEGATES}) | CELL_BODIES
+_ALWAYS_AT_CONGRESS = (
+    frozenset({Body.EXECUTIVE_COMMITTEE, Body.UPPER_DELEGATES, Body.UPPER_ALTERNATES}) | CELL_BODIES
+)
+
+EXCLUDES: dict[Body, Body] = {Body.UPPER_ALTERNATES: Body.UPPER_DELEGATES}
+"""On a ballot of their own, alternates are chosen from those not elected official delegates."""
 
 
 def default_venue(model: ElectionModel, body: Body) -> Venue:

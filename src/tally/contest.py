@@ -83,6 +83,9 @@ class Contest(BaseModel):
     title: str | None = None
     round: int = 1
     """1 for the first ballot; 2, 3… for further rounds of the same election (RULES §4)."""
+    alternates: int = 0
+    """Delegates to the upper congress only: alternates (dự khuyết) elected on the same ballot,
+    the next ones above the threshold after the official delegates (RULES §6)."""
 
     @field_validator("candidates", mode="before")
     @classmethod
@@ -95,6 +98,10 @@ class Contest(BaseModel):
     def _check(self) -> Self:
         if self.seats < 1:
             raise ContestError("contest.seats", Location(field="seats"), seats=self.seats)
+        if self.alternates < 0 or (self.alternates and self.body is not Body.UPPER_DELEGATES):
+            raise ContestError(
+                "contest.alternates", Location(field="alternates"), alternates=self.alternates
+            )
         if not self.candidates:
             raise ContestError("contest.no_candidates", Location(field="candidates"))
         seen: set[object] = set()
@@ -115,7 +122,15 @@ class Contest(BaseModel):
     @property
     def form(self) -> BallotForm:
         """Strike-out when the list is longer than the seats, yes/no otherwise."""
-        return BallotForm.STRIKE_OUT if len(self.candidates) > self.seats else BallotForm.YES_NO
+        return (
+            BallotForm.STRIKE_OUT if len(self.candidates) > self.ballot_seats else BallotForm.YES_NO
+        )
+
+    @property
+    def ballot_seats(self) -> int:
+        """How many names a ballot may vote for: the seats, plus the alternates elected on the
+        same ballot (RULES §6 [U])."""
+        return self.seats + self.alternates
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -47,6 +47,8 @@ class Standing(_Frozen):
     unmarked: int
     above_threshold: bool
     elected: bool
+    alternate: bool = False
+    """Elected as an alternate delegate (dự khuyết) on the same ballot."""
 
 
 class Tie(_Frozen):
@@ -86,6 +88,8 @@ class OutcomeStatus(StrEnum):
     """A tie at the cut-off is unresolved: the congress must decide (re-vote by default)."""
     SHORTFALL = "shortfall"
     """Fewer above the threshold than seats: the open seats need another round or decision."""
+    ALTERNATE_TIE = "alternate_tie"
+    """The delegates are elected, but equal votes at the alternates' cut-off need a decision."""
 
 
 class Outcome(_Frozen):
@@ -102,6 +106,10 @@ class Outcome(_Frozen):
     tie_resolution: TieResolution | None
     open_seats: int
     status: OutcomeStatus
+    alternates: tuple[str, ...] = ()
+    """Alternate delegates in rank order (descending votes), when the contest elects them."""
+    alternate_tie: Tie | None = None
+    """Equal votes at the alternates' cut-off, more candidates than alternate places left."""
 
 
 def decide(
@@ -117,34 +125,37 @@ def decide(
             "count.contest_mismatch", Location(), left=contest.id, right=count.contest_id
         )
     seats = contest.seats
+    votes = count.votes
     numbers = range(1, len(contest.candidates) + 1)
-    above = [i for i in numbers if more_than_half(count.votes[i - 1], base)]
+    above = [i for i in numbers if more_than_half(votes[i - 1], base)]
     # Descending votes; equal votes keep ballot order (display only — ties are handled below).
-    ranked = sorted(above, key=lambda i: -count.votes[i - 1])
+    ranked = sorted(above, key=lambda i: -votes[i - 1])
     tie: Tie | None = None
     resolution: TieResolution | None = None
-    if len(ranked) <= seats:
-        elected = ranked
-    else:
-        cut = count.votes[ranked[seats - 1] - 1]
-        sure = [i for i in ranked if count.votes[i - 1] > cut]
-        group = [i for i in ranked if count.votes[i - 1] == cut]
-        at_stake = seats - len(sure)
-        elected = sure
-        if len(group) == at_stake:
-            elected = sure + group
-        else:
-            tie = Tie(
-                candidates=tuple(contest.names[i - 1] for i in group),
-                votes=cut,
-                seats_at_stake=at_stake,
-            )
-            resolution = _resolve(contest, tie, rules, decision)
-            if resolution is not None:
-                winners = {contest.number_of(w) for w in resolution.winners}
-                elected = sure + [i for i in group if i in winners]
+    elected, group, at_stake = _fill(ranked, votes, seats)
+    if group:
+        tie = Tie(
+            candidates=tuple(contest.names[i - 1] for i in group),
+            votes=votes[group[0] - 1],
+            seats_at_stake=at_stake,
+        )
+        resolution = _resolve(contest, tie, rules, decision)
+        if resolution is not None:
+            winners = {contest.number_of(w) for w in resolution.winners}
+            elected = elected + [i for i in group if i in winners]
     if decision is not None and tie is None:
         raise DecisionError("decision.no_tie", Location(field="decision"))
+    alternates: list[int] = []
+    alternate_tie: Tie | None = None
+    if contest.alternates and (tie is None or resolution is not None):
+        rest = [i for i in ranked if i not in set(elected)]
+        alternates, a_group, a_stake = _fill(rest, votes, contest.alternates)
+        if a_group:
+            alternate_tie = Tie(
+                candidates=tuple(contest.names[i - 1] for i in a_group),
+                votes=votes[a_group[0] - 1],
+                seats_at_stake=a_stake,
+            )
     elected_set = set(elected)
     standings = tuple(
         Standing(
@@ -155,6 +166,7 @@ def decide(
             unmarked=count.unmarked[i - 1],
             above_threshold=i in above,
             elected=i in elected_set,
+            alternate=i in alternates,
         )
         for i in numbers
     )
@@ -164,6 +176,8 @@ def decide(
         status = OutcomeStatus.TIE
     elif open_seats:
         status = OutcomeStatus.SHORTFALL
+    elif alternate_tie is not None:
+        status = OutcomeStatus.ALTERNATE_TIE
     else:
         status = OutcomeStatus.COMPLETE
     return Outcome(
@@ -176,7 +190,25 @@ def decide(
         tie_resolution=resolution,
         open_seats=open_seats,
         status=status,
+        alternates=tuple(contest.names[i - 1] for i in alternates),
+        alternate_tie=alternate_tie,
     )
+
+
+def _fill(
+    ranked: list[int], votes: tuple[int, ...], places: int
+) -> tuple[list[int], list[int], int]:
+    """Fill ``places`` from ``ranked`` (descending votes): those surely in, and — when equal
+    votes at the cut-off outnumber the places left — the tied group and the places at stake."""
+    if len(ranked) <= places:
+        return ranked, [], 0
+    cut = votes[ranked[places - 1] - 1]
+    sure = [i for i in ranked if votes[i - 1] > cut]
+    group = [i for i in ranked if votes[i - 1] == cut]
+    at_stake = places - len(sure)
+    if len(group) == at_stake:
+        return sure + group, [], 0
+    return sure, group, at_stake
 
 
 def _resolve(

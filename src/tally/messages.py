@@ -68,6 +68,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Số lượng bầu là {seats}; phải ít nhất là 1.",
         "The contest has {seats} seats; it needs at least 1.",
     ),
+    "contest.alternates": (
+        "alternates = {alternates}: chỉ bầu đại biểu dự khuyết (số không âm) khi bầu đại biểu dự "
+        'đại hội cấp trên (body = "upper_delegates").',
+        "alternates = {alternates}: alternates (a number, not negative) are elected only with "
+        'delegates to the upper congress (body = "upper_delegates").',
+    ),
     "contest.no_candidates": (
         "Danh sách bầu cử trống. Nhập danh sách đã được đại hội biểu quyết thông qua.",
         "The candidate list is empty. Enter the list the congress approved.",
@@ -123,6 +129,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "người này mới được bầu vào {body}.",
         "{name!r} was not elected to the {source} (contest {source_id!r}); only those elected "
         "there may stand for the {body}.",
+    ),
+    "chain.already_elected": (
+        "{name!r} đã trúng cử đại biểu chính thức (cuộc bầu {contest!r}), không thể có tên trong "
+        "danh sách bầu đại biểu dự khuyết.",
+        "{name!r} was elected an official delegate (contest {contest!r}) and cannot stand for "
+        "alternate.",
     ),
     "chain.standing_needs_nine": (
         "Ban Chấp hành mới có {members} ủy viên, ít hơn {minimum}: không bầu Ban Thường vụ.",

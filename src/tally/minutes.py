@@ -112,6 +112,17 @@ _L: dict[str, tuple[str, str]] = {
     "result": ("Kết quả", "Result"),
     "r_elected": ("TRÚNG CỬ", "ELECTED"),
     "r_tied": ("BẰNG PHIẾU", "TIED"),
+    "r_alternate": ("DỰ KHUYẾT", "ALTERNATE"),
+    "alternates_order": (
+        "Đại biểu dự khuyết, xếp theo số phiếu từ cao xuống thấp:",
+        "Alternate delegates, in descending order of votes:",
+    ),
+    "alternate_tie": (
+        "Có {n} người cùng được {votes} phiếu ở vị trí dự khuyết cuối cùng cho {stake} vị trí còn "
+        "lại: {names}. Thứ tự dự khuyết của những người này do đại hội quyết định.",
+        "{n} candidates are tied on {votes} votes at the alternates' cut-off for the {stake} "
+        "place(s) left: {names}. The congress decides their places.",
+    ),
     "r_above": ("không trúng cử (quá 1/2)", "not elected (above 1/2)"),
     "r_below": ("không trúng cử (không quá 1/2)", "not elected (not above 1/2)"),
     "term_of": ("nhiệm kỳ {term}", "term {term}"),
@@ -407,6 +418,11 @@ def _verdict(result: ContestResult, standing: Standing, lang: Lang) -> str:
     tie = result.outcome.tie
     if standing.elected:
         return _t("r_elected", lang)
+    if standing.alternate:
+        return _t("r_alternate", lang)
+    alternate_tie = result.outcome.alternate_tie
+    if alternate_tie is not None and standing.name in alternate_tie.candidates:
+        return _t("r_tied", lang)
     if (
         tie is not None
         and result.outcome.tie_resolution is None
@@ -492,6 +508,32 @@ def _elected_blocks(result: ContestResult, lang: Lang) -> list[Block]:
             else:
                 text = _t("tie_resolved_decision", lang, note=resolution.note, winners=winners)
             blocks.append(Paragraph(text))
+    if outcome.alternates:
+        blocks.append(Paragraph(_t("alternates_order", lang)))
+        blocks.append(
+            Table(
+                (_t("rank", lang), _t("name", lang), _t("votes", lang), _t("percent", lang)),
+                tuple(
+                    (str(i), name, str(votes[name]), _percent(result, votes[name], lang))
+                    for i, name in enumerate(outcome.alternates, start=1)
+                ),
+                ("right", "left", "right", "right"),
+            )
+        )
+    if outcome.alternate_tie is not None:
+        a_tie = outcome.alternate_tie
+        blocks.append(
+            Paragraph(
+                _t(
+                    "alternate_tie",
+                    lang,
+                    n=len(a_tie.candidates),
+                    votes=a_tie.votes,
+                    stake=a_tie.seats_at_stake,
+                    names=", ".join(a_tie.candidates),
+                )
+            )
+        )
     if outcome.status is OutcomeStatus.SHORTFALL:
         blocks.append(
             Paragraph(

@@ -31,7 +31,7 @@ from pydantic import BaseModel, ConfigDict
 
 from tally.ballots import Ballots
 from tally.bodies import Body
-from tally.chain import MIN_COMMITTEE_FOR_STANDING, Venue
+from tally.chain import EXCLUDES, MIN_COMMITTEE_FOR_STANDING, Venue
 from tally.congress import Congress, ContestPlan, RoundPlan
 from tally.contest import Candidate, Contest
 from tally.decide import OutcomeStatus
@@ -55,6 +55,8 @@ class ContestStatus(StrEnum):
     """Seats remain open: the congress decides whether to hold another round."""
     APPOINTED_BY_UPPER_LEVEL = "appointed_by_upper_level"
     """A chi bộ failed to elect its secretary in three rounds: the upper level appoints one."""
+    ALTERNATE_TIE = "alternate_tie"
+    """The delegates are elected; equal votes at the alternates' cut-off need a decision."""
     WAITING_FOR_SOURCE = "waiting_for_source"
     """The contest its candidates come from still awaits a round or a re-vote."""
 
@@ -74,6 +76,8 @@ class ContestRecord(BaseModel):
     """Everyone elected, round after round, each round in descending votes."""
     open_seats: int
     status: ContestStatus
+    alternates: tuple[str, ...] = ()
+    """Alternate delegates in rank order, when the contest elects them on the same ballot."""
     next_round: Contest | None
     """What the next ballot would carry (seats and list), when one is needed."""
 
@@ -109,14 +113,46 @@ def run_congress(congress: Congress, ballots: BallotSource) -> CongressRecord:
     elected: dict[str, tuple[str, ...]] = {}
     records: list[ContestRecord] = []
     for plan in congress.contests:
-        source = congress.source_of(plan)
-        if source is not None and _unsettled(next(r for r in records if r.contest_id == source)):
-            record = _waiting(congress, plan, source)
+        before = [congress.source_of(plan), _excluded_contest(congress, plan, records)]
+        waiting_for = next(
+            (r.contest_id for r in records if r.contest_id in before and _unsettled(r)), None
+        )
+        if waiting_for is not None:
+            record = _waiting(congress, plan, waiting_for)
         else:
+            excluded = _excluded_contest(congress, plan, records)
+            if excluded is not None:
+                _check_not_elected(plan.contest, excluded, elected[excluded])
             record = _run_contest(congress, plan, ballots, elected)
         elected[record.contest_id] = record.elected
         records.append(record)
     return CongressRecord(congress=congress, contests=tuple(records))
+
+
+_NEXT_ROUND_NEEDED = frozenset(
+    {ContestStatus.AWAITING_BALLOTS, ContestStatus.NEEDS_REVOTE, ContestStatus.NEEDS_ROUND}
+)
+
+
+def _excluded_contest(
+    congress: Congress, plan: ContestPlan, records: list[ContestRecord]
+) -> str | None:
+    """The earlier contest whose elected may not stand here (official delegates, for the
+    alternates' own ballot)."""
+    body = EXCLUDES.get(plan.contest.body)
+    return next((r.contest_id for r in reversed(records) if r.body is body), None)
+
+
+def _check_not_elected(contest: Contest, excluded: str, elected: tuple[str, ...]) -> None:
+    taken = {name_identity(name) for name in elected}
+    for candidate in contest.candidates:
+        if name_identity(candidate.name) in taken:
+            raise ContestError(
+                "chain.already_elected",
+                Location(field=f"contest.{contest.id}.candidates"),
+                name=candidate.name,
+                contest=excluded,
+            )
 
 
 def _unsettled(record: ContestRecord) -> bool:
@@ -214,7 +250,8 @@ def _run_contest(
         elected=tuple(winners),
         open_seats=open_seats,
         status=status,
-        next_round=contest if status is not ContestStatus.COMPLETE else None,
+        alternates=results[-1].outcome.alternates if results else (),
+        next_round=contest if status in _NEXT_ROUND_NEEDED else None,
     )
 
 
@@ -226,6 +263,8 @@ def _status(
     waiting: Contest | None,
 ) -> ContestStatus:
     if open_seats == 0 and results:
+        if results[-1].outcome.status is OutcomeStatus.ALTERNATE_TIE:
+            return ContestStatus.ALTERNATE_TIE
         return ContestStatus.COMPLETE
     if waiting is not None or not results:
         return ContestStatus.AWAITING_BALLOTS

@@ -55,6 +55,12 @@ _L: dict[str, tuple[str, str]] = {
         "{contest}: {seats} seat(s) open; the congress decides whether to hold another round. "
         "If it does, the default list: {names}.",
     ),
+    "next_alternate_tie": (
+        "{contest}: có người bằng phiếu ở vị trí dự khuyết cuối cùng ({names}) cho {seats} vị trí; "
+        "đại hội quyết định (bầu lại hoặc ghi quyết định).",
+        "{contest}: a tie at the alternates' cut-off ({names}) for {seats} place(s); the congress "
+        "decides (re-vote or a recorded decision).",
+    ),
     "next_waiting": (
         "{contest}: chờ kết quả {source} trước khi bầu.",
         "{contest}: waits for the result of {source}.",
@@ -127,6 +133,16 @@ def _next_step(c: ContestRecord, lang: Lang) -> str:
             )
         case ContestStatus.NEEDS_REVOTE:
             return _t("next_revote", lang, contest=contest, seats=seats, names=names)
+        case ContestStatus.ALTERNATE_TIE:
+            tie = c.rounds[-1].outcome.alternate_tie
+            assert tie is not None
+            return _t(
+                "next_alternate_tie",
+                lang,
+                contest=contest,
+                names=", ".join(tie.candidates),
+                seats=tie.seats_at_stake,
+            )
         case ContestStatus.WAITING_FOR_SOURCE:
             return _t("next_waiting", lang, contest=contest, source=c.draws_from)
         case ContestStatus.APPOINTED_BY_UPPER_LEVEL:

@@ -24,6 +24,10 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "inspection_commission": ("Ủy ban Kiểm tra", "inspection commission"),
         "inspection_chair": ("Chủ nhiệm Ủy ban Kiểm tra", "chair of the inspection commission"),
         "upper_delegates": ("đại biểu dự đại hội cấp trên", "delegates to the upper congress"),
+        "upper_alternates": (
+            "đại biểu dự khuyết dự đại hội cấp trên",
+            "alternate delegates to the upper congress",
+        ),
         "cell_committee": ("Chi ủy", "chi bộ committee (chi ủy)"),
         "cell_secretary": ("Bí thư chi bộ", "chi bộ secretary"),
         "cell_deputy_secretary": ("Phó Bí thư chi bộ", "chi bộ deputy secretary"),
@@ -88,6 +92,10 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "complete": ("đã bầu đủ", "all seats filled"),
         "tie": ("có người bằng phiếu ở vị trí cuối cùng", "a tie at the cut-off"),
         "shortfall": ("chưa bầu đủ số lượng", "seats left open"),
+        "alternate_tie": (
+            "có người bằng phiếu ở vị trí dự khuyết cuối cùng",
+            "a tie at the alternates' cut-off",
+        ),
     },
     "ContestStatus": {
         "complete": ("đã bầu đủ", "all seats filled"),
@@ -96,6 +104,7 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "needs_round": ("chưa đủ, chờ quyết định", "seats open, decision needed"),
         "appointed_by_upper_level": ("cấp trên chỉ định", "appointed by the upper level"),
         "waiting_for_source": ("chờ kết quả cuộc bầu trước", "waiting for an earlier contest"),
+        "alternate_tie": ("bằng phiếu ở vị trí dự khuyết", "tie among alternates"),
     },
     "TiePolicy": {
         "revote": ("bầu lại giữa những người bằng phiếu", "re-vote among the tied"),

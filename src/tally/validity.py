@@ -63,7 +63,7 @@ def classify(contest: Contest, ballots: Ballots, rules: RuleSet = QC_190) -> npt
     if contest.form is BallotForm.STRIKE_OUT:
         kept = np.count_nonzero(marks, axis=1)
         codes[kept == 0] = code_of(InvalidReason.NO_VOTE)
-        codes[kept > contest.seats] = code_of(InvalidReason.OVER_SEATS)
+        codes[kept > contest.ballot_seats] = code_of(InvalidReason.OVER_SEATS)
     else:
         clear = (marks == Mark.AGREE) | (marks == Mark.DISAGREE)
         if marks.shape[1] == 1:
@@ -71,7 +71,7 @@ def classify(contest: Contest, ballots: Ballots, rules: RuleSet = QC_190) -> npt
         elif rules.validity.all_unmarked_yes_no_invalid:
             codes[~clear.any(axis=1)] = code_of(InvalidReason.NO_VOTE)
         agreed = np.count_nonzero(marks == Mark.AGREE, axis=1)
-        codes[agreed > contest.seats] = code_of(InvalidReason.OVER_SEATS)
+        codes[agreed > contest.ballot_seats] = code_of(InvalidReason.OVER_SEATS)
     observations = ballots.observations
     for flag, reason in (
         (Observation.WRITE_IN, InvalidReason.WRITE_IN),
