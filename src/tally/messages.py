@@ -159,6 +159,21 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Vòng {number}: {name!r} không có trong danh sách của vòng trước nên không bớt được.",
         "Round {number}: {name!r} is not on the previous round's list, so it cannot be removed.",
     ),
+    "open_vote.too_many": (
+        "Tổng số biểu quyết ({total}) lớn hơn số người có mặt ({present}).",
+        "{total} votes in all is more than the {present} present.",
+    ),
+    # --- building the list ----------------------------------------------------------------
+    "list.support": (
+        "{name!r}: {support} người tán thành, nhưng có {attending} người dự; số tán thành phải "
+        "từ 0 đến số người dự.",
+        "{name!r}: {support} in favour with {attending} attending; support must be between 0 and "
+        "those attending.",
+    ),
+    "list.unknown_withdrawal": (
+        "Xin rút {name!r}, nhưng người này không có trong danh sách giới thiệu hay đề cử.",
+        "Withdrawal of {name!r}, who is neither on the committee's list nor nominated.",
+    ),
     # --- counting board ------------------------------------------------------------------
     "board.one_head": (
         'Ban kiểm phiếu có {heads} trưởng ban; cần đúng một người có role = "head".',

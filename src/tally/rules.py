@@ -204,6 +204,22 @@ class PercentPolicy(_Frozen):
         return f"{whole}{separator}{frac:0{self.decimals}d}" if self.decimals else str(whole)
 
 
+class OpenVoteBase(StrEnum):
+    """What a motion in an open vote needs more than half of."""
+
+    ROLL = "roll"
+    """The roll-based base, as in the elections (default)."""
+    PRESENT = "present"
+    """Those present."""
+
+
+class OpenVotePolicy(_Frozen):
+    """Open votes (show of hands, delegate card) pass with ``2 * yes > base`` (RULES §7 [U])."""
+
+    base: OpenVoteBase = OpenVoteBase.ROLL
+    citation: Citation
+
+
 class RuleSet(_Frozen):
     """A complete set of counting rules: every policy named and cited."""
 
@@ -217,6 +233,7 @@ class RuleSet(_Frozen):
     surplus: SurplusPolicy
     quorum: QuorumPolicy
     percent: PercentPolicy
+    open_vote: OpenVotePolicy
 
 
 def _party_rules(name: str, source: str, title: str, art: dict[str, str]) -> RuleSet:
@@ -240,6 +257,7 @@ def _party_rules(name: str, source: str, title: str, art: dict[str, str]) -> Rul
         surplus=SurplusPolicy(citation=cite("surplus")),
         quorum=QuorumPolicy(citation=tally_policy),
         percent=PercentPolicy(citation=tally_policy),
+        open_vote=OpenVotePolicy(citation=tally_policy),
     )
 
 

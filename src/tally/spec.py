@@ -105,6 +105,7 @@ class _ContestEntry(BaseModel):
     complaints: list[Complaint] = []
     draws_from: str | None = None
     venue: Venue | None = None
+    alternates: StrictInt = 0
     round: list[_RoundEntry] = []
 
 
@@ -251,6 +252,7 @@ def _plan(entry: _ContestEntry, label: str, source: str) -> ContestPlan:
         seats=entry.seats,
         candidates=tuple(people),
         title=entry.title,
+        alternates=entry.alternates,
     )
     rounds: list[RoundPlan] = []
     for number, item in enumerate(entry.round, start=2):
