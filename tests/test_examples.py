@@ -57,3 +57,36 @@ def test_secretary_outside_the_standing_committee_is_refused(
     err = capsys.readouterr().err
     assert "'Hoàng Văn Hải' không có trong số người trúng cử Ban Thường vụ" in err
     assert "Không có tệp nào được ghi." in err
+
+
+def test_direct_election_composition_against_targets(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["count", str(DIRECT / "congress.toml"), "--lang", "en"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "executive committee (bch): women 7/15 — meets the target of at least 20%" in out
+    assert "secretary (bt): women" not in out  # targets apply to bodies, not to posts
+
+
+def test_whole_congress_as_one_tidy_frame_and_json() -> None:
+    from tally.ballots_csv import read_ballots_csv
+    from tally.record import CongressRecord, round_id, run_congress
+    from tally.spec import load_congress
+
+    congress = load_congress(DIRECT / "congress.toml")
+
+    def files(contest_id: str, number: int, contest):  # type: ignore[no-untyped-def]
+        name = congress.plan(contest_id).round_plan(number).ballots
+        return read_ballots_csv(contest, DIRECT / str(name))
+
+    record = run_congress(congress, files)
+    frame = record.to_frame()
+    assert list(frame["election"].unique()) == ["bch", "btv", "bt", "pbt"]
+    assert frame.groupby("election")["elected"].sum().to_dict() == {
+        "bch": 15,
+        "btv": 5,
+        "bt": 1,
+        "pbt": 2,
+    }
+    assert set(frame.loc[frame["election"] == "bch", "round"]) == {1, 2}
+    assert round_id("bch", 2) in set(frame["contest"])
+    again = CongressRecord.model_validate_json(record.model_dump_json())
+    assert again == record

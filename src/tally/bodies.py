@@ -36,6 +36,18 @@ class Body(StrEnum):
     """Phó Bí thư chi bộ."""
 
     @property
+    def is_collective(self) -> bool:
+        """True for bodies of several members (composition targets apply), False for posts."""
+        return self in {
+            Body.EXECUTIVE_COMMITTEE,
+            Body.STANDING_COMMITTEE,
+            Body.INSPECTION_COMMISSION,
+            Body.UPPER_DELEGATES,
+            Body.UPPER_ALTERNATES,
+            Body.CELL_COMMITTEE,
+        }
+
+    @property
     def is_committee(self) -> bool:
         """True for the committees (cấp ủy, BTV) whose lists must carry a surplus (RULES §5)."""
         return self in {

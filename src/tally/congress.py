@@ -34,6 +34,7 @@ from tally.chain import (
     default_source,
     default_venue,
 )
+from tally.composition import Targets
 from tally.contest import Candidate, Contest
 from tally.decide import TieDecision
 from tally.errors import BoardError, ContestError, Location
@@ -170,6 +171,8 @@ class Congress(_Frozen):
     """The election model; by default ``cell`` when the contests are a chi bộ's, else
     ``standard``."""
     committee_roll: CommitteeRoll | None = None
+    targets: Targets | None = None
+    """Composition targets for the elected bodies (women, minorities, under 40, new)."""
 
     @property
     def election_model(self) -> ElectionModel:

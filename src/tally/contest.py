@@ -55,6 +55,8 @@ class Candidate(BaseModel):
     party_admission_date: date | None = None
     gender: Gender | None = None
     ethnicity: str | None = None
+    incumbent: bool | None = None
+    """Member of the outgoing body (re-elected if elected again) — for the composition report."""
 
     @field_validator("name")
     @classmethod

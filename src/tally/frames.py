@@ -31,10 +31,12 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from tally.contest import Contest
+    from tally.record import CongressRecord
     from tally.result import ContestResult
 
 COLUMNS = (
     "contest",
+    "round",
     "body",
     "number",
     "name",
@@ -60,6 +62,7 @@ def result_frame(result: ContestResult) -> pd.DataFrame:
     rows = [
         {
             "contest": result.contest.id,
+            "round": result.contest.round,
             "body": result.contest.body.value,
             "number": s.number,
             "name": s.name,
@@ -78,6 +81,21 @@ def result_frame(result: ContestResult) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     frame["rank"] = frame["rank"].astype("Int64")
     return frame
+
+
+def record_frame(record: CongressRecord) -> pd.DataFrame:
+    """Every candidate line of every counted round of the congress, with ``election`` (the
+    contest's id across its rounds) first."""
+    import pandas as pd
+
+    frames = [
+        result_frame(result).assign(election=c.contest_id)
+        for c in record.contests
+        for result in c.rounds
+    ]
+    if not frames:
+        return pd.DataFrame(columns=["election", *COLUMNS])
+    return pd.concat(frames, ignore_index=True)[["election", *COLUMNS]]
 
 
 def ballots_from_frame(

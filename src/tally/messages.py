@@ -163,6 +163,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Tổng số biểu quyết ({total}) lớn hơn số người có mặt ({present}).",
         "{total} votes in all is more than the {present} present.",
     ),
+    "composition.no_date": (
+        "Cần ngày đại hội ([congress] date) để tính tuổi khi thống kê cơ cấu.",
+        "The congress date ([congress] date) is needed to work out ages for the composition.",
+    ),
     # --- building the list ----------------------------------------------------------------
     "list.support": (
         "{name!r}: {support} người tán thành, nhưng có {attending} người dự; số tán thành phải "

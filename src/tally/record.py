@@ -24,14 +24,17 @@ contests that draw from it see only those elected so far.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
 from tally.ballots import Ballots
 from tally.bodies import Body
 from tally.chain import EXCLUDES, MIN_COMMITTEE_FOR_STANDING, Venue
+from tally.composition import Composition, Targets, composition
 from tally.congress import Congress, ContestPlan, RoundPlan
 from tally.contest import Candidate, Contest
 from tally.decide import OutcomeStatus
@@ -90,12 +93,49 @@ class CongressRecord(BaseModel):
     congress: Congress
     contests: tuple[ContestRecord, ...]
 
+    def members(self, contest_id: str) -> tuple[Candidate, ...]:
+        """The elected of ``contest_id`` as candidates, in order, each with the fullest
+        personal data the congress recorded for that person (a BTV list may give only names
+        that the BCH list described)."""
+        record = self.contest(contest_id)
+        people: dict[object, Candidate] = {}
+        lists = [r.contest.candidates for c in self.contests for r in c.rounds]
+        lists += [p.contest.candidates for p in self.congress.contests]
+        for candidates in lists:
+            for person in candidates:
+                key = name_identity(person.name)
+                known = people.get(key)
+                if known is None or _data_points(person) > _data_points(known):
+                    people[key] = person
+        return tuple(people[name_identity(name)] for name in record.elected)
+
+    def composition(
+        self, contest_id: str, targets: Targets | None = None, on: dt.date | None = None
+    ) -> Composition:
+        """Who was elected to ``contest_id``: women, minorities, ages (on the congress's date
+        unless ``on`` is given), re-elected and new, against ``targets``."""
+        day = on or self.congress.date
+        if day is None:
+            raise ContestError("composition.no_date", Location(field="congress.date"))
+        return composition(self.members(contest_id), day, targets)
+
+    def to_frame(self) -> Any:
+        """Every candidate of every round as one tidy pandas DataFrame (imports pandas)."""
+        from tally.frames import record_frame
+
+        return record_frame(self)
+
     def contest(self, contest_id: str) -> ContestRecord:
         """The record of ``contest_id``; :class:`KeyError` if there is none."""
         for record in self.contests:
             if record.contest_id == contest_id:
                 return record
         raise KeyError(contest_id)
+
+
+def _data_points(person: Candidate) -> int:
+    fields = (person.birth_date, person.gender, person.ethnicity, person.incumbent)
+    return sum(value is not None for value in fields)
 
 
 def round_id(contest_id: str, number: int) -> str:

@@ -45,6 +45,7 @@ from pydantic import BaseModel, ConfigDict, Strict, StrictInt, ValidationError
 
 from tally.bodies import Body
 from tally.chain import ElectionModel, Venue
+from tally.composition import Targets
 from tally.congress import (
     BoardMember,
     CommitteeRoll,
@@ -121,7 +122,7 @@ class _CongressEntry(BaseModel):
     model: ElectionModel | None = None
 
 
-_TOP_LEVEL = {"rules", "congress", "roll", "board", "contest", "committee_roll"}
+_TOP_LEVEL = {"rules", "congress", "roll", "board", "contest", "committee_roll", "targets"}
 
 _VI_DETAILS = {
     "missing": "thiếu trường bắt buộc",
@@ -180,6 +181,10 @@ def congress_from_dict(data: dict[str, Any], source: str = "<spec>") -> Congress
         with _section(source, "committee_roll"):
             entry = _CommitteeRollEntry.model_validate(data["committee_roll"])
             committee_roll = CommitteeRoll(present=entry.present, deductions=entry.deductions)
+    targets = None
+    if "targets" in data:
+        with _section(source, "targets"):
+            targets = Targets.model_validate(data["targets"])
     board: list[BoardMember] = []
     for i, member in enumerate(_list(_required(data, "board", source), "board", source), start=1):
         with _section(source, f"board#{i}"):
@@ -215,6 +220,7 @@ def congress_from_dict(data: dict[str, Any], source: str = "<spec>") -> Congress
             contests=tuple(plans),
             model=header.model,
             committee_roll=committee_roll,
+            targets=targets,
         )
     for plan in congress.contests:
         _check_figures(congress, plan, source)

@@ -38,6 +38,25 @@ _L: dict[str, tuple[str, str]] = {
     "venue_congress": ("đại hội", "congress"),
     "venue_committee": ("hội nghị BCH", "committee conference"),
     "nobody": ("(chưa có)", "(none yet)"),
+    "s_composition": ("IV. Cơ cấu người trúng cử", "IV. Composition of the elected"),
+    "size": ("Số người", "Members"),
+    "women": ("Nữ", "Women"),
+    "minorities": ("Dân tộc thiểu số", "Ethnic minorities"),
+    "under_40": ("Dưới 40 tuổi", "Under 40"),
+    "reelected": ("Tái cử", "Re-elected"),
+    "new": ("Mới", "New"),
+    "t_women_percent": ("nữ", "women"),
+    "t_minorities_percent": ("dân tộc thiểu số", "ethnic minorities"),
+    "t_under_40_percent": ("dưới 40 tuổi", "under 40"),
+    "t_new_percent": ("tham gia lần đầu", "new members"),
+    "target_met": (
+        "{target} {count}/{size} — đạt chỉ tiêu ít nhất {required}%",
+        "{target} {count}/{size} — meets the target of at least {required}%",
+    ),
+    "target_missed": (
+        "{target} {count}/{size} — CHƯA ĐẠT chỉ tiêu ít nhất {required}%",
+        "{target} {count}/{size} — BELOW the target of at least {required}%",
+    ),
     "all_done": ("Tất cả các cuộc bầu đã bầu đủ.", "Every contest has filled its seats."),
     "next_awaiting": (
         "{contest}: chờ phiếu vòng {number} — {seats} chỉ tiêu, danh sách: {names}.",
@@ -117,7 +136,57 @@ def summary_blocks(record: CongressRecord, lang: Lang = "vi") -> list[Block]:
     ]
     steps = [_next_step(c, lang) for c in record.contests if c.status is not ContestStatus.COMPLETE]
     blocks += [Paragraph(step) for step in steps] or [Paragraph(_t("all_done", lang))]
+    blocks += _composition_blocks(record, lang)
     return blocks
+
+
+def _composition_blocks(record: CongressRecord, lang: Lang) -> list[Block]:
+    """Section IV: the make-up of each body whose elected carry personal data."""
+    if record.congress.date is None:
+        return []
+    rows = []
+    findings: list[tuple[str, str]] = []
+    for c in record.contests:
+        members = record.members(c.contest_id)
+        if not members or not any(
+            m.gender or m.ethnicity or m.birth_date or m.incumbent is not None for m in members
+        ):
+            continue
+        targets = record.congress.targets if c.body.is_collective else None
+        made = record.composition(c.contest_id, targets)
+        rows.append(
+            (
+                _name(c, lang),
+                str(made.size),
+                str(made.women),
+                str(made.minorities),
+                str(made.age_bands["under_40"]),
+                str(made.reelected),
+                str(made.new),
+            )
+        )
+        for f in made.findings:
+            verdict = _t(
+                "target_met" if f.met else "target_missed",
+                lang,
+                target=_t(f"t_{f.target}", lang),
+                required=f.required_percent,
+                count=f.count,
+                size=f.size,
+            )
+            findings.append((_name(c, lang), verdict))
+    if not rows:
+        return []
+    headers = ("contest", "size", "women", "minorities", "under_40", "reelected", "new")
+    return [
+        Heading(_t("s_composition", lang)),
+        Table(
+            tuple(_t(h, lang) for h in headers),
+            tuple(rows),
+            ("left", "right", "right", "right", "right", "right", "right"),
+        ),
+        *([Fields(tuple(findings))] if findings else []),
+    ]
 
 
 def _next_step(c: ContestRecord, lang: Lang) -> str:
