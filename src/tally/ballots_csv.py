@@ -26,7 +26,7 @@ import csv
 import io
 from pathlib import Path
 
-from tally.ballots import BallotBuilder, Ballots, Mark
+from tally.ballots import OBSERVATION_CODES, BallotBuilder, Ballots, Mark
 from tally.contest import BallotForm, Contest
 from tally.errors import BallotError, InputFileError, Location
 from tally.files import read_utf8
@@ -170,6 +170,44 @@ class _Layout:
                 observations=notes,
                 where=place,
             )
+
+
+def ballots_to_csv_text(contest: Contest, ballots: Ballots) -> str:
+    """The list layout of ``ballots`` (ballot numbers), which :func:`ballots_from_csv_text`
+    reads back to the same ballots.
+
+    >>> from tally.bodies import Body
+    >>> c = Contest(id="bt", body=Body.SECRETARY, seats=1, candidates=["Lê Văn Tám"])
+    >>> print(ballots_to_csv_text(c, Ballots.from_arrays(c, [[1], [2], [3]], ["a", "b", "c"])))
+    serial,agree,disagree,both,note
+    a,1,,,
+    b,,1,,
+    c,,,1,
+    <BLANKLINE>
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    strike_out = contest.form is BallotForm.STRIKE_OUT
+    writer.writerow(
+        ["serial", "struck", "note"]
+        if strike_out
+        else ["serial", "agree", "disagree", "both", "note"]
+    )
+    names = {flag.value: code for code, flag in OBSERVATION_CODES.items()}
+    for serial, row, flags in zip(
+        ballots.serials, ballots.marks, ballots.observations, strict=True
+    ):
+        note = ";".join(code for value, code in names.items() if int(flags) & value)
+        if strike_out:
+            struck = [str(j + 1) for j in range(len(row)) if row[j] == Mark.STRUCK]
+            writer.writerow([str(serial), ";".join(struck), note])
+        else:
+            cells = [
+                ";".join(str(j + 1) for j in range(len(row)) if row[j] == mark)
+                for mark in (Mark.AGREE, Mark.DISAGREE, Mark.BOTH)
+            ]
+            writer.writerow([str(serial), *cells, note])
+    return out.getvalue()
 
 
 def _split(cell: str) -> list[str]:

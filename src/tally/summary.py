@@ -38,6 +38,7 @@ _L: dict[str, tuple[str, str]] = {
     "venue_congress": ("đại hội", "congress"),
     "venue_committee": ("hội nghị BCH", "committee conference"),
     "nobody": ("(chưa có)", "(none yet)"),
+    "alternates": ("dự khuyết, theo thứ tự", "alternates, in order"),
     "s_composition": ("IV. Cơ cấu người trúng cử", "IV. Composition of the elected"),
     "size": ("Số người", "Members"),
     "women": ("Nữ", "Women"),
@@ -128,8 +129,16 @@ def summary_blocks(record: CongressRecord, lang: Lang = "vi") -> list[Block]:
         Heading(_t("s_elected", lang)),
         Fields(
             tuple(
-                (_name(c, lang), ", ".join(c.elected) or _t("nobody", lang))
+                line
                 for c in record.contests
+                for line in (
+                    (_name(c, lang), ", ".join(c.elected) or _t("nobody", lang)),
+                    *(
+                        [(f"  {_t('alternates', lang)}", ", ".join(c.alternates))]
+                        if c.alternates
+                        else []
+                    ),
+                )
             )
         ),
         Heading(_t("s_next", lang)),

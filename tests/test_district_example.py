@@ -1,0 +1,39 @@
+"""The district congress example (QĐ 244, 2020): BCH with a re-vote round, the secretary elected
+directly, delegates and alternates on one ballot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tally.cli import EXIT_OK, main
+
+SPEC = Path(__file__).resolve().parent.parent / "examples" / "district_congress" / "congress.toml"
+
+
+def test_district_congress_counts_every_round(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["count", str(SPEC)]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert out.count("BIÊN BẢN KIỂM PHIẾU") == 4
+    assert "QĐ 244-QĐ/TW, Điều 32" in out
+    assert "Có 2 người cùng được 140 phiếu ở vị trí cuối cùng cho 1 chỉ tiêu còn lại" in out
+    assert "Dương Quang Hải, Đinh Minh Thảo" in out
+    assert "Bí thư (bt): Hoàng Xuân Dũng" in out
+    assert out.count("DỰ KHUYẾT") == 3
+    assert "dự khuyết, theo thứ tự:" in out
+
+
+def test_district_congress_json_has_delegates_and_alternates(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import json
+
+    assert main(["count", str(SPEC), "--contest", "dbdh", "--format", "json"]) == EXIT_OK
+    record = json.loads(capsys.readouterr().out)
+    assert record["status"] == "complete"
+    assert len(record["elected"]) == 25 and len(record["alternates"]) == 3
+    outcome = record["rounds"][0]["outcome"]
+    votes = {s["name"]: s["votes"] for s in outcome["standings"]}
+    assert [votes[name] for name in record["alternates"]] == [139, 135, 131]
+    assert min(votes[name] for name in record["elected"]) > 139
