@@ -37,3 +37,14 @@ def test_district_congress_json_has_delegates_and_alternates(
     votes = {s["name"]: s["votes"] for s in outcome["standings"]}
     assert [votes[name] for name in record["alternates"]] == [139, 135, 131]
     assert min(votes[name] for name in record["elected"]) > 139
+
+
+def test_open_votes_are_measured_against_the_base(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["count", str(SPEC), "--lang", "en"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "V. OPEN VOTES" in out
+    # The withdrawal got 110 of a base of 245: 123 were needed.
+    withdrawal = next(
+        line for line in out.splitlines() if "Lò Thanh Quân" in line and "123" in line
+    )
+    assert "NOT passed" in withdrawal

@@ -39,6 +39,7 @@ from tally.contest import Candidate, Contest
 from tally.decide import TieDecision
 from tally.errors import BoardError, ContestError, Location
 from tally.names import name_identity, normalize_name
+from tally.open_vote import Motion, OpenVoteResult, open_vote
 from tally.result import ContestResult, count_contest
 from tally.roll import CongressKind, Deduction, Roll
 from tally.rules import QC_190, RuleSet
@@ -136,6 +137,28 @@ class ContestPlan(_Frozen):
         return self.rounds[number - 2]
 
 
+class OpenVoteRecord(_Frozen):
+    """An open vote as the board recorded it: what was voted, and the hands counted."""
+
+    motion: Motion
+    subject: str
+    yes: int
+    no: int
+    abstain: int = 0
+
+    def decide(self, roll: Roll, rules: RuleSet) -> OpenVoteResult:
+        """The vote measured against the base (``2 * yes > base`` by default)."""
+        return open_vote(
+            self.motion,
+            self.subject,
+            yes=self.yes,
+            no=self.no,
+            abstain=self.abstain,
+            roll=roll,
+            rules=rules,
+        )
+
+
 class CommitteeRoll(_Frozen):
     """The new committee's conference: who is present and who is deducted (RULES §1).
 
@@ -173,6 +196,8 @@ class Congress(_Frozen):
     committee_roll: CommitteeRoll | None = None
     targets: Targets | None = None
     """Composition targets for the elected bodies (women, minorities, under 40, new)."""
+    open_votes: tuple[OpenVoteRecord, ...] = ()
+    """Show-of-hands votes held before the ballots (board, seats, lists, withdrawals)."""
 
     @property
     def election_model(self) -> ElectionModel:

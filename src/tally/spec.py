@@ -52,6 +52,7 @@ from tally.congress import (
     Complaint,
     Congress,
     ContestPlan,
+    OpenVoteRecord,
     RoundPlan,
 )
 from tally.contest import Candidate, Contest, check_list
@@ -122,7 +123,16 @@ class _CongressEntry(BaseModel):
     model: ElectionModel | None = None
 
 
-_TOP_LEVEL = {"rules", "congress", "roll", "board", "contest", "committee_roll", "targets"}
+_TOP_LEVEL = {
+    "rules",
+    "congress",
+    "roll",
+    "board",
+    "contest",
+    "committee_roll",
+    "targets",
+    "open_vote",
+}
 
 _VI_DETAILS = {
     "missing": "thiếu trường bắt buộc",
@@ -181,6 +191,13 @@ def congress_from_dict(data: dict[str, Any], source: str = "<spec>") -> Congress
         with _section(source, "committee_roll"):
             entry = _CommitteeRollEntry.model_validate(data["committee_roll"])
             committee_roll = CommitteeRoll(present=entry.present, deductions=entry.deductions)
+    open_votes: list[OpenVoteRecord] = []
+    for i, item in enumerate(_list(data.get("open_vote", []), "open_vote", source), start=1):
+        with _section(source, f"open_vote#{i}"):
+            vote = OpenVoteRecord.model_validate(item)
+            _whole_numbers(item, ("yes", "no", "abstain"), f"open_vote#{i}", source)
+            vote.decide(roll, rules)
+            open_votes.append(vote)
     targets = None
     if "targets" in data:
         with _section(source, "targets"):
@@ -221,6 +238,7 @@ def congress_from_dict(data: dict[str, Any], source: str = "<spec>") -> Congress
             model=header.model,
             committee_roll=committee_roll,
             targets=targets,
+            open_votes=tuple(open_votes),
         )
     for plan in congress.contests:
         _check_figures(congress, plan, source)

@@ -38,6 +38,19 @@ _L: dict[str, tuple[str, str]] = {
     "venue_congress": ("đại hội", "congress"),
     "venue_committee": ("hội nghị BCH", "committee conference"),
     "nobody": ("(chưa có)", "(none yet)"),
+    "s_open_votes": ("V. Biểu quyết công khai", "V. Open votes"),
+    "open_vote_rule": (
+        "Thông qua khi số tán thành quá một nửa so với căn cứ ({citation}).",
+        "Passed when the votes in favour are more than half of the base ({citation}).",
+    ),
+    "subject": ("Nội dung", "Motion"),
+    "yes": ("Tán thành", "Yes"),
+    "no_votes": ("Không tán thành", "No"),
+    "abstain": ("Không biểu quyết", "Abstain"),
+    "needed": ("Cần / căn cứ", "Needed / base"),
+    "result": ("Kết quả", "Result"),
+    "passed": ("thông qua", "passed"),
+    "failed": ("KHÔNG thông qua", "NOT passed"),
     "alternates": ("dự khuyết, theo thứ tự", "alternates, in order"),
     "s_composition": ("IV. Cơ cấu người trúng cử", "IV. Composition of the elected"),
     "size": ("Số người", "Members"),
@@ -146,7 +159,40 @@ def summary_blocks(record: CongressRecord, lang: Lang = "vi") -> list[Block]:
     steps = [_next_step(c, lang) for c in record.contests if c.status is not ContestStatus.COMPLETE]
     blocks += [Paragraph(step) for step in steps] or [Paragraph(_t("all_done", lang))]
     blocks += _composition_blocks(record, lang)
+    blocks += _open_vote_blocks(record, lang)
     return blocks
+
+
+def _open_vote_blocks(record: CongressRecord, lang: Lang) -> list[Block]:
+    """Section V: the open votes, each with its base and whether it passed."""
+    congress = record.congress
+    if not congress.open_votes:
+        return []
+    rows = []
+    for i, vote in enumerate(congress.open_votes, start=1):
+        result = vote.decide(congress.roll, congress.rules)
+        rows.append(
+            (
+                str(i),
+                result.subject,
+                str(result.yes),
+                str(result.no),
+                str(result.abstain),
+                f"{result.needed} / {result.base}",
+                _t("passed" if result.passed else "failed", lang),
+            )
+        )
+    headers = ("no", "subject", "yes", "no_votes", "abstain", "needed", "result")
+    citation = congress.rules.open_vote.citation.render(lang)
+    return [
+        Heading(_t("s_open_votes", lang)),
+        Paragraph(_t("open_vote_rule", lang, citation=citation)),
+        Table(
+            tuple(_t(h, lang) for h in headers),
+            tuple(rows),
+            ("right", "left", "right", "right", "right", "right", "left"),
+        ),
+    ]
 
 
 def _composition_blocks(record: CongressRecord, lang: Lang) -> list[Block]:
