@@ -121,3 +121,27 @@ def test_two_ballots_an_elected_delegate_cannot_stand_for_alternate() -> None:
             {"dbdh": ballots_for(delegates, [10, 9, 8, 2, 1]), "dk": ballots_for(spare, [7, 3])},
         )
     assert raised.value.code == "chain.already_elected"
+
+
+def test_a_recorded_decision_places_the_tied_alternates() -> None:
+    from tally import DecisionError, TieDecision
+
+    contest = one_ballot()
+    votes = [10, 9, 8, 7, 6, 6, 3]
+    ballots = ballots_for(contest, votes)
+    decision = TieDecision(winners=(NAMES[5],), note="Bầu lại: Hải 6/10")
+    result = count_contest(contest, ballots, roll=ROLL, issued=10, alternate_decision=decision)
+    assert result.outcome.alternates == (NAMES[3], NAMES[5])
+    assert result.outcome.status is OutcomeStatus.COMPLETE and not result.needs_decision
+    assert "Bầu lại: Hải 6/10" in render_minutes(result)
+    with pytest.raises(DecisionError):
+        count_contest(
+            contest,
+            ballots,
+            roll=ROLL,
+            issued=10,
+            alternate_decision=TieDecision(winners=(NAMES[6],), note="x"),
+        )
+    clean = ballots_for(contest, [10, 9, 8, 7, 6, 5, 5])
+    with pytest.raises(DecisionError):
+        count_contest(contest, clean, roll=ROLL, issued=10, alternate_decision=decision)

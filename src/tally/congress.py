@@ -83,6 +83,7 @@ class RoundPlan(_Frozen):
     counted_at: dt.datetime | None = None
     ballots: str | None = None
     decision: TieDecision | None = None
+    alternate_decision: TieDecision | None = None
     complaints: tuple[Complaint, ...] = ()
     added: tuple[Candidate, ...] = ()
     removed: tuple[str, ...] = ()
@@ -118,6 +119,7 @@ class ContestPlan(_Frozen):
     ballots: str | None = None
     """Path of the ballots file, relative to the spec file."""
     decision: TieDecision | None = None
+    alternate_decision: TieDecision | None = None
     complaints: tuple[Complaint, ...] = ()
     draws_from: str | None = None
     venue: Venue | None = None
@@ -132,6 +134,7 @@ class ContestPlan(_Frozen):
                 counted_at=self.counted_at,
                 ballots=self.ballots,
                 decision=self.decision,
+                alternate_decision=self.alternate_decision,
                 complaints=self.complaints,
             )
         return self.rounds[number - 2]

@@ -110,6 +110,8 @@ class Outcome(_Frozen):
     """Alternate delegates in rank order (descending votes), when the contest elects them."""
     alternate_tie: Tie | None = None
     """Equal votes at the alternates' cut-off, more candidates than alternate places left."""
+    alternate_resolution: TieResolution | None = None
+    """The recorded decision that placed the tied alternates, if any."""
 
 
 def decide(
@@ -118,8 +120,12 @@ def decide(
     base: int,
     rules: RuleSet = QC_190,
     decision: TieDecision | None = None,
+    alternate_decision: TieDecision | None = None,
 ) -> Outcome:
-    """Decide who is elected from ``count`` against ``base`` under ``rules``."""
+    """Decide who is elected from ``count`` against ``base`` under ``rules``.
+
+    ``decision`` resolves a tie at the cut-off of the seats; ``alternate_decision`` one at the
+    cut-off of the alternates (the congress's re-vote or ruling, recorded)."""
     if count.contest_id != contest.id or len(count.votes) != len(contest.candidates):
         raise BallotError(
             "count.contest_mismatch", Location(), left=contest.id, right=count.contest_id
@@ -147,6 +153,7 @@ def decide(
         raise DecisionError("decision.no_tie", Location(field="decision"))
     alternates: list[int] = []
     alternate_tie: Tie | None = None
+    alternate_resolution: TieResolution | None = None
     if contest.alternates and (tie is None or resolution is not None):
         rest = [i for i in ranked if i not in set(elected)]
         alternates, a_group, a_stake = _fill(rest, votes, contest.alternates)
@@ -156,6 +163,12 @@ def decide(
                 votes=votes[a_group[0] - 1],
                 seats_at_stake=a_stake,
             )
+            if alternate_decision is not None:
+                alternate_resolution = _apply_decision(contest, alternate_tie, alternate_decision)
+                chosen = [contest.number_of(w) for w in alternate_resolution.winners]
+                alternates = alternates + chosen
+    if alternate_decision is not None and alternate_tie is None:
+        raise DecisionError("decision.no_tie", Location(field="alternate_decision"))
     elected_set = set(elected)
     standings = tuple(
         Standing(
@@ -176,7 +189,7 @@ def decide(
         status = OutcomeStatus.TIE
     elif open_seats:
         status = OutcomeStatus.SHORTFALL
-    elif alternate_tie is not None:
+    elif alternate_tie is not None and alternate_resolution is None:
         status = OutcomeStatus.ALTERNATE_TIE
     else:
         status = OutcomeStatus.COMPLETE
@@ -192,6 +205,7 @@ def decide(
         status=status,
         alternates=tuple(contest.names[i - 1] for i in alternates),
         alternate_tie=alternate_tie,
+        alternate_resolution=alternate_resolution,
     )
 
 

@@ -421,7 +421,8 @@ def _verdict(result: ContestResult, standing: Standing, lang: Lang) -> str:
     if standing.alternate:
         return _t("r_alternate", lang)
     alternate_tie = result.outcome.alternate_tie
-    if alternate_tie is not None and standing.name in alternate_tie.candidates:
+    open_tie = alternate_tie is not None and result.outcome.alternate_resolution is None
+    if open_tie and alternate_tie is not None and standing.name in alternate_tie.candidates:
         return _t("r_tied", lang)
     if (
         tie is not None
@@ -531,6 +532,17 @@ def _elected_blocks(result: ContestResult, lang: Lang) -> list[Block]:
                     votes=a_tie.votes,
                     stake=a_tie.seats_at_stake,
                     names=", ".join(a_tie.candidates),
+                )
+            )
+        )
+    if outcome.alternate_resolution is not None:
+        blocks.append(
+            Paragraph(
+                _t(
+                    "tie_resolved_decision",
+                    lang,
+                    note=outcome.alternate_resolution.note,
+                    winners=", ".join(outcome.alternate_resolution.winners),
                 )
             )
         )

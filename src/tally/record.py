@@ -266,6 +266,7 @@ def _run_contest(
             collected=round_plan.collected,
             rules=congress.rules,
             decision=round_plan.decision,
+            alternate_decision=round_plan.alternate_decision,
         )
         results.append(result)
         winners += result.outcome.elected

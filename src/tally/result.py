@@ -148,6 +148,7 @@ def count_contest(
     collected: int | None = None,
     rules: RuleSet = QC_190,
     decision: TieDecision | None = None,
+    alternate_decision: TieDecision | None = None,
 ) -> ContestResult:
     """Check the list, classify and count the ballots, reconcile, and decide.
 
@@ -159,7 +160,8 @@ def count_contest(
     check_ballot_figures(contest.id, issued, collected, roll.present, rules)
     count = count_ballots(contest, ballots, rules)
     reconcile(count, issued, collected, rules, roll.present)
-    outcome = decide(contest, count, threshold_base(roll, count, rules), rules, decision)
+    base = threshold_base(roll, count, rules)
+    outcome = decide(contest, count, base, rules, decision, alternate_decision)
     return ContestResult(
         contest=contest,
         roll=roll,

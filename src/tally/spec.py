@@ -104,6 +104,7 @@ class _ContestEntry(BaseModel):
     counted_at: Annotated[dt.datetime, Strict()] | None = None
     ballots: str | None = None
     decision: TieDecision | None = None
+    alternate_decision: TieDecision | None = None
     complaints: list[Complaint] = []
     draws_from: str | None = None
     venue: Venue | None = None
@@ -301,6 +302,7 @@ def _plan(entry: _ContestEntry, label: str, source: str) -> ContestPlan:
         counted_at=entry.counted_at,
         ballots=entry.ballots,
         decision=entry.decision,
+        alternate_decision=entry.alternate_decision,
         complaints=tuple(entry.complaints),
         draws_from=entry.draws_from,
         venue=entry.venue,

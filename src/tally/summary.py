@@ -90,9 +90,9 @@ _L: dict[str, tuple[str, str]] = {
     ),
     "next_alternate_tie": (
         "{contest}: có người bằng phiếu ở vị trí dự khuyết cuối cùng ({names}) cho {seats} vị trí; "
-        "đại hội quyết định (bầu lại hoặc ghi quyết định).",
+        "đại hội quyết định và ghi quyết định (alternate_decision).",
         "{contest}: a tie at the alternates' cut-off ({names}) for {seats} place(s); the congress "
-        "decides (re-vote or a recorded decision).",
+        "decides; record it (alternate_decision).",
     ),
     "next_waiting": (
         "{contest}: chờ kết quả {source} trước khi bầu.",
