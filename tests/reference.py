@@ -31,15 +31,19 @@ class NotReconciledError(Exception):
     """More ballots collected than issued: the count stops."""
 
 
-def is_strike_out(k: int, seats: int) -> bool:
-    """The strike-out form is used when the list is longer than the seats."""
-    return k > seats
+def is_strike_out(k: int, places: int) -> bool:
+    """The strike-out form is used when the list is longer than the places on the ballot."""
+    return k > places
 
 
 def reason(
-    row: list[int], observation: int, seats: int, all_unmarked_invalid: bool = True
+    row: list[int], observation: int, places: int, all_unmarked_invalid: bool = True
 ) -> str | None:
-    """Why one ballot is invalid (the strongest reason), or ``None`` when it is valid."""
+    """Why one ballot is invalid (the strongest reason), or ``None`` when it is valid.
+
+    ``places`` is how many names a ballot may vote for: the seats, plus the alternates when
+    they are elected on the same ballot.
+    """
     if observation & NOT_ISSUED_BIT:
         return "not_issued"
     if observation & IDENTIFYING_MARK_BIT:
@@ -47,12 +51,12 @@ def reason(
     if observation & WRITE_IN_BIT:
         return "write_in"
     k = len(row)
-    if is_strike_out(k, seats):
+    if is_strike_out(k, places):
         kept = 0
         for mark in row:
             if mark == 1:
                 kept += 1
-        if kept > seats:
+        if kept > places:
             return "over_seats"
         if kept == 0:
             return "no_vote"
@@ -64,7 +68,7 @@ def reason(
             agreed += 1
         if mark in (1, 2):
             clear += 1
-    if agreed > seats:
+    if agreed > places:
         return "over_seats"
     if k == 1:
         return None if clear == 1 else "yes_no_unclear"
@@ -96,7 +100,7 @@ def count(
     rows: list[list[int]],
     observations: list[int],
     k: int,
-    seats: int,
+    places: int,
     all_unmarked_invalid: bool = True,
 ) -> RefCount:
     """Count ballots: invalid ones by reason; votes, against and unmarked from valid ones."""
@@ -105,9 +109,9 @@ def count(
     against = [0] * k
     unmarked = [0] * k
     valid = 0
-    strike_out = is_strike_out(k, seats)
+    strike_out = is_strike_out(k, places)
     for row, observation in zip(rows, observations, strict=True):
-        why = reason(row, observation, seats, all_unmarked_invalid)
+        why = reason(row, observation, places, all_unmarked_invalid)
         if why is not None:
             invalid[why] += 1
             continue
@@ -148,41 +152,59 @@ class RefOutcome:
     """(tied names in ballot order, their votes, seats at stake)."""
     open_seats: int
     status: str
+    alternates: list[str]
+    """Alternates elected on the same ballot, in descending votes."""
+    alternate_tie: tuple[list[str], int, int] | None
 
 
-def decide(names: list[str], seats: int, votes: list[int], base: int) -> RefOutcome:
-    """Fill seats level by level of votes, among those with ``2 * votes > base``.
+def _fill_levels(
+    names: list[str], votes: list[int], eligible: list[bool], places: int
+) -> tuple[list[str], tuple[list[str], int, int] | None]:
+    """Fill ``places`` from the eligible, one level of equal votes at a time, from the top.
 
-    A level that fits in the seats left is elected whole; a level larger than the seats left is
-    a tie at the cut-off, which nobody breaks: its seats stay open for the re-vote.
+    A level that fits in the places left is taken whole; a level larger than the places left
+    is a tie, which nobody breaks here.
     """
-    k = len(names)
-    above = [2 * votes[j] > base for j in range(k)]
     levels: list[int] = []
-    for j in range(k):
-        if above[j] and votes[j] not in levels:
+    for j in range(len(names)):
+        if eligible[j] and votes[j] not in levels:
             levels.append(votes[j])
     levels.sort(reverse=True)
-    elected: list[str] = []
-    tie: tuple[list[str], int, int] | None = None
+    chosen: list[str] = []
     for level in levels:
-        left = seats - len(elected)
+        left = places - len(chosen)
         if left == 0:
             break
-        group = [names[j] for j in range(k) if above[j] and votes[j] == level]
-        if len(group) <= left:
-            elected.extend(group)
-        else:
-            tie = (group, level, left)
-            break
+        group = [names[j] for j in range(len(names)) if eligible[j] and votes[j] == level]
+        if len(group) > left:
+            return chosen, (group, level, left)
+        chosen.extend(group)
+    return chosen, None
+
+
+def decide(
+    names: list[str], seats: int, votes: list[int], base: int, alternates: int = 0
+) -> RefOutcome:
+    """Seats go to those with ``2 * votes > base``, most votes first; then, when the seats are
+    settled, alternate places go to the next ones above the threshold (RULES §4, §6)."""
+    k = len(names)
+    above = [2 * votes[j] > base for j in range(k)]
+    elected, tie = _fill_levels(names, votes, above, seats)
+    chosen: list[str] = []
+    alternate_tie = None
+    if alternates and tie is None:
+        rest = [above[j] and names[j] not in elected for j in range(k)]
+        chosen, alternate_tie = _fill_levels(names, votes, rest, alternates)
     open_seats = seats - len(elected)
     if tie is not None:
         status = "tie"
     elif open_seats > 0:
         status = "shortfall"
+    elif alternate_tie is not None:
+        status = "alternate_tie"
     else:
         status = "complete"
-    return RefOutcome(above, elected, tie, open_seats, status)
+    return RefOutcome(above, elected, tie, open_seats, status, chosen, alternate_tie)
 
 
 # --- ballot order ------------------------------------------------------------------------------

@@ -79,14 +79,23 @@ rule_sets = st.sampled_from([QC_190, QC_244, LENIENT])
 # --- helpers -------------------------------------------------------------------------------
 
 
+def places(contest: Contest) -> int:
+    """Names a ballot may vote for: the seats and the alternates elected on the same ballot."""
+    return contest.seats + contest.alternates
+
+
 def ref_count(contest: Contest, batch: Ballots, rules: RuleSet) -> reference.RefCount:
     return reference.count(
         batch.marks.tolist(),
         batch.observations.tolist(),
         len(contest.names),
-        contest.seats,
+        places(contest),
         rules.validity.all_unmarked_yes_no_invalid,
     )
+
+
+def ref_decide(contest: Contest, votes: list[int], base: int) -> reference.RefOutcome:
+    return reference.decide(list(contest.names), contest.seats, votes, base, contest.alternates)
 
 
 def count_as_reference(count: Count) -> reference.RefCount:
@@ -132,7 +141,9 @@ def synthetic_count(contest: Contest, votes: list[int], valid: int) -> Count:
 def decided_counts(draw: st.DrawFn) -> tuple[Contest, Count, int]:
     """A small contest with arbitrary votes in a narrow range, so that equal votes are common."""
     contest = draw(
-        contests(form=BallotForm.STRIKE_OUT, max_candidates=8) | contests(max_candidates=8)
+        contests(form=BallotForm.STRIKE_OUT, max_candidates=8)
+        | contests(max_candidates=8)
+        | contests(Body.UPPER_DELEGATES, BallotForm.STRIKE_OUT, max_candidates=8)  # alternates
     )
     valid = draw(st.integers(0, 8))
     k = len(contest.names)
@@ -334,7 +345,7 @@ def test_count_reconciles(case: Case, rules: RuleSet) -> None:
         assert 0 <= count.votes[c] <= count.valid
         assert count.votes[c] + count.against[c] + count.unmarked[c] == count.valid
     if contest.form is BallotForm.STRIKE_OUT:
-        assert sum(count.votes) <= count.valid * contest.seats
+        assert sum(count.votes) <= count.valid * places(contest)
         assert count.unmarked == (0,) * len(contest.names)
 
 
@@ -379,6 +390,12 @@ def test_winners_fit_the_seats_and_pass_the_threshold(case: Case, rules: RuleSet
     assert [votes[n] for n in outcome.elected] == sorted(
         (votes[n] for n in outcome.elected), reverse=True
     )
+    # Alternates on the same ballot: within their places, above the threshold, below the elected.
+    assert len(outcome.alternates) <= contest.alternates
+    assert not set(outcome.alternates) & set(outcome.elected)
+    for name in outcome.alternates:
+        assert 2 * votes[name] > outcome.base
+        assert all(votes[name] <= votes[e] for e in outcome.elected)
 
 
 def _check_nobody_passed_over(contest: Contest, count: Count, base: int) -> None:
@@ -474,7 +491,8 @@ def test_a_broken_tie_is_always_recorded(
     assert decided.tie_resolution is not None and decided.tie_resolution.by is None
     assert set(decided.tie_resolution.winners) == set(winners)
     assert set(decided.elected) == set(plain.elected) | set(winners)
-    assert decided.status is OutcomeStatus.COMPLETE
+    assert decided.open_seats == 0
+    assert decided.status in {OutcomeStatus.COMPLETE, OutcomeStatus.ALTERNATE_TIE}
     # An automatic policy named by the rule set may break it too, but only on the record.
     older = decide(contest, count, base, rules=OLDER_WINS)
     assert older.tie == tie
@@ -533,7 +551,13 @@ def test_count_is_invariant_under_candidate_order(case: Case, data: st.DataObjec
     people = data.draw(st.permutations(contest.candidates))
     # Names as typed: decomposed accents and stray spaces; the contest normalises them.
     typed = [Candidate(**(p.model_dump() | {"name": " " + as_typed(p.name)})) for p in people]
-    again = Contest(id=contest.id, body=contest.body, seats=contest.seats, candidates=typed)
+    again = Contest(
+        id=contest.id,
+        body=contest.body,
+        seats=contest.seats,
+        alternates=contest.alternates,
+        candidates=typed,
+    )
     assert again.names == contest.names  # ballot order depends on the names only
     first = count_ballots(contest, batch)
     second = count_ballots(again, _enter_by_name(again, contest.names, batch))
@@ -565,7 +589,7 @@ def test_classify_matches_reference(case: Case, rules: RuleSet) -> None:
     contest, batch, _, _ = case
     fast = [reason_of(code) for code in classify(contest, batch, rules).tolist()]
     slow = [
-        reference.reason(row, flags, contest.seats, rules.validity.all_unmarked_yes_no_invalid)
+        reference.reason(row, flags, places(contest), rules.validity.all_unmarked_yes_no_invalid)
         for row, flags in zip(batch.marks.tolist(), batch.observations.tolist(), strict=True)
     ]
     assert fast == slow
@@ -604,14 +628,14 @@ def test_count_contest_matches_reference(case: Case, rules: RuleSet, slack: int)
     result = count_contest(contest, batch, roll=roll, issued=issued, rules=rules)
     assert count_as_reference(result.count) == expected_count
     base = roll_base(roll)
-    expected = reference.decide(list(contest.names), contest.seats, expected_count.votes, base)
+    expected = ref_decide(contest, expected_count.votes, base)
     _assert_outcome_matches(result.outcome, expected, base)
 
 
 @given(decided_counts())
 def test_decide_matches_reference_on_arbitrary_counts(drawn: tuple[Contest, Count, int]) -> None:
     contest, count, base = drawn
-    expected = reference.decide(list(contest.names), contest.seats, list(count.votes), base)
+    expected = ref_decide(contest, list(count.votes), base)
     _assert_outcome_matches(decide(contest, count, base), expected, base)
 
 
@@ -632,3 +656,17 @@ def _assert_outcome_matches(outcome: Outcome, expected: reference.RefOutcome, ba
         assert outcome.tie.seats_at_stake == at_stake
     assert outcome.open_seats == expected.open_seats
     assert outcome.status.value == expected.status
+    assert list(outcome.alternates) == expected.alternates
+    assert [s.alternate for s in outcome.standings] == [
+        s.name in expected.alternates for s in outcome.standings
+    ]
+    if expected.alternate_tie is None:
+        assert outcome.alternate_tie is None
+    else:
+        assert outcome.alternate_tie is not None
+        names, votes, at_stake = expected.alternate_tie
+        assert list(outcome.alternate_tie.candidates) == names
+        assert (outcome.alternate_tie.votes, outcome.alternate_tie.seats_at_stake) == (
+            votes,
+            at_stake,
+        )

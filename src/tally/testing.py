@@ -311,11 +311,22 @@ def _contest(
     options = _options(body, form, valid_list, max_candidates)
     chosen_body, chosen_form, low, high = draw(st.sampled_from(options))
     seats = draw(st.integers(low, high))
-    sizes = _list_sizes(chosen_body, chosen_form, seats, valid_list, max_candidates)
+    alternates = 0
+    if chosen_body is Body.UPPER_DELEGATES:
+        # Sometimes alternates (dự khuyết) are elected on the same ballot: they widen the ballot.
+        room = max_candidates - seats - (1 if chosen_form is BallotForm.STRIKE_OUT else 0)
+        alternates = draw(st.integers(0, max(0, min(room, seats // 4 + 1))))
+    sizes = _list_sizes(chosen_body, chosen_form, seats + alternates, valid_list, max_candidates)
     assert sizes is not None
     size = draw(st.integers(*sizes))
     people = draw(_unique_candidates(size))
-    return Contest(id=_CONTEST_IDS[chosen_body], body=chosen_body, seats=seats, candidates=people)
+    return Contest(
+        id=_CONTEST_IDS[chosen_body],
+        body=chosen_body,
+        seats=seats,
+        alternates=alternates,
+        candidates=people,
+    )
 
 
 def contests(
@@ -329,7 +340,8 @@ def contests(
     With ``valid_list`` the list passes :func:`tally.contest.check_list` under QC 190 (a
     committee's list is longer than the seats by at most 30%, or by one for 3–5 seats); without
     it a committee's list may also be too short or too long for that rule (up to half the seats
-    over). ``form`` forces strike-out or yes/no; ``max_candidates`` caps the list.
+    over). Delegates to the upper congress sometimes elect alternates on the same ballot.
+    ``form`` forces strike-out or yes/no; ``max_candidates`` caps the list.
 
     >>> from hypothesis import given, settings
     >>> from tally.contest import check_list
@@ -464,7 +476,8 @@ def _ballots(
         share = draw(st.sampled_from((0.0, 0.05, 0.15, 0.4)))
     seed = draw(st.integers(0, 2**32 - 1))
     rng = np.random.default_rng(seed)
-    form, seats, k = contest.form, contest.seats, len(contest.candidates)
+    # A ballot may vote for as many names as the seats plus the alternates on the same ballot.
+    form, seats, k = contest.form, contest.ballot_seats, len(contest.candidates)
     reasons = _applicable_reasons(form, k)
     bad = round(share * size)
     if share > 0:
