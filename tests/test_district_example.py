@@ -48,3 +48,23 @@ def test_open_votes_are_measured_against_the_base(capsys: pytest.CaptureFixture[
         line for line in out.splitlines() if "Lò Thanh Quân" in line and "123" in line
     )
     assert "NOT passed" in withdrawal
+
+
+def test_secretary_candidate_who_failed_to_enter_the_bch_is_rejected(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    for path in SPEC.parent.iterdir():
+        if path.suffix in {".toml", ".csv"}:
+            shutil.copy(path, tmp_path / path.name)
+    spec = tmp_path / "congress.toml"
+    text = spec.read_text(encoding="utf-8")
+    # Cao Thúy Giang stood for the BCH and got 118 of a base of 245: not elected.
+    spec.write_text(
+        text.replace('candidates = ["Hoàng Xuân Dũng"]', 'candidates = ["Cao Thúy Giang"]'),
+        encoding="utf-8",
+    )
+    assert main(["count", str(spec), "--lang", "en"]) == 3
+    err = capsys.readouterr().err
+    assert "'Cao Thúy Giang' was not elected to the executive committee (contest 'bch')" in err
