@@ -69,7 +69,21 @@ class Complaint(_Frozen):
     settlement: str
 
 
-class RoundPlan(_Frozen):
+class RoundFigures(_Frozen):
+    """What the board records for one round: ballots issued and collected, the time, the
+    ballots file, the decisions on ties, and complaints."""
+
+    issued: int
+    collected: int | None = None
+    counted_at: dt.datetime | None = None
+    ballots: str | None = None
+    """Path of the ballots file, relative to the spec file."""
+    decision: TieDecision | None = None
+    alternate_decision: TieDecision | None = None
+    complaints: tuple[Complaint, ...] = ()
+
+
+class RoundPlan(RoundFigures):
     """A further round of a contest (RULES §4): the board's figures and the congress's decisions.
 
     The round elects only the seats still open, against the same base. Its candidates are, by
@@ -78,13 +92,6 @@ class RoundPlan(_Frozen):
     congress's recorded decision.
     """
 
-    issued: int
-    collected: int | None = None
-    counted_at: dt.datetime | None = None
-    ballots: str | None = None
-    decision: TieDecision | None = None
-    alternate_decision: TieDecision | None = None
-    complaints: tuple[Complaint, ...] = ()
     added: tuple[Candidate, ...] = ()
     removed: tuple[str, ...] = ()
     list_note: str = ""
@@ -103,8 +110,8 @@ class RoundPlan(_Frozen):
         return self
 
 
-class ContestPlan(_Frozen):
-    """One contest with the board's figures for it: ballots issued, collected, time, decision.
+class ContestPlan(RoundFigures):
+    """One contest with the board's figures for its first round.
 
     ``draws_from`` names the earlier contest whose elected are the only eligible candidates
     (default from the body: BTV from the BCH, secretary from the BTV…); ``venue`` says whose
@@ -113,14 +120,6 @@ class ContestPlan(_Frozen):
     """
 
     contest: Contest
-    issued: int
-    collected: int | None = None
-    counted_at: dt.datetime | None = None
-    ballots: str | None = None
-    """Path of the ballots file, relative to the spec file."""
-    decision: TieDecision | None = None
-    alternate_decision: TieDecision | None = None
-    complaints: tuple[Complaint, ...] = ()
     draws_from: str | None = None
     venue: Venue | None = None
     rounds: tuple[RoundPlan, ...] = ()
@@ -128,15 +127,7 @@ class ContestPlan(_Frozen):
     def round_plan(self, number: int) -> RoundPlan:
         """The plan of round ``number`` (1 is this plan's own figures)."""
         if number == 1:
-            return RoundPlan(
-                issued=self.issued,
-                collected=self.collected,
-                counted_at=self.counted_at,
-                ballots=self.ballots,
-                decision=self.decision,
-                alternate_decision=self.alternate_decision,
-                complaints=self.complaints,
-            )
+            return RoundPlan(**{name: getattr(self, name) for name in RoundFigures.model_fields})
         return self.rounds[number - 2]
 
 

@@ -53,6 +53,7 @@ from tally.congress import (
     Congress,
     ContestPlan,
     OpenVoteRecord,
+    RoundFigures,
     RoundPlan,
 )
 from tally.contest import Candidate, Contest, check_list
@@ -64,8 +65,9 @@ from tally.roll import Deduction, Roll
 from tally.rules import PRESETS, RuleSet
 
 
-class _RoundEntry(BaseModel):
-    """A ``[[contest.round]]`` table: a further round of the contest."""
+class _FiguresEntry(BaseModel):
+    """The board's figures of one round, as written in a ``[[contest]]`` or ``[[contest.round]]``
+    table (see :class:`tally.congress.RoundFigures`)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -74,7 +76,17 @@ class _RoundEntry(BaseModel):
     counted_at: Annotated[dt.datetime, Strict()] | None = None
     ballots: str | None = None
     decision: TieDecision | None = None
+    alternate_decision: TieDecision | None = None
     complaints: list[Complaint] = []
+
+    def figures(self) -> dict[str, Any]:
+        """The fields shared with :class:`tally.congress.RoundFigures`."""
+        return {name: getattr(self, name) for name in RoundFigures.model_fields}
+
+
+class _RoundEntry(_FiguresEntry):
+    """A ``[[contest.round]]`` table: a further round of the contest."""
+
     added: list[str | Candidate] = []
     removed: list[str] = []
     list_note: str = ""
@@ -89,23 +101,14 @@ class _CommitteeRollEntry(BaseModel):
     deductions: dict[Deduction, StrictInt] = {}
 
 
-class _ContestEntry(BaseModel):
+class _ContestEntry(_FiguresEntry):
     """A ``[[contest]]`` table as written in the file."""
-
-    model_config = ConfigDict(extra="forbid")
 
     id: str
     body: Body
     seats: StrictInt
     candidates: list[Any]
-    issued: StrictInt
-    collected: StrictInt
     title: str | None = None
-    counted_at: Annotated[dt.datetime, Strict()] | None = None
-    ballots: str | None = None
-    decision: TieDecision | None = None
-    alternate_decision: TieDecision | None = None
-    complaints: list[Complaint] = []
     draws_from: str | None = None
     venue: Venue | None = None
     alternates: StrictInt = 0
@@ -284,12 +287,7 @@ def _plan(entry: _ContestEntry, label: str, source: str) -> ContestPlan:
         with _section(source, f"{label}.round#{number}"):
             rounds.append(
                 RoundPlan(
-                    issued=item.issued,
-                    collected=item.collected,
-                    counted_at=item.counted_at,
-                    ballots=item.ballots,
-                    decision=item.decision,
-                    complaints=tuple(item.complaints),
+                    **item.figures(),
                     added=tuple(item.added),
                     removed=tuple(item.removed),
                     list_note=item.list_note,
@@ -297,13 +295,7 @@ def _plan(entry: _ContestEntry, label: str, source: str) -> ContestPlan:
             )
     return ContestPlan(
         contest=contest,
-        issued=entry.issued,
-        collected=entry.collected,
-        counted_at=entry.counted_at,
-        ballots=entry.ballots,
-        decision=entry.decision,
-        alternate_decision=entry.alternate_decision,
-        complaints=tuple(entry.complaints),
+        **entry.figures(),
         draws_from=entry.draws_from,
         venue=entry.venue,
         rounds=tuple(rounds),
