@@ -329,3 +329,16 @@ def test_tone_placement_and_typographic_apostrophe_do_not_make_a_new_name() -> N
         )
     contest = Contest(id="x", body=Body.SECRETARY, seats=1, candidates=["Nguyễn Thị Hoà"])
     assert contest.number_of("nguyễn thị HÒA") == 1
+
+
+def test_lookalike_eth_is_the_vietnamese_d_with_stroke() -> None:
+    """Ð (U+00D0), left by old font conversions, is Đ (U+0110): same person, same place."""
+    from tally import Body, Contest, ContestError
+
+    assert normalize_name("\u00d0ặng Văn An") == "\u0110ặng Văn An"
+    with pytest.raises(ContestError):
+        Contest(
+            id="x", body=Body.SECRETARY, seats=1, candidates=["\u00d0ặng Văn An", "Đặng Văn An"]
+        )
+    order = sorted(["Trần Văn Zung", "Trần Văn \u00d0ức"], key=ballot_order_key)
+    assert order == ["Trần Văn \u00d0ức", "Trần Văn Zung"]

@@ -30,8 +30,11 @@ _PUNCTUATION_RANK = {"'": 0, "-": 1}  # H'Bơi, Y-Sơn: sorts before any letter
 _LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}
 # Tone marks in dictionary order; 0 is the level tone (thanh ngang, no mark).
 _TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
-# Typographic apostrophes (H’Bơi, Hʼ Bơi) are the plain apostrophe of ethnic-minority names.
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+# Typographic apostrophes (H’Bơi, Hʼ Bơi) are the plain apostrophe of ethnic-minority names, and
+# the look-alike eth (Ð ð, U+00D0/U+00F0) left by old font conversions is the Vietnamese Đ đ.
+_LOOKALIKES = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00d0": "\u0110", "\u00f0": "\u0111"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +59,7 @@ def normalize_name(raw: str) -> str:
     >>> normalize_name("Ksor H\\u2019Bơi")
     "Ksor H'Bơi"
     """
-    name = " ".join(unicodedata.normalize("NFC", raw).translate(_APOSTROPHES).split())
+    name = " ".join(unicodedata.normalize("NFC", raw).translate(_LOOKALIKES).split())
     if not name:
         raise NameFormatError("name.empty", Location())
     if not any(char.isalpha() for char in name):
