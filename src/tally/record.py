@@ -240,7 +240,7 @@ def _run_contest(
             members=len(pool),
             minimum=MIN_COMMITTEE_FOR_STANDING,
         )
-    roll = _roll_for(congress, venue, elected_so_far)
+    roll: Roll | None = None  # built at the first count, after eligibility is known to hold
     results: list[ContestResult] = []
     winners: list[str] = []
     contest: Contest | None = first
@@ -258,6 +258,7 @@ def _run_contest(
             given = ballots(first.id, number, contest)
         if given is None:
             break
+        roll = roll or _roll_for(congress, venue, elected_so_far)
         result = count_contest(
             contest,
             given,
