@@ -145,3 +145,28 @@ def test_a_recorded_decision_places_the_tied_alternates() -> None:
     clean = ballots_for(contest, [10, 9, 8, 7, 6, 5, 5])
     with pytest.raises(DecisionError):
         count_contest(contest, clean, roll=ROLL, issued=10, alternate_decision=decision)
+
+
+def test_alternates_survive_a_re_vote_for_the_last_official_seat() -> None:
+    from tally.congress import RoundPlan
+    from tally.synthetic import designed_ballots
+
+    contest = Contest(
+        id="d", body=Body.UPPER_DELEGATES, seats=2, alternates=2, candidates=NAMES[:6]
+    )
+    congress = Congress(
+        name="Đại hội",
+        roll=ROLL,
+        board=[BoardMember(name="Tô Thị Hà", role="head")],
+        contests=[ContestPlan(contest=contest, issued=10, rounds=(RoundPlan(issued=10),))],
+    )
+    first = designed_ballots(contest, [10, 8, 8, 7, 6, 1], valid=10)  # Bảo and Cường tie on 8
+    waiting = run_congress(congress, {"d": first}).contest("d")
+    assert waiting.alternates == () and waiting.status is ContestStatus.AWAITING_BALLOTS
+    assert waiting.next_round is not None
+    second = designed_ballots(waiting.next_round, [7, 3], valid=10)
+    done = run_congress(congress, {"d": first, "d.r2": second}).contest("d")
+    assert done.status is ContestStatus.COMPLETE
+    assert done.elected == (NAMES[0], NAMES[1])
+    # Ranked on the first ballot: Cường (8, lost the re-vote), then Dũng (7).
+    assert done.alternates == (NAMES[2], NAMES[3])

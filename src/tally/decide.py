@@ -138,7 +138,7 @@ def decide(
     ranked = sorted(above, key=lambda i: -votes[i - 1])
     tie: Tie | None = None
     resolution: TieResolution | None = None
-    elected, group, at_stake = _fill(ranked, votes, seats)
+    elected, group, at_stake = fill_places(ranked, votes, seats)
     if group:
         tie = Tie(
             candidates=tuple(contest.names[i - 1] for i in group),
@@ -156,7 +156,7 @@ def decide(
     alternate_resolution: TieResolution | None = None
     if contest.alternates and (tie is None or resolution is not None):
         rest = [i for i in ranked if i not in set(elected)]
-        alternates, a_group, a_stake = _fill(rest, votes, contest.alternates)
+        alternates, a_group, a_stake = fill_places(rest, votes, contest.alternates)
         if a_group:
             alternate_tie = Tie(
                 candidates=tuple(contest.names[i - 1] for i in a_group),
@@ -209,7 +209,7 @@ def decide(
     )
 
 
-def _fill(
+def fill_places(
     ranked: list[int], votes: tuple[int, ...], places: int
 ) -> tuple[list[int], list[int], int]:
     """Fill ``places`` from ``ranked`` (descending votes): those surely in, and — when equal

@@ -37,7 +37,7 @@ from tally.chain import EXCLUDES, MIN_COMMITTEE_FOR_STANDING, Venue
 from tally.composition import Composition, Targets, composition
 from tally.congress import Congress, ContestPlan, RoundPlan
 from tally.contest import Candidate, Contest
-from tally.decide import OutcomeStatus
+from tally.decide import OutcomeStatus, Tie, fill_places
 from tally.errors import ContestError, Location
 from tally.names import name_identity
 from tally.result import ContestResult, count_contest
@@ -81,6 +81,8 @@ class ContestRecord(BaseModel):
     status: ContestStatus
     alternates: tuple[str, ...] = ()
     """Alternate delegates in rank order, when the contest elects them on the same ballot."""
+    alternate_tie: Tie | None = None
+    """Equal votes at the alternates' cut-off still to be decided."""
     next_round: Contest | None
     """What the next ballot would carry (seats and list), when one is needed."""
 
@@ -152,18 +154,29 @@ def run_congress(congress: Congress, ballots: BallotSource) -> CongressRecord:
     """Count every contest and round whose ballots are given, in the congress's order."""
     elected: dict[str, tuple[str, ...]] = {}
     records: list[ContestRecord] = []
+    committee = next(
+        (p.contest.id for p in congress.contests if p.contest.body is Body.EXECUTIVE_COMMITTEE),
+        None,
+    )
     for plan in congress.contests:
-        before = [congress.source_of(plan), _excluded_contest(congress, plan, records)]
+        source = congress.source_of(plan)
+        excluded = _excluded_contest(congress, plan, records)
+        before = [source, excluded]
+        if congress.venue_of(plan) is Venue.COMMITTEE:
+            before.append(committee)  # the conference's members are the BCH's elected
         waiting_for = next(
             (r.contest_id for r in records if r.contest_id in before and _unsettled(r)), None
         )
+        if waiting_for is None and plan.contest.body is Body.STANDING_COMMITTEE and source:
+            held = next(r for r in records if r.contest_id == source)
+            short = len(held.elected) < MIN_COMMITTEE_FOR_STANDING
+            if short and held.status is ContestStatus.NEEDS_ROUND:
+                waiting_for = source  # another BCH round may still bring it to nine
         if waiting_for is not None:
             record = _waiting(congress, plan, waiting_for)
         else:
-            excluded = _excluded_contest(congress, plan, records)
-            if excluded is not None:
-                _check_not_elected(plan.contest, excluded, elected[excluded])
-            record = _run_contest(congress, plan, ballots, elected)
+            taken = (excluded, elected[excluded]) if excluded is not None else None
+            record = _run_contest(congress, plan, ballots, elected, taken)
         elected[record.contest_id] = record.elected
         records.append(record)
     return CongressRecord(congress=congress, contests=tuple(records))
@@ -227,7 +240,10 @@ def _run_contest(
     plan: ContestPlan,
     ballots: BallotSource,
     elected_so_far: Mapping[str, tuple[str, ...]],
+    taken: tuple[str, tuple[str, ...]] | None = None,
 ) -> ContestRecord:
+    """Count the rounds of ``plan`` whose ballots are given; ``taken`` is a contest whose
+    elected may not stand here (official delegates, for the alternates' own ballot)."""
     source = congress.source_of(plan)
     pool = elected_so_far.get(source) if source is not None else None
     venue = congress.venue_of(plan)
@@ -252,6 +268,8 @@ def _run_contest(
         assert contest is not None
         if pool is not None and source is not None:
             _check_eligible(congress, contest, source, pool)
+        if taken is not None:
+            _check_not_elected(contest, *taken)
         if isinstance(ballots, Mapping):
             given = ballots.get(round_id(first.id, number))
         else:
@@ -279,7 +297,8 @@ def _run_contest(
                 number=number + 1,
             )
     open_seats = first.seats - len(winners)
-    status = _status(congress, first, results, open_seats, contest)
+    alternates, alternate_tie = _alternates(first, results, winners)
+    status = _status(congress, first, results, open_seats, contest, alternate_tie)
     if contest is None and status in (ContestStatus.NEEDS_REVOTE, ContestStatus.NEEDS_ROUND):
         contest = _next_round(first, results[-1], len(results) + 1, None)
     return ContestRecord(
@@ -292,9 +311,45 @@ def _run_contest(
         elected=tuple(winners),
         open_seats=open_seats,
         status=status,
-        alternates=results[-1].outcome.alternates if results else (),
+        alternates=alternates,
+        alternate_tie=alternate_tie,
         next_round=contest if status in _NEXT_ROUND_NEEDED else None,
     )
+
+
+def _alternates(
+    first: Contest, results: list[ContestResult], winners: list[str]
+) -> tuple[tuple[str, ...], Tie | None]:
+    """The alternates of a one-ballot delegates election, once every official seat is filled.
+
+    They come from the first round's ballot (the one that elects them, RULES §6): the next
+    ``alternates`` above the threshold after the official delegates, whoever filled the last
+    official seats in later rounds; a tie at their cut-off is reported, or placed by the first
+    round's ``alternate_decision``.
+    """
+    if not first.alternates or not results or len(winners) < first.seats:
+        return (), None
+    outcome = results[0].outcome
+    if len(results) == 1:
+        return (
+            outcome.alternates,
+            outcome.alternate_tie if outcome.alternate_resolution is None else None,
+        )
+    votes = {s.name: s.votes for s in outcome.standings}
+    rest = [s.name for s in outcome.standings if s.above_threshold and s.name not in winners]
+    ranked = sorted(rest, key=lambda name: -votes[name])
+    numbers = list(range(1, len(ranked) + 1))
+    chosen, group, stake = fill_places(numbers, tuple(votes[n] for n in ranked), first.alternates)
+    tie = (
+        Tie(
+            candidates=tuple(ranked[i - 1] for i in group),
+            votes=votes[ranked[group[0] - 1]],
+            seats_at_stake=stake,
+        )
+        if group
+        else None
+    )
+    return tuple(ranked[i - 1] for i in chosen), tie
 
 
 def _status(
@@ -303,9 +358,10 @@ def _status(
     results: list[ContestResult],
     open_seats: int,
     waiting: Contest | None,
+    alternate_tie: Tie | None = None,
 ) -> ContestStatus:
     if open_seats == 0 and results:
-        if results[-1].outcome.status is OutcomeStatus.ALTERNATE_TIE:
+        if alternate_tie is not None:
             return ContestStatus.ALTERNATE_TIE
         return ContestStatus.COMPLETE
     if waiting is not None or not results:

@@ -258,7 +258,7 @@ def _next_step(c: ContestRecord, lang: Lang) -> str:
         case ContestStatus.NEEDS_REVOTE:
             return _t("next_revote", lang, contest=contest, seats=seats, names=names)
         case ContestStatus.ALTERNATE_TIE:
-            tie = c.rounds[-1].outcome.alternate_tie
+            tie = c.alternate_tie
             assert tie is not None
             return _t(
                 "next_alternate_tie",
