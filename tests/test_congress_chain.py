@@ -113,10 +113,16 @@ def test_secretary_candidate_outside_the_standing_committee_is_rejected() -> Non
 def test_standing_committee_needs_nine_elected_members() -> None:
     congress = direct_congress(bch_seats=9)
     bch = congress.plan("bch").contest
-    # Only 8 of the 11 names pass the threshold (11 of 20): a shortfall of one seat.
-    votes = [15] * 8 + [8] * 3
+    # Only 8 of the 11 names pass the threshold (11 of 20): the BCH is one short, and another
+    # round may still fill it, so the BTV waits rather than failing.
+    short = run_congress(congress, {"bch": ballots_with(bch, [15] * 8 + [8] * 3, 20)})
+    assert short.contest("bch").status is ContestStatus.NEEDS_ROUND
+    assert short.contest("btv").status is ContestStatus.WAITING_FOR_SOURCE
+    # A BCH of 7 seats, all filled, can never have a BTV.
+    small = direct_congress(bch_seats=7)
+    bch7 = small.plan("bch").contest
     with pytest.raises(ContestError) as raised:
-        run_congress(congress, {"bch": ballots_with(bch, votes, 20)})
+        run_congress(small, {"bch": ballots_with(bch7, [15] * 7 + [8] * 2, 20)})
     assert raised.value.code == "chain.standing_needs_nine"
 
 
