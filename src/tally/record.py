@@ -83,6 +83,8 @@ class ContestRecord(BaseModel):
     """Alternate delegates in rank order, when the contest elects them on the same ballot."""
     alternate_tie: Tie | None = None
     """Equal votes at the alternates' cut-off still to be decided."""
+    waiting_for: str | None = None
+    """The earlier contest this one waits for (status ``waiting_for_source``)."""
     next_round: Contest | None
     """What the next ballot would carry (seats and list), when one is needed."""
 
@@ -226,11 +228,12 @@ def _waiting(congress: Congress, plan: ContestPlan, source: str) -> ContestRecor
         body=plan.contest.body,
         seats=plan.contest.seats,
         venue=congress.venue_of(plan),
-        draws_from=source,
+        draws_from=congress.source_of(plan),
         rounds=(),
         elected=(),
         open_seats=plan.contest.seats,
         status=ContestStatus.WAITING_FOR_SOURCE,
+        waiting_for=source,
         next_round=plan.contest,
     )
 

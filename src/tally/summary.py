@@ -268,7 +268,7 @@ def _next_step(c: ContestRecord, lang: Lang) -> str:
                 seats=tie.seats_at_stake,
             )
         case ContestStatus.WAITING_FOR_SOURCE:
-            return _t("next_waiting", lang, contest=contest, source=c.draws_from)
+            return _t("next_waiting", lang, contest=contest, source=c.waiting_for)
         case ContestStatus.APPOINTED_BY_UPPER_LEVEL:
             return _t("next_appointed", lang, contest=contest, rounds=len(c.rounds))
         case _:
