@@ -264,3 +264,60 @@ def test_committee_venue_needs_a_committee_roll_and_sources_must_come_first() ->
             {**congress.model_dump(), "contests": [p.model_dump() for p in plans]}
         )
     assert raised.value.code == "chain.unknown_source"
+
+
+def test_draws_from_only_names_a_body_the_post_may_be_drawn_from() -> None:
+    congress = direct_congress()
+    plans = list(congress.contests)
+    plans[2] = plans[2].model_copy(update={"draws_from": "bch"})  # secretary from the BCH: ok
+    Congress.model_validate({**congress.model_dump(), "contests": [p.model_dump() for p in plans]})
+    extra = ContestPlan(
+        contest=Contest(id="ubkt", body=Body.INSPECTION_COMMISSION, seats=3, candidates=PEOPLE[:4]),
+        issued=20,
+        venue=Venue.CONGRESS,
+    )
+    chair = ContestPlan(
+        contest=Contest(id="cn", body=Body.INSPECTION_CHAIR, seats=1, candidates=PEOPLE[:1]),
+        issued=20,
+        venue=Venue.CONGRESS,
+        draws_from="btv",  # the chair comes from the inspection commission, not the BTV
+    )
+    with pytest.raises(ContestError) as raised:
+        Congress.model_validate(
+            {
+                **congress.model_dump(),
+                "contests": [p.model_dump() for p in [*congress.contests, extra, chair]],
+            }
+        )
+    assert raised.value.code == "chain.unknown_source"
+
+
+def test_single_posts_have_one_seat_and_a_chi_bo_votes_three_times_at_most() -> None:
+    with pytest.raises(ContestError) as raised:
+        Contest(id="bt", body=Body.SECRETARY, seats=2, candidates=PEOPLE[:3])
+    assert raised.value.code == "contest.single_post"
+    members = Roll(kind=CongressKind.MEMBER_CONGRESS, convened=7, present=7)
+    bt = Contest(id="bt", body=Body.CELL_SECRETARY, seats=1, candidates=["Vũ Thị Lan"])
+    with pytest.raises(ContestError) as raised:
+        Congress(
+            name="Chi bộ",
+            roll=members,
+            board=BOARD,
+            contests=[ContestPlan(contest=bt, issued=7, rounds=(RoundPlan(issued=7),) * 3)],
+        )
+    assert raised.value.code == "round.too_many"
+
+
+def test_a_board_member_added_in_a_later_round_is_refused() -> None:
+    from tally import BoardError
+
+    added = RoundPlan(issued=20, added=("Lê Thị Hoa",), list_note="Đại hội bổ sung")
+    bch = Contest(id="bch", body=Body.EXECUTIVE_COMMITTEE, seats=11, candidates=PEOPLE[:13])
+    with pytest.raises(BoardError) as raised:
+        Congress(
+            name="Đại hội",
+            roll=ROLL,
+            board=BOARD,
+            contests=[ContestPlan(contest=bch, issued=20, rounds=(added,))],
+        )
+    assert raised.value.code == "board.on_list"

@@ -29,6 +29,7 @@ from tally.chain import (
     CELL_BODIES,
     MAX_CELL_COMMITTEE,
     MIN_MEMBERS_FOR_CELL_COMMITTEE,
+    SOURCES,
     ElectionModel,
     Venue,
     default_source,
@@ -233,12 +234,23 @@ class Congress(_Frozen):
                         maximum=MAX_CELL_COMMITTEE,
                     )
             source = plan.draws_from
-            if source is not None and source not in {cid for cid, _ in earlier}:
+            if source is not None:
+                bodies = dict(earlier)
+                allowed = SOURCES.get(contest.body, ())
+                if source not in bodies or bodies[source] not in allowed:
+                    raise ContestError(
+                        "chain.unknown_source",
+                        Location(field=f"contest.{contest.id}.draws_from"),
+                        source=source,
+                        earlier=", ".join(cid for cid, body in earlier if body in allowed) or "—",
+                    )
+            limit = self.rules.rounds.cell_secretary_max_rounds
+            if contest.body is Body.CELL_SECRETARY and 1 + len(plan.rounds) > limit:
                 raise ContestError(
-                    "chain.unknown_source",
-                    Location(field=f"contest.{contest.id}.draws_from"),
-                    source=source,
-                    earlier=", ".join(cid for cid, _ in earlier) or "—",
+                    "round.too_many",
+                    Location(field=f"contest.{contest.id}.round"),
+                    rounds=1 + len(plan.rounds),
+                    limit=limit,
                 )
             if self.venue_of(plan) is Venue.COMMITTEE and self.committee_roll is None:
                 raise ContestError("chain.no_committee_roll", where, body=Term(contest.body))
@@ -275,7 +287,8 @@ class Congress(_Frozen):
                 raise BoardError("board.duplicate", Location(field="board"), name=member.name)
             seen[key] = member.name
         for plan in self.contests:
-            for candidate in plan.contest.candidates:
+            added = [c for r in plan.rounds for c in r.added]
+            for candidate in [*plan.contest.candidates, *added]:
                 member_name = seen.get(name_identity(candidate.name))
                 if member_name is not None:
                     raise BoardError(

@@ -33,6 +33,12 @@ from tally.terms import Term
 __all__ = ["QC_190", "BallotForm", "Candidate", "Contest", "check_list"]
 
 
+SINGLE_POSTS = frozenset(
+    {Body.SECRETARY, Body.INSPECTION_CHAIR, Body.CELL_SECRETARY, Body.CELL_DEPUTY_SECRETARY}
+)
+"""Posts held by one person (a chi bộ has one deputy secretary, RULES §6)."""
+
+
 class BallotForm(StrEnum):
     """The ballot's layout, chosen by the list's length against the seats (RULES §2)."""
 
@@ -100,6 +106,13 @@ class Contest(BaseModel):
     def _check(self) -> Self:
         if self.seats < 1:
             raise ContestError("contest.seats", Location(field="seats"), seats=self.seats)
+        if self.body in SINGLE_POSTS and self.seats > 1:
+            raise ContestError(
+                "contest.single_post",
+                Location(field="seats"),
+                body=Term(self.body),
+                seats=self.seats,
+            )
         if self.alternates < 0 or (self.alternates and self.body is not Body.UPPER_DELEGATES):
             raise ContestError(
                 "contest.alternates", Location(field="alternates"), alternates=self.alternates

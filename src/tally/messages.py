@@ -68,6 +68,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Số lượng bầu là {seats}; phải ít nhất là 1.",
         "The contest has {seats} seats; it needs at least 1.",
     ),
+    "contest.single_post": (
+        "{body} là chức danh một người; số lượng bầu {seats} không hợp lệ, phải là 1.",
+        "The {body} is held by one person; {seats} seats is not possible, it must be 1.",
+    ),
     "contest.alternates": (
         "alternates = {alternates}: chỉ bầu đại biểu dự khuyết (số không âm) khi bầu đại biểu dự "
         'đại hội cấp trên (body = "upper_delegates").',
@@ -115,8 +119,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "A chi ủy has at most {maximum} members; {seats} seats is too many.",
     ),
     "chain.unknown_source": (
-        "draws_from = {source!r} không phải cuộc bầu nào diễn ra trước đó ({earlier}).",
-        "draws_from = {source!r} is not a contest held before this one ({earlier}).",
+        "draws_from = {source!r} không phải cuộc bầu trước đó mà chức danh này được chọn ra từ đó "
+        "(được phép: {earlier}).",
+        "draws_from = {source!r} is not an earlier contest this post may be drawn from "
+        "(allowed: {earlier}).",
     ),
     "chain.no_committee_roll": (
         "{body} do hội nghị Ban Chấp hành mới bầu, nên cần bảng [committee_roll] (số có mặt, "
@@ -146,6 +152,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "(list_note).",
         "Adding or removing names for a further round needs the congress's decision recorded "
         "(list_note).",
+    ),
+    "round.too_many": (
+        "Chi bộ chỉ bầu bí thư tối đa {limit} lần; tệp mô tả có {rounds} vòng. Sau {limit} vòng "
+        "không bầu được, cấp ủy cấp trên chỉ định.",
+        "A chi bộ votes on its secretary at most {limit} times; the spec has {rounds} rounds. "
+        "After {limit} failed rounds the upper level appoints.",
     ),
     "round.no_open_seats": (
         "Vòng {number} không còn chỉ tiêu nào để bầu: các vòng trước đã bầu đủ.",
