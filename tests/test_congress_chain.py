@@ -321,3 +321,23 @@ def test_a_board_member_added_in_a_later_round_is_refused() -> None:
             contests=[ContestPlan(contest=bch, issued=20, rounds=(added,))],
         )
     assert raised.value.code == "board.on_list"
+
+
+def test_a_directly_elected_secretary_who_fails_leaves_the_post_open() -> None:
+    from tally.summary import render_summary
+
+    congress = direct_congress()
+    bch, btv, bt = (p.contest for p in congress.contests)
+    record = run_congress(
+        congress,
+        {
+            "bch": ballots_with(bch, [15] * 11 + [5] * 2, 20),
+            "btv": ballots_with(
+                btv, by_name(btv, {PEOPLE[0]: 18, PEOPLE[1]: 16, PEOPLE[2]: 12, PEOPLE[3]: 10}), 20
+            ),
+            "bt": ballots_with(bt, [9], 20),  # 9 of a base of 20: not elected
+        },
+    )
+    assert record.contest("bt").status is ContestStatus.NEEDS_ROUND
+    text = render_summary(record, "en")
+    assert "the post stays open for the executive committee's conference or the upper level" in text

@@ -68,3 +68,20 @@ def test_secretary_candidate_who_failed_to_enter_the_bch_is_rejected(
     assert main(["count", str(spec), "--lang", "en"]) == 3
     err = capsys.readouterr().err
     assert "'Cao Thúy Giang' was not elected to the executive committee (contest 'bch')" in err
+
+
+def test_a_failed_list_vote_keeps_the_congress_open(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    for path in SPEC.parent.iterdir():
+        if path.suffix in {".toml", ".csv"}:
+            shutil.copy(path, tmp_path / path.name)
+    spec = tmp_path / "congress.toml"
+    text = spec.read_text(encoding="utf-8")
+    spec.write_text(text.replace("yes = 236\nno = 5", "yes = 120\nno = 121"), encoding="utf-8")
+    assert main(["count", str(spec), "--lang", "en"]) == 4
+    captured = capsys.readouterr()
+    assert "did not pass (120 in favour, 123 needed of a base of 245)" in captured.out
+    assert "open vote not passed" in captured.err

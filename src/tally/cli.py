@@ -143,12 +143,16 @@ def _count(args: argparse.Namespace) -> tuple[str, bool, str]:
                 required=quorum.required,
             )
         )
-    needs_decision = any(c.status is not ContestStatus.COMPLETE for c in chosen)
+    failed = record.failed_open_votes
+    needs_decision = bool(failed) or any(c.status is not ContestStatus.COMPLETE for c in chosen)
     if needs_decision:
         pending = ", ".join(
-            f"{c.contest_id} ({label(c.status, lang)})"
-            for c in chosen
-            if c.status is not ContestStatus.COMPLETE
+            [f'"{v.subject}" ({text("cli.vote_failed", lang)})' for v in failed]
+            + [
+                f"{c.contest_id} ({label(c.status, lang)})"
+                for c in chosen
+                if c.status is not ContestStatus.COMPLETE
+            ]
         )
         lines.append(text("cli.needs_decision", lang, reason=pending))
     return output, needs_decision, "\n".join(lines)
@@ -170,7 +174,7 @@ def _render(record: CongressRecord, chosen: list[ContestRecord], lang: Lang, fmt
         for c in chosen
         for result in c.rounds
     ]
-    busy = len(record.contests) > 1 or any(
+    busy = len(record.contests) > 1 or bool(record.congress.open_votes) or any(
         len(c.rounds) > 1 or c.status is not ContestStatus.COMPLETE for c in chosen
     )
     if busy:

@@ -434,6 +434,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Kết quả cuộc bầu {contest}: {elected}/{seats} người trúng cử; {status}.",
         "Contest {contest}: {elected}/{seats} elected; {status}.",
     ),
+    "cli.vote_failed": ("biểu quyết không thông qua", "open vote not passed"),
     "cli.missing_ballots": (
         "Chưa có tệp phiếu {path}: vòng bầu đó coi như chưa kiểm.",
         "No ballots file {path} yet: that round is not counted.",

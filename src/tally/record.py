@@ -40,6 +40,7 @@ from tally.contest import Candidate, Contest
 from tally.decide import OutcomeStatus, Tie, fill_places
 from tally.errors import ContestError, Location
 from tally.names import name_identity
+from tally.open_vote import Motion, OpenVoteResult
 from tally.result import ContestResult, count_contest
 from tally.roll import Roll
 from tally.terms import Term
@@ -97,6 +98,14 @@ class CongressRecord(BaseModel):
     congress: Congress
     contests: tuple[ContestRecord, ...]
 
+    @property
+    def failed_open_votes(self) -> tuple[OpenVoteResult, ...]:
+        """Open votes on the board, the seats or a list that did not pass: the count cannot
+        stand on them until the congress votes again (a failed withdrawal changes nothing)."""
+        congress = self.congress
+        results = [vote.decide(congress.roll, congress.rules) for vote in congress.open_votes]
+        return tuple(r for r in results if not r.passed and r.motion in _BLOCKING_MOTIONS)
+
     def members(self, contest_id: str) -> tuple[Candidate, ...]:
         """The elected of ``contest_id`` as candidates, in order, each with the fullest
         personal data the congress recorded for that person (a BTV list may give only names
@@ -140,6 +149,9 @@ class CongressRecord(BaseModel):
 def _data_points(person: Candidate) -> int:
     fields = (person.birth_date, person.gender, person.ethnicity, person.incumbent)
     return sum(value is not None for value in fields)
+
+
+_BLOCKING_MOTIONS = frozenset({Motion.COUNTING_BOARD, Motion.SEATS, Motion.LIST})
 
 
 def round_id(contest_id: str, number: int) -> str:

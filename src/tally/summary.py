@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+from tally.bodies import Body
 from tally.chain import Venue
 from tally.document import Block, Fields, Format, Heading, Paragraph, Table, Title, render
 from tally.messages import Lang
@@ -94,6 +95,18 @@ _L: dict[str, tuple[str, str]] = {
         "{contest}: a tie at the alternates' cut-off ({names}) for {seats} place(s); the congress "
         "decides; record it (alternate_decision).",
     ),
+    "next_open_vote": (
+        'Biểu quyết "{subject}" không được thông qua ({yes} tán thành, cần {needed} trên căn '
+        "cứ {base}): đại hội biểu quyết lại trước khi kết quả bầu cử có giá trị.",
+        'The open vote "{subject}" did not pass ({yes} in favour, {needed} needed of a base of '
+        "{base}): the congress must vote again before the election results can stand.",
+    ),
+    "next_post_open": (
+        "{contest}: không trúng cử; chức danh để trống, do hội nghị Ban Chấp hành hoặc cấp trên "
+        "quyết định.",
+        "{contest}: not elected; the post stays open for the executive committee's conference or "
+        "the upper level to decide.",
+    ),
     "next_waiting": (
         "{contest}: chờ kết quả {source} trước khi bầu.",
         "{contest}: waits for the result of {source}.",
@@ -156,7 +169,13 @@ def summary_blocks(record: CongressRecord, lang: Lang = "vi") -> list[Block]:
         ),
         Heading(_t("s_next", lang)),
     ]
-    steps = [_next_step(c, lang) for c in record.contests if c.status is not ContestStatus.COMPLETE]
+    steps = [
+        _t("next_open_vote", lang, subject=v.subject, yes=v.yes, needed=v.needed, base=v.base)
+        for v in record.failed_open_votes
+    ]
+    steps += [
+        _next_step(c, lang) for c in record.contests if c.status is not ContestStatus.COMPLETE
+    ]
     blocks += [Paragraph(step) for step in steps] or [Paragraph(_t("all_done", lang))]
     blocks += _composition_blocks(record, lang)
     blocks += _open_vote_blocks(record, lang)
@@ -269,6 +288,8 @@ def _next_step(c: ContestRecord, lang: Lang) -> str:
             )
         case ContestStatus.WAITING_FOR_SOURCE:
             return _t("next_waiting", lang, contest=contest, source=c.waiting_for)
+        case ContestStatus.NEEDS_ROUND if c.body is Body.SECRETARY and c.venue is Venue.CONGRESS:
+            return _t("next_post_open", lang, contest=contest)
         case ContestStatus.APPOINTED_BY_UPPER_LEVEL:
             return _t("next_appointed", lang, contest=contest, rounds=len(c.rounds))
         case _:
