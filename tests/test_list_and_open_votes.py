@@ -113,3 +113,20 @@ def test_open_vote_base_policy_and_impossible_counts() -> None:
         open_vote(Motion.LIST, "Danh sách", yes=150, no=40, abstain=10, roll=ROLL)
     with pytest.raises(RollError):
         open_vote(Motion.LIST, "Danh sách", yes=-1, no=0, roll=ROLL)
+
+
+def test_list_building_refuses_what_would_be_silently_wrong() -> None:
+    with pytest.raises(ContestError) as raised:
+        draft(poll={"Trần Văn Ann": 90})  # misspelt: it would count as 0 and drop the nominee
+    assert raised.value.code == "list.poll_unknown"
+    with pytest.raises(ContestError) as raised:
+        draft(nominations=[Nomination(name=COMMITTEE_40[0], support=60)])
+    assert raised.value.code == "list.already_listed"
+    short = build_list(
+        draft(
+            seats=39,
+            nominations=[],
+            withdrawals=[Withdrawal(name=COMMITTEE_40[0], approved=True)],
+        )
+    )
+    assert short.status is ListStatus.TOO_SHORT

@@ -174,8 +174,10 @@ def _render(record: CongressRecord, chosen: list[ContestRecord], lang: Lang, fmt
         for c in chosen
         for result in c.rounds
     ]
-    busy = len(record.contests) > 1 or bool(record.congress.open_votes) or any(
-        len(c.rounds) > 1 or c.status is not ContestStatus.COMPLETE for c in chosen
+    busy = (
+        len(record.contests) > 1
+        or bool(record.congress.open_votes)
+        or any(len(c.rounds) > 1 or c.status is not ContestStatus.COMPLETE for c in chosen)
     )
     if busy:
         parts.append(render_summary(record, lang, document_format))

@@ -186,6 +186,14 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{name!r}: {support} in favour with {attending} attending; support must be between 0 and "
         "those attending.",
     ),
+    "list.already_listed": (
+        "{name!r} đã có trong danh sách do cấp ủy giới thiệu; không đề cử thêm lần nữa.",
+        "{name!r} is already on the committee's list; do not nominate them again.",
+    ),
+    "list.poll_unknown": (
+        "Phiếu thăm dò ghi {name!r}, người không được đề cử tại đại hội. Kiểm tra lại họ tên.",
+        "The poll names {name!r}, who was not nominated from the floor. Check the name.",
+    ),
     "list.unknown_withdrawal": (
         "Xin rút {name!r}, nhưng người này không có trong danh sách giới thiệu hay đề cử.",
         "Withdrawal of {name!r}, who is neither on the committee's list nor nominated.",

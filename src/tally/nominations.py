@@ -74,6 +74,8 @@ class ListStatus(StrEnum):
     """Equal poll votes at the cut: the congress must decide (e.g. a new poll among them)."""
     COMMITTEE_LIST_TOO_LONG = "committee_list_too_long"
     """Even without any floor nominee the list breaks the surplus rule."""
+    TOO_SHORT = "too_short"
+    """The list is no longer than the seats: a committee's list needs a surplus (RULES §5)."""
 
 
 class ListDraft(_Frozen):
@@ -98,7 +100,13 @@ class ListDraft(_Frozen):
 
     @model_validator(mode="after")
     def _sensible(self) -> Self:
+        on_list = {name_identity(c.name) for c in self.committee}
+        nominated = {name_identity(n.name) for n in self.nominations}
         for nomination in self.nominations:
+            if name_identity(nomination.name) in on_list:
+                raise ContestError(
+                    "list.already_listed", Location(field="nominations"), name=nomination.name
+                )
             if not 0 <= nomination.support <= self.attending:
                 raise ContestError(
                     "list.support",
@@ -107,6 +115,9 @@ class ListDraft(_Frozen):
                     support=nomination.support,
                     attending=self.attending,
                 )
+        for name in self.poll or {}:
+            if name_identity(name) not in nominated:
+                raise ContestError("list.poll_unknown", Location(field="poll"), name=name)
         return self
 
 
@@ -160,6 +171,13 @@ def build_list(draft: ListDraft, rules: RuleSet = QC_190) -> BuiltList:
             final=tuple(committee + floor), max_names=None, status=ListStatus.READY, **common
         )
     max_names = draft.seats + rules.surplus.max_surplus(draft.seats)
+    if len(committee) + len(floor) <= draft.seats:
+        return BuiltList(
+            final=tuple(committee + floor),
+            max_names=max_names,
+            status=ListStatus.TOO_SHORT,
+            **common,
+        )
     excess = len(committee) + len(floor) - max_names
     if excess <= 0:
         return BuiltList(
