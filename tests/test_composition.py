@@ -40,3 +40,30 @@ def test_targets_are_checked_in_integers() -> None:
     above = composition(people, ON, Targets(women_percent=21))
     assert exactly.findings[0].met is True
     assert above.findings[0].met is False
+
+
+def test_targets_are_whole_percentages_and_ethnicity_is_compared_loosely() -> None:
+    import pydantic
+    import pytest
+
+    for bad in (-20, 500, True, "20"):
+        with pytest.raises(pydantic.ValidationError):
+            Targets(women_percent=bad)
+    people = [
+        Candidate(name="Lê Văn An", ethnicity=" kinh "),
+        Candidate(name="Lò Văn Bình", ethnicity="Thái"),
+    ]
+    assert composition(people, ON).minorities == 1
+
+
+def test_committee_roll_is_checked_even_before_the_committee_is_elected() -> None:
+    import pytest
+
+    from tally import RollError
+    from tally.congress import CommitteeRoll
+
+    with pytest.raises(RollError):
+        CommitteeRoll(present=-3)
+    with pytest.raises(RollError) as raised:
+        CommitteeRoll(present=3, deductions={"delegate_absent_no_alternate": 1})
+    assert raised.value.where.field == "deductions.delegate_absent_no_alternate"

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, Strict
 
 from tally.contest import Candidate
 
@@ -34,13 +35,16 @@ class _Frozen(BaseModel):
 AGE_BANDS = ("under_40", "40_49", "50_59", "60_and_over")
 
 
+Percent = Annotated[int, Strict(), Field(ge=0, le=100)]
+
+
 class Targets(_Frozen):
     """Minimum shares (percent of the body) the congress aims for; ``None`` means no target."""
 
-    women_percent: int | None = None
-    minorities_percent: int | None = None
-    under_40_percent: int | None = None
-    new_percent: int | None = None
+    women_percent: Percent | None = None
+    minorities_percent: Percent | None = None
+    under_40_percent: Percent | None = None
+    new_percent: Percent | None = None
     majority_ethnicity: str = "Kinh"
     """Everyone of another recorded ethnicity counts as an ethnic minority."""
 
@@ -100,8 +104,9 @@ def composition(
             bands[_band(_age(person.birth_date, on))] += 1
     women = sum(p.gender == "female" for p in members)
     men = sum(p.gender == "male" for p in members)
-    known_ethnicity = [p for p in members if p.ethnicity]
-    minorities = sum(p.ethnicity != targets.majority_ethnicity for p in known_ethnicity)
+    known_ethnicity = [p.ethnicity.strip().casefold() for p in members if p.ethnicity]
+    majority = targets.majority_ethnicity.strip().casefold()
+    minorities = sum(ethnicity != majority for ethnicity in known_ethnicity)
     reelected = sum(p.incumbent is True for p in members)
     new = sum(p.incumbent is False for p in members)
     size = len(members)

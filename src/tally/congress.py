@@ -38,11 +38,11 @@ from tally.chain import (
 from tally.composition import Targets
 from tally.contest import Candidate, Contest
 from tally.decide import TieDecision
-from tally.errors import BoardError, ContestError, Location
+from tally.errors import BoardError, ContestError, Location, RollError
 from tally.names import name_identity, normalize_name
 from tally.open_vote import Motion, OpenVoteResult, open_vote
 from tally.result import ContestResult, count_contest
-from tally.roll import CongressKind, Deduction, Roll
+from tally.roll import ALLOWED_DEDUCTIONS, CongressKind, Deduction, Roll
 from tally.rules import QC_190, RuleSet
 from tally.terms import Term
 
@@ -163,6 +163,25 @@ class CommitteeRoll(_Frozen):
 
     present: int
     deductions: dict[Deduction, int] = {}
+
+    @model_validator(mode="after")
+    def _plausible(self) -> Self:
+        """What can be checked before the members are known: counts and categories."""
+        allowed = ALLOWED_DEDUCTIONS[CongressKind.COMMITTEE_CONFERENCE]
+        for field, value in (("present", self.present), *self.deductions.items()):
+            name = f"deductions.{field.value}" if isinstance(field, Deduction) else field
+            if value < 0:
+                raise RollError("roll.negative", Location(field=name), field=name, value=value)
+            if isinstance(field, Deduction) and field not in allowed:
+                raise RollError(
+                    "roll.category_kind",
+                    Location(field=name),
+                    category=field.value,
+                    label=Term(field),
+                    kind=Term(CongressKind.COMMITTEE_CONFERENCE),
+                    allowed=", ".join(sorted(c.value for c in allowed)),
+                )
+        return self
 
     def roll(self, members: int) -> Roll:
         """The conference's roll once the committee has ``members`` elected members."""
