@@ -12,6 +12,16 @@ from tally.cli import EXIT_OK, main
 SPEC = Path(__file__).resolve().parent.parent / "examples" / "district_congress" / "congress.toml"
 
 
+def copy_example(folder: Path) -> Path:
+    """A copy of the example (spec and ballots) that a test may edit; returns the spec."""
+    import shutil
+
+    for path in SPEC.parent.iterdir():
+        if path.suffix in {".toml", ".csv"}:
+            shutil.copy(path, folder / path.name)
+    return folder / "congress.toml"
+
+
 def test_district_congress_counts_every_round(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["count", str(SPEC)]) == EXIT_OK
     out = capsys.readouterr().out
@@ -53,12 +63,7 @@ def test_open_votes_are_measured_against_the_base(capsys: pytest.CaptureFixture[
 def test_secretary_candidate_who_failed_to_enter_the_bch_is_rejected(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import shutil
-
-    for path in SPEC.parent.iterdir():
-        if path.suffix in {".toml", ".csv"}:
-            shutil.copy(path, tmp_path / path.name)
-    spec = tmp_path / "congress.toml"
+    spec = copy_example(tmp_path)
     text = spec.read_text(encoding="utf-8")
     # Cao Thúy Giang stood for the BCH and got 118 of a base of 245: not elected.
     spec.write_text(
@@ -73,12 +78,7 @@ def test_secretary_candidate_who_failed_to_enter_the_bch_is_rejected(
 def test_a_failed_list_vote_keeps_the_congress_open(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import shutil
-
-    for path in SPEC.parent.iterdir():
-        if path.suffix in {".toml", ".csv"}:
-            shutil.copy(path, tmp_path / path.name)
-    spec = tmp_path / "congress.toml"
+    spec = copy_example(tmp_path)
     text = spec.read_text(encoding="utf-8")
     spec.write_text(text.replace("yes = 236\nno = 5", "yes = 120\nno = 121"), encoding="utf-8")
     assert main(["count", str(spec), "--lang", "en"]) == 4

@@ -42,7 +42,7 @@ from tally.errors import BoardError, ContestError, Location, RollError
 from tally.names import name_identity, normalize_name
 from tally.open_vote import Motion, OpenVoteResult, open_vote
 from tally.result import ContestResult, count_contest
-from tally.roll import ALLOWED_DEDUCTIONS, CongressKind, Deduction, Roll
+from tally.roll import CongressKind, Deduction, Roll, check_deductions
 from tally.rules import QC_190, RuleSet
 from tally.terms import Term
 
@@ -167,20 +167,10 @@ class CommitteeRoll(_Frozen):
     @model_validator(mode="after")
     def _plausible(self) -> Self:
         """What can be checked before the members are known: counts and categories."""
-        allowed = ALLOWED_DEDUCTIONS[CongressKind.COMMITTEE_CONFERENCE]
-        for field, value in (("present", self.present), *self.deductions.items()):
-            name = f"deductions.{field.value}" if isinstance(field, Deduction) else field
-            if value < 0:
-                raise RollError("roll.negative", Location(field=name), field=name, value=value)
-            if isinstance(field, Deduction) and field not in allowed:
-                raise RollError(
-                    "roll.category_kind",
-                    Location(field=name),
-                    category=field.value,
-                    label=Term(field),
-                    kind=Term(CongressKind.COMMITTEE_CONFERENCE),
-                    allowed=", ".join(sorted(c.value for c in allowed)),
-                )
+        if self.present < 0:
+            field = "present"
+            raise RollError("roll.negative", Location(field=field), field=field, value=self.present)
+        check_deductions(CongressKind.COMMITTEE_CONFERENCE, self.deductions)
         return self
 
     def roll(self, members: int) -> Roll:

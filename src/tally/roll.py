@@ -79,6 +79,24 @@ ABSENT_BY_DEFINITION = frozenset(
 )
 
 
+def check_deductions(kind: CongressKind, deductions: dict[Deduction, int]) -> None:
+    """Each deduction is a category of ``kind`` and not negative; errors name the field."""
+    allowed = ALLOWED_DEDUCTIONS[kind]
+    for category, count in deductions.items():
+        field = f"deductions.{category.value}"
+        if category not in allowed:
+            raise RollError(
+                "roll.category_kind",
+                Location(field=field),
+                category=category.value,
+                label=Term(category),
+                kind=Term(kind),
+                allowed=", ".join(sorted(c.value for c in allowed)),
+            )
+        if count < 0:
+            raise RollError("roll.negative", Location(field=field), field=field, value=count)
+
+
 class Roll(BaseModel):
     """Convened, deductions by category and present, for one voting body.
 
@@ -99,20 +117,7 @@ class Roll(BaseModel):
                 raise RollError("roll.negative", Location(field=field), field=field, value=value)
         if self.convened == 0:
             raise RollError("roll.convened_zero", Location(field="convened"))
-        allowed = ALLOWED_DEDUCTIONS[self.kind]
-        for category, count in self.deductions.items():
-            field = f"deductions.{category.value}"
-            if category not in allowed:
-                raise RollError(
-                    "roll.category_kind",
-                    Location(field=field),
-                    category=category.value,
-                    label=Term(category),
-                    kind=Term(self.kind),
-                    allowed=", ".join(sorted(c.value for c in allowed)),
-                )
-            if count < 0:
-                raise RollError("roll.negative", Location(field=field), field=field, value=count)
+        check_deductions(self.kind, self.deductions)
         if self.present > self.convened:
             raise RollError(
                 "roll.present_exceeds",
