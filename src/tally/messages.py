@@ -198,6 +198,13 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Xin rút {name!r}, nhưng người này không có trong danh sách giới thiệu hay đề cử.",
         "Withdrawal of {name!r}, who is neither on the committee's list nor nominated.",
     ),
+    # --- audit log --------------------------------------------------------------------------
+    "audit.bad_log": (
+        "Nhật ký kiểm phiếu không toàn vẹn ({problem}) sau {events} sự kiện hợp lệ. Không ghi "
+        "tiếp vào nhật ký này; đối chiếu với bản in và báo Ban kiểm phiếu.",
+        "The counting log is not intact ({problem}) after {events} valid events. Do not append "
+        "to it; compare it with the printed log and tell the counting board.",
+    ),
     # --- counting board ------------------------------------------------------------------
     "board.one_head": (
         'Ban kiểm phiếu có {heads} trưởng ban; cần đúng một người có role = "head".',

@@ -1,0 +1,233 @@
+"""The audit log: an append-only, hash-chained record of a count (DESIGN decision 5).
+
+One event per line (JSON Lines) in a canonical encoding. Each event carries its sequence
+number, the SHA-256 of the previous event and its own; the last hash fingerprints the whole log,
+so the printed minutes and the file bind together. Appends are flushed and fsynced; opening an
+existing log checks it and resumes after its last whole event.
+
+>>> import tempfile, pathlib
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "bch.jsonl"
+>>> log = AuditLog.open(path)
+>>> _ = log.append("contest_opened", {"contest": "bch", "seats": 33})
+>>> _ = log.append("ballot_recorded", {"serial": "BCH-001", "struck": [3, 17]})
+>>> report = verify(path)
+>>> report.ok, report.events, report.final_hash == log.last_hash
+(True, 2, True)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from tally.errors import InputFileError, Location
+
+GENESIS = "0" * 64
+"""The ``prev`` of the first event."""
+
+
+def canonical(value: Any) -> str:
+    """The one encoding hashed and stored: sorted keys, no spaces, UTF-8 text kept as is.
+
+    >>> canonical({"b": 1, "a": "Đức"})
+    '{"a":"Đức","b":1}'
+    """
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def event_hash(seq: int, kind: str, data: Any, prev: str) -> str:
+    """SHA-256 of an event's content and the previous hash."""
+    body = canonical({"seq": seq, "kind": kind, "data": data, "prev": prev})
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+class Event(BaseModel):
+    """One line of the log."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    seq: int
+    kind: str
+    data: dict[str, Any]
+    prev: str
+    hash: str
+
+    def line(self) -> str:
+        """The event as its canonical line (without the newline)."""
+        return canonical(self.model_dump())
+
+
+class Problem(StrEnum):
+    """What is wrong at the first bad line of a log."""
+
+    CHANGED = "changed"
+    """The line's content does not match its hash: it was edited."""
+    BROKEN_CHAIN = "broken_chain"
+    """The line does not follow the previous one: a line before it changed or was removed."""
+    MISSING = "missing"
+    """Sequence numbers jump: lines were removed."""
+    REORDERED = "reordered"
+    """Sequence numbers go backwards or repeat: lines were moved or duplicated."""
+    TORN = "torn"
+    """The last line is incomplete: the process stopped while writing it."""
+    UNREADABLE = "unreadable"
+    """The line is not an event at all."""
+
+
+class VerifyReport(BaseModel):
+    """The result of :func:`verify`: whole events checked, the final hash, the first problem."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    ok: bool
+    events: int
+    final_hash: str
+    problem: Problem | None = None
+    line: int | None = None
+    """1-based line number of the first problem."""
+
+
+def _check(lines: list[str]) -> tuple[list[Event], VerifyReport]:
+    events: list[Event] = []
+    prev = GENESIS
+    for number, text in enumerate(lines, start=1):
+        try:
+            event = Event.model_validate_json(text)
+        except ValueError:
+            return events, _report(events, prev, Problem.UNREADABLE, number)
+        expected_seq = len(events) + 1
+        if event.seq != expected_seq:
+            later = {_seq(other) for other in lines[number:]}
+            moved = event.seq < expected_seq or expected_seq in later
+            problem = Problem.REORDERED if moved else Problem.MISSING
+            return events, _report(events, prev, problem, number)
+        if event.hash != event_hash(event.seq, event.kind, event.data, event.prev):
+            return events, _report(events, prev, Problem.CHANGED, number)
+        if event.prev != prev or text != event.line():
+            problem = Problem.BROKEN_CHAIN if event.prev != prev else Problem.CHANGED
+            return events, _report(events, prev, problem, number)
+        events.append(event)
+        prev = event.hash
+    return events, _report(events, prev, None, None)
+
+
+def _seq(text: str) -> int | None:
+    """The sequence number of a line, if it is an event at all."""
+    try:
+        return Event.model_validate_json(text).seq
+    except ValueError:
+        return None
+
+
+def _report(
+    events: list[Event], prev: str, problem: Problem | None, line: int | None
+) -> VerifyReport:
+    return VerifyReport(
+        ok=problem is None, events=len(events), final_hash=prev, problem=problem, line=line
+    )
+
+
+def _lines(path: Path) -> tuple[list[str], bool]:
+    """The file's lines and whether it ends with a newline (a whole last line)."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputFileError("file.not_found", Location(file=str(path)), path=path) from None
+    text = raw.decode("utf-8", errors="replace")
+    whole = text.endswith("\n") or not text
+    return text.splitlines(), whole
+
+
+def verify(path: str | Path) -> VerifyReport:
+    """Check every line of the log at ``path`` and report the first bad one precisely."""
+    lines, whole = _lines(Path(path))
+    if whole:
+        return _check(lines)[1]
+    # A last line without its newline was cut short while being written.
+    events, report = _check(lines[:-1])
+    return _report(events, report.final_hash, Problem.TORN, len(lines)) if report.ok else report
+
+
+class AuditLog:
+    """An open log: appends events, each flushed and fsynced before :meth:`append` returns."""
+
+    def __init__(self, path: Path, events: list[Event]) -> None:
+        self.path = path
+        self._events = events
+
+    @classmethod
+    def open(cls, path: str | Path) -> AuditLog:
+        """Open (or create) the log at ``path``; an existing log must verify to be resumed.
+
+        A torn last line — the process was killed while writing it — is reported, never
+        dropped silently: :class:`InputFileError` says so, and :func:`repair_torn_tail` cuts it
+        once the board has seen it.
+        """
+        target = Path(path)
+        if not target.exists():
+            target.touch()
+            return cls(target, [])
+        report = verify(target)
+        if not report.ok:
+            raise InputFileError(
+                "audit.bad_log",
+                Location(file=str(target), line=report.line),
+                problem=report.problem.value if report.problem else "?",
+                events=report.events,
+            )
+        return cls(target, _check(_lines(target)[0])[0])
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        """The events so far, oldest first."""
+        return tuple(self._events)
+
+    @property
+    def last_hash(self) -> str:
+        """The hash of the last event (the log's fingerprint), or :data:`GENESIS`."""
+        return self._events[-1].hash if self._events else GENESIS
+
+    def append(self, kind: str, data: dict[str, Any]) -> Event:
+        """Write one event durably and return it."""
+        seq = len(self._events) + 1
+        prev = self.last_hash
+        event = Event(
+            seq=seq, kind=kind, data=data, prev=prev, hash=event_hash(seq, kind, data, prev)
+        )
+        with self.path.open("a", encoding="utf-8") as stream:
+            stream.write(event.line() + "\n")
+            stream.flush()
+            os.fsync(stream.fileno())
+        self._events.append(event)
+        return event
+
+
+def repair_torn_tail(path: str | Path) -> int:
+    """Cut a torn last line (reported by :func:`verify`) and return how many bytes were cut.
+
+    Only a torn *last* line is cut; any other problem is left for the board and raises.
+    """
+    target = Path(path)
+    report = verify(target)
+    if report.ok:
+        return 0
+    if report.problem is not Problem.TORN:
+        raise InputFileError(
+            "audit.bad_log",
+            Location(file=str(target), line=report.line),
+            problem=report.problem.value if report.problem else "?",
+            events=report.events,
+        )
+    raw = target.read_bytes()
+    keep = raw.rfind(b"\n") + 1
+    with target.open("r+b") as stream:
+        stream.truncate(keep)
+        stream.flush()
+        os.fsync(stream.fileno())
+    return len(raw) - keep
