@@ -36,7 +36,7 @@ from tally.chain import (
     default_venue,
 )
 from tally.composition import Targets
-from tally.contest import Candidate, Contest
+from tally.contest import Candidates, Contest
 from tally.decide import TieDecision
 from tally.errors import BoardError, ContestError, Location, RollError
 from tally.names import name_identity, normalize_name
@@ -93,16 +93,9 @@ class RoundPlan(RoundFigures):
     congress's recorded decision.
     """
 
-    added: tuple[Candidate, ...] = ()
+    added: Candidates = ()
     removed: tuple[str, ...] = ()
     list_note: str = ""
-
-    @field_validator("added", mode="before")
-    @classmethod
-    def _names(cls, value: object) -> object:
-        if isinstance(value, list | tuple):
-            return tuple(Candidate(name=v) if isinstance(v, str) else v for v in value)
-        return value
 
     @model_validator(mode="after")
     def _changes_are_decided(self) -> Self:

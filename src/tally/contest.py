@@ -14,9 +14,9 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
-from typing import Any, Literal, Self
+from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, field_validator, model_validator
 
 from tally.bodies import Body
 from tally.errors import ContestError, Location, NameFormatError
@@ -75,6 +75,17 @@ class Candidate(BaseModel):
         return parse_name(self.name)
 
 
+def _as_candidates(value: Any) -> Any:
+    """A name alone stands for a candidate without personal data."""
+    if isinstance(value, list | tuple):
+        return tuple(Candidate(name=v) if isinstance(v, str) else v for v in value)
+    return value
+
+
+Candidates = Annotated[tuple[Candidate, ...], BeforeValidator(_as_candidates)]
+"""Candidates given as :class:`Candidate` objects or plain names, in any mix."""
+
+
 class Contest(BaseModel):
     """One election on one ballot: the body or post, the seats, the list in ballot order.
 
@@ -87,20 +98,13 @@ class Contest(BaseModel):
     id: str
     body: Body
     seats: int
-    candidates: tuple[Candidate, ...]
+    candidates: Candidates
     title: str | None = None
     round: int = 1
     """1 for the first ballot; 2, 3… for further rounds of the same election (RULES §4)."""
     alternates: int = 0
     """Delegates to the upper congress only: alternates (dự khuyết) elected on the same ballot,
     the next ones above the threshold after the official delegates (RULES §6)."""
-
-    @field_validator("candidates", mode="before")
-    @classmethod
-    def _coerce(cls, value: Any) -> Any:
-        if isinstance(value, list | tuple):
-            return tuple(Candidate(name=v) if isinstance(v, str) else v for v in value)
-        return value
 
     @model_validator(mode="after")
     def _check(self) -> Self:

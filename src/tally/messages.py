@@ -473,11 +473,19 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
 }
 
 
+Table = dict[str, tuple[str, str]]
+"""A (Vietnamese, English) template per key — this catalogue, or a document's own labels."""
+
+
+def localize(table: Table, key: str, lang: Lang, /, **params: object) -> str:
+    """Template ``key`` of ``table`` in ``lang``, with ``params`` filled in."""
+    vi, en = table[key]
+    return (vi if lang == "vi" else en).format(**params)
+
+
 def text(key: str, lang: Lang = "vi", /, **params: object) -> str:
     """Return the message ``key`` in ``lang``, with ``params`` filled in."""
-    vi, en = _CATALOGUE[key]
-    template = vi if lang == "vi" else en
-    return template.format(**params)
+    return localize(_CATALOGUE, key, lang, **params)
 
 
 class Phrase:

@@ -28,7 +28,7 @@ from tally.document import (
     Title,
     render,
 )
-from tally.messages import Lang
+from tally.messages import Lang, localize
 from tally.result import ContestResult
 from tally.roll import CongressKind
 from tally.rules import ThresholdBase
@@ -195,8 +195,7 @@ _L: dict[str, tuple[str, str]] = {
 
 
 def _t(key: str, lang: Lang, **params: object) -> str:
-    vi, en = _L[key]
-    return (vi if lang == "vi" else en).format(**params)
+    return localize(_L, key, lang, **params)
 
 
 def _date(day: dt.date, lang: Lang) -> str:

@@ -23,10 +23,10 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any, Self
 
-from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from tally.bodies import Body
-from tally.contest import Candidate
+from tally.contest import Candidate, Candidates
 from tally.errors import ContestError, Location
 from tally.names import name_identity
 from tally.rules import QC_190, RuleSet
@@ -84,19 +84,12 @@ class ListDraft(_Frozen):
     body: Body
     seats: int
     attending: int
-    committee: tuple[Candidate, ...]
+    committee: Candidates
     """The convening committee's list."""
     nominations: tuple[Nomination, ...] = ()
     withdrawals: tuple[Withdrawal, ...] = ()
     poll: dict[str, int] | None = None
     """Votes for each floor nominee in the trimming poll, once it has been held."""
-
-    @field_validator("committee", mode="before")
-    @classmethod
-    def _names(cls, value: Any) -> Any:
-        if isinstance(value, list | tuple):
-            return tuple(Candidate(name=v) if isinstance(v, str) else v for v in value)
-        return value
 
     @model_validator(mode="after")
     def _sensible(self) -> Self:

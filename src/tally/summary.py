@@ -19,7 +19,7 @@ from __future__ import annotations
 from tally.bodies import Body
 from tally.chain import Venue
 from tally.document import Block, Fields, Format, Heading, Paragraph, Table, Title, render
-from tally.messages import Lang
+from tally.messages import Lang, localize
 from tally.record import CongressRecord, ContestRecord, ContestStatus
 from tally.terms import label
 
@@ -119,8 +119,7 @@ _L: dict[str, tuple[str, str]] = {
 
 
 def _t(key: str, lang: Lang, **params: object) -> str:
-    vi, en = _L[key]
-    return (vi if lang == "vi" else en).format(**params)
+    return localize(_L, key, lang, **params)
 
 
 def _name(record: ContestRecord, lang: Lang) -> str:
