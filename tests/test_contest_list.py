@@ -335,3 +335,23 @@ def test_one_name_list_for_one_post_is_fine(body: Body) -> None:
 )
 def test_non_committee_lists_have_no_surplus_rule(body: Body, seats: int, n: int) -> None:
     check_list(contest(body, seats, n))
+
+
+def test_surplus_rule_in_further_rounds_is_a_policy() -> None:
+    from tally.rules import RoundPolicy
+
+    round_two = Contest(
+        id="bch.r2",
+        body=Body.EXECUTIVE_COMMITTEE,
+        seats=1,
+        round=2,
+        candidates=["Lê Văn An", "Lê Văn Bình", "Lê Văn Cường", "Lê Văn Dũng"],
+    )
+    check_list(round_two, QC_190)  # default: the congress decided this list
+    strict = QC_190.model_copy(
+        update={
+            "rounds": RoundPolicy(surplus_in_further_rounds=True, citation=QC_190.rounds.citation)
+        }
+    )
+    with pytest.raises(ContestError):
+        check_list(round_two, strict)

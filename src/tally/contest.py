@@ -191,8 +191,8 @@ def check_list(contest: Contest, rules: RuleSet = QC_190) -> None:
     and neither has a further round, whose list the congress decides.
     """
     policy = rules.surplus
-    if contest.body not in policy.bodies or contest.round > 1:
-        # A further round's list is what the congress decided for it (RULES §4 [U]).
+    further = contest.round > 1 and not rules.rounds.surplus_in_further_rounds
+    if contest.body not in policy.bodies or further:
         return
     n, seats = len(contest.candidates), contest.seats
     where = Location(field=f"contest.{contest.id}.candidates")

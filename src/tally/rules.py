@@ -119,6 +119,9 @@ class RoundPolicy(_Frozen):
 
     cell_secretary_max_rounds: int = 3
     """A chi bộ that fails to elect a secretary in this many rounds gets one appointed."""
+    surplus_in_further_rounds: bool = False
+    """Apply the list-surplus rule to a further round's list too. Off by default [U]: the
+    further round's list is what the congress decided for it."""
     citation: Citation
 
 
