@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tally.audit import AuditLog, Problem, repair_torn_tail, verify
+from tally.audit import AuditLog, Problem, check_chain, repair_torn_tail
 from tally.errors import InputFileError
 
 events = st.lists(
@@ -49,7 +49,7 @@ def test_any_single_byte_change_is_detected(
     position = data.draw(st.integers(0, len(raw) - 2))  # the final newline is covered by "torn"
     raw[position] = data.draw(st.integers(0, 255).filter(lambda b: b != raw[position]))
     path.write_bytes(bytes(raw))
-    report = verify(path)
+    report = check_chain(path)
     assert not report.ok
     changed_line = raw[:position].count(b"\n") + 1
     assert report.line is not None and report.line <= changed_line + 1
@@ -70,7 +70,7 @@ def test_a_deleted_or_swapped_line_is_found(
         lines[i], lines[i + 1] = lines[i + 1], lines[i]
         expected = Problem.REORDERED
     path.write_text("".join(lines), encoding="utf-8")
-    report = verify(path)
+    report = check_chain(path)
     assert not report.ok and report.line == i + 1 and report.problem is expected
 
 
@@ -83,7 +83,7 @@ def test_a_truncated_log_is_torn_at_its_last_line(
     raw = path.read_bytes()
     cut = data.draw(st.integers(1, len(raw) - 1).filter(lambda n: raw[n - 1 : n] != b"\n"))
     path.write_bytes(raw[:cut])
-    report = verify(path)
+    report = check_chain(path)
     assert report.problem is Problem.TORN
     assert report.events == raw[:cut].count(b"\n")
 
@@ -96,11 +96,11 @@ def test_open_resumes_and_refuses_a_tampered_log(tmp_path: Path) -> None:
     again = AuditLog.open(path)
     assert again.last_hash == log.last_hash and len(again.events) == 2
     again.append("ballot_recorded", {"serial": "BCH-002", "struck": []})
-    assert verify(path).events == 3
+    assert check_chain(path).events == 3
     path.write_text(path.read_text(encoding="utf-8").replace("BCH-001", "BCH-091"), "utf-8")
     with pytest.raises(InputFileError) as raised:
         AuditLog.open(path)
-    assert raised.value.where.line == 2 and "changed" in raised.value.message("en")
+    assert raised.value.where.line == 2 and "was edited" in raised.value.message("en")
 
 
 RECORDER = """
@@ -125,11 +125,11 @@ def test_a_killed_recorder_loses_at_most_the_ballot_in_flight(tmp_path: Path) ->
     time.sleep(0.3)
     process.send_signal(signal.SIGKILL)
     process.wait()
-    report = verify(path)
+    report = check_chain(path)
     assert report.events > 0
     assert report.ok or (report.problem is Problem.TORN and report.line == report.events + 1)
     repair_torn_tail(path)
     resumed = AuditLog.open(path)
     assert len(resumed.events) == report.events
     resumed.append("ballot_recorded", {"serial": "after-crash"})
-    assert verify(path).ok and verify(path).events == report.events + 1
+    assert check_chain(path).ok and check_chain(path).events == report.events + 1

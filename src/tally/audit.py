@@ -10,7 +10,7 @@ existing log checks it and resumes after its last whole event.
 >>> log = AuditLog.open(path)
 >>> _ = log.append("contest_opened", {"contest": "bch", "seats": 33})
 >>> _ = log.append("ballot_recorded", {"serial": "BCH-001", "struck": [3, 17]})
->>> report = verify(path)
+>>> report = check_chain(path)
 >>> report.ok, report.events, report.final_hash == log.last_hash
 (True, 2, True)
 """
@@ -27,6 +27,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from tally.errors import InputFileError, Location
+from tally.messages import Phrase
 
 GENESIS = "0" * 64
 """The ``prev`` of the first event."""
@@ -78,10 +79,12 @@ class Problem(StrEnum):
     """The last line is incomplete: the process stopped while writing it."""
     UNREADABLE = "unreadable"
     """The line is not an event at all."""
+    INCONSISTENT = "inconsistent"
+    """The chain is intact but the event does not fit the count (found by a replay)."""
 
 
-class VerifyReport(BaseModel):
-    """The result of :func:`verify`: whole events checked, the final hash, the first problem."""
+class ChainReport(BaseModel):
+    """What :func:`check_chain` found: whole events, the final hash, the first problem."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -93,7 +96,7 @@ class VerifyReport(BaseModel):
     """1-based line number of the first problem."""
 
 
-def _check(lines: list[str]) -> tuple[list[Event], VerifyReport]:
+def _check(lines: list[str]) -> tuple[list[Event], ChainReport]:
     events: list[Event] = []
     prev = GENESIS
     for number, text in enumerate(lines, start=1):
@@ -127,8 +130,8 @@ def _seq(text: str) -> int | None:
 
 def _report(
     events: list[Event], prev: str, problem: Problem | None, line: int | None
-) -> VerifyReport:
-    return VerifyReport(
+) -> ChainReport:
+    return ChainReport(
         ok=problem is None, events=len(events), final_hash=prev, problem=problem, line=line
     )
 
@@ -144,7 +147,7 @@ def _lines(path: Path) -> tuple[list[str], bool]:
     return text.splitlines(), whole
 
 
-def verify(path: str | Path) -> VerifyReport:
+def check_chain(path: str | Path) -> ChainReport:
     """Check every line of the log at ``path`` and report the first bad one precisely."""
     lines, whole = _lines(Path(path))
     if whole:
@@ -152,6 +155,27 @@ def verify(path: str | Path) -> VerifyReport:
     # A last line without its newline was cut short while being written.
     events, report = _check(lines[:-1])
     return _report(events, report.final_hash, Problem.TORN, len(lines)) if report.ok else report
+
+
+def read_events(path: str | Path) -> tuple[Event, ...]:
+    """The events of an intact log; :class:`InputFileError` naming the first bad line."""
+    target = Path(path)
+    lines, whole = _lines(target)
+    events, report = _check(lines)
+    if not whole and report.ok:
+        report = _report(events, report.final_hash, Problem.TORN, len(lines))
+    if not report.ok:
+        raise _bad_log(target, report)
+    return tuple(events)
+
+
+def _bad_log(path: Path, report: ChainReport) -> InputFileError:
+    return InputFileError(
+        "audit.bad_log",
+        Location(file=str(path), line=report.line),
+        problem=Phrase(f"problem.{report.problem.value}") if report.problem else "?",
+        events=report.events,
+    )
 
 
 class AuditLog:
@@ -173,15 +197,7 @@ class AuditLog:
         if not target.exists():
             target.touch()
             return cls(target, [])
-        report = verify(target)
-        if not report.ok:
-            raise InputFileError(
-                "audit.bad_log",
-                Location(file=str(target), line=report.line),
-                problem=report.problem.value if report.problem else "?",
-                events=report.events,
-            )
-        return cls(target, _check(_lines(target)[0])[0])
+        return cls(target, list(read_events(target)))
 
     @property
     def events(self) -> tuple[Event, ...]:
@@ -209,21 +225,16 @@ class AuditLog:
 
 
 def repair_torn_tail(path: str | Path) -> int:
-    """Cut a torn last line (reported by :func:`verify`) and return how many bytes were cut.
+    """Cut a torn last line (reported by :func:`check_chain`) and return how many bytes were cut.
 
     Only a torn *last* line is cut; any other problem is left for the board and raises.
     """
     target = Path(path)
-    report = verify(target)
+    report = check_chain(target)
     if report.ok:
         return 0
     if report.problem is not Problem.TORN:
-        raise InputFileError(
-            "audit.bad_log",
-            Location(file=str(target), line=report.line),
-            problem=report.problem.value if report.problem else "?",
-            events=report.events,
-        )
+        raise _bad_log(target, report)
     raw = target.read_bytes()
     keep = raw.rfind(b"\n") + 1
     with target.open("r+b") as stream:

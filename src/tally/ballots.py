@@ -317,6 +317,40 @@ class BallotBuilder:
         with neither, nothing was struck. Yes/no form: ``agree``, ``disagree`` and ``both``
         list candidates by mark; a candidate in none of them is marked neither.
         """
+        serial, row, flags, place = self.read(
+            serial,
+            kept=kept,
+            struck=struck,
+            agree=agree,
+            disagree=disagree,
+            both=both,
+            observations=observations,
+            where=where,
+        )
+        if serial in self._first_seen:
+            raise BallotError(
+                "ballot.duplicate_serial", place, serial=serial, first=self._first_seen[serial]
+            )
+        self._rows.append(bytes(row))
+        self._serials.append(serial)
+        self._observations.append(flags)
+        origin = replace(place, serial=None)
+        self._first_seen[serial] = origin if origin.render() else f"#{len(self._rows)}"
+
+    def read(
+        self,
+        serial: str,
+        *,
+        kept: Iterable[int | str] | None = None,
+        struck: Iterable[int | str] | None = None,
+        agree: Iterable[int | str] = (),
+        disagree: Iterable[int | str] = (),
+        both: Iterable[int | str] = (),
+        observations: Iterable[str] = (),
+        where: Location | None = None,
+    ) -> tuple[str, bytearray, int, Location]:
+        """Check one ballot without recording it: its cleaned serial, mark row, observation
+        flags, and the place errors name. Arguments as for :meth:`add`."""
         serial = (
             serial.strip() if isinstance(serial, str) else "" if serial is None else str(serial)
         )
@@ -325,10 +359,6 @@ class BallotBuilder:
             raise BallotError("ballot.empty_serial", place)
         if not serial.isprintable():
             raise BallotError("ballot.bad_serial", place, serial=serial)
-        if serial in self._first_seen:
-            raise BallotError(
-                "ballot.duplicate_serial", place, serial=serial, first=self._first_seen[serial]
-            )
         flags = parse_observations(observations, serial, place)
         if self.contest.form is BallotForm.STRIKE_OUT:
             agree, disagree, both = tuple(agree), tuple(disagree), tuple(both)
@@ -351,11 +381,7 @@ class BallotBuilder:
                     given="kept/struck",
                 )
             row = self._yes_no_row(serial, agree, disagree, both, place)
-        self._rows.append(bytes(row))
-        self._serials.append(serial)
-        self._observations.append(flags)
-        origin = replace(place, serial=None)
-        self._first_seen[serial] = origin if origin.render() else f"#{len(self._rows)}"
+        return serial, row, flags, place
 
     def _numbers(self, refs: Iterable[int | str], serial: str, place: Location) -> list[int]:
         """Ballot numbers of ``refs``; a lone string is one reference, not its characters."""

@@ -19,6 +19,7 @@ chain of contests (BCH → BTV → secretary) and rounds build on it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
@@ -36,7 +37,7 @@ from tally.chain import (
     default_venue,
 )
 from tally.composition import Targets
-from tally.contest import Candidates, Contest
+from tally.contest import Candidate, Candidates, Contest
 from tally.decide import TieDecision
 from tally.errors import BoardError, ContestError, Location, RollError
 from tally.names import name_identity, normalize_name
@@ -145,6 +146,36 @@ class OpenVoteRecord(_Frozen):
             roll=roll,
             rules=rules,
         )
+
+
+def check_board(
+    board: Sequence[BoardMember], lists: Iterable[tuple[str, Iterable[Candidate]]]
+) -> None:
+    """One head; nobody twice; no board member on a list they count (RULES §7).
+
+    ``lists`` pairs each contest id with its candidates. An empty board is not checked.
+    """
+    if not board:
+        return
+    heads = [m.name for m in board if m.role == "head"]
+    if len(heads) != 1:
+        raise BoardError("board.one_head", Location(field="board"), heads=len(heads))
+    seen: dict[object, str] = {}
+    for member in board:
+        key = name_identity(member.name)
+        if key in seen:
+            raise BoardError("board.duplicate", Location(field="board"), name=member.name)
+        seen[key] = member.name
+    for contest_id, candidates in lists:
+        for candidate in candidates:
+            member_name = seen.get(name_identity(candidate.name))
+            if member_name is not None:
+                raise BoardError(
+                    "board.on_list",
+                    Location(field=f"contest.{contest_id}.candidates"),
+                    name=member_name,
+                    contest=contest_id,
+                )
 
 
 class CommitteeRoll(_Frozen):
@@ -276,29 +307,14 @@ class Congress(_Frozen):
 
     @model_validator(mode="after")
     def _board_fits(self) -> Self:
-        """One head; nobody twice; no board member on a list they count (RULES §7)."""
-        if not self.board:
-            return self
-        heads = [m.name for m in self.board if m.role == "head"]
-        if len(heads) != 1:
-            raise BoardError("board.one_head", Location(field="board"), heads=len(heads))
-        seen: dict[object, str] = {}
-        for member in self.board:
-            key = name_identity(member.name)
-            if key in seen:
-                raise BoardError("board.duplicate", Location(field="board"), name=member.name)
-            seen[key] = member.name
-        for plan in self.contests:
-            added = [c for r in plan.rounds for c in r.added]
-            for candidate in [*plan.contest.candidates, *added]:
-                member_name = seen.get(name_identity(candidate.name))
-                if member_name is not None:
-                    raise BoardError(
-                        "board.on_list",
-                        Location(field=f"contest.{plan.contest.id}.candidates"),
-                        name=member_name,
-                        contest=plan.contest.id,
-                    )
+        lists = [
+            (
+                plan.contest.id,
+                [*plan.contest.candidates, *(c for r in plan.rounds for c in r.added)],
+            )
+            for plan in self.contests
+        ]
+        check_board(self.board, lists)
         return self
 
     def count(self, contest_id: str, ballots: Ballots) -> ContestResult:

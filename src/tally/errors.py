@@ -128,3 +128,11 @@ class ReconciliationError(TallyError):
 
 class DecisionError(TallyError):
     """A recorded decision does not fit the outcome it is meant to resolve."""
+
+
+class LogError(TallyError):
+    """An audit log is damaged, or an event in it does not fit the count it records.
+
+    The log is never rewritten: the board compares it with the printed entry log and the
+    station logs, and records what it finds as new events.
+    """

@@ -205,6 +205,146 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "The counting log is not intact ({problem}) after {events} valid events. Do not append "
         "to it; compare it with the printed log and tell the counting board.",
     ),
+    "problem.changed": (
+        "nội dung dòng đã bị sửa: mã băm không khớp",
+        "the line was edited: its hash does not match",
+    ),
+    "problem.broken_chain": (
+        "dòng không nối tiếp dòng trước: một dòng trước đó đã bị sửa hoặc xóa",
+        "the line does not follow the one before: an earlier line was edited or removed",
+    ),
+    "problem.missing": (
+        "thiếu dòng: số thứ tự sự kiện nhảy cóc",
+        "lines are missing: the event numbers jump",
+    ),
+    "problem.reordered": (
+        "dòng bị đảo thứ tự hoặc lặp lại",
+        "lines were moved or repeated",
+    ),
+    "problem.torn": (
+        "dòng cuối bị cắt dở: máy dừng khi đang ghi",
+        "the last line is cut short: the machine stopped while writing it",
+    ),
+    "problem.unreadable": (
+        "dòng không phải là một sự kiện của nhật ký",
+        "the line is not an event of the log",
+    ),
+    "problem.inconsistent": (
+        "sự kiện không khớp với cuộc kiểm phiếu",
+        "the event does not fit the count",
+    ),
+    "log.damaged": (
+        "Nhật ký hỏng: {problem}. Các dòng trước đó ({events} sự kiện) vẫn nguyên vẹn. Không ghi "
+        "tiếp vào nhật ký này; đối chiếu với bản in đã ký và các nhật ký của máy nhập khác.",
+        "The log is damaged: {problem}. The lines before it ({events} events) are intact. Do not "
+        "append to this log; compare it with the signed printout and the other stations' logs.",
+    ),
+    "log.verified": (
+        "Nhật ký {file} nguyên vẹn: {events} sự kiện, kiểm lại từ đầu cho đúng kết quả đã ghi. "
+        "Mã SHA-256 của sự kiện cuối: {hash}",
+        "The log {file} is intact: {events} events, replayed to the recorded results. SHA-256 "
+        "of the last event: {hash}",
+    ),
+    "log.bad_event": (
+        "Sự kiện {kind!r} không đọc được ({detail}). Nhật ký này không do tally ghi hoặc đã bị "
+        "sửa; đối chiếu với bản in.",
+        "The {kind!r} event cannot be read ({detail}). The log was not written by tally or was "
+        "edited; compare it with the printout.",
+    ),
+    "log.opened_twice": (
+        "Phiên kiểm phiếu chỉ mở một lần, ở dòng đầu của nhật ký.",
+        "A log's session is opened once, on its first line.",
+    ),
+    "log.not_opened": (
+        "Nhật ký không bắt đầu bằng sự kiện mở phiên (session_opened). Dùng CountingSession để "
+        "ghi nhật ký.",
+        "The log does not start with session_opened. Write logs with CountingSession.",
+    ),
+    "log.unknown_contest": (
+        "Cuộc bầu {contest!r} chưa được mở trong nhật ký này (đã mở: {known}). Mở cuộc bầu trước "
+        "khi ghi phiếu.",
+        "Contest {contest!r} has not been opened in this log (opened: {known}). Open the contest "
+        "before recording for it.",
+    ),
+    "log.contest_twice": (
+        "Cuộc bầu {contest!r} đã được mở trong nhật ký này. Vòng bầu sau dùng khóa riêng, ví dụ "
+        "{contest!r}.r2.",
+        "Contest {contest!r} is already open in this log. A further round takes its own key, "
+        "e.g. {contest!r}.r2.",
+    ),
+    "log.closed": (
+        "Cuộc bầu {contest!r} đã kết thúc kiểm phiếu; không ghi thêm hay sửa phiếu được nữa. "
+        "Nếu có sai sót, ghi khiếu nại và quyết định của Ban kiểm phiếu.",
+        "The count of {contest!r} is closed; no ballot can be added or corrected. If something "
+        "is wrong, record the complaint and the board's decision.",
+    ),
+    "log.misplaced": (
+        "Sự kiện {kind!r} không thuộc một cuộc bầu.",
+        "The {kind!r} event does not belong to a contest.",
+    ),
+    "log.unknown_batch": (
+        "Sấp phiếu {batch!r} chưa được khai báo (đã khai báo: {known}). Khai báo sấp phiếu và "
+        "số phiếu của nó trước khi nhập.",
+        "Batch {batch!r} has not been declared (declared: {known}). Declare the batch and its "
+        "number of ballots before entering from it.",
+    ),
+    "log.not_current": (
+        "Sự kiện #{corrects} không phải lần nhập hiện hành của phiếu {serial} tại máy {station} "
+        "(hiện hành: {current}). Sửa phiếu thì trỏ tới lần nhập hiện hành.",
+        "Event #{corrects} is not the current entry of ballot {serial} at station {station} "
+        "(current: {current}). A correction points at the current entry.",
+    ),
+    "log.not_entered": (
+        "Phiếu {serial} chưa được nhập tại máy {station}, nên không có gì để sửa hay hủy.",
+        "Ballot {serial} has not been entered at station {station}: nothing to correct or "
+        "withdraw.",
+    ),
+    "log.no_discrepancy": (
+        "Các máy nhập không có chênh lệch nào về phiếu {serial}; Ban kiểm phiếu chỉ phán quyết "
+        "những phiếu các máy đọc khác nhau.",
+        "The stations do not differ on ballot {serial}; the board rules only on ballots the "
+        "stations read differently.",
+    ),
+    "log.unresolved": (
+        "Các máy nhập còn chênh lệch ở {count} phiếu ({serials}). Ban kiểm phiếu xem lại phiếu "
+        "gốc và ghi phán quyết cho từng phiếu, hoặc các máy sửa cho khớp, rồi mới kết thúc.",
+        "The stations still differ on {count} ballot(s) ({serials}). The board looks at the "
+        "paper ballots and records a ruling on each, or the stations correct their entries, "
+        "before the count can close.",
+    ),
+    "log.batch_mismatch": (
+        "Sấp phiếu {batch!r} khai báo {expected} phiếu nhưng nhập {entered} phiếu. Đếm lại "
+        "sấp phiếu và nhập bổ sung hoặc hủy lần nhập thừa.",
+        "Batch {batch!r} was declared with {expected} ballots but {entered} were entered. "
+        "Count the stack again, then enter the missing ballots or withdraw the extra entries.",
+    ),
+    "log.issued_missing": (
+        "Chưa ghi số phiếu phát ra. Ghi số phiếu Ban kiểm phiếu đã phát trước khi kết thúc.",
+        "The number of ballots issued is not recorded. Record it before closing the count.",
+    ),
+    "log.figures_differ": (
+        "Kiểm lại từ nhật ký cho kết quả khác với kết quả đã ghi (đã ghi: {recorded}; kiểm lại: "
+        "{replayed}). Nhật ký đã bị sửa hoặc ghi bởi phiên bản khác; đối chiếu với biên bản.",
+        "Replaying the log gives a result other than the one recorded (recorded: {recorded}; "
+        "replayed: {replayed}). The log was edited or written by another version; compare it "
+        "with the minutes.",
+    ),
+    "log.decision_before_close": (
+        "Cuộc bầu {contest!r} chưa kết thúc kiểm phiếu; quyết định chỉ ghi sau khi có kết quả.",
+        "The count of {contest!r} is not closed; a decision is recorded once there is a result.",
+    ),
+    "log.no_round_needed": (
+        "Cuộc bầu {contest!r} ({status}) không cần bầu thêm vòng.",
+        "Contest {contest!r} ({status}) needs no further round.",
+    ),
+    "log.no_tie": (
+        "Cuộc bầu {contest!r} ({status}) không có trường hợp bằng phiếu để quyết định ({kind}).",
+        "Contest {contest!r} ({status}) has no tie for this decision ({kind}).",
+    ),
+    "log.not_closed": (
+        "Cuộc bầu {contest!r} chưa kết thúc kiểm phiếu trong nhật ký này, nên chưa có kết quả.",
+        "The count of {contest!r} is not closed in this log, so there is no result yet.",
+    ),
     # --- counting board ------------------------------------------------------------------
     "board.one_head": (
         'Ban kiểm phiếu có {heads} trưởng ban; cần đúng một người có role = "head".',

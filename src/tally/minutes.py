@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tally.congress import Congress, ContestPlan
+from pydantic import BaseModel, ConfigDict
+
+from tally.congress import BoardMember, Congress
 from tally.contest import BallotForm
 from tally.decide import OutcomeStatus, Standing
 from tally.document import (
@@ -179,6 +181,10 @@ _L: dict[str, tuple[str, str]] = {
     "s_complaints": ("VII. Khiếu nại và giải quyết", "VII. Complaints"),
     "no_complaints": ("Không có khiếu nại.", "No complaints."),
     "settled": ("Giải quyết", "Settled"),
+    "fingerprint": (
+        "Nhật ký kiểm phiếu {file}: {events} sự kiện; mã SHA-256 của sự kiện cuối: {hash}.",
+        "Counting log {file}: {events} events; SHA-256 of the last event: {hash}.",
+    ),
     "closing": (
         "Biên bản được lập {when} và công bố trước {assembly}.",
         "These minutes were made {when} and announced to the {assembly}.",
@@ -198,6 +204,62 @@ def _t(key: str, lang: Lang, **params: object) -> str:
     return localize(_L, key, lang, **params)
 
 
+class Fingerprint(BaseModel):
+    """The audit log behind the minutes: its file, how many events, the last event's hash."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    events: int
+    hash: str
+    file: str | None = None
+
+    def grouped(self) -> str:
+        """The hash in groups of eight, easy to read aloud and compare with the file.
+
+        >>> Fingerprint(events=1, hash="ab" * 32).grouped()[:17]
+        'abababab abababab'
+        """
+        return " ".join(self.hash[i : i + 8] for i in range(0, len(self.hash), 8))
+
+
+class MinutesContext(BaseModel):
+    """What the minutes print beyond the result: the congress, the board, the time of the
+    count, complaints and the audit log's fingerprint (from a spec or from a log)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    congress: str | None = None
+    term: str | None = None
+    place: str | None = None
+    date: dt.date | None = None
+    board: tuple[BoardMember, ...] = ()
+    counted_at: dt.datetime | None = None
+    complaints: tuple[tuple[str, str], ...] = ()
+    """(complaint, how it was settled) pairs."""
+    fingerprint: Fingerprint | None = None
+
+    @classmethod
+    def of(
+        cls, congress: Congress | None, contest_id: str, round_number: int = 1
+    ) -> MinutesContext:
+        """The context a congress spec gives the minutes of one round of ``contest_id``."""
+        if congress is None:
+            return cls()
+        try:
+            plan = congress.plan(contest_id).round_plan(round_number)
+        except (KeyError, IndexError):
+            plan = None
+        return cls(
+            congress=congress.name,
+            term=congress.term,
+            place=congress.place,
+            date=congress.date,
+            board=congress.board,
+            counted_at=plan.counted_at if plan else None,
+            complaints=tuple((c.summary, c.settlement) for c in plan.complaints) if plan else (),
+        )
+
+
 def _date(day: dt.date, lang: Lang) -> str:
     if lang == "vi":
         return f"{day.day} tháng {day.month} năm {day.year}"
@@ -211,35 +273,48 @@ def _moment(moment: dt.datetime, lang: Lang) -> str:
 
 
 def minutes_blocks(
-    result: ContestResult, congress: Congress | None = None, lang: Lang = "vi"
+    result: ContestResult,
+    congress: Congress | MinutesContext | None = None,
+    lang: Lang = "vi",
+    fingerprint: Fingerprint | None = None,
 ) -> list[Block]:
-    """The minutes of ``result`` as document blocks (see :mod:`tally.document`)."""
-    plan = _plan(congress, result.contest.id)
+    """The minutes of ``result`` as document blocks (see :mod:`tally.document`).
+
+    ``congress`` is the spec's congress or a :class:`MinutesContext` (e.g. from a log);
+    ``fingerprint``, when given, is printed so the paper binds to the audit log.
+    """
     contest, count, rules = result.contest, result.count, result.rules
+    context = (
+        congress
+        if isinstance(congress, MinutesContext)
+        else MinutesContext.of(congress, contest.id, contest.round)
+    )
+    if fingerprint is not None:
+        context = context.model_copy(update={"fingerprint": fingerprint})
     body = label(contest.body, lang)
     subtitle = [contest.title or _t("elect", lang, body=body)]
     if contest.round > 1:
         subtitle[0] += _t("round_of", lang, number=contest.round)
-    if congress is not None:
-        term = f", {_t('term_of', lang, term=congress.term)}" if congress.term else ""
-        subtitle.append(congress.name + term)
+    if context.congress is not None:
+        term = f", {_t('term_of', lang, term=context.term)}" if context.term else ""
+        subtitle.append(context.congress + term)
     blocks: list[Block] = [Title(_t("title", lang), tuple(subtitle))]
 
     general: list[tuple[str, str]] = []
-    if congress is not None:
-        general.append((_t("congress", lang), congress.name))
-        if congress.term:
-            general.append((_t("term", lang), congress.term))
-        if congress.place:
-            general.append((_t("place", lang), congress.place))
-        if congress.date:
-            general.append((_t("date", lang), _date(congress.date, lang)))
-    if plan is not None and plan.counted_at is not None:
-        general.append((_t("counted_at", lang), _moment(plan.counted_at, lang)))
+    if context.congress is not None:
+        general.append((_t("congress", lang), context.congress))
+        if context.term:
+            general.append((_t("term", lang), context.term))
+        if context.place:
+            general.append((_t("place", lang), context.place))
+        if context.date:
+            general.append((_t("date", lang), _date(context.date, lang)))
+    if context.counted_at is not None:
+        general.append((_t("counted_at", lang), _moment(context.counted_at, lang)))
     general.append((_t("rules", lang), rules.title))
     blocks += [Heading(_t("s_general", lang)), Fields(tuple(general))]
 
-    board = congress.board if congress is not None else ()
+    board = context.board
     blocks.append(Heading(_t("s_board", lang)))
     if board:
         rows = tuple((str(i), m.name, _t(m.role, lang)) for i, m in enumerate(board, start=1))
@@ -299,23 +374,35 @@ def minutes_blocks(
 
     blocks += [Heading(_t("s_elected", lang)), *_elected_blocks(result, lang)]
 
-    complaints = plan.complaints if plan is not None else ()
     blocks.append(Heading(_t("s_complaints", lang)))
-    if complaints:
+    if context.complaints:
         blocks.append(
             Fields(
                 tuple(
-                    (f"{i}. {c.summary}", f"{_t('settled', lang)}: {c.settlement}")
-                    for i, c in enumerate(complaints, start=1)
+                    (f"{i}. {summary}", f"{_t('settled', lang)}: {settlement}")
+                    for i, (summary, settlement) in enumerate(context.complaints, start=1)
                 )
             )
         )
     else:
         blocks.append(Paragraph(_t("no_complaints", lang)))
+    if context.fingerprint is not None:
+        mark = context.fingerprint
+        blocks.append(
+            Paragraph(
+                _t(
+                    "fingerprint",
+                    lang,
+                    file=mark.file or "",
+                    events=mark.events,
+                    hash=mark.grouped(),
+                )
+            )
+        )
 
     when = (
-        _t("closing_when", lang, time=_moment(plan.counted_at, lang))
-        if plan is not None and plan.counted_at is not None
+        _t("closing_when", lang, time=_moment(context.counted_at, lang))
+        if context.counted_at is not None
         else _t("closing_blank", lang)
     )
     blocks.append(Paragraph(_t("closing", lang, when=when, assembly=_assembly(result, lang))))
@@ -332,12 +419,13 @@ def minutes_blocks(
 
 def render_minutes(
     result: ContestResult,
-    congress: Congress | None = None,
+    congress: Congress | MinutesContext | None = None,
     lang: Lang = "vi",
     fmt: Format = "text",
+    fingerprint: Fingerprint | None = None,
 ) -> str:
     """The minutes as plain text (to print and sign) or Markdown."""
-    return render(minutes_blocks(result, congress, lang), fmt)
+    return render(minutes_blocks(result, congress, lang, fingerprint), fmt)
 
 
 def _assembly(result: ContestResult, lang: Lang) -> str:
@@ -352,15 +440,6 @@ def _assembly(result: ContestResult, lang: Lang) -> str:
 def _people(result: ContestResult, lang: Lang) -> str:
     """Who is counted: official members, official delegates or members of the body."""
     return _t(f"people_{result.roll.kind.value}", lang)
-
-
-def _plan(congress: Congress | None, contest_id: str) -> ContestPlan | None:
-    if congress is None:
-        return None
-    try:
-        return congress.plan(contest_id)
-    except KeyError:
-        return None
 
 
 def _base_lines(result: ContestResult, lang: Lang) -> list[tuple[str, str]]:

@@ -1,0 +1,702 @@
+"""A counting session: every step of a count written to the audit log as it happens.
+
+:class:`CountingSession` is what an entry station drives: open a contest, record the board,
+the ballots issued, each ballot as it is read, corrections, the ballots collected; close the
+count; record the congress's decisions. Each call checks the step, writes one event (flushed
+and fsynced) and only then changes the session's state — a refused step writes nothing.
+
+The same :class:`SessionState` replays a log (:mod:`tally.replay`), so the session and the
+replay cannot disagree on what an event means.
+
+>>> import tempfile, pathlib, datetime as dt
+>>> from tally import Body, Contest, CongressKind, Roll
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "bt.jsonl"
+>>> clock = lambda: dt.datetime(2025, 6, 1, 9, 0, tzinfo=dt.UTC)
+>>> session = CountingSession.open(path, station="1", clock=clock)
+>>> bt = session.open_contest(
+...     Contest(id="bt", body=Body.CELL_SECRETARY, seats=1, candidates=["Lê Văn Tám"]),
+...     roll=Roll(kind=CongressKind.MEMBER_CONGRESS, convened=7, present=7))
+>>> bt.issue(7)
+>>> for i in range(7):
+...     _ = bt.record(f"{i + 1:03}", agree=[1] if i < 5 else [], disagree=[] if i < 5 else [1])
+>>> bt.collect(7)
+>>> bt.close().outcome.elected
+('Lê Văn Tám',)
+>>> from tally.replay import replay
+>>> replay(path).result("bt") == bt.result
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tally.audit import AuditLog
+from tally.ballots import Ballots
+from tally.congress import BoardMember, check_board
+from tally.contest import Contest, check_list
+from tally.decide import OutcomeStatus, TieDecision
+from tally.errors import BallotError, DecisionError, Location, LogError, ReconciliationError
+from tally.events import (
+    BallotCorrected,
+    BallotRecorded,
+    BallotsCollected,
+    BallotsIssued,
+    BallotWithdrawn,
+    BatchDeclared,
+    BoardConstituted,
+    ComplaintRecorded,
+    CongressIdentity,
+    ContestOpened,
+    CountClosed,
+    DecisionKind,
+    DecisionRecorded,
+    DiscrepancyRuled,
+    EventData,
+    Reading,
+    ResultFigures,
+    SessionOpened,
+    StationsMerged,
+    StationSource,
+    dump,
+    kind_of,
+)
+from tally.readings import Refs, ballots_of, discrepancies, reading_of, row_of
+from tally.result import ContestResult, check_ballot_figures, count_contest
+from tally.roll import Roll
+from tally.rules import QC_190, RuleSet
+
+Clock = Callable[[], dt.datetime]
+
+
+def local_now() -> dt.datetime:
+    """The time now, with the machine's UTC offset, to the second."""
+    return dt.datetime.now(dt.UTC).astimezone().replace(microsecond=0)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """The current reading of one serial at one station, and the event that made it."""
+
+    seq: int
+    reading: Reading
+
+
+@dataclass
+class ContestState:
+    """Everything the log says about one contest so far."""
+
+    key: str
+    contest: Contest
+    roll: Roll
+    rules: RuleSet
+    opened_at: dt.datetime
+    board: tuple[BoardMember, ...] = ()
+    issued: int | None = None
+    collected: int | None = None
+    batches: dict[str, int] = field(default_factory=dict)
+    stations: dict[str, dict[str, Entry]] = field(default_factory=dict)
+    """Station → serial → current reading, in the order first entered."""
+    rulings: dict[str, DiscrepancyRuled] = field(default_factory=dict)
+    sources: tuple[StationSource, ...] = ()
+    complaints: list[ComplaintRecorded] = field(default_factory=list)
+    closed_at: dt.datetime | None = None
+    ballots: Ballots | None = None
+    result: ContestResult | None = None
+    decisions: list[DecisionRecorded] = field(default_factory=list)
+    last_seq: int = 0
+    """The last event about this contest (its minutes print the hash up to it)."""
+
+    @property
+    def closed(self) -> bool:
+        """True once the count is closed."""
+        return self.closed_at is not None
+
+    def readings(self) -> dict[str, dict[str, Reading]]:
+        """Station → serial → reading (current readings only)."""
+        return {
+            station: {serial: entry.reading for serial, entry in entries.items()}
+            for station, entries in self.stations.items()
+        }
+
+    def agreed(self) -> dict[str, Reading]:
+        """The readings the count uses: the stations' where they agree, the board's rulings
+        where they do not. :class:`ReconciliationError` lists any difference not ruled on."""
+        readings = self.readings()
+        found = discrepancies(self.contest, readings)
+        open_serials = list(dict.fromkeys(d.serial for d in found if d.serial not in self.rulings))
+        if open_serials:
+            raise ReconciliationError(
+                "log.unresolved",
+                Location(field=f"contest.{self.key}"),
+                count=len(open_serials),
+                serials=", ".join(open_serials[:10]) + (" …" if len(open_serials) > 10 else ""),
+            )
+        agreed: dict[str, Reading] = {}
+        for station in readings.values():
+            for serial, reading in station.items():
+                agreed.setdefault(serial, reading)
+        for serial, ruling in self.rulings.items():
+            if ruling.reading is None:
+                agreed.pop(serial, None)
+            else:
+                agreed[serial] = ruling.reading
+        return agreed
+
+    def check_batches(self, agreed: dict[str, Reading]) -> None:
+        """Each declared stack holds exactly its expected number of agreed ballots."""
+        counted: dict[str, int] = dict.fromkeys(self.batches, 0)
+        for reading in agreed.values():
+            if reading.batch is not None:
+                counted[reading.batch] = counted.get(reading.batch, 0) + 1
+        for batch, expected in self.batches.items():
+            if counted[batch] != expected:
+                raise ReconciliationError(
+                    "log.batch_mismatch",
+                    Location(field=f"contest.{self.key}"),
+                    batch=batch,
+                    expected=expected,
+                    entered=counted[batch],
+                )
+
+    def count(self, decisions: Sequence[DecisionRecorded] = ()) -> tuple[Ballots, ContestResult]:
+        """Count the agreed ballots with the board's figures and the given decisions."""
+        if self.issued is None:
+            raise ReconciliationError("log.issued_missing", Location(field=f"contest.{self.key}"))
+        agreed = self.agreed()
+        self.check_batches(agreed)
+        ballots = ballots_of(self.contest, agreed)
+        return ballots, self.recount(ballots, decisions)
+
+    def recount(self, ballots: Ballots, decisions: Sequence[DecisionRecorded]) -> ContestResult:
+        """The result of ``ballots`` under the tie decisions among ``decisions``."""
+        tie = next((d.decision for d in decisions if d.kind is DecisionKind.TIE), None)
+        alternate = next(
+            (d.decision for d in decisions if d.kind is DecisionKind.ALTERNATE_TIE), None
+        )
+        assert self.issued is not None
+        return count_contest(
+            self.contest,
+            ballots,
+            roll=self.roll,
+            issued=self.issued,
+            collected=self.collected,
+            rules=self.rules,
+            decision=tie,
+            alternate_decision=alternate,
+        )
+
+
+class SessionState:
+    """The state a log's events build, one event at a time.
+
+    :meth:`prepare` checks an event against the state and returns the change it makes without
+    making it; the caller writes the event, then applies the change. Replaying a log is
+    ``prepare(...)()`` for each event in turn.
+    """
+
+    def __init__(self) -> None:
+        self.opened: SessionOpened | None = None
+        self.contests: dict[str, ContestState] = {}
+        self.events = 0
+
+    def prepare(self, seq: int, data: EventData) -> Callable[[], None]:
+        """Check event ``seq`` carrying ``data``; return the function that applies it."""
+        if isinstance(data, SessionOpened):
+            if self.opened is not None or seq != 1:
+                raise LogError("log.opened_twice", Location())
+            return self._then(seq, lambda: setattr(self, "opened", data))
+        if self.opened is None:
+            raise LogError("log.not_opened", Location())
+        if isinstance(data, ContestOpened):
+            return self._open(seq, data)
+        state = self.contests.get(data.contest)
+        if state is None:
+            raise LogError(
+                "log.unknown_contest",
+                Location(),
+                contest=data.contest,
+                known=", ".join(self.contests) or "—",
+            )
+        change = self._prepare_in(state, seq, data)
+
+        def apply() -> None:
+            change()
+            state.last_seq = seq
+
+        return self._then(seq, apply)
+
+    def _then(self, seq: int, change: Callable[[], None]) -> Callable[[], None]:
+        def apply() -> None:
+            change()
+            self.events = seq
+
+        return apply
+
+    def _open(self, seq: int, data: ContestOpened) -> Callable[[], None]:
+        if data.contest in self.contests:
+            raise LogError("log.contest_twice", Location(), contest=data.contest)
+        check_list(data.definition, data.rules)
+        state = ContestState(
+            key=data.contest,
+            contest=data.definition,
+            roll=data.roll,
+            rules=data.rules,
+            opened_at=data.at,
+            last_seq=seq,
+        )
+        return self._then(seq, lambda: self.contests.__setitem__(data.contest, state))
+
+    def _prepare_in(self, state: ContestState, seq: int, data: EventData) -> Callable[[], None]:
+        where = Location(field=f"contest.{state.key}")
+        if isinstance(data, ComplaintRecorded):
+            return lambda: state.complaints.append(data)
+        if isinstance(data, DecisionRecorded):
+            return self._decision(state, data)
+        if state.closed:
+            raise LogError("log.closed", where, contest=state.key)
+        if isinstance(data, BoardConstituted):
+            check_board(data.members, [(state.key, state.contest.candidates)])
+            return lambda: setattr(state, "board", data.members)
+        if isinstance(data, BallotsIssued):
+            check_ballot_figures(state.key, data.issued, None, state.roll.present, state.rules)
+            return lambda: setattr(state, "issued", data.issued)
+        if isinstance(data, BallotsCollected):
+            if state.issued is not None:
+                check_ballot_figures(
+                    state.key, state.issued, data.collected, state.roll.present, state.rules
+                )
+            return lambda: setattr(state, "collected", data.collected)
+        if isinstance(data, BatchDeclared):
+            return lambda: state.batches.__setitem__(data.batch, data.expected)
+        if isinstance(data, BallotCorrected):
+            return self._ballot(state, seq, data, data.corrects)
+        if isinstance(data, BallotRecorded):
+            return self._ballot(state, seq, data, None)
+        if isinstance(data, BallotWithdrawn):
+            self._current(state, data.station, data.serial, data.corrects)
+            return lambda: _forget(state, data.station, data.serial)
+        if isinstance(data, StationsMerged):
+            return lambda: setattr(state, "sources", state.sources + data.sources)
+        if isinstance(data, DiscrepancyRuled):
+            return self._ruling(state, data)
+        if isinstance(data, CountClosed):
+            return self._close(state, data)
+        raise LogError("log.misplaced", where, kind=kind_of(data).value)  # pragma: no cover
+
+    def _ballot(
+        self, state: ContestState, seq: int, data: BallotRecorded, corrects: int | None
+    ) -> Callable[[], None]:
+        place = Location(serial=data.serial)
+        row_of(state.contest, data.marks, place)
+        if data.batch is not None and data.batch not in state.batches:
+            raise BallotError(
+                "log.unknown_batch",
+                place,
+                batch=data.batch,
+                known=", ".join(state.batches) or "—",
+            )
+        entries = state.stations.get(data.station, {})
+        if corrects is None and data.serial in entries:
+            raise BallotError(
+                "ballot.duplicate_serial",
+                place,
+                serial=data.serial,
+                first=f"#{entries[data.serial].seq}",
+            )
+        if corrects is not None:
+            self._current(state, data.station, data.serial, corrects)
+        reading = Reading(marks=data.marks, observations=data.observations, batch=data.batch)
+
+        def apply() -> None:
+            state.stations.setdefault(data.station, {})[data.serial] = Entry(seq, reading)
+
+        return apply
+
+    def _current(self, state: ContestState, station: str, serial: str, corrects: int) -> None:
+        entry = state.stations.get(station, {}).get(serial)
+        if entry is None or entry.seq != corrects:
+            raise BallotError(
+                "log.not_current",
+                Location(serial=serial),
+                serial=serial,
+                station=station,
+                corrects=corrects,
+                current=f"#{entry.seq}" if entry else "—",
+            )
+
+    def _ruling(self, state: ContestState, data: DiscrepancyRuled) -> Callable[[], None]:
+        disputed = {d.serial for d in discrepancies(state.contest, state.readings())}
+        if data.serial not in disputed and data.serial not in state.rulings:
+            raise LogError("log.no_discrepancy", Location(serial=data.serial), serial=data.serial)
+        if data.reading is not None:
+            row_of(state.contest, data.reading.marks, Location(serial=data.serial))
+        return lambda: state.rulings.__setitem__(data.serial, data)
+
+    def _close(self, state: ContestState, data: CountClosed) -> Callable[[], None]:
+        ballots, result = state.count()
+        if ResultFigures.of(result) != data.figures:
+            raise LogError(
+                "log.figures_differ",
+                Location(field=f"contest.{state.key}"),
+                recorded=_figures_text(data.figures),
+                replayed=_figures_text(ResultFigures.of(result)),
+            )
+
+        def apply() -> None:
+            state.closed_at = data.at
+            state.ballots = ballots
+            state.result = result
+
+        return apply
+
+    def _decision(self, state: ContestState, data: DecisionRecorded) -> Callable[[], None]:
+        where = Location(field=f"contest.{state.key}")
+        if state.result is None or state.ballots is None:
+            raise DecisionError("log.decision_before_close", where, contest=state.key)
+        status = state.result.outcome.status
+        if data.kind is DecisionKind.FURTHER_ROUND:
+            if status not in (OutcomeStatus.TIE, OutcomeStatus.SHORTFALL):
+                raise DecisionError(
+                    "log.no_round_needed", where, contest=state.key, status=status.value
+                )
+            if data.next in self.contests:
+                raise LogError("log.contest_twice", where, contest=data.next)
+            return lambda: state.decisions.append(data)
+        wanted = OutcomeStatus.TIE if data.kind is DecisionKind.TIE else OutcomeStatus.ALTERNATE_TIE
+        if status is not wanted:
+            raise DecisionError(
+                "log.no_tie", where, contest=state.key, kind=data.kind.value, status=status.value
+            )
+        decisions = [*state.decisions, data]
+        result = state.recount(state.ballots, decisions)
+        if data.figures != ResultFigures.of(result):
+            raise LogError(
+                "log.figures_differ",
+                where,
+                recorded=_figures_text(data.figures),
+                replayed=_figures_text(ResultFigures.of(result)),
+            )
+
+        def apply() -> None:
+            state.decisions.append(data)
+            state.result = result
+
+        return apply
+
+
+def _forget(state: ContestState, station: str, serial: str) -> None:
+    del state.stations[station][serial]
+
+
+def _figures_text(figures: ResultFigures | None) -> str:
+    if figures is None:
+        return "—"
+    return (
+        f"{figures.collected}/{figures.valid}/{figures.invalid}, "
+        f"votes {list(figures.votes)}, elected {', '.join(figures.elected) or '—'}"
+    )
+
+
+class CountingSession:
+    """Records a count into the audit log at ``path``; reopening a log resumes it.
+
+    ``station`` names this entry station (máy nhập), written into every ballot it records;
+    ``clock`` gives the time written into events (the machine's local time by default).
+    """
+
+    def __init__(self, log: AuditLog, state: SessionState, station: str, clock: Clock) -> None:
+        self.log = log
+        self.state = state
+        self.station = station
+        self.clock = clock
+
+    @classmethod
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        station: str = "1",
+        congress: CongressIdentity | None = None,
+        clock: Clock = local_now,
+    ) -> CountingSession:
+        """Start a new log at ``path``, or resume the one there (which must verify)."""
+        from tally import __version__
+        from tally.replay import replay_events
+
+        log = AuditLog.open(path)
+        state = replay_events(log.events, str(path))
+        session = cls(log, state, station, clock)
+        if not log.events:
+            session.write(
+                SessionOpened(
+                    station=station, congress=congress, tally_version=__version__, at=clock()
+                )
+            )
+        return session
+
+    @property
+    def last_hash(self) -> str:
+        """The log's fingerprint so far."""
+        return self.log.last_hash
+
+    def write(self, data: EventData) -> int:
+        """Check ``data`` against the session, write it durably, then apply it; its seq."""
+        seq = len(self.log.events) + 1
+        apply = self.state.prepare(seq, data)
+        self.log.append(kind_of(data).value, dump(data))
+        apply()
+        return seq
+
+    def open_contest(
+        self,
+        contest: Contest,
+        *,
+        roll: Roll,
+        rules: RuleSet = QC_190,
+        key: str | None = None,
+    ) -> ContestSession:
+        """Open ``contest`` (under ``key``, by default its id) and return its handle."""
+        key = key or contest.id
+        self.write(
+            ContestOpened(contest=key, definition=contest, roll=roll, rules=rules, at=self.clock())
+        )
+        return ContestSession(self, key)
+
+    def contest(self, key: str) -> ContestSession:
+        """The handle of a contest already opened in this log (e.g. after resuming)."""
+        if key not in self.state.contests:
+            raise LogError(
+                "log.unknown_contest",
+                Location(file=str(self.log.path)),
+                contest=key,
+                known=", ".join(self.state.contests) or "—",
+            )
+        return ContestSession(self, key)
+
+
+class ContestSession:
+    """The steps of one contest's count. Each method writes one event."""
+
+    def __init__(self, session: CountingSession, key: str) -> None:
+        self.session = session
+        self.key = key
+
+    @property
+    def state(self) -> ContestState:
+        """What the log says about this contest so far."""
+        return self.session.state.contests[self.key]
+
+    @property
+    def result(self) -> ContestResult | None:
+        """The result once the count is closed (after any decision recorded since)."""
+        return self.state.result
+
+    def constitute_board(self, members: Iterable[BoardMember]) -> None:
+        """Record the counting board of this contest."""
+        self.session.write(BoardConstituted(contest=self.key, members=tuple(members)))
+
+    def issue(self, issued: int) -> None:
+        """Record the number of ballots issued."""
+        self.session.write(BallotsIssued(contest=self.key, issued=issued))
+
+    def declare_batch(self, batch: str, expected: int) -> None:
+        """Declare a stack of ballots (sấp phiếu) holding ``expected`` ballots."""
+        self.session.write(BatchDeclared(contest=self.key, batch=batch, expected=expected))
+
+    def record(
+        self,
+        serial: str,
+        *,
+        kept: Refs | None = None,
+        struck: Refs | None = None,
+        agree: Refs = (),
+        disagree: Refs = (),
+        both: Refs = (),
+        observations: Iterable[str] = (),
+        batch: str | None = None,
+        station: str | None = None,
+    ) -> int:
+        """Record one ballot as read (candidates by number or name); returns its event seq."""
+        reading = reading_of(
+            self.state.contest,
+            serial,
+            kept=kept,
+            struck=struck,
+            agree=agree,
+            disagree=disagree,
+            both=both,
+            observations=observations,
+            batch=batch,
+        )
+        return self.session.write(
+            BallotRecorded(
+                contest=self.key,
+                serial=serial.strip(),
+                station=station or self.session.station,
+                at=self.session.clock(),
+                **dict(reading),
+            )
+        )
+
+    def correct(
+        self,
+        serial: str,
+        *,
+        reason: str,
+        kept: Refs | None = None,
+        struck: Refs | None = None,
+        agree: Refs = (),
+        disagree: Refs = (),
+        both: Refs = (),
+        observations: Iterable[str] = (),
+        batch: str | None = None,
+        station: str | None = None,
+    ) -> int:
+        """Record a new reading of ``serial``, replacing the current one (which stays in the
+        log); ``reason`` says why. Returns the new event's seq."""
+        where = station or self.session.station
+        reading = reading_of(
+            self.state.contest,
+            serial,
+            kept=kept,
+            struck=struck,
+            agree=agree,
+            disagree=disagree,
+            both=both,
+            observations=observations,
+            batch=batch,
+        )
+        return self.session.write(
+            BallotCorrected(
+                contest=self.key,
+                serial=serial.strip(),
+                station=where,
+                at=self.session.clock(),
+                corrects=self._current_seq(serial.strip(), where),
+                reason=reason,
+                **dict(reading),
+            )
+        )
+
+    def withdraw(self, serial: str, *, reason: str, station: str | None = None) -> int:
+        """Cancel the entry of ``serial`` made by mistake; ``reason`` says why."""
+        where = station or self.session.station
+        return self.session.write(
+            BallotWithdrawn(
+                contest=self.key,
+                serial=serial.strip(),
+                station=where,
+                corrects=self._current_seq(serial.strip(), where),
+                reason=reason,
+                at=self.session.clock(),
+            )
+        )
+
+    def _current_seq(self, serial: str, station: str) -> int:
+        entry = self.state.stations.get(station, {}).get(serial)
+        if entry is None:
+            raise BallotError(
+                "log.not_entered", Location(serial=serial), serial=serial, station=station
+            )
+        return entry.seq
+
+    def rule(
+        self,
+        serial: str,
+        *,
+        note: str,
+        absent: bool = False,
+        kept: Refs | None = None,
+        struck: Refs | None = None,
+        agree: Refs = (),
+        disagree: Refs = (),
+        both: Refs = (),
+        observations: Iterable[str] = (),
+        batch: str | None = None,
+    ) -> int:
+        """Record the board's reading of a ballot the stations read differently (``absent``:
+        there is no such ballot). ``note`` says how the board decided."""
+        reading = (
+            None
+            if absent
+            else reading_of(
+                self.state.contest,
+                serial,
+                kept=kept,
+                struck=struck,
+                agree=agree,
+                disagree=disagree,
+                both=both,
+                observations=observations,
+                batch=batch,
+            )
+        )
+        return self.session.write(
+            DiscrepancyRuled(contest=self.key, serial=serial.strip(), reading=reading, note=note)
+        )
+
+    def collect(self, collected: int) -> None:
+        """Record the number of ballots taken from the box."""
+        self.session.write(BallotsCollected(contest=self.key, collected=collected))
+
+    def complaint(self, summary: str, settlement: str) -> None:
+        """Record a complaint about the count and how it was settled."""
+        self.session.write(
+            ComplaintRecorded(contest=self.key, summary=summary, settlement=settlement)
+        )
+
+    def close(self) -> ContestResult:
+        """Close the count: reconcile, count, decide; returns the result."""
+        _, result = self.state.count()
+        self.session.write(
+            CountClosed(contest=self.key, at=self.session.clock(), figures=ResultFigures.of(result))
+        )
+        assert self.state.result is not None
+        return self.state.result
+
+    def decide(self, decision: TieDecision, *, alternates: bool = False) -> ContestResult:
+        """Record the congress's decision on a tie at the cut-off (or, with ``alternates``,
+        at the alternates' cut-off); returns the result it leads to."""
+        state = self.state
+        if state.ballots is None:
+            raise DecisionError(
+                "log.decision_before_close", Location(field=f"contest.{self.key}"), contest=self.key
+            )
+        kind = DecisionKind.ALTERNATE_TIE if alternates else DecisionKind.TIE
+        draft = DecisionRecorded(
+            contest=self.key,
+            kind=kind,
+            decision=decision,
+            figures=ResultFigures.of(state.result) if state.result else None,
+        )
+        result = state.recount(state.ballots, [*state.decisions, draft])
+        self.session.write(draft.model_copy(update={"figures": ResultFigures.of(result)}))
+        assert self.state.result is not None
+        return self.state.result
+
+    def order_round(
+        self,
+        next_key: str,
+        *,
+        seats: int,
+        added: Sequence[str] = (),
+        removed: Sequence[str] = (),
+        note: str = "",
+    ) -> None:
+        """Record the congress's decision to hold a further round ``next_key`` for ``seats``
+        seats (names added to or removed from the list, and why, in ``note``)."""
+        self.session.write(
+            DecisionRecorded(
+                contest=self.key,
+                kind=DecisionKind.FURTHER_ROUND,
+                next=next_key,
+                seats=seats,
+                added=tuple(added),
+                removed=tuple(removed),
+                note=note,
+            )
+        )
