@@ -1,33 +1,45 @@
-"""The ``tally`` command: count a contest from a spec and a ballots file, print the minutes.
+"""The ``tally`` command: count from a spec, and verify, replay and reconcile audit logs.
 
-Exit codes: 0 all seats filled; 3 bad input (the message names the file, line or field, and
-nothing is written); 4 counted, but a tie or a shortfall needs the congress's decision;
-2 wrong command-line usage; 1 an unexpected internal error.
+``tally count SPEC`` prints the minutes (``--log LOG`` also records the count into an audit
+log); ``tally verify LOG`` checks a log; ``tally replay LOG`` prints the minutes (or, with
+``--entries``, the printed entry log) from the log alone; ``tally reconcile A B [C]`` compares
+the logs of stations that entered the same ballots and, with ``--merge``, writes one log with
+the board's rulings.
+
+Exit codes: 0 done, every seat filled, logs intact and in agreement; 3 bad input (the message
+names the file, line or field, and nothing is written); 4 something needs the congress or the
+board (a tie, a shortfall, an open count, stations that differ); 5 a log is damaged or does not
+replay; 2 wrong command-line usage; 1 an unexpected internal error.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from tally.ballots import Ballots
 from tally.congress import Congress
 from tally.contest import Contest
 from tally.document import Format
-from tally.errors import InputFileError, Location, TallyError
+from tally.errors import InputFileError, Location, LogError, TallyError
 from tally.files import write_atomically
 from tally.messages import LANGS, Lang, text
-from tally.record import CongressRecord, ContestRecord, ContestStatus, run_congress
+from tally.record import CongressRecord, ContestRecord, ContestStatus, round_id, run_congress
 from tally.terms import label
+
+if TYPE_CHECKING:
+    from tally.minutes import Fingerprint
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
 EXIT_USAGE = 2
 EXIT_BAD_INPUT = 3
 EXIT_NEEDS_DECISION = 4
+EXIT_BAD_LOG = 5
 
 FORMATS = ("text", "markdown", "json")
 
@@ -56,28 +68,90 @@ def build_parser() -> argparse.ArgumentParser:
     )
     count.add_argument("--contest", help="mã cuộc bầu / contest id (when the spec has several)")
     count.add_argument(
+        "--log",
+        type=Path,
+        help="ghi cuộc kiểm phiếu vào nhật ký mới / record the count into a new audit log",
+    )
+    count.add_argument("--station", default="1", help="mã máy nhập / entry station id")
+    _output(count)
+
+    verify = commands.add_parser(
+        "verify",
+        help="kiểm tra nhật ký / verify an audit log",
+        description="Kiểm tra chuỗi mã băm và kiểm lại từ đầu / check the hash chain and replay.",
+    )
+    verify.add_argument("log", type=Path, help="nhật ký (JSON Lines) / the audit log")
+    verify.add_argument(
+        "--repair-torn-tail",
+        action="store_true",
+        help="cắt dòng cuối bị ghi dở / cut a last line torn by a crash, then verify",
+    )
+    _language(verify)
+
+    replay = commands.add_parser(
+        "replay",
+        help="in biên bản từ nhật ký / print the minutes from an audit log",
+        description="Kiểm lại từ nhật ký và in biên bản / replay a log and print the minutes.",
+    )
+    replay.add_argument("log", type=Path, help="nhật ký (JSON Lines) / the audit log")
+    replay.add_argument("--contest", help="mã cuộc bầu / contest key (e.g. bch, bch.r2)")
+    replay.add_argument(
+        "--entries",
+        action="store_true",
+        help="in nhật ký nhập phiếu / print the ballot-entry log instead of the minutes",
+    )
+    _output(replay)
+
+    reconcile = commands.add_parser(
+        "reconcile",
+        help="đối chiếu các máy nhập / reconcile entry stations",
+        description="Đối chiếu nhật ký của 2–3 máy nhập cùng một bộ phiếu / compare the logs "
+        "of 2–3 stations that entered the same ballots.",
+    )
+    reconcile.add_argument("logs", type=Path, nargs="+", help="nhật ký các máy / station logs")
+    reconcile.add_argument(
+        "--rulings", type=Path, help="phán quyết của Ban kiểm phiếu (TOML) / the board's rulings"
+    )
+    reconcile.add_argument(
+        "--merge",
+        type=Path,
+        help="ghi nhật ký gộp (tệp mới) / write the merged log (a new file)",
+    )
+    _output(reconcile, formats=("text", "markdown"))
+    return parser
+
+
+def _language(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
         "--lang", choices=LANGS, default="vi", help="ngôn ngữ / language (default: vi)"
     )
-    count.add_argument(
+
+
+def _output(command: argparse.ArgumentParser, formats: Sequence[str] = FORMATS) -> None:
+    _language(command)
+    command.add_argument(
         "--format",
-        choices=FORMATS,
+        choices=formats,
         default="text",
         dest="fmt",
         help="định dạng / output format (default: text)",
     )
-    count.add_argument(
+    command.add_argument(
         "--output", "-o", type=Path, help="ghi vào tệp / write to this file (default: stdout)"
     )
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
     args = build_parser().parse_args(argv)
     lang: Lang = args.lang
+    command = {"count": _count, "verify": _verify, "replay": _replay, "reconcile": _reconcile}
     try:
-        output, needs_decision, summary = _count(args)
-        _write(output, args.output, sys.stdout)
+        output, needs_decision, summary = command[args.command](args)
+        _write(output, getattr(args, "output", None), sys.stdout)
+    except LogError as exc:
+        _say(f"{text('cli.error', lang)}: {exc.message(lang)}")
+        return EXIT_BAD_LOG
     except TallyError as exc:
         _say(f"{text('cli.error', lang)}: {exc.message(lang)}")
         _say(text("cli.nothing_written", lang))
@@ -86,9 +160,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say(text("cli.internal", lang, detail=f"{type(exc).__name__}: {exc}"))
         _say(text("cli.nothing_written", lang))
         return EXIT_INTERNAL
-    if args.output is not None:
+    if getattr(args, "output", None) is not None:
         _say(text("cli.written", lang, path=args.output))
-    _say(summary)
+    if summary:
+        _say(summary)
     if needs_decision:
         return EXIT_NEEDS_DECISION
     return EXIT_OK
@@ -114,13 +189,23 @@ def _count(args: argparse.Namespace) -> tuple[str, bool, str]:
         raise InputFileError(
             "spec.which_contest", Location(file=str(args.spec)), allowed=", ".join(ids)
         )
+    if args.log is not None and args.log.exists():
+        raise InputFileError("log.exists", Location(file=str(args.log)))
     files = _BallotFiles(congress, args.spec, args.ballots, selected[0])
     record = run_congress(congress, files)
     chosen = [record.contest(contest_id) for contest_id in selected]
     if not any(c.rounds for c in chosen):
         raise InputFileError("cli.no_ballots", Location(file=str(args.spec)), contest=selected[0])
-    output = _render(record, chosen, lang, args.fmt)
+    fingerprints: dict[str, Fingerprint] = {}
+    if args.log is not None:
+        from tally.congress_log import record_congress
+
+        replayed = record_congress(record, files.loaded, args.log, station=args.station)
+        fingerprints = {key: replayed.fingerprint(key) for key in replayed.keys}
+    output = _render(record, chosen, lang, args.fmt, fingerprints)
     lines = [f"{text('cli.missing_ballots', lang, path=path)}" for path in files.missing]
+    if args.log is not None:
+        lines.append(text("cli.log_written", lang, path=args.log, hash=replayed.final_hash))
     for c in chosen:
         lines.append(
             text(
@@ -158,7 +243,13 @@ def _count(args: argparse.Namespace) -> tuple[str, bool, str]:
     return output, needs_decision, "\n".join(lines)
 
 
-def _render(record: CongressRecord, chosen: list[ContestRecord], lang: Lang, fmt: str) -> str:
+def _render(
+    record: CongressRecord,
+    chosen: list[ContestRecord],
+    lang: Lang,
+    fmt: str,
+    fingerprints: dict[str, Fingerprint],
+) -> str:
     """Minutes of every counted round of the chosen contests, then the congress summary when
     there is more than one contest, more than one round, or something left to do."""
     if fmt == "json":
@@ -170,9 +261,15 @@ def _render(record: CongressRecord, chosen: list[ContestRecord], lang: Lang, fmt
 
     document_format: Format = "markdown" if fmt == "markdown" else "text"
     parts = [
-        render_minutes(result, record.congress, lang, document_format)
+        render_minutes(
+            result,
+            record.congress,
+            lang,
+            document_format,
+            fingerprints.get(round_id(c.contest_id, number)),
+        )
         for c in chosen
-        for result in c.rounds
+        for number, result in enumerate(c.rounds, start=1)
     ]
     busy = (
         len(record.contests) > 1
@@ -183,6 +280,118 @@ def _render(record: CongressRecord, chosen: list[ContestRecord], lang: Lang, fmt
         parts.append(render_summary(record, lang, document_format))
     separator = "\n---\n\n" if fmt == "markdown" else "\n" + "=" * 78 + "\n\n"
     return separator.join(parts)
+
+
+def _verify(args: argparse.Namespace) -> tuple[str, bool, str]:
+    """Check the chain and replay; a damaged log raises (exit 5) after the report."""
+    from tally.audit import Problem, check_chain, repair_torn_tail
+    from tally.replay import verify
+
+    lang: Lang = args.lang
+    lines: list[str] = []
+    if args.repair_torn_tail and check_chain(args.log).problem is Problem.TORN:
+        cut = repair_torn_tail(args.log)
+        lines.append(text("cli.torn_cut", lang, path=args.log, bytes=cut))
+    report = verify(args.log)
+    if report.error is not None:
+        raise LogError(report.error.code, report.error.where, **report.error.params)
+    return report.message(lang) + "\n", False, "\n".join(lines)
+
+
+def _replay(args: argparse.Namespace) -> tuple[str, bool, str]:
+    """Minutes (or the entry log) of the contests in a log, from its events alone."""
+    from tally.events import DecisionKind
+    from tally.replay import replay
+
+    lang: Lang = args.lang
+    replayed = replay(args.log)
+    keys = [replayed.contest(args.contest).key] if args.contest else list(replayed.keys)
+    if not keys:
+        raise LogError("log.empty", Location(file=str(args.log)))
+    document_format: Format = "markdown" if args.fmt == "markdown" else "text"
+    lines: list[str] = []
+    open_or_pending = False
+    for key in keys:
+        state = replayed.contest(key)
+        if state.result is None:
+            entered = sum(len(entries) for entries in state.stations.values())
+            lines.append(text("cli.log_open", lang, contest=key, entered=entered))
+            open_or_pending = True
+            continue
+        outcome = state.result.outcome
+        lines.append(
+            text(
+                "cli.summary",
+                lang,
+                contest=key,
+                elected=len(outcome.elected),
+                seats=outcome.seats,
+                status=label(outcome.status, lang),
+            )
+        )
+        followed = any(d.kind is DecisionKind.FURTHER_ROUND for d in state.decisions)
+        open_or_pending = open_or_pending or (state.result.needs_decision and not followed)
+    if args.entries:
+        from tally.entry_log import render_entry_log
+
+        separator = "\n---\n\n" if args.fmt == "markdown" else "\n" + "=" * 78 + "\n\n"
+        output = separator.join(
+            render_entry_log(replayed, key, lang, document_format) for key in keys
+        )
+    elif args.fmt == "json":
+        results = {key: replayed.result(key) for key in keys if replayed.contest(key).result}
+        output = (
+            "{\n"
+            + ",\n".join(f"  {json.dumps(k)}: {r.to_json(indent=None)}" for k, r in results.items())
+            + "\n}\n"
+        )
+    else:
+        separator = "\n---\n\n" if args.fmt == "markdown" else "\n" + "=" * 78 + "\n\n"
+        output = separator.join(
+            replayed.minutes(key, lang, document_format)
+            for key in keys
+            if replayed.contest(key).result is not None
+        )
+    lines.append(text("cli.log_hash", lang, events=len(replayed.events), hash=replayed.final_hash))
+    return output, open_or_pending, "\n".join(lines)
+
+
+def _reconcile(args: argparse.Namespace) -> tuple[str, bool, str]:
+    """Compare station logs; with ``--merge``, write the merged log with the rulings."""
+    from tally.station_report import render_reconciliation
+    from tally.stations import closing_problem, load_rulings, merge, reconcile
+
+    lang: Lang = args.lang
+    if not 2 <= len(args.logs) <= 3:
+        raise InputFileError("cli.station_count", Location(), given=len(args.logs))
+    reports = reconcile(args.logs)
+    only = reports[0].key if len(reports) == 1 else None
+    rulings = load_rulings(args.rulings, only) if args.rulings is not None else []
+    document_format: Format = "markdown" if args.fmt == "markdown" else "text"
+    output = render_reconciliation(reports, lang, document_format)
+    ruled = {(r.contest, r.serial) for r in rulings}
+    pending = [
+        report.key
+        for report in reports
+        if any((report.key, serial) not in ruled for serial in report.disputed)
+    ]
+    lines = [
+        text("cli.stations_differ", lang, contest=key, count=len(report.disputed))
+        for report in reports
+        for key in [report.key]
+        if key in pending
+    ]
+    if args.merge is not None:
+        merged = merge(args.logs, args.merge, rulings)
+        lines.append(text("cli.merged", lang, path=args.merge, hash=merged.final_hash))
+        for key in merged.keys:
+            problem = closing_problem(merged.contest(key))
+            if problem is not None:
+                lines.append(f"{key}: {problem.message(lang)}")
+                pending.append(key)
+            else:
+                lines.append(text("cli.merged_closed", lang, contest=key, path=args.merge))
+    return output, bool(pending), "\n".join(lines)
 
 
 class _BallotFiles:
@@ -196,20 +405,24 @@ class _BallotFiles:
         self.explicit = explicit
         self.explicit_for = explicit_for
         self.missing: list[Path] = []
+        self.loaded: dict[str, Ballots] = {}
 
     def __call__(self, contest_id: str, number: int, contest: Contest) -> Ballots | None:
         from tally.ballots_csv import read_ballots_csv
 
         if self.explicit is not None and contest_id == self.explicit_for and number == 1:
-            return read_ballots_csv(contest, self.explicit)
-        name = self.congress.plan(contest_id).round_plan(number).ballots
-        if name is None:
-            return None
-        path = self.folder / name
-        if not path.exists():
-            self.missing.append(path)
-            return None
-        return read_ballots_csv(contest, path)
+            path = self.explicit
+        else:
+            name = self.congress.plan(contest_id).round_plan(number).ballots
+            if name is None:
+                return None
+            path = self.folder / name
+            if not path.exists():
+                self.missing.append(path)
+                return None
+        ballots = read_ballots_csv(contest, path)
+        self.loaded[round_id(contest_id, number)] = ballots
+        return ballots
 
 
 def _write(output: str, path: Path | None, stdout: TextIO) -> None:

@@ -341,6 +341,43 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Cuộc bầu {contest!r} ({status}) không có trường hợp bằng phiếu để quyết định ({kind}).",
         "Contest {contest!r} ({status}) has no tie for this decision ({kind}).",
     ),
+    "stations.contest_differs": (
+        "Cuộc bầu {contest!r} trong nhật ký này khác với trong {first} ({what}). Các máy nhập "
+        "phải nhập cùng một cuộc bầu với cùng số liệu; kiểm tra lại nhật ký của từng máy.",
+        "Contest {contest!r} in this log differs from the one in {first} ({what}). The stations "
+        "must enter the same contest with the same figures; check each station's log.",
+    ),
+    "stations.output_exists": (
+        "Tệp này đã có. Nhật ký gộp luôn được ghi vào một tệp mới; chọn tên khác.",
+        "This file already exists. A merged log is always written to a new file; choose "
+        "another name.",
+    ),
+    "rulings.shape": (
+        "Phán quyết không đúng dạng. Mỗi phán quyết là một bảng [[ruling]] với contest, serial, "
+        "note và các dấu (struck/kept hoặc agree/disagree/both), observations, batch, absent.",
+        "The ruling is malformed. Each is a [[ruling]] table with contest, serial, note and the "
+        "marks (struck/kept or agree/disagree/both), observations, batch, absent.",
+    ),
+    "rulings.toml": (
+        "Tệp phán quyết không đúng cú pháp TOML: {detail}.",
+        "The rulings file is not valid TOML: {detail}.",
+    ),
+    "rulings.unknown_key": (
+        "Khóa không dùng được: {key}. Dùng: {allowed}.",
+        "Unknown key(s): {key}. Use: {allowed}.",
+    ),
+    "rulings.missing": (
+        "Thiếu {key}. Mỗi phán quyết ghi rõ cuộc bầu, số phiếu và ghi chú của Ban kiểm phiếu.",
+        "{key} missing. Each ruling names the contest, the ballot serial and the board's note.",
+    ),
+    "rulings.not_list": (
+        "{key} phải là một danh sách số thứ tự hoặc họ tên, ví dụ {key} = [3, 17].",
+        "{key} must be a list of ballot numbers or names, e.g. {key} = [3, 17].",
+    ),
+    "log.exists": (
+        "Nhật ký này đã có. Mỗi lần đếm ghi vào một nhật ký mới; chọn tên tệp khác.",
+        "This log already exists. Each count is recorded into a new log; choose another name.",
+    ),
     "log.not_closed": (
         "Cuộc bầu {contest!r} chưa kết thúc kiểm phiếu trong nhật ký này, nên chưa có kết quả.",
         "The count of {contest!r} is not closed in this log, so there is no result yet.",
@@ -603,6 +640,42 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.needs_decision": (
         "Kết quả cần quyết định của đại hội: {reason}.",
         "The result needs a decision of the congress: {reason}.",
+    ),
+    "cli.log_written": (
+        "Đã ghi nhật ký kiểm phiếu {path}; mã SHA-256 của sự kiện cuối: {hash}",
+        "Recorded the count in {path}; SHA-256 of the last event: {hash}",
+    ),
+    "cli.log_hash": (
+        "Nhật ký: {events} sự kiện; mã SHA-256 của sự kiện cuối: {hash}",
+        "Log: {events} events; SHA-256 of the last event: {hash}",
+    ),
+    "cli.log_open": (
+        "{contest}: chưa kết thúc kiểm phiếu ({entered} lần nhập phiếu hiện hành).",
+        "{contest}: the count is not closed ({entered} current ballot entries).",
+    ),
+    "cli.torn_cut": (
+        "Đã cắt dòng cuối ghi dở của {path} ({bytes} byte); phiếu đang nhập dở cần nhập lại.",
+        "Cut the torn last line of {path} ({bytes} bytes); enter the ballot in flight again.",
+    ),
+    "cli.station_count": (
+        "Cần nhật ký của 2 hoặc 3 máy nhập (đã cho {given}).",
+        "Give the logs of 2 or 3 entry stations ({given} given).",
+    ),
+    "cli.stations_differ": (
+        "{contest}: các máy nhập khác nhau ở {count} phiếu; chưa có kết quả.",
+        "{contest}: the stations differ on {count} ballot(s); no result yet.",
+    ),
+    "cli.merged": (
+        "Đã ghi nhật ký gộp {path}; mã SHA-256 của sự kiện cuối: {hash}",
+        "Wrote the merged log {path}; SHA-256 of the last event: {hash}",
+    ),
+    "cli.merged_closed": (
+        "{contest}: đã kết thúc kiểm phiếu trong nhật ký gộp; in biên bản: tally replay {path}",
+        "{contest}: the count is closed in the merged log; print the minutes: tally replay {path}",
+    ),
+    "log.empty": (
+        "Nhật ký chưa có cuộc bầu nào.",
+        "The log holds no contest yet.",
     ),
     "cli.internal": (
         "Lỗi nội bộ không mong đợi: {detail}. Kết quả chưa được lập; hãy báo lỗi này kèm các tệp "

@@ -245,8 +245,9 @@ class MinutesContext(BaseModel):
         """The context a congress spec gives the minutes of one round of ``contest_id``."""
         if congress is None:
             return cls()
+        base_id = contest_id.removesuffix(f".r{round_number}") if round_number > 1 else contest_id
         try:
-            plan = congress.plan(contest_id).round_plan(round_number)
+            plan = congress.plan(base_id).round_plan(round_number)
         except (KeyError, IndexError):
             plan = None
         return cls(

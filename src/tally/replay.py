@@ -43,7 +43,8 @@ def replay_events(events: Sequence[Event], file: str = "<log>") -> SessionState:
         try:
             state.prepare(event.seq, data)()
         except TallyError as exc:
-            raise exc.located(where) from None
+            # The event does not fit the count: the log is inconsistent, whatever the reason.
+            raise LogError(exc.code, exc.where.within(where), **exc.params) from None
     return state
 
 

@@ -542,6 +542,19 @@ class ContestSession:
             )
         )
 
+    def enter(self, serial: str, reading: Reading, *, station: str | None = None) -> int:
+        """Record one ballot already read into a :class:`Reading` (marks by ballot number);
+        returns its event seq."""
+        return self.session.write(
+            BallotRecorded(
+                contest=self.key,
+                serial=serial.strip(),
+                station=station or self.session.station,
+                at=self.session.clock(),
+                **dict(reading),
+            )
+        )
+
     def correct(
         self,
         serial: str,
@@ -649,11 +662,14 @@ class ContestSession:
             ComplaintRecorded(contest=self.key, summary=summary, settlement=settlement)
         )
 
-    def close(self) -> ContestResult:
-        """Close the count: reconcile, count, decide; returns the result."""
+    def close(self, *, at: dt.datetime | None = None) -> ContestResult:
+        """Close the count: reconcile, count, decide; returns the result. ``at`` is the time
+        the minutes give for the count (default: now)."""
         _, result = self.state.count()
         self.session.write(
-            CountClosed(contest=self.key, at=self.session.clock(), figures=ResultFigures.of(result))
+            CountClosed(
+                contest=self.key, at=at or self.session.clock(), figures=ResultFigures.of(result)
+            )
         )
         assert self.state.result is not None
         return self.state.result

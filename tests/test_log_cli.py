@@ -1,0 +1,190 @@
+"""Audit logs from the command line: record, verify, replay, reconcile — as a board uses them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from tally import Body, CongressKind, Contest, Roll
+from tally.cli import EXIT_BAD_INPUT, EXIT_BAD_LOG, EXIT_NEEDS_DECISION, EXIT_OK, main
+from tally.congress import BoardMember
+from tally.replay import replay, verify
+from tally.session import CountingSession
+
+ROOT = Path(__file__).resolve().parent.parent
+DISTRICT = ROOT / "examples" / "district_congress" / "congress.toml"
+DELEGATE = ROOT / "examples" / "delegate_congress" / "congress.toml"
+RULE = "=" * 78 + "\n\n"
+
+
+def test_count_with_a_log_prints_the_same_minutes_as_the_replay(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = tmp_path / "district.jsonl"
+    assert main(["count", str(DISTRICT), "--log", str(log)]) == EXIT_OK
+    counted = capsys.readouterr()
+    assert "district.jsonl" in counted.err
+    assert main(["replay", str(log)]) == EXIT_OK
+    replayed = capsys.readouterr().out
+    minutes = counted.out.split(RULE)
+    rounds = replayed.split(RULE)
+    assert len(rounds) == 4  # bch, bch.r2, bt, dbdh; the count also prints the summary
+    for from_count, from_log in zip(minutes, rounds, strict=False):
+        assert from_count.rstrip() == from_log.rstrip()
+    final = replay(log)
+    assert final.final_hash in counted.err
+    bch = final.fingerprint("bch")
+    assert f"{bch.events} sự kiện" in rounds[0] and bch.grouped() in rounds[0]
+    assert "Thời gian kiểm phiếu: 16 giờ 10, ngày 15 tháng 7 năm 2020" in rounds[1]
+
+
+def test_one_edited_character_is_found_at_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = tmp_path / "bch.jsonl"
+    assert main(["count", str(DELEGATE), "--log", str(log)]) == EXIT_OK
+    assert main(["verify", str(log)]) == EXIT_OK
+    assert "nguyên vẹn" in capsys.readouterr().out
+    lines = log.read_text(encoding="utf-8").splitlines(keepends=True)
+    number = next(i for i, line in enumerate(lines, start=1) if '"serial":"BCH-042"' in line)
+    lines[number - 1] = lines[number - 1].replace('"serial":"BCH-042"', '"serial":"BCH-043"')
+    log.write_text("".join(lines), encoding="utf-8")
+    assert main(["verify", str(log), "--lang", "en"]) == EXIT_BAD_LOG
+    err = capsys.readouterr().err
+    assert f"line {number}: The log is damaged: the line was edited" in err
+    assert f"({number - 1} events) are intact" in err
+    assert main(["replay", str(log)]) == EXIT_BAD_LOG
+
+
+def test_a_consistently_rehashed_forgery_fails_the_replay(tmp_path: Path) -> None:
+    """Someone who recomputes every hash after changing a ballot is caught by the count."""
+    from tally.audit import AuditLog
+
+    log = tmp_path / "bch.jsonl"
+    assert main(["count", str(DELEGATE), "--log", str(log)]) == EXIT_OK
+    events = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    forged = tmp_path / "forged.jsonl"
+    writer = AuditLog.open(forged)
+    changed = None
+    for event in events:
+        data = event["data"]
+        if changed is None and event["kind"] == "ballot_recorded" and data["marks"]["struck"]:
+            data["marks"]["struck"] = data["marks"]["struck"][1:]
+            changed = event["seq"]
+        writer.append(event["kind"], data)
+    report = verify(forged)
+    assert not report.ok and report.problem is not None
+    assert report.problem.value == "inconsistent"
+    closing = next(e["seq"] for e in events if e["kind"] == "count_closed")
+    assert report.line in (changed, closing)
+
+
+def test_count_refuses_to_overwrite_a_log(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = tmp_path / "bch.jsonl"
+    log.write_text("keep me\n", encoding="utf-8")
+    assert main(["count", str(DELEGATE), "--log", str(log)]) == EXIT_BAD_INPUT
+    assert log.read_text(encoding="utf-8") == "keep me\n"
+    assert "Nhật ký này đã có" in capsys.readouterr().err
+
+
+def test_verify_cuts_a_torn_tail_only_when_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = tmp_path / "bch.jsonl"
+    assert main(["count", str(DELEGATE), "--log", str(log)]) == EXIT_OK
+    raw = log.read_bytes()
+    log.write_bytes(raw[:-40])
+    assert main(["verify", str(log), "--lang", "en"]) == EXIT_BAD_LOG
+    assert "cut short" in capsys.readouterr().err
+    assert log.read_bytes() == raw[:-40]
+    assert main(["verify", str(log), "--repair-torn-tail"]) == EXIT_OK
+    assert "Đã cắt dòng cuối" in capsys.readouterr().err
+    assert log.read_bytes() == raw[: raw[:-40].rfind(b"\n") + 1]
+
+
+CONTEST = Contest(
+    id="bch",
+    body=Body.EXECUTIVE_COMMITTEE,
+    seats=2,
+    candidates=["Nguyễn Văn An", "Lê Thị Bình", "Trần Văn Cường"],
+)
+ROLL = Roll(kind=CongressKind.MEMBER_CONGRESS, convened=5, present=5)
+BALLOTS = {"01": [3], "02": [2], "03": [3], "04": [1], "05": [3]}
+
+
+def _station(path: Path, name: str, changes: dict[str, list[int]]) -> None:
+    session = CountingSession.open(
+        path, station=name, clock=lambda: dt.datetime(2025, 6, 1, 9, 0, tzinfo=dt.UTC)
+    )
+    bch = session.open_contest(CONTEST, roll=ROLL)
+    bch.constitute_board([BoardMember(name="Hà Thị Mai", role="head")])
+    bch.issue(5)
+    bch.declare_batch("S1", 5)
+    for serial, struck in {**BALLOTS, **changes}.items():
+        bch.record(serial, struck=struck, batch="S1")
+    bch.collect(5)
+
+
+def test_reconcile_lists_each_difference_and_merges_with_the_rulings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    _station(a, "A", {})
+    _station(b, "B", {"04": [2]})
+    assert main(["reconcile", str(a), str(b), "--lang", "en"]) == EXIT_NEEDS_DECISION
+    out = capsys.readouterr()
+    assert "| 04" not in out.out  # text, not markdown
+    assert "mark for no. 1: Nguyễn Văn An" in out.out
+    assert "mark for no. 2: Lê Thị Bình" in out.out
+    assert "bch: the stations differ on 1 ballot(s)" in out.err
+
+    rulings = tmp_path / "rulings.toml"
+    rulings.write_text(
+        '[[ruling]]\nserial = "04"\nstruck = [1]\nbatch = "S1"\n'
+        'note = "Ban kiểm phiếu xem phiếu gốc: gạch tên số 1."\n',
+        encoding="utf-8",
+    )
+    merged = tmp_path / "merged.jsonl"
+    code = main(["reconcile", str(a), str(b), "--rulings", str(rulings), "--merge", str(merged)])
+    merging = capsys.readouterr()
+    assert code == EXIT_OK, merging.err
+    assert "bch: đã kết thúc kiểm phiếu trong nhật ký gộp" in merging.err
+    assert verify(merged).ok
+    result = replay(merged).result("bch")
+    assert result.count.votes == (4, 4, 2)
+    assert result.outcome.elected == ("Nguyễn Văn An", "Lê Thị Bình")
+    assert main(["replay", str(merged), "--format", "json"]) == EXIT_OK
+    data = json.loads(capsys.readouterr().out)
+    assert data["bch"]["count"]["votes"] == [4, 4, 2]
+
+
+def test_a_ruling_on_a_ballot_the_stations_agree_on_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    _station(a, "A", {})
+    _station(b, "B", {})
+    rulings = tmp_path / "rulings.toml"
+    rulings.write_text('[[ruling]]\nserial = "02"\nstruck = [1]\nnote = "x"\n', "utf-8")
+    merged = tmp_path / "merged.jsonl"
+    code = main(["reconcile", str(a), str(b), "--rulings", str(rulings), "--merge", str(merged)])
+    assert code == EXIT_BAD_INPUT
+    assert not merged.exists()
+    assert "không có chênh lệch" in capsys.readouterr().err
+
+
+def test_stations_entering_different_contests_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    _station(a, "A", {})
+    session = CountingSession.open(b, station="B")
+    other = session.open_contest(CONTEST, roll=ROLL.model_copy(update={"present": 4}))
+    other.issue(4)
+    assert main(["reconcile", str(a), str(b), "--lang", "en"]) == EXIT_BAD_INPUT
+    assert "differs from the one in a.jsonl (roll)" in capsys.readouterr().err
