@@ -144,26 +144,32 @@ def _lines(path: Path) -> tuple[list[str], bool]:
         raise InputFileError("file.not_found", Location(file=str(path)), path=path) from None
     text = raw.decode("utf-8", errors="replace")
     whole = text.endswith("\n") or not text
-    return text.splitlines(), whole
+    # Only "\n" ends a line: str.splitlines would also split on \x0b, \x1c, \u2028…, and a
+    # newline replaced by one of them would go unseen.
+    lines = text.split("\n")
+    return (lines[:-1] if whole else lines), whole
+
+
+def _scan(path: Path) -> tuple[list[Event], ChainReport]:
+    lines, whole = _lines(path)
+    if whole:
+        return _check(lines)
+    # A last line without its newline was cut short while being written.
+    events, report = _check(lines[:-1])
+    if report.ok:
+        report = _report(events, report.final_hash, Problem.TORN, len(lines))
+    return events, report
 
 
 def check_chain(path: str | Path) -> ChainReport:
     """Check every line of the log at ``path`` and report the first bad one precisely."""
-    lines, whole = _lines(Path(path))
-    if whole:
-        return _check(lines)[1]
-    # A last line without its newline was cut short while being written.
-    events, report = _check(lines[:-1])
-    return _report(events, report.final_hash, Problem.TORN, len(lines)) if report.ok else report
+    return _scan(Path(path))[1]
 
 
 def read_events(path: str | Path) -> tuple[Event, ...]:
     """The events of an intact log; :class:`InputFileError` naming the first bad line."""
     target = Path(path)
-    lines, whole = _lines(target)
-    events, report = _check(lines)
-    if not whole and report.ok:
-        report = _report(events, report.final_hash, Problem.TORN, len(lines))
+    events, report = _scan(target)
     if not report.ok:
         raise _bad_log(target, report)
     return tuple(events)
@@ -198,6 +204,10 @@ class AuditLog:
             target.touch()
             return cls(target, [])
         return cls(target, list(read_events(target)))
+
+    def __len__(self) -> int:
+        """The number of events written so far."""
+        return len(self._events)
 
     @property
     def events(self) -> tuple[Event, ...]:

@@ -430,7 +430,7 @@ class CountingSession:
         log = AuditLog.open(path)
         state = replay_events(log.events, str(path))
         session = cls(log, state, station, clock)
-        if not log.events:
+        if not len(log):
             session.write(
                 SessionOpened(
                     station=station, congress=congress, tally_version=__version__, at=clock()
@@ -445,7 +445,7 @@ class CountingSession:
 
     def write(self, data: EventData) -> int:
         """Check ``data`` against the session, write it durably, then apply it; its seq."""
-        seq = len(self.log.events) + 1
+        seq = len(self.log) + 1
         apply = self.state.prepare(seq, data)
         self.log.append(kind_of(data).value, dump(data))
         apply()
