@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from enum import IntEnum, IntFlag
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 import numpy as np
 import numpy.typing as npt
@@ -282,6 +282,25 @@ def _is_flag(value: object) -> bool:
     return isinstance(value, int | np.integer) and 0 <= int(value) <= _ALL_OBSERVATIONS
 
 
+Refs = Iterable[int | str]
+"""Candidates by ballot number (1-based) or by name as printed."""
+
+
+class MarksGiven(TypedDict, total=False):
+    """A ballot's marks as a board enters them (every key optional).
+
+    Strike-out form: ``struck`` or ``kept``; yes/no form: ``agree``, ``disagree``, ``both``;
+    either form: ``observations`` (``not_issued``, ``write_in``, ``identifying_mark``).
+    """
+
+    kept: Refs | None
+    struck: Refs | None
+    agree: Refs
+    disagree: Refs
+    both: Refs
+    observations: Iterable[str]
+
+
 class BallotBuilder:
     """Records ballots one at a time, as the board reads them, and checks each on entry.
 
@@ -300,33 +319,16 @@ class BallotBuilder:
         return len(self._rows)
 
     def add(
-        self,
-        serial: str,
-        *,
-        kept: Iterable[int | str] | None = None,
-        struck: Iterable[int | str] | None = None,
-        agree: Iterable[int | str] = (),
-        disagree: Iterable[int | str] = (),
-        both: Iterable[int | str] = (),
-        observations: Iterable[str] = (),
-        where: Location | None = None,
+        self, serial: str, *, where: Location | None = None, **marks: Unpack[MarksGiven]
     ) -> None:
         """Record one ballot.
 
         Strike-out form: give ``struck`` (names struck) or ``kept`` (names left standing);
         with neither, nothing was struck. Yes/no form: ``agree``, ``disagree`` and ``both``
         list candidates by mark; a candidate in none of them is marked neither.
+        ``observations`` are the board's codes (``write_in``…).
         """
-        serial, row, flags, place = self.read(
-            serial,
-            kept=kept,
-            struck=struck,
-            agree=agree,
-            disagree=disagree,
-            both=both,
-            observations=observations,
-            where=where,
-        )
+        serial, row, flags, place = self.read(serial, where=where, **marks)
         if serial in self._first_seen:
             raise BallotError(
                 "ballot.duplicate_serial", place, serial=serial, first=self._first_seen[serial]
@@ -338,16 +340,7 @@ class BallotBuilder:
         self._first_seen[serial] = origin if origin.render() else f"#{len(self._rows)}"
 
     def read(
-        self,
-        serial: str,
-        *,
-        kept: Iterable[int | str] | None = None,
-        struck: Iterable[int | str] | None = None,
-        agree: Iterable[int | str] = (),
-        disagree: Iterable[int | str] = (),
-        both: Iterable[int | str] = (),
-        observations: Iterable[str] = (),
-        where: Location | None = None,
+        self, serial: str, *, where: Location | None = None, **marks: Unpack[MarksGiven]
     ) -> tuple[str, bytearray, int, Location]:
         """Check one ballot without recording it: its cleaned serial, mark row, observation
         flags, and the place errors name. Arguments as for :meth:`add`."""
@@ -359,9 +352,12 @@ class BallotBuilder:
             raise BallotError("ballot.empty_serial", place)
         if not serial.isprintable():
             raise BallotError("ballot.bad_serial", place, serial=serial)
-        flags = parse_observations(observations, serial, place)
+        flags = parse_observations(marks.get("observations", ()), serial, place)
+        kept, struck = marks.get("kept"), marks.get("struck")
+        agree = tuple(marks.get("agree", ()))
+        disagree = tuple(marks.get("disagree", ()))
+        both = tuple(marks.get("both", ()))
         if self.contest.form is BallotForm.STRIKE_OUT:
-            agree, disagree, both = tuple(agree), tuple(disagree), tuple(both)
             if agree or disagree or both:
                 raise BallotError(
                     "ballot.wrong_form",

@@ -19,43 +19,28 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from enum import StrEnum
+from typing import Unpack
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
-from tally.ballots import OBSERVATION_CODES, BallotBuilder, Ballots, Mark
+from tally.ballots import OBSERVATION_CODES, BallotBuilder, Ballots, Mark, MarksGiven
 from tally.contest import BallotForm, Contest
 from tally.errors import BallotError, Location
 from tally.events import Marks, Reading
-
-Refs = Iterable[int | str]
 
 
 def reading_of(
     contest: Contest,
     serial: str,
     *,
-    kept: Refs | None = None,
-    struck: Refs | None = None,
-    agree: Refs = (),
-    disagree: Refs = (),
-    both: Refs = (),
-    observations: Iterable[str] = (),
     batch: str | None = None,
     where: Location | None = None,
+    **marks: Unpack[MarksGiven],
 ) -> Reading:
     """A ballot as entered (candidates by number or name), checked like
     :meth:`BallotBuilder.add` and stored by ballot number."""
-    _, row, flags, _ = BallotBuilder(contest).read(
-        serial,
-        kept=kept,
-        struck=struck,
-        agree=agree,
-        disagree=disagree,
-        both=both,
-        observations=observations,
-        where=where,
-    )
+    _, row, flags, _ = BallotBuilder(contest).read(serial, where=where, **marks)
     return Reading(marks=marks_of_row(contest.form, row), observations=codes_of(flags), batch=batch)
 
 

@@ -33,9 +33,10 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Unpack
 
 from tally.audit import AuditLog
-from tally.ballots import Ballots
+from tally.ballots import Ballots, MarksGiven
 from tally.congress import BoardMember, check_board
 from tally.contest import Contest, check_list
 from tally.decide import OutcomeStatus, TieDecision
@@ -64,7 +65,7 @@ from tally.events import (
     dump,
     kind_of,
 )
-from tally.readings import Refs, ballots_of, discrepancies, reading_of, row_of
+from tally.readings import ballots_of, discrepancies, reading_of, row_of
 from tally.result import ContestResult, check_ballot_figures, count_contest
 from tally.roll import Roll
 from tally.rules import QC_190, RuleSet
@@ -511,36 +512,14 @@ class ContestSession:
         self,
         serial: str,
         *,
-        kept: Refs | None = None,
-        struck: Refs | None = None,
-        agree: Refs = (),
-        disagree: Refs = (),
-        both: Refs = (),
-        observations: Iterable[str] = (),
         batch: str | None = None,
         station: str | None = None,
+        **marks: Unpack[MarksGiven],
     ) -> int:
-        """Record one ballot as read (candidates by number or name); returns its event seq."""
-        reading = reading_of(
-            self.state.contest,
-            serial,
-            kept=kept,
-            struck=struck,
-            agree=agree,
-            disagree=disagree,
-            both=both,
-            observations=observations,
-            batch=batch,
-        )
-        return self.session.write(
-            BallotRecorded(
-                contest=self.key,
-                serial=serial.strip(),
-                station=station or self.session.station,
-                at=self.session.clock(),
-                **dict(reading),
-            )
-        )
+        """Record one ballot as read (candidates by number or name, as for
+        :meth:`BallotBuilder.add`); returns its event seq."""
+        reading = reading_of(self.state.contest, serial, batch=batch, **marks)
+        return self.enter(serial, reading, station=station)
 
     def enter(self, serial: str, reading: Reading, *, station: str | None = None) -> int:
         """Record one ballot already read into a :class:`Reading` (marks by ballot number);
@@ -560,29 +539,14 @@ class ContestSession:
         serial: str,
         *,
         reason: str,
-        kept: Refs | None = None,
-        struck: Refs | None = None,
-        agree: Refs = (),
-        disagree: Refs = (),
-        both: Refs = (),
-        observations: Iterable[str] = (),
         batch: str | None = None,
         station: str | None = None,
+        **marks: Unpack[MarksGiven],
     ) -> int:
         """Record a new reading of ``serial``, replacing the current one (which stays in the
         log); ``reason`` says why. Returns the new event's seq."""
         where = station or self.session.station
-        reading = reading_of(
-            self.state.contest,
-            serial,
-            kept=kept,
-            struck=struck,
-            agree=agree,
-            disagree=disagree,
-            both=both,
-            observations=observations,
-            batch=batch,
-        )
+        reading = reading_of(self.state.contest, serial, batch=batch, **marks)
         return self.session.write(
             BallotCorrected(
                 contest=self.key,
@@ -623,31 +587,12 @@ class ContestSession:
         *,
         note: str,
         absent: bool = False,
-        kept: Refs | None = None,
-        struck: Refs | None = None,
-        agree: Refs = (),
-        disagree: Refs = (),
-        both: Refs = (),
-        observations: Iterable[str] = (),
         batch: str | None = None,
+        **marks: Unpack[MarksGiven],
     ) -> int:
         """Record the board's reading of a ballot the stations read differently (``absent``:
         there is no such ballot). ``note`` says how the board decided."""
-        reading = (
-            None
-            if absent
-            else reading_of(
-                self.state.contest,
-                serial,
-                kept=kept,
-                struck=struck,
-                agree=agree,
-                disagree=disagree,
-                both=both,
-                observations=observations,
-                batch=batch,
-            )
-        )
+        reading = None if absent else reading_of(self.state.contest, serial, batch=batch, **marks)
         return self.session.write(
             DiscrepancyRuled(contest=self.key, serial=serial.strip(), reading=reading, note=note)
         )
