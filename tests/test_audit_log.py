@@ -133,3 +133,51 @@ def test_a_killed_recorder_loses_at_most_the_ballot_in_flight(tmp_path: Path) ->
     assert len(resumed.events) == report.events
     resumed.append("ballot_recorded", {"serial": "after-crash"})
     assert check_chain(path).ok and check_chain(path).events == report.events + 1
+
+
+def test_a_failed_append_is_cut_back_and_the_log_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "bch.jsonl"
+    log = AuditLog.open(path)
+    log.append("contest_opened", {"contest": "bch"})
+    before = path.read_bytes()
+    real_fsync = os.fsync
+
+    def failing(descriptor: int) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "fsync", failing)
+    with pytest.raises(InputFileError):
+        log.append("ballot_recorded", {"serial": "1"})
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    assert path.read_bytes() == before and len(log) == 1
+    log.append("ballot_recorded", {"serial": "1"})
+    assert check_chain(path).ok and check_chain(path).events == 2
+
+
+def test_a_second_writer_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bch.jsonl"
+    first = AuditLog.open(path)
+    first.append("contest_opened", {"contest": "bch"})
+    second = AuditLog.open(path)
+    second.append("ballot_recorded", {"serial": "1"})
+    with pytest.raises(InputFileError) as raised:
+        first.append("ballot_recorded", {"serial": "2"})
+    assert raised.value.code == "audit.changed_underneath"
+    assert check_chain(path).ok and check_chain(path).events == 2
+
+
+def test_a_last_line_missing_only_its_newline_gets_it_back(tmp_path: Path) -> None:
+    path = tmp_path / "bch.jsonl"
+    log = AuditLog.open(path)
+    log.append("contest_opened", {"contest": "bch"})
+    log.append("count_closed", {"contest": "bch"})
+    whole = path.read_bytes()
+    path.write_bytes(whole[:-1])
+    assert check_chain(path).problem is Problem.TORN
+    with pytest.raises(InputFileError) as raised:
+        AuditLog.open(path)
+    assert "--repair-torn-tail" in raised.value.message("en")
+    assert repair_torn_tail(path) == 0
+    assert path.read_bytes() == whole

@@ -211,9 +211,9 @@ def test_corrections_and_withdrawals_name_the_entry_they_replace(bch: Replay) ->
             assert rows[f"#{data.corrects}"][-1] == f"đã sửa tại #{event.seq}"
             changes += 1
         elif isinstance(data, BallotWithdrawn):
-            assert rows[f"#{event.seq}"][-1] == f"hủy lần nhập #{data.corrects}: {data.reason}"
-            assert english[f"#{event.seq}"][-1] == f"withdraws #{data.corrects}: {data.reason}"
-            assert rows[f"#{data.corrects}"][-1] == f"đã hủy tại #{event.seq}"
+            assert rows[f"#{event.seq}"][-1] == f"hủy lần nhập #{data.cancels}: {data.reason}"
+            assert english[f"#{event.seq}"][-1] == f"withdraws #{data.cancels}: {data.reason}"
+            assert rows[f"#{data.cancels}"][-1] == f"đã hủy tại #{event.seq}"
             changes += 1
     assert changes == 2
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -82,14 +83,46 @@ def test_a_consistently_rehashed_forgery_fails_the_replay(tmp_path: Path) -> Non
     assert report.line in (changed, closing)
 
 
-def test_count_refuses_to_overwrite_a_log(
+def test_count_refuses_a_log_it_did_not_begin(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     log = tmp_path / "bch.jsonl"
     log.write_text("keep me\n", encoding="utf-8")
     assert main(["count", str(DELEGATE), "--log", str(log)]) == EXIT_BAD_INPUT
     assert log.read_text(encoding="utf-8") == "keep me\n"
-    assert "Nhật ký này đã có" in capsys.readouterr().err
+    assert not list(tmp_path.glob(".*"))  # no partial file left behind
+    other = tmp_path / "district.jsonl"
+    assert main(["count", str(DISTRICT), "--log", str(other)]) == EXIT_OK
+    capsys.readouterr()
+    assert main(["count", str(DELEGATE), "--log", str(other)]) == EXIT_BAD_INPUT
+    assert "dòng 1: Nhật ký này không phải phần đầu" in capsys.readouterr().err
+
+
+def test_the_same_files_give_the_same_log_and_a_later_round_extends_it(tmp_path: Path) -> None:
+    """The ballots of round 2 and of the later contests arrive later: the log of round 1 is
+    extended, never rewritten, so the fingerprint on round 1's signed minutes stays in it."""
+    folder = tmp_path / "district"
+    shutil.copytree(DISTRICT.parent, folder)
+    spec = folder / "congress.toml"
+    later = [folder / name for name in ("ballots_bch_r2.csv", "ballots_bt.csv", "ballots_dbdh.csv")]
+    held_back = [path.read_bytes() for path in later]
+    for path in later:
+        path.unlink()
+    log = tmp_path / "district.jsonl"
+    assert main(["count", str(spec), "--log", str(log)]) == EXIT_NEEDS_DECISION
+    before = log.read_bytes()
+    round_one = replay(log).fingerprint("bch")
+    for path, content in zip(later, held_back, strict=True):
+        path.write_bytes(content)
+    assert main(["count", str(spec), "--log", str(log)]) == EXIT_OK
+    after = log.read_bytes()
+    assert after.startswith(before) and len(after) > len(before)
+    assert replay(log).fingerprint("bch") == round_one
+    again = tmp_path / "again.jsonl"
+    assert main(["count", str(spec), "--log", str(again)]) == EXIT_OK
+    assert again.read_bytes() == after
+    assert main(["count", str(spec), "--log", str(log)]) == EXIT_OK
+    assert log.read_bytes() == after
 
 
 def test_verify_cuts_a_torn_tail_only_when_asked(
@@ -153,7 +186,7 @@ def test_reconcile_lists_each_difference_and_merges_with_the_rulings(
     code = main(["reconcile", str(a), str(b), "--rulings", str(rulings), "--merge", str(merged)])
     merging = capsys.readouterr()
     assert code == EXIT_OK, merging.err
-    assert "bch: đã kết thúc kiểm phiếu trong nhật ký gộp" in merging.err
+    assert "Kết quả cuộc bầu bch: 2/2 người trúng cử; đã bầu đủ." in merging.err
     assert verify(merged).ok
     result = replay(merged).result("bch")
     assert result.count.votes == (4, 4, 2)
@@ -188,3 +221,66 @@ def test_stations_entering_different_contests_are_refused(
     other.issue(4)
     assert main(["reconcile", str(a), str(b), "--lang", "en"]) == EXIT_BAD_INPUT
     assert "differs from the one in a.jsonl (roll)" in capsys.readouterr().err
+
+
+def test_verify_finds_lines_cut_at_the_end_with_the_printed_fingerprint(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = tmp_path / "district.jsonl"
+    assert main(["count", str(DISTRICT), "--log", str(log)]) == EXIT_OK
+    capsys.readouterr()
+    printed = replay(log).fingerprint("dbdh").grouped()
+    assert main(["verify", str(log), "--expect", printed]) == EXIT_OK
+    lines = log.read_text(encoding="utf-8").splitlines(keepends=True)
+    log.write_text("".join(lines[:-30]), encoding="utf-8")
+    assert main(["verify", str(log)]) == EXIT_OK  # a chain alone cannot see a clean cut…
+    assert "Chưa kết thúc kiểm phiếu: dbdh" in capsys.readouterr().out  # …but says so
+    assert main(["verify", str(log), "--expect", printed, "--lang", "en"]) == EXIT_BAD_LOG
+    assert "has no event with the fingerprint" in capsys.readouterr().err
+
+
+def test_an_unknown_observation_in_a_forged_log_is_named_at_its_line(tmp_path: Path) -> None:
+    from tally.audit import AuditLog
+
+    log = tmp_path / "bch.jsonl"
+    assert main(["count", str(DELEGATE), "--log", str(log)]) == EXIT_OK
+    events = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    forged = tmp_path / "forged.jsonl"
+    writer = AuditLog.open(forged)
+    for event in events:
+        if event["seq"] == 10:
+            event["data"]["observations"] = ["bogus"]
+        writer.append(event["kind"], event["data"])
+    report = verify(forged)
+    assert report.line == 10 and report.error is not None
+    assert report.error.code == "log.bad_event"
+    assert main(["verify", str(forged)]) == EXIT_BAD_LOG
+
+
+def test_a_round_opened_unlike_the_round_ordered_is_refused(tmp_path: Path) -> None:
+    from tally.errors import DecisionError, LogError
+
+    session = CountingSession.open(tmp_path / "bch.jsonl", station="1")
+    bch = session.open_contest(CONTEST, roll=ROLL)
+    bch.issue(5)
+    for serial, struck in {"01": [1], "02": [1], "03": [2], "04": [2], "05": [3]}.items():
+        bch.record(serial, struck=struck)
+    assert bch.close().outcome.tie is not None
+    bch.order_round("bch.r2", seats=1, note="bầu lại giữa hai người bằng phiếu")
+    with pytest.raises(DecisionError) as raised:
+        bch.order_round("bch.r3", seats=1, note="again")
+    assert raised.value.code == "log.round_twice"
+    wrong = CONTEST.model_copy(update={"id": "bch.r2", "round": 2})
+    with pytest.raises(LogError) as refused:
+        session.open_contest(wrong, roll=ROLL, key="bch.r2")
+    assert refused.value.code == "log.round_differs"
+
+
+def test_count_with_an_output_in_a_missing_folder_writes_no_log(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = tmp_path / "bch.jsonl"
+    code = main(["count", str(DELEGATE), "--log", str(log), "-o", str(tmp_path / "no" / "m.txt")])
+    assert code == EXIT_BAD_INPUT and not log.exists()
+    capsys.readouterr()
+    assert main(["count", str(DELEGATE), "--log", str(tmp_path / "no" / "x.jsonl")]) == 3

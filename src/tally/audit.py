@@ -17,6 +17,7 @@ existing log checks it and resumes after its last whole event.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -79,6 +80,9 @@ class Problem(StrEnum):
     """The last line is incomplete: the process stopped while writing it."""
     UNREADABLE = "unreadable"
     """The line is not an event at all."""
+    TRUNCATED = "truncated"
+    """The log has no event with the fingerprint the board expects (e.g. printed on the
+    minutes): lines are missing at its end, or it is another log."""
     INCONSISTENT = "inconsistent"
     """The chain is intact but the event does not fit the count (found by a replay)."""
 
@@ -166,6 +170,12 @@ def check_chain(path: str | Path) -> ChainReport:
     return _scan(Path(path))[1]
 
 
+def scan(path: str | Path) -> tuple[tuple[Event, ...], ChainReport]:
+    """One pass over the log: the whole events before the first problem, and the report."""
+    events, report = _scan(Path(path))
+    return tuple(events), report
+
+
 def read_events(path: str | Path) -> tuple[Event, ...]:
     """The events of an intact log; :class:`InputFileError` naming the first bad line."""
     target = Path(path)
@@ -176,6 +186,13 @@ def read_events(path: str | Path) -> tuple[Event, ...]:
 
 
 def _bad_log(path: Path, report: ChainReport) -> InputFileError:
+    if report.problem is Problem.TORN:
+        return InputFileError(
+            "audit.torn",
+            Location(file=str(path), line=report.line),
+            events=report.events,
+            file=path,
+        )
     return InputFileError(
         "audit.bad_log",
         Location(file=str(path), line=report.line),
@@ -185,11 +202,18 @@ def _bad_log(path: Path, report: ChainReport) -> InputFileError:
 
 
 class AuditLog:
-    """An open log: appends events, each flushed and fsynced before :meth:`append` returns."""
+    """An open log: appends events, each flushed and fsynced before :meth:`append` returns.
 
-    def __init__(self, path: Path, events: list[Event]) -> None:
+    Before each append the file must still end where this log last wrote (another writer, or
+    an edit, is refused); an append that fails is cut back, so the file never holds half an
+    event that the log in memory does not know about.
+    """
+
+    def __init__(self, path: Path, events: list[Event], size: int) -> None:
         self.path = path
         self._events = events
+        self._size = size
+        self._broken = False
 
     @classmethod
     def open(cls, path: str | Path) -> AuditLog:
@@ -201,9 +225,16 @@ class AuditLog:
         """
         target = Path(path)
         if not target.exists():
-            target.touch()
-            return cls(target, [])
-        return cls(target, list(read_events(target)))
+            try:
+                target.touch()
+            except OSError as exc:
+                raise InputFileError(
+                    "file.unwritable", Location(file=str(target)), path=target, detail=exc.strerror
+                ) from None
+            _sync_directory(target)
+            return cls(target, [], 0)
+        events = list(read_events(target))
+        return cls(target, events, target.stat().st_size)
 
     def __len__(self) -> int:
         """The number of events written so far."""
@@ -221,23 +252,63 @@ class AuditLog:
 
     def append(self, kind: str, data: dict[str, Any]) -> Event:
         """Write one event durably and return it."""
+        where = Location(file=str(self.path), line=len(self._events) + 1)
+        if self._broken:
+            raise InputFileError("audit.broken", where)
         seq = len(self._events) + 1
         prev = self.last_hash
         event = Event(
             seq=seq, kind=kind, data=data, prev=prev, hash=event_hash(seq, kind, data, prev)
         )
-        with self.path.open("a", encoding="utf-8") as stream:
-            stream.write(event.line() + "\n")
-            stream.flush()
-            os.fsync(stream.fileno())
+        line = (event.line() + "\n").encode("utf-8")
+        try:
+            with self.path.open("r+b") as stream:
+                end = stream.seek(0, os.SEEK_END)
+                if end != self._size:
+                    raise InputFileError(
+                        "audit.changed_underneath", where, expected=self._size, size=end
+                    )
+                stream.write(line)
+                stream.flush()
+                os.fsync(stream.fileno())
+        except OSError as exc:
+            self._cut_back()
+            raise InputFileError(
+                "file.unwritable", where, path=self.path, detail=exc.strerror or str(exc)
+            ) from None
+        self._size += len(line)
         self._events.append(event)
         return event
 
+    def _cut_back(self) -> None:
+        """Remove whatever a failed append left after the last whole event."""
+        try:
+            with self.path.open("r+b") as stream:
+                stream.truncate(self._size)
+                stream.flush()
+                with contextlib.suppress(OSError):  # the cut stands even if it is not synced
+                    os.fsync(stream.fileno())
+        except OSError:
+            self._broken = True
+
+
+def _sync_directory(path: Path) -> None:
+    """Make a new file's directory entry durable (POSIX; elsewhere a no-op)."""
+    if os.name != "posix":  # pragma: no cover
+        return
+    descriptor = os.open(path.parent if str(path.parent) else ".", os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
 
 def repair_torn_tail(path: str | Path) -> int:
-    """Cut a torn last line (reported by :func:`check_chain`) and return how many bytes were cut.
+    """Mend a torn last line (reported by :func:`check_chain`); return how many bytes were cut.
 
-    Only a torn *last* line is cut; any other problem is left for the board and raises.
+    A last line that is a whole, chained event missing only its newline gets the newline
+    back (0 bytes cut); otherwise the torn line is cut. Any other problem is left for the board
+    and raises.
     """
     target = Path(path)
     report = check_chain(target)
@@ -247,8 +318,14 @@ def repair_torn_tail(path: str | Path) -> int:
         raise _bad_log(target, report)
     raw = target.read_bytes()
     keep = raw.rfind(b"\n") + 1
+    lines, _ = _lines(target)
+    whole_last = _check(lines)[1].ok
     with target.open("r+b") as stream:
-        stream.truncate(keep)
+        if whole_last:
+            stream.seek(0, os.SEEK_END)
+            stream.write(b"\n")
+        else:
+            stream.truncate(keep)
         stream.flush()
         os.fsync(stream.fileno())
-    return len(raw) - keep
+    return 0 if whole_last else len(raw) - keep

@@ -33,6 +33,8 @@ from tally.terms import label
 
 if TYPE_CHECKING:
     from tally.minutes import Fingerprint
+    from tally.replay import Replay
+    from tally.result import ContestResult
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -81,6 +83,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Kiểm tra chuỗi mã băm và kiểm lại từ đầu / check the hash chain and replay.",
     )
     verify.add_argument("log", type=Path, help="nhật ký (JSON Lines) / the audit log")
+    verify.add_argument(
+        "--expect",
+        metavar="HASH",
+        help="mã SHA-256 in trên biên bản / the fingerprint printed on the minutes (≥ 16 chars)",
+    )
     verify.add_argument(
         "--repair-torn-tail",
         action="store_true",
@@ -143,7 +150,12 @@ def _output(command: argparse.ArgumentParser, formats: Sequence[str] = FORMATS) 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "reconcile" and not 2 <= len(args.logs) <= 3:
+        parser.error(text("cli.station_count", args.lang, given=len(args.logs)))
+    if args.command == "replay" and args.entries and args.fmt == "json":
+        parser.error("--entries: text or markdown / văn bản hoặc markdown")
     lang: Lang = args.lang
     command = {"count": _count, "verify": _verify, "replay": _replay, "reconcile": _reconcile}
     try:
@@ -189,8 +201,13 @@ def _count(args: argparse.Namespace) -> tuple[str, bool, str]:
         raise InputFileError(
             "spec.which_contest", Location(file=str(args.spec)), allowed=", ".join(ids)
         )
-    if args.log is not None and args.log.exists():
-        raise InputFileError("log.exists", Location(file=str(args.log)))
+    if args.output is not None and not args.output.parent.is_dir():
+        raise InputFileError(
+            "file.unwritable",
+            Location(file=str(args.output)),
+            path=args.output,
+            detail="no such folder / không có thư mục này",
+        )
     files = _BallotFiles(congress, args.spec, args.ballots, selected[0])
     record = run_congress(congress, files)
     chosen = [record.contest(contest_id) for contest_id in selected]
@@ -291,8 +308,9 @@ def _verify(args: argparse.Namespace) -> tuple[str, bool, str]:
     lines: list[str] = []
     if args.repair_torn_tail and check_chain(args.log).problem is Problem.TORN:
         cut = repair_torn_tail(args.log)
-        lines.append(text("cli.torn_cut", lang, path=args.log, bytes=cut))
-    report = verify(args.log)
+        key = "cli.torn_cut" if cut else "cli.newline_restored"
+        lines.append(text(key, lang, path=args.log, bytes=cut))
+    report = verify(args.log, args.expect)
     if report.error is not None:
         raise LogError(report.error.code, report.error.where, **report.error.params)
     return report.message(lang) + "\n", False, "\n".join(lines)
@@ -305,9 +323,16 @@ def _replay(args: argparse.Namespace) -> tuple[str, bool, str]:
 
     lang: Lang = args.lang
     replayed = replay(args.log)
-    keys = [replayed.contest(args.contest).key] if args.contest else list(replayed.keys)
+    if args.contest is not None and args.contest not in replayed.keys:
+        raise InputFileError(
+            "cli.unknown_key",
+            Location(file=str(args.log)),
+            contest=args.contest,
+            known=", ".join(replayed.keys) or "—",
+        )
+    keys = [args.contest] if args.contest else list(replayed.keys)
     if not keys:
-        raise LogError("log.empty", Location(file=str(args.log)))
+        raise InputFileError("log.empty", Location(file=str(args.log)))
     document_format: Format = "markdown" if args.fmt == "markdown" else "text"
     lines: list[str] = []
     open_or_pending = False
@@ -318,17 +343,7 @@ def _replay(args: argparse.Namespace) -> tuple[str, bool, str]:
             lines.append(text("cli.log_open", lang, contest=key, entered=entered))
             open_or_pending = True
             continue
-        outcome = state.result.outcome
-        lines.append(
-            text(
-                "cli.summary",
-                lang,
-                contest=key,
-                elected=len(outcome.elected),
-                seats=outcome.seats,
-                status=label(outcome.status, lang),
-            )
-        )
+        lines.append(_result_line(key, state.result, lang))
         followed = any(d.kind is DecisionKind.FURTHER_ROUND for d in state.decisions)
         open_or_pending = open_or_pending or (state.result.needs_decision and not followed)
     if args.entries:
@@ -357,41 +372,53 @@ def _replay(args: argparse.Namespace) -> tuple[str, bool, str]:
 
 
 def _reconcile(args: argparse.Namespace) -> tuple[str, bool, str]:
-    """Compare station logs; with ``--merge``, write the merged log with the rulings."""
+    """Compare station logs and check the rulings; with ``--merge``, write the merged log."""
     from tally.station_report import render_reconciliation
-    from tally.stations import closing_problem, load_rulings, merge, reconcile
+    from tally.stations import load_rulings, merge, reconcile
 
     lang: Lang = args.lang
-    if not 2 <= len(args.logs) <= 3:
-        raise InputFileError("cli.station_count", Location(), given=len(args.logs))
-    reports = reconcile(args.logs)
-    only = reports[0].key if len(reports) == 1 else None
+    logs = [replay_of(path) for path in args.logs]
+    keys = list(dict.fromkeys(key for log in logs for key in log.keys))
+    only = keys[0] if len(keys) == 1 else None
     rulings = load_rulings(args.rulings, only) if args.rulings is not None else []
+    reports = reconcile(args.logs, rulings)
     document_format: Format = "markdown" if args.fmt == "markdown" else "text"
     output = render_reconciliation(reports, lang, document_format)
-    ruled = {(r.contest, r.serial) for r in rulings}
-    pending = [
-        report.key
-        for report in reports
-        if any((report.key, serial) not in ruled for serial in report.disputed)
-    ]
     lines = [
-        text("cli.stations_differ", lang, contest=key, count=len(report.disputed))
-        for report in reports
-        for key in [report.key]
-        if key in pending
+        text("cli.stations_differ", lang, contest=r.key, count=len(r.unruled))
+        for r in reports
+        if r.unruled
     ]
+    pending = any(r.problem is not None for r in reports)
     if args.merge is not None:
         merged = merge(args.logs, args.merge, rulings)
         lines.append(text("cli.merged", lang, path=args.merge, hash=merged.final_hash))
         for key in merged.keys:
-            problem = closing_problem(merged.contest(key))
-            if problem is not None:
-                lines.append(f"{key}: {problem.message(lang)}")
-                pending.append(key)
-            else:
-                lines.append(text("cli.merged_closed", lang, contest=key, path=args.merge))
-    return output, bool(pending), "\n".join(lines)
+            result = merged.contest(key).result
+            if result is None:
+                continue
+            lines.append(_result_line(key, result, lang))
+            pending = pending or result.needs_decision
+    return output, pending, "\n".join(lines)
+
+
+def replay_of(path: Path) -> Replay:
+    """The log at ``path`` replayed (a damaged log raises :class:`LogError`: exit 5)."""
+    from tally.replay import replay
+
+    return replay(path)
+
+
+def _result_line(key: str, result: ContestResult, lang: Lang) -> str:
+    outcome = result.outcome
+    return text(
+        "cli.summary",
+        lang,
+        contest=key,
+        elected=len(outcome.elected),
+        seats=outcome.seats,
+        status=label(outcome.status, lang),
+    )
 
 
 class _BallotFiles:

@@ -402,7 +402,7 @@ def _entries(state: ContestState, events: Sequence[_Entry], layout: _Layout) -> 
         if isinstance(data, BallotCorrected):
             later[data.corrects] = _t("corrected_at", lang, seq=entry.seq)
         elif isinstance(data, BallotWithdrawn):
-            later[data.corrects] = _t("withdrawn_at", lang, seq=entry.seq)
+            later[data.cancels] = _t("withdrawn_at", lang, seq=entry.seq)
     day = state.opened_at.date()
     rows: list[tuple[str, ...]] = []
     for entry in events:
@@ -414,7 +414,7 @@ def _entries(state: ContestState, events: Sequence[_Entry], layout: _Layout) -> 
             entered, observed = _marks(data.marks, lang), _observations(data.observations, lang)
             batch = data.batch or ""
         elif isinstance(data, BallotWithdrawn):
-            notes = [_t("withdraws", lang, seq=data.corrects, reason=data.reason)]
+            notes = [_t("withdraws", lang, seq=data.cancels, reason=data.reason)]
             entered, observed, batch = _t("withdrawn", lang), "", ""
         else:
             continue

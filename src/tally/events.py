@@ -37,6 +37,7 @@ from typing import Any, Literal, Self, cast
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from tally.ballots import OBSERVATION_CODES
 from tally.congress import BoardMember
 from tally.contest import Contest
 from tally.decide import OutcomeStatus, TieDecision
@@ -160,17 +161,35 @@ class Reading(_Data):
 
     marks: Marks
     observations: tuple[str, ...] = ()
-    """Observation codes (``not_issued``, ``write_in``, ``identifying_mark``), sorted."""
+    """Observation codes (``not_issued``, ``write_in``, ``identifying_mark``), sorted, once."""
     batch: str | None = None
+
+    @field_validator("observations")
+    @classmethod
+    def _known_codes(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = sorted(set(value) - set(OBSERVATION_CODES))
+        if unknown:
+            raise ValueError(
+                f"unknown observation {unknown[0]!r}; use {', '.join(OBSERVATION_CODES)}"
+            )
+        return tuple(sorted(set(value)))
+
+
+def _clean_serial(value: str) -> str:
+    if not value or value != value.strip() or not value.isprintable():
+        raise ValueError("a serial is printable, with no surrounding spaces")
+    return value
 
 
 class BallotRecorded(Reading):
     """One ballot entered at a station."""
 
     contest: str
-    serial: str = Field(min_length=1)
-    station: str
+    serial: str
+    station: str = Field(min_length=1)
     at: dt.datetime
+
+    _serial = field_validator("serial")(_clean_serial)
 
 
 class BallotCorrected(BallotRecorded):
@@ -181,12 +200,13 @@ class BallotCorrected(BallotRecorded):
 
 
 class BallotWithdrawn(_Data):
-    """An entry made by mistake (wrong serial, wrong contest), cancelled; nothing is deleted."""
+    """An entry made by mistake (wrong serial, wrong contest), cancelled; nothing is deleted.
+    ``cancels`` is the event of the entry it cancels."""
 
     contest: str
     serial: str
     station: str
-    corrects: int = Field(ge=1)
+    cancels: int = Field(ge=1)
     reason: str = Field(min_length=1)
     at: dt.datetime
 
@@ -220,7 +240,7 @@ class DiscrepancyRuled(_Data):
 
     contest: str
     serial: str
-    reading: Reading | None
+    reading: Reading | None = None
     note: str = Field(min_length=1)
 
 

@@ -205,6 +205,25 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "The counting log is not intact ({problem}) after {events} valid events. Do not append "
         "to it; compare it with the printed log and tell the counting board.",
     ),
+    "audit.torn": (
+        "Dòng cuối của nhật ký bị ghi dở (máy dừng khi đang ghi) sau {events} sự kiện nguyên vẹn. "
+        "Chạy: tally verify {file} --repair-torn-tail, rồi nhập lại phiếu đang nhập dở.",
+        "The log's last line was cut short (the machine stopped while writing it) after "
+        "{events} whole events. Run: tally verify {file} --repair-torn-tail, then enter the "
+        "ballot in flight again.",
+    ),
+    "audit.changed_underneath": (
+        "Tệp nhật ký đã bị thay đổi từ bên ngoài (dài {size} byte thay vì {expected}): có thể "
+        "một chương trình khác đang ghi vào. Không ghi tiếp; mỗi máy nhập ghi nhật ký riêng.",
+        "The log file was changed from outside ({size} bytes instead of {expected}): another "
+        "program may be writing to it. Nothing was appended; each station writes its own log.",
+    ),
+    "audit.broken": (
+        "Lần ghi trước vào nhật ký bị lỗi và không dọn được. Kiểm tra ổ đĩa, rồi chạy "
+        "tally verify trước khi ghi tiếp.",
+        "An earlier write to the log failed and could not be cleaned up. Check the disk, then "
+        "run tally verify before recording more.",
+    ),
     "problem.changed": (
         "nội dung dòng đã bị sửa: mã băm không khớp",
         "the line was edited: its hash does not match",
@@ -244,6 +263,22 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Mã SHA-256 của sự kiện cuối: {hash}",
         "The log {file} is intact: {events} events, replayed to the recorded results. SHA-256 "
         "of the last event: {hash}",
+    ),
+    "log.truncated": (
+        "Nhật ký ({events} sự kiện) không có sự kiện mang mã {expect}. Có thể các dòng cuối đã bị "
+        "cắt, hoặc đây là một nhật ký khác; đối chiếu với biên bản đã ký.",
+        "The log ({events} events) has no event with the fingerprint {expect}. Lines may have "
+        "been cut from its end, or it is another log; compare it with the signed minutes.",
+    ),
+    "log.open_counts": (
+        "Chưa kết thúc kiểm phiếu: {contests}. Nếu biên bản đã ký in mã của một sự kiện sau, "
+        "hãy kiểm tra bằng --expect.",
+        "Counts not closed: {contests}. If signed minutes print the fingerprint of a later "
+        "event, check it with --expect.",
+    ),
+    "problem.truncated": (
+        "không có sự kiện mang mã đã in trên biên bản",
+        "no event carries the fingerprint printed on the minutes",
     ),
     "log.bad_event": (
         "Sự kiện {kind!r} không đọc được ({detail}). Nhật ký này không do tally ghi hoặc đã bị "
@@ -347,6 +382,32 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Contest {contest!r} in this log differs from the one in {first} ({what}). The stations "
         "must enter the same contest with the same figures; check each station's log.",
     ),
+    "stations.same_log": (
+        "Nhật ký này trùng với {first} (cùng tệp hoặc cùng nội dung). Đối chiếu cần nhật ký của "
+        "các máy nhập khác nhau.",
+        "This log is the same as {first} (the same file or the same content). Reconciliation "
+        "needs the logs of different stations.",
+    ),
+    "stations.contest_missing": (
+        "Nhật ký này không có cuộc bầu {contest!r}, trong khi nhật ký khác có. Mỗi máy nhập "
+        "cùng các cuộc bầu; đưa đúng nhật ký của máy này.",
+        "This log does not hold contest {contest!r}, which another log holds. Every station "
+        "enters the same contests; give this station's right log.",
+    ),
+    "stations.not_entry_log": (
+        "Nhật ký này đã có phán quyết hoặc quyết định cho cuộc bầu {contest!r}; đối chiếu chỉ "
+        "dùng nhật ký nhập phiếu của các máy. Ghi phán quyết và quyết định vào nhật ký gộp.",
+        "This log already holds rulings or decisions for contest {contest!r}; reconciliation "
+        "takes the stations' entry logs only. Record rulings and decisions in the merged log.",
+    ),
+    "rulings.unknown_contest": (
+        "Phán quyết cho cuộc bầu {contest!r}, nhưng các nhật ký chỉ có: {known}. Sửa contest.",
+        "A ruling for contest {contest!r}, but the logs hold only: {known}. Fix contest.",
+    ),
+    "rulings.twice": (
+        "Phiếu {serial} có hai phán quyết. Mỗi phiếu chỉ ghi một phán quyết.",
+        "Ballot {serial} has two rulings. Give one ruling per ballot.",
+    ),
     "stations.output_exists": (
         "Tệp này đã có. Nhật ký gộp luôn được ghi vào một tệp mới; chọn tên khác.",
         "This file already exists. A merged log is always written to a new file; choose "
@@ -374,9 +435,23 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{key} phải là một danh sách số thứ tự hoặc họ tên, ví dụ {key} = [3, 17].",
         "{key} must be a list of ballot numbers or names, e.g. {key} = [3, 17].",
     ),
-    "log.exists": (
-        "Nhật ký này đã có. Mỗi lần đếm ghi vào một nhật ký mới; chọn tên tệp khác.",
-        "This log already exists. Each count is recorded into a new log; choose another name.",
+    "log.differs": (
+        "Nhật ký này không phải phần đầu của cuộc kiểm phiếu này (khác từ dòng này). Chỉ nối "
+        "tiếp được nhật ký ghi từ cùng các tệp, mỗi vòng có counted_at; nếu không, ghi vào "
+        "nhật ký mới.",
+        "This log is not the beginning of this count (it differs from this line on). Only a "
+        "log written from the same files, each round with counted_at, can be extended; "
+        "otherwise record into a new log.",
+    ),
+    "log.round_differs": (
+        "Vòng bầu {contest!r} không khớp với quyết định bầu tiếp ghi ở {source!r} ({what}). "
+        "Mở vòng bầu đúng số lượng và danh sách đại hội đã quyết định.",
+        "Round {contest!r} does not match the further round ordered in {source!r} ({what}). "
+        "Open the round with the seats and list the congress decided.",
+    ),
+    "log.round_twice": (
+        "Cuộc bầu {contest!r} đã có quyết định bầu tiếp; mỗi vòng chỉ quyết định một lần.",
+        "A further round has already been ordered for {contest!r}; one per round.",
     ),
     "log.not_closed": (
         "Cuộc bầu {contest!r} chưa kết thúc kiểm phiếu trong nhật ký này, nên chưa có kết quả.",
@@ -657,6 +732,11 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Đã cắt dòng cuối ghi dở của {path} ({bytes} byte); phiếu đang nhập dở cần nhập lại.",
         "Cut the torn last line of {path} ({bytes} bytes); enter the ballot in flight again.",
     ),
+    "cli.newline_restored": (
+        "Dòng cuối của {path} đầy đủ, chỉ thiếu ký tự xuống dòng; đã thêm vào, không mất gì.",
+        "The last line of {path} was whole, missing only its newline; it was added back, "
+        "nothing lost.",
+    ),
     "cli.station_count": (
         "Cần nhật ký của 2 hoặc 3 máy nhập (đã cho {given}).",
         "Give the logs of 2 or 3 entry stations ({given} given).",
@@ -669,13 +749,13 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Đã ghi nhật ký gộp {path}; mã SHA-256 của sự kiện cuối: {hash}",
         "Wrote the merged log {path}; SHA-256 of the last event: {hash}",
     ),
-    "cli.merged_closed": (
-        "{contest}: đã kết thúc kiểm phiếu trong nhật ký gộp; in biên bản: tally replay {path}",
-        "{contest}: the count is closed in the merged log; print the minutes: tally replay {path}",
-    ),
     "log.empty": (
         "Nhật ký chưa có cuộc bầu nào.",
         "The log holds no contest yet.",
+    ),
+    "cli.unknown_key": (
+        "Nhật ký không có cuộc bầu {contest!r}; các cuộc bầu trong nhật ký: {known}.",
+        "The log holds no contest {contest!r}; its contests: {known}.",
     ),
     "cli.internal": (
         "Lỗi nội bộ không mong đợi: {detail}. Kết quả chưa được lập; hãy báo lỗi này kèm các tệp "

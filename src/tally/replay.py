@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from tally.audit import Event, Problem, check_chain, read_events
+from tally.audit import GENESIS, ChainReport, Event, Problem, scan
 from tally.document import Format
 from tally.errors import Location, LogError, TallyError
 from tally.events import parse_data
@@ -59,7 +59,7 @@ class Replay:
     @property
     def final_hash(self) -> str:
         """The hash of the last event: the whole log's fingerprint."""
-        return self.events[-1].hash if self.events else "0" * 64
+        return self.events[-1].hash if self.events else GENESIS
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -121,17 +121,20 @@ class Replay:
 def replay(path: str | Path) -> Replay:
     """Replay the log at ``path``; :class:`LogError` at the first bad line."""
     target = Path(path)
-    chain = check_chain(target)
+    events, chain = scan(target)
     if not chain.ok:
-        assert chain.problem is not None
-        raise LogError(
-            "log.damaged",
-            Location(file=str(target), line=chain.line),
-            problem=Phrase(f"problem.{chain.problem.value}"),
-            events=chain.events,
-        )
-    events = read_events(target)
+        raise _damaged(target, chain)
     return Replay(target, events, replay_events(events, str(target)))
+
+
+def _damaged(path: Path, chain: ChainReport) -> LogError:
+    assert chain.problem is not None
+    return LogError(
+        "log.damaged",
+        Location(file=str(path), line=chain.line),
+        problem=Phrase(f"problem.{chain.problem.value}"),
+        events=chain.events,
+    )
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,8 @@ class VerifyReport:
     """1-based line of the first problem."""
     error: TallyError | None = None
     """The error that stopped the check, with its place and fix."""
+    open_counts: tuple[str, ...] = ()
+    """Contests whose count is not closed in the log."""
 
     @property
     def ok(self) -> bool:
@@ -156,32 +161,42 @@ class VerifyReport:
         """One paragraph for the board: intact with its fingerprint, or where and what."""
         from tally.messages import text
 
-        if self.error is None:
-            return text(
-                "log.verified", lang, file=self.path, events=self.events, hash=self.final_hash
-            )
-        return self.error.message(lang)
+        if self.error is not None:
+            return self.error.message(lang)
+        said = text("log.verified", lang, file=self.path, events=self.events, hash=self.final_hash)
+        if self.open_counts:
+            said += "\n" + text("log.open_counts", lang, contests=", ".join(self.open_counts))
+        return said
 
 
-def verify(path: str | Path) -> VerifyReport:
-    """Check the log's hash chain and replay it; report the first bad line precisely."""
+def verify(path: str | Path, expect: str | None = None) -> VerifyReport:
+    """Check the log's hash chain and replay it; report the first bad line precisely.
+
+    ``expect`` is a fingerprint the board holds (e.g. printed on the minutes, spaces allowed,
+    at least its first 16 characters): the log must contain that event, or it is reported
+    ``truncated`` — a hash chain alone cannot tell that lines were cut at its end.
+    """
     target = Path(path)
-    chain = check_chain(target)
+    events, chain = scan(target)
     if not chain.ok:
-        assert chain.problem is not None
-        error = LogError(
-            "log.damaged",
-            Location(file=str(target), line=chain.line),
-            problem=Phrase(f"problem.{chain.problem.value}"),
-            events=chain.events,
-        )
+        error = _damaged(target, chain)
         return VerifyReport(
             target, chain.events, chain.final_hash, chain.problem, chain.line, error
         )
     try:
-        replayed = replay(target)
+        state = replay_events(events, str(target))
     except TallyError as exc:
         line = exc.where.line
         good = (line - 1) if line is not None else 0
         return VerifyReport(target, good, chain.final_hash, Problem.INCONSISTENT, line, exc)
-    return VerifyReport(target, len(replayed.events), replayed.final_hash)
+    if expect is not None:
+        wanted = "".join(expect.split()).lower()
+        if len(wanted) < 16 or not any(e.hash.startswith(wanted) for e in events):
+            error = LogError(
+                "log.truncated", Location(file=str(target)), expect=expect, events=len(events)
+            )
+            return VerifyReport(
+                target, len(events), chain.final_hash, Problem.TRUNCATED, len(events) + 1, error
+            )
+    open_counts = tuple(key for key, s in state.contests.items() if not s.closed)
+    return VerifyReport(target, len(events), chain.final_hash, open_counts=open_counts)

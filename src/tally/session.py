@@ -65,6 +65,7 @@ from tally.events import (
     dump,
     kind_of,
 )
+from tally.names import name_identity
 from tally.readings import ballots_of, discrepancies, reading_of, row_of
 from tally.result import ContestResult, check_ballot_figures, count_contest
 from tally.roll import Roll
@@ -241,6 +242,7 @@ class SessionState:
         if data.contest in self.contests:
             raise LogError("log.contest_twice", Location(), contest=data.contest)
         check_list(data.definition, data.rules)
+        self._check_ordered_round(data)
         state = ContestState(
             key=data.contest,
             contest=data.definition,
@@ -250,6 +252,29 @@ class SessionState:
             last_seq=seq,
         )
         return self._then(seq, lambda: self.contests.__setitem__(data.contest, state))
+
+    def _check_ordered_round(self, data: ContestOpened) -> None:
+        """A round the congress ordered opens with the seats and list changes it ordered."""
+        for earlier in self.contests.values():
+            for decision in earlier.decisions:
+                if decision.kind is not DecisionKind.FURTHER_ROUND or decision.next != data.contest:
+                    continue
+                names = {name_identity(name) for name in data.definition.names}
+                if data.definition.seats != decision.seats:
+                    what = f"seats {data.definition.seats} ≠ {decision.seats}"
+                elif any(name_identity(n) not in names for n in decision.added):
+                    what = "added: " + ", ".join(decision.added)
+                elif any(name_identity(n) in names for n in decision.removed):
+                    what = "removed: " + ", ".join(decision.removed)
+                else:
+                    continue
+                raise LogError(
+                    "log.round_differs",
+                    Location(),
+                    contest=data.contest,
+                    what=what,
+                    source=earlier.key,
+                )
 
     def _prepare_in(self, state: ContestState, seq: int, data: EventData) -> Callable[[], None]:
         where = Location(field=f"contest.{state.key}")
@@ -278,7 +303,7 @@ class SessionState:
         if isinstance(data, BallotRecorded):
             return self._ballot(state, seq, data, None)
         if isinstance(data, BallotWithdrawn):
-            self._current(state, data.station, data.serial, data.corrects)
+            self._current(state, data.station, data.serial, data.cancels)
             return lambda: _forget(state, data.station, data.serial)
         if isinstance(data, StationsMerged):
             return lambda: setattr(state, "sources", state.sources + data.sources)
@@ -366,6 +391,8 @@ class SessionState:
                 )
             if data.next in self.contests:
                 raise LogError("log.contest_twice", where, contest=data.next)
+            if any(d.kind is DecisionKind.FURTHER_ROUND for d in state.decisions):
+                raise DecisionError("log.round_twice", where, contest=state.key)
             return lambda: state.decisions.append(data)
         wanted = OutcomeStatus.TIE if data.kind is DecisionKind.TIE else OutcomeStatus.ALTERNATE_TIE
         if status is not wanted:
@@ -567,7 +594,7 @@ class ContestSession:
                 contest=self.key,
                 serial=serial.strip(),
                 station=where,
-                corrects=self._current_seq(serial.strip(), where),
+                cancels=self._current_seq(serial.strip(), where),
                 reason=reason,
                 at=self.session.clock(),
             )

@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from tally.ballots import Mark
 from tally.contest import BallotForm, Contest
 from tally.document import Align, Block, Format, Heading, Paragraph, Table, Title, render
+from tally.events import Reading
 from tally.messages import Lang, localize
-from tally.readings import ABSENT, Discrepancy, DiscrepancyKind
+from tally.readings import ABSENT, Discrepancy, DiscrepancyKind, row_of
 from tally.stations import ContestReconciliation
 from tally.terms import label
 from tally.validity import InvalidReason
@@ -42,6 +43,17 @@ _L: dict[str, tuple[str, str]] = {
         "paper ballots and records a ruling on each (a rulings file, see docs/audit.md), or the "
         "stations correct their entries.",
     ),
+    "rulings": ("Phán quyết của Ban kiểm phiếu", "The counting board's rulings"),
+    "reading": ("Phiếu ghi", "The ballot reads"),
+    "note": ("Ghi chú", "Note"),
+    "absent": ("không có phiếu này (nhập nhầm)", "no such ballot (entered by mistake)"),
+    "nothing_marked": ("không gạch tên nào", "nothing marked"),
+    "in_batch": ("sấp {batch}", "batch {batch}"),
+    "can_close": (
+        "Cuộc kiểm phiếu kết thúc được: ghi nhật ký gộp bằng tally reconcile … --merge TỆP_MỚI.",
+        "The count can close: write the merged log with tally reconcile … --merge NEW_FILE.",
+    ),
+    "cannot_close": ("Chưa kết thúc kiểm phiếu được: {why}", "The count cannot close yet: {why}"),
     "k_missing": ("có máy không nhập phiếu này", "not entered at every station"),
     "k_marks": ("dấu ở người số {number}: {name}", "mark for no. {number}: {name}"),
     "k_observations": ("nhận xét của Ban kiểm phiếu", "the board's observations"),
@@ -94,6 +106,7 @@ def reconciliation_blocks(
         blocks.append(Table(headers, rows, ("left", *right)))
         if report.agreed:
             blocks.append(Paragraph(_t("agreed", lang)))
+            blocks += _closing(report, lang)
             continue
         stations = [s.station for s in report.stations]
         blocks.append(
@@ -110,10 +123,50 @@ def reconciliation_blocks(
                 tuple("left" for _ in range(len(stations) + 2)),
             )
         )
-        disputed = report.disputed
-        shown = ", ".join(disputed[:20]) + (" …" if len(disputed) > 20 else "")
-        blocks.append(Paragraph(_t("disputed", lang, count=len(disputed), serials=shown)))
+        if report.rulings:
+            blocks.append(Paragraph(_t("rulings", lang) + ":"))
+            blocks.append(
+                Table(
+                    (_t("serial", lang), _t("reading", lang), _t("note", lang)),
+                    tuple(
+                        (r.serial, _reading(r.reading, contest, lang), r.note)
+                        for r in report.rulings
+                    ),
+                    ("left", "left", "left"),
+                )
+            )
+        unruled = report.unruled
+        if unruled:
+            shown = ", ".join(unruled[:20]) + (" …" if len(unruled) > 20 else "")
+            blocks.append(Paragraph(_t("disputed", lang, count=len(unruled), serials=shown)))
+        blocks += _closing(report, lang)
     return blocks
+
+
+def _closing(report: ContestReconciliation, lang: Lang) -> list[Block]:
+    """Whether the count can close on these readings and rulings, and if not, why."""
+    if report.problem is None:
+        return [Paragraph(_t("can_close", lang))]
+    if report.unruled and report.problem.code == "log.unresolved":
+        return []  # already said, serial by serial
+    return [Paragraph(_t("cannot_close", lang, why=report.problem.message(lang)))]
+
+
+def _reading(reading: Reading | None, contest: Contest, lang: Lang) -> str:
+    if reading is None:
+        return _t("absent", lang)
+    row = row_of(contest, reading.marks)
+    words = _MARK_WORDS[contest.form]
+    marked = [
+        f"{number}: {_t(words[Mark(mark)], lang)}"
+        for number, mark in enumerate(row, start=1)
+        if mark != (Mark.KEPT if contest.form is BallotForm.STRIKE_OUT else Mark.NEITHER)
+    ]
+    parts = ["; ".join(marked) or _t("nothing_marked", lang)]
+    parts += [label(InvalidReason(code), lang) for code in reading.observations]
+    if reading.batch is not None:
+        parts.append(_t("in_batch", lang, batch=reading.batch))
+    return "; ".join(parts)
 
 
 def render_reconciliation(

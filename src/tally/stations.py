@@ -1,11 +1,11 @@
-"""Independent entry at several stations: compare their logs, merge them, record rulings.
+"""Independent entry at several stations: compare their logs, check rulings, merge them.
 
 Provincial practice enters the same stack of ballots on two or three computers until they agree.
-Each station writes its own log (or one log carries several station ids). :func:`reconcile`
-replays every log and lists, per contest, every difference by serial and candidate;
-:func:`merge` writes one log holding every station's readings, fingerprinted by the stations'
-final hashes, then the board's rulings — and closes the count only when nothing is left
-unresolved.
+Each station writes its own log. :func:`reconcile` replays every log and lists, per contest,
+every difference by serial and candidate, checks the board's rulings against them, and says
+whether the count could close; :func:`merge` writes one new log holding every station's
+readings, fingerprinted by the stations' final hashes, then the rulings — and closes the count
+only when nothing is left unresolved.
 
 >>> import tempfile, pathlib, datetime as dt
 >>> from tally import Body, Contest, CongressKind, Roll
@@ -26,11 +26,11 @@ unresolved.
 
 from __future__ import annotations
 
+import os
 import tomllib
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from tally.errors import InputFileError, Location, ReconciliationError, TallyError
 from tally.events import (
@@ -42,6 +42,7 @@ from tally.events import (
     ContestOpened,
     CountClosed,
     DiscrepancyRuled,
+    Reading,
     ResultFigures,
     StationsMerged,
     StationSource,
@@ -49,7 +50,7 @@ from tally.events import (
 from tally.files import read_utf8
 from tally.readings import Discrepancy, discrepancies, reading_of
 from tally.replay import Replay, replay
-from tally.session import Clock, ContestState, CountingSession, local_now
+from tally.session import Clock, ContestState, CountingSession, Entry, local_now
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ class StationCount:
 
 @dataclass(frozen=True)
 class ContestReconciliation:
-    """The stations' readings of one contest compared."""
+    """The stations' readings of one contest compared, with the board's rulings checked."""
 
     key: str
     sources: tuple[StationSource, ...]
@@ -71,8 +72,11 @@ class ContestReconciliation:
     expected: dict[str, int]
     """Batch → the number of ballots declared for it."""
     discrepancies: tuple[Discrepancy, ...]
+    rulings: tuple[DiscrepancyRuled, ...]
+    problem: TallyError | None
+    """Why the count cannot close with these readings and rulings (``None``: it can)."""
     state: ContestState = field(repr=False)
-    """The contest as the first log holds it (definition, roll, rules, figures)."""
+    """The contest as the logs hold it, with every station's readings and the rulings."""
 
     @property
     def agreed(self) -> bool:
@@ -84,87 +88,177 @@ class ContestReconciliation:
         """The serials the stations differ on, in first-entered order."""
         return tuple(dict.fromkeys(d.serial for d in self.discrepancies))
 
+    @property
+    def unruled(self) -> tuple[str, ...]:
+        """The disputed serials with no ruling yet."""
+        ruled = {r.serial for r in self.rulings}
+        return tuple(s for s in self.disputed if s not in ruled)
 
-def reconcile(paths: Sequence[str | Path]) -> list[ContestReconciliation]:
-    """Replay each log and compare the stations' readings of every contest they hold.
 
-    The logs must hold the same contests (same list, roll and rules) and agree on the board's
-    figures; otherwise :class:`LogError` names the contest, the files and the field.
+@dataclass(frozen=True)
+class Ruling:
+    """The board's reading of a disputed ballot, as given in a rulings file or by an app.
+
+    ``marks`` uses the entry keywords (``struck``, ``kept``, ``agree``, ``disagree``,
+    ``both``: ballot numbers or names); ``absent`` says there is no such ballot. Without
+    ``batch``, the ruling keeps the stack the stations agree the ballot came from.
     """
-    return _compare([replay(path) for path in paths])
+
+    contest: str
+    serial: str
+    note: str
+    marks: dict[str, list[int | str]] = field(default_factory=dict)
+    observations: tuple[str, ...] = ()
+    batch: str | None = None
+    absent: bool = False
+    source: Location = field(default_factory=Location)
+    """Where the ruling was given (the rulings file and entry), for error messages."""
 
 
-def _compare(logs: Sequence[Replay]) -> list[ContestReconciliation]:
-    labels = _station_labels(logs)
-    keys = list(dict.fromkeys(key for log in logs for key in log.keys))
-    reports = []
-    for key in keys:
-        holders = [(i, log) for i, log in enumerate(logs) if key in log.keys]
-        first = holders[0][1]
-        state = first.contest(key)
-        for _, other in holders[1:]:
-            _same_contest(key, first, other)
-        readings: dict[str, dict[str, Any]] = {}
-        sources: list[StationSource] = []
-        for index, log in holders:
-            contest_state = log.contest(key)
-            for station, entries in contest_state.readings().items():
-                label = labels[(index, station)]
-                readings[label] = entries
-                sources.append(
-                    StationSource(
-                        station=label,
-                        file=log.path.name,
-                        events=len(log.events),
-                        final_hash=log.final_hash,
-                    )
+def reconcile(
+    paths: Sequence[str | Path], rulings: Sequence[Ruling] = ()
+) -> list[ContestReconciliation]:
+    """Replay each station's log and compare their readings of every contest; check
+    ``rulings`` against the differences.
+
+    Every log is a station (a log that entered nothing for a contest misses every ballot).
+    The logs must hold the same contests, with the same list, roll, rules and figures, and be
+    entry logs (no rulings or decisions of their own); otherwise
+    :class:`ReconciliationError` names the file, the contest and what differs.
+    """
+    return _reconcile(_load(paths), rulings)
+
+
+@dataclass(frozen=True)
+class _Station:
+    label: str
+    log: Replay
+    station: str
+
+
+def _load(paths: Sequence[str | Path]) -> list[Replay]:
+    logs = [replay(path) for path in paths]
+    seen: dict[object, Path] = {}
+    for log in logs:
+        for key in (log.path.resolve(), log.final_hash):
+            if key in seen:
+                raise ReconciliationError(
+                    "stations.same_log", Location(file=str(log.path)), first=str(seen[key])
                 )
-        counts = tuple(
+            seen[key] = log.path
+    return logs
+
+
+def _reconcile(logs: Sequence[Replay], rulings: Sequence[Ruling]) -> list[ContestReconciliation]:
+    keys = list(dict.fromkeys(key for log in logs for key in log.keys))
+    known = set(keys)
+    for ruling in rulings:
+        if ruling.contest not in known:
+            raise ReconciliationError(
+                "rulings.unknown_contest",
+                ruling.source,
+                contest=ruling.contest,
+                known=", ".join(keys),
+            )
+    return [_contest(key, logs, [r for r in rulings if r.contest == key]) for key in keys]
+
+
+def _contest(key: str, logs: Sequence[Replay], rulings: list[Ruling]) -> ContestReconciliation:
+    for log in logs:
+        if key not in log.keys:
+            raise ReconciliationError(
+                "stations.contest_missing", Location(file=str(log.path)), contest=key
+            )
+        state = log.contest(key)
+        if state.rulings or state.decisions:
+            raise ReconciliationError(
+                "stations.not_entry_log", Location(file=str(log.path)), contest=key
+            )
+    first = logs[0]
+    for other in logs[1:]:
+        _same_contest(key, first, other)
+    stations = _stations(key, logs)
+    readings = {s.label: s.log.contest(key).readings().get(s.station, {}) for s in stations}
+    sources = tuple(
+        StationSource(
+            station=s.label,
+            file=s.log.path.name,
+            events=len(s.log.events),
+            final_hash=s.log.final_hash,
+        )
+        for s in stations
+    )
+    base = first.contest(key)
+    found = discrepancies(base.contest, readings)
+    ruled = _rulings(base, found, readings, rulings)
+    batches: dict[str, int] = {}
+    for log in logs:
+        batches.update(log.contest(key).batches)
+    combined = replace(
+        base,
+        stations={
+            label: {serial: Entry(0, reading) for serial, reading in entries.items()}
+            for label, entries in readings.items()
+        },
+        batches=batches,
+        rulings={r.serial: r for r in ruled},
+        issued=next(
+            (log.contest(key).issued for log in logs if log.contest(key).issued is not None), None
+        ),
+        collected=next(
+            (log.contest(key).collected for log in logs if log.contest(key).collected is not None),
+            None,
+        ),
+        closed_at=None,
+        ballots=None,
+        result=None,
+        decisions=[],
+    )
+    return ContestReconciliation(
+        key=key,
+        sources=sources,
+        stations=tuple(
             StationCount(
-                station=label,
-                ballots=len(entries),
-                batches=_batch_counts(entries.values()),
+                station=label, ballots=len(entries), batches=_batch_counts(entries.values())
             )
             for label, entries in readings.items()
-        )
-        reports.append(
-            ContestReconciliation(
-                key=key,
-                sources=tuple(sources),
-                stations=counts,
-                expected=dict(state.batches),
-                discrepancies=tuple(discrepancies(state.contest, readings)),
-                state=state,
-            )
-        )
-    return reports
+        ),
+        expected=batches,
+        discrepancies=tuple(found),
+        rulings=tuple(ruled),
+        problem=closing_problem(combined),
+        state=combined,
+    )
 
 
-def _batch_counts(readings: Iterable[Any]) -> dict[str, int]:
+def _stations(key: str, logs: Sequence[Replay]) -> list[_Station]:
+    """Every station of every log for ``key``, labelled uniquely: the station id where no
+    other log uses it, else the file with the station id. A log that entered nothing is its
+    own (session) station, with no readings."""
+    pairs: list[tuple[Replay, str]] = []
+    for log in logs:
+        entered = list(log.contest(key).stations)
+        own = log.state.opened.station if log.state.opened is not None else log.path.name
+        pairs += [(log, station) for station in entered or [own]]
+    owners: dict[str, set[int]] = {}
+    for log, station in pairs:
+        owners.setdefault(station, set()).add(id(log))
+    return [
+        _Station(
+            label=station if len(owners[station]) == 1 else f"{log.path}:{station}",
+            log=log,
+            station=station,
+        )
+        for log, station in pairs
+    ]
+
+
+def _batch_counts(readings: Iterable[Reading]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for reading in readings:
         if reading.batch is not None:
             counts[reading.batch] = counts.get(reading.batch, 0) + 1
     return counts
-
-
-def _station_labels(logs: Sequence[Replay]) -> dict[tuple[int, str], str]:
-    """Each (log, station id) pair's label: the station id when unique across the logs, else
-    the file name with the station id."""
-    pairs = [
-        (i, station)
-        for i, log in enumerate(logs)
-        for state in log.state.contests.values()
-        for station in state.stations
-    ]
-    pairs = list(dict.fromkeys(pairs))
-    owners: dict[str, set[int]] = {}
-    for i, station in pairs:
-        owners.setdefault(station, set()).add(i)
-    return {
-        (i, station): station if len(owners[station]) == 1 else f"{logs[i].path.name}:{station}"
-        for i, station in pairs
-    }
 
 
 def _same_contest(key: str, first: Replay, other: Replay) -> None:
@@ -196,21 +290,53 @@ def _differs(key: str, what: str, first: Replay, other: Replay) -> None:
     )
 
 
-@dataclass(frozen=True)
-class Ruling:
-    """The board's reading of a disputed ballot, as given in a rulings file or by an app.
+def _rulings(
+    state: ContestState,
+    found: Sequence[Discrepancy],
+    readings: Mapping[str, Mapping[str, Reading]],
+    rulings: Sequence[Ruling],
+) -> list[DiscrepancyRuled]:
+    """The rulings as events, each checked: one per serial, on a disputed serial, with marks
+    that fit the ballot."""
+    disputed = {d.serial for d in found}
+    events: dict[str, DiscrepancyRuled] = {}
+    for ruling in rulings:
+        where = ruling.source.within(Location(serial=ruling.serial))
+        if ruling.serial in events:
+            raise ReconciliationError("rulings.twice", where, serial=ruling.serial)
+        if ruling.serial not in disputed:
+            raise ReconciliationError("log.no_discrepancy", where, serial=ruling.serial)
+        batch = ruling.batch
+        if batch is None:
+            stacks = {r[ruling.serial].batch for r in readings.values() if ruling.serial in r}
+            batch = stacks.pop() if len(stacks) == 1 else None
+        reading = (
+            None
+            if ruling.absent
+            else reading_of(
+                state.contest,
+                ruling.serial,
+                observations=ruling.observations,
+                batch=batch,
+                where=where,
+                **ruling.marks,
+            )
+        )
+        events[ruling.serial] = DiscrepancyRuled(
+            contest=state.key, serial=ruling.serial, reading=reading, note=ruling.note
+        )
+    return list(events.values())
 
-    ``marks`` uses the entry keywords (``struck``, ``kept``, ``agree``, ``disagree``,
-    ``both``: ballot numbers or names); ``absent`` says there is no such ballot.
-    """
 
-    contest: str
-    serial: str
-    note: str
-    marks: dict[str, list[int | str]] = field(default_factory=dict)
-    observations: tuple[str, ...] = ()
-    batch: str | None = None
-    absent: bool = False
+def closing_problem(state: ContestState) -> TallyError | None:
+    """Why the count of ``state`` cannot close yet, or ``None`` if it can (or has)."""
+    if state.closed:
+        return None
+    try:
+        state.count()
+    except TallyError as exc:
+        return exc
+    return None
 
 
 _MARK_KEYS = ("struck", "kept", "agree", "disagree", "both")
@@ -227,51 +353,53 @@ def load_rulings(path: str | Path, default_contest: str | None = None) -> list[R
     entries = data.get("ruling", [])
     if not isinstance(entries, list):
         raise InputFileError("rulings.shape", Location(file=source, field="ruling"))
-    rulings = []
-    for number, entry in enumerate(entries, start=1):
-        where = Location(file=source, field=f"ruling[{number}]")
-        if not isinstance(entry, dict):
-            raise InputFileError("rulings.shape", where)
-        unknown = set(entry) - _RULING_KEYS - set(_MARK_KEYS)
-        if unknown:
-            raise InputFileError(
-                "rulings.unknown_key",
-                where,
-                key=", ".join(sorted(unknown)),
-                allowed=", ".join([*sorted(_RULING_KEYS), *_MARK_KEYS]),
-            )
-        contest = entry.get("contest", default_contest)
-        serial, note = entry.get("serial"), entry.get("note")
-        if not isinstance(contest, str) or not isinstance(serial, str) or not serial.strip():
-            raise InputFileError("rulings.missing", where, key="contest, serial")
-        if not isinstance(note, str) or not note.strip():
-            raise InputFileError("rulings.missing", where, key="note")
-        marks = {key: entry[key] for key in _MARK_KEYS if key in entry}
-        for key, value in marks.items():
-            if not isinstance(value, list):
-                raise InputFileError("rulings.not_list", where, key=key)
-        observations = entry.get("observations", [])
-        batch = entry.get("batch")
-        absent = entry.get("absent", False)
-        if (
-            not isinstance(observations, list)
-            or not all(isinstance(o, str) for o in observations)
-            or (batch is not None and not isinstance(batch, str))
-            or not isinstance(absent, bool)
-        ):
-            raise InputFileError("rulings.shape", where)
-        rulings.append(
-            Ruling(
-                contest=contest,
-                serial=serial.strip(),
-                note=note.strip(),
-                marks=marks,
-                observations=tuple(observations),
-                batch=batch,
-                absent=absent,
-            )
+    return [
+        _ruling(entry, Location(file=source, field=f"ruling[{number}]"), default_contest)
+        for number, entry in enumerate(entries, start=1)
+    ]
+
+
+def _ruling(entry: object, where: Location, default_contest: str | None) -> Ruling:
+    if not isinstance(entry, dict):
+        raise InputFileError("rulings.shape", where)
+    unknown = set(entry) - _RULING_KEYS - set(_MARK_KEYS)
+    if unknown:
+        raise InputFileError(
+            "rulings.unknown_key",
+            where,
+            key=", ".join(sorted(unknown)),
+            allowed=", ".join([*sorted(_RULING_KEYS), *_MARK_KEYS]),
         )
-    return rulings
+    contest = entry.get("contest", default_contest)
+    serial, note = entry.get("serial"), entry.get("note")
+    if not isinstance(contest, str) or not isinstance(serial, str) or not serial.strip():
+        raise InputFileError("rulings.missing", where, key="contest, serial")
+    if not isinstance(note, str) or not note.strip():
+        raise InputFileError("rulings.missing", where, key="note")
+    marks = {key: entry[key] for key in _MARK_KEYS if key in entry}
+    for key, value in marks.items():
+        if not isinstance(value, list):
+            raise InputFileError("rulings.not_list", where, key=key)
+    observations = entry.get("observations", [])
+    batch = entry.get("batch")
+    absent = entry.get("absent", False)
+    if (
+        not isinstance(observations, list)
+        or not all(isinstance(o, str) for o in observations)
+        or (batch is not None and not isinstance(batch, str))
+        or not isinstance(absent, bool)
+    ):
+        raise InputFileError("rulings.shape", where)
+    return Ruling(
+        contest=contest,
+        serial=serial.strip(),
+        note=note.strip(),
+        marks=marks,
+        observations=tuple(observations),
+        batch=batch,
+        absent=absent,
+        source=where,
+    )
 
 
 def merge(
@@ -281,75 +409,41 @@ def merge(
     *,
     clock: Clock = local_now,
 ) -> Replay:
-    """Write one log at ``output`` holding every station's current readings of each contest,
-    the board's ``rulings``, and — where nothing is left unresolved — the closed count.
+    """Write one new log at ``output`` holding every station's current readings of each
+    contest, the board's ``rulings``, and — where nothing is left unresolved and every stack
+    holds its declared count — the closed count.
 
-    ``output`` must not exist. A ruling on a serial the stations agree on, or naming an unknown
-    candidate, is refused before anything is written.
+    The log is written beside ``output`` and renamed into place once whole; ``output`` must
+    not exist. Bad rulings are refused before anything is written.
     """
     target = Path(output)
     if target.exists():
         raise InputFileError("stations.output_exists", Location(file=str(target)))
-    logs = [replay(path) for path in paths]
-    reports = _compare(logs)
-    first = logs[0]
-    by_contest: dict[str, list[Ruling]] = {}
-    for ruling in rulings:
-        if ruling.contest not in {r.key for r in reports}:
-            raise ReconciliationError(
-                "log.unknown_contest",
-                Location(field=f"ruling {ruling.serial}"),
-                contest=ruling.contest,
-                known=", ".join(r.key for r in reports),
-            )
-        by_contest.setdefault(ruling.contest, []).append(ruling)
-    planned = [(report, _ruled(report, by_contest.get(report.key, []))) for report in reports]
-    session = CountingSession.open(
-        target,
-        station="board",
-        congress=first.state.opened.congress if first.state.opened else None,
-        clock=clock,
-    )
-    for report, ruled in planned:
-        _write_contest(session, report, ruled, logs)
+    logs = _load(paths)
+    reports = _reconcile(logs, rulings)
+    opened = logs[0].state.opened
+    partial = target.with_name(f".{target.name}.partial")
+    partial.unlink(missing_ok=True)
+    try:
+        session = CountingSession.open(
+            partial,
+            station="board",
+            congress=opened.congress if opened is not None else None,
+            clock=clock,
+        )
+        for report in reports:
+            _write_contest(session, report, logs)
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     return replay(target)
 
 
-def _ruled(report: ContestReconciliation, rulings: list[Ruling]) -> list[DiscrepancyRuled]:
-    disputed = set(report.disputed)
-    events = []
-    for ruling in rulings:
-        where = Location(field=f"ruling {ruling.serial}", serial=ruling.serial)
-        if ruling.serial not in disputed:
-            raise ReconciliationError("log.no_discrepancy", where, serial=ruling.serial)
-        reading = (
-            None
-            if ruling.absent
-            else reading_of(
-                report.state.contest,
-                ruling.serial,
-                observations=ruling.observations,
-                batch=ruling.batch,
-                where=where,
-                **ruling.marks,
-            )
-        )
-        events.append(
-            DiscrepancyRuled(
-                contest=report.key, serial=ruling.serial, reading=reading, note=ruling.note
-            )
-        )
-    return events
-
-
 def _write_contest(
-    session: CountingSession,
-    report: ContestReconciliation,
-    rulings: list[DiscrepancyRuled],
-    logs: Sequence[Replay],
+    session: CountingSession, report: ContestReconciliation, logs: Sequence[Replay]
 ) -> None:
     state, key = report.state, report.key
-    holders = [log.contest(key) for log in logs if key in log.keys]
     session.write(
         ContestOpened(
             contest=key,
@@ -359,64 +453,39 @@ def _write_contest(
             at=state.opened_at,
         )
     )
-    board = next((h.board for h in holders if h.board), ())
+    board = next((log.contest(key).board for log in logs if log.contest(key).board), ())
     if board:
         session.write(BoardConstituted(contest=key, members=board))
-    issued = next((h.issued for h in holders if h.issued is not None), None)
-    if issued is not None:
-        session.write(BallotsIssued(contest=key, issued=issued))
-    batches: dict[str, int] = {}
-    for holder in holders:
-        batches.update(holder.batches)
-    for batch, expected in batches.items():
+    if state.issued is not None:
+        session.write(BallotsIssued(contest=key, issued=state.issued))
+    for batch, expected in state.batches.items():
         session.write(BatchDeclared(contest=key, batch=batch, expected=expected))
     session.write(StationsMerged(contest=key, sources=report.sources))
-    labels = _station_labels(logs)
-    index_of = {id(log): i for i, log in enumerate(logs)}
-    for log in logs:
-        if key not in log.keys:
-            continue
-        for station, entries in log.contest(key).stations.items():
-            label = labels[(index_of[id(log)], station)]
-            for serial, entry in entries.items():
-                original = log.events[entry.seq - 1]
-                session.write(
-                    BallotRecorded(
-                        contest=key,
-                        serial=serial,
-                        station=label,
-                        at=original.data["at"],
-                        **dict(entry.reading),
-                    )
+    for station in _stations(key, logs):
+        entries = station.log.contest(key).stations.get(station.station, {})
+        for serial, entry in entries.items():
+            original = station.log.events[entry.seq - 1]
+            session.write(
+                BallotRecorded(
+                    contest=key,
+                    serial=serial,
+                    station=station.label,
+                    at=original.data["at"],
+                    **dict(entry.reading),
                 )
-    for ruling in rulings:
+            )
+    for ruling in report.rulings:
         session.write(ruling)
     seen: set[tuple[str, str]] = set()
-    for holder in holders:
-        for complaint in holder.complaints:
+    for log in logs:
+        for complaint in log.contest(key).complaints:
             if (complaint.summary, complaint.settlement) not in seen:
                 seen.add((complaint.summary, complaint.settlement))
-                session.write(complaint.model_copy(update={"contest": key}))
-    collected = next((h.collected for h in holders if h.collected is not None), None)
-    if collected is not None:
-        session.write(BallotsCollected(contest=key, collected=collected))
-    merged = session.state.contests[key]
-    ruled = {r.serial for r in rulings}
-    if issued is None or not set(report.disputed) <= ruled:
-        return
-    try:
-        _, result = merged.count()
-    except ReconciliationError:
-        return  # e.g. a batch short: the merged log stays open; `closing_problem` says why
-    session.write(CountClosed(contest=key, at=session.clock(), figures=ResultFigures.of(result)))
-
-
-def closing_problem(state: ContestState) -> TallyError | None:
-    """Why the count of ``state`` cannot close yet, or ``None`` if it can (or has)."""
-    if state.closed:
-        return None
-    try:
-        state.count()
-    except TallyError as exc:
-        return exc
-    return None
+                session.write(complaint)
+    if state.collected is not None:
+        session.write(BallotsCollected(contest=key, collected=state.collected))
+    if report.problem is None:
+        _, result = session.state.contests[key].count()
+        session.write(
+            CountClosed(contest=key, at=session.clock(), figures=ResultFigures.of(result))
+        )

@@ -1,0 +1,175 @@
+"""Several entry stations: every log is a station, every difference is found, rulings checked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from tally import Body, CongressKind, Contest, Roll
+from tally.cli import EXIT_BAD_INPUT, EXIT_NEEDS_DECISION, EXIT_OK, EXIT_USAGE, main
+from tally.errors import BallotError, ReconciliationError, TallyError
+from tally.readings import DiscrepancyKind
+from tally.replay import replay, verify
+from tally.session import CountingSession
+from tally.stations import Ruling, merge, reconcile
+
+CONTEST = Contest(
+    id="bch",
+    body=Body.EXECUTIVE_COMMITTEE,
+    seats=2,
+    candidates=["Nguyễn Văn An", "Lê Thị Bình", "Trần Văn Cường"],
+)
+ROLL = Roll(kind=CongressKind.MEMBER_CONGRESS, convened=5, present=5)
+BALLOTS = {"01": [3], "02": [2], "03": [3], "04": [1], "05": [3]}
+
+
+def clock() -> dt.datetime:
+    return dt.datetime(2025, 6, 1, 9, 0, tzinfo=dt.UTC)
+
+
+def station(
+    path: Path,
+    name: str = "1",
+    changes: dict[str, list[int] | None] | None = None,
+    expected: int = 5,
+) -> CountingSession:
+    """A station's log of the five ballots, with ``changes`` (``None``: not entered)."""
+    session = CountingSession.open(path, station=name, clock=clock)
+    bch = session.open_contest(CONTEST, roll=ROLL)
+    bch.issue(5)
+    bch.declare_batch("S1", expected)
+    for serial, struck in {**BALLOTS, **(changes or {})}.items():
+        if struck is not None:
+            bch.record(serial, struck=struck, batch="S1")
+    return session
+
+
+def test_two_stations_with_the_same_id_in_different_folders_are_both_compared(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "usb1").mkdir()
+    (tmp_path / "usb2").mkdir()
+    a, b = tmp_path / "usb1" / "bch.jsonl", tmp_path / "usb2" / "bch.jsonl"
+    station(a)
+    station(b, changes={"03": [1]})
+    (report,) = reconcile([a, b])
+    assert [s.station for s in report.stations] == [f"{a}:1", f"{b}:1"]
+    assert {(d.serial, d.candidate) for d in report.discrepancies} == {("03", 1), ("03", 3)}
+
+
+def test_the_same_log_twice_is_refused(tmp_path: Path) -> None:
+    a = tmp_path / "a.jsonl"
+    station(a)
+    copy = tmp_path / "copy.jsonl"
+    copy.write_bytes(a.read_bytes())
+    for pair in ([a, a], [a, copy]):
+        with pytest.raises(ReconciliationError) as raised:
+            reconcile(pair)
+        assert raised.value.code == "stations.same_log"
+
+
+def test_a_station_that_entered_nothing_misses_every_ballot(tmp_path: Path) -> None:
+    a, e = tmp_path / "a.jsonl", tmp_path / "e.jsonl"
+    station(a, "A")
+    empty = CountingSession.open(e, station="E", clock=clock)
+    empty.open_contest(CONTEST, roll=ROLL).issue(5)
+    (report,) = reconcile([a, e])
+    assert [d.kind for d in report.discrepancies] == [DiscrepancyKind.MISSING] * 5
+    assert report.problem is not None
+    bare = tmp_path / "bare.jsonl"
+    CountingSession.open(bare, station="X", clock=clock)
+    with pytest.raises(ReconciliationError) as raised:
+        reconcile([a, bare])
+    assert raised.value.code == "stations.contest_missing"
+
+
+def test_a_log_with_its_own_rulings_is_not_an_entry_log(tmp_path: Path) -> None:
+    a, ab = tmp_path / "a.jsonl", tmp_path / "ab.jsonl"
+    station(a, "A")
+    both = station(ab, "B", changes={"04": [2]})
+    bch = both.contest("bch")
+    bch.record("04", struck=[1], batch="S1", station="C")
+    bch.rule("04", struck=[1], batch="S1", note="xem phiếu gốc")
+    with pytest.raises(ReconciliationError) as raised:
+        reconcile([a, ab])
+    assert raised.value.code == "stations.not_entry_log"
+
+
+def test_a_stack_short_at_both_stations_stops_the_count_without_merge(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    station(a, "A", expected=6)
+    station(b, "B", expected=6)
+    (report,) = reconcile([a, b])
+    assert report.agreed and report.problem is not None
+    assert report.problem.code == "log.batch_mismatch"
+    assert main(["reconcile", str(a), str(b), "--lang", "en"]) == EXIT_NEEDS_DECISION
+    assert "Batch 'S1' was declared with 6 ballots but 5 were entered" in capsys.readouterr().out
+
+
+def test_rulings_are_checked_without_merging(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    station(a, "A")
+    station(b, "B", changes={"04": [2]})
+
+    def board_reads(serial: str, struck: int, contest: str = "bch") -> Ruling:
+        return Ruling(contest=contest, serial=serial, marks={"struck": [struck]}, note="xem lại")
+
+    bad = [board_reads("04", 99), board_reads("02", 1), board_reads("04", 1, contest="bkt")]
+    for ruling in bad:
+        with pytest.raises(TallyError) as raised:
+            reconcile([a, b], [ruling])
+        assert isinstance(raised.value, BallotError | ReconciliationError)
+    twice = [board_reads("04", 1)] * 2
+    with pytest.raises(ReconciliationError):
+        reconcile([a, b], twice)
+    (report,) = reconcile([a, b], twice[:1])
+    assert report.problem is None  # the ruling keeps stack S1, so the stack is whole
+    assert report.rulings[0].reading is not None and report.rulings[0].reading.batch == "S1"
+
+
+def test_a_ruling_that_a_ballot_does_not_exist_replays(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    station(a, "A", expected=5)
+    station(b, "B", changes={"06": [1]}, expected=6)
+    merged = tmp_path / "m.jsonl"
+    with pytest.raises(ReconciliationError):
+        merge([a, b], merged, [Ruling(contest="bch", serial="06", note="x", absent=True)])
+    assert not merged.exists() and not list(tmp_path.glob(".*"))
+    c = tmp_path / "c.jsonl"
+    one = station(c, "A", changes={"06": [1]}, expected=5).contest("bch")
+    one.record("06", struck=[2], station="B")
+    one.rule("06", absent=True, note="nhập nhầm: không có phiếu 06")
+    for serial, struck in BALLOTS.items():
+        one.record(serial, struck=struck, batch="S1", station="B")
+    one.withdraw("06", reason="nhập nhầm", station="A")
+    one.record("06", struck=[1], station="A")
+    result = one.close()
+    assert verify(c).ok and replay(c).result("bch") == result
+    assert result.count.collected == 5
+
+
+def test_reconcile_needs_two_or_three_logs(tmp_path: Path) -> None:
+    a = tmp_path / "a.jsonl"
+    station(a)
+    with pytest.raises(SystemExit) as raised:
+        main(["reconcile", str(a)])
+    assert raised.value.code == EXIT_USAGE
+
+
+def test_merge_closes_on_a_tie_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tie: dict[str, list[int] | None] = {"01": [1], "02": [1], "03": [2], "04": [2], "05": [3]}
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    station(a, "A", changes=tie)
+    station(b, "B", changes=tie)
+    merged = tmp_path / "m.jsonl"
+    assert main(["reconcile", str(a), str(b), "--merge", str(merged)]) == EXIT_NEEDS_DECISION
+    assert "bằng phiếu" in capsys.readouterr().err
+    assert replay(merged).result("bch").outcome.tie is not None
+    assert main(["replay", str(merged), "--contest", "nope"]) == EXIT_BAD_INPUT
+    assert main(["verify", str(merged)]) == EXIT_OK
