@@ -318,13 +318,7 @@ class SessionState:
     ) -> Callable[[], None]:
         place = Location(serial=data.serial)
         row_of(state.contest, data.marks, place)
-        if data.batch is not None and data.batch not in state.batches:
-            raise BallotError(
-                "log.unknown_batch",
-                place,
-                batch=data.batch,
-                known=", ".join(state.batches) or "—",
-            )
+        self._declared(state, data.batch, place)
         entries = state.stations.get(data.station, {})
         if corrects is None and data.serial in entries:
             raise BallotError(
@@ -359,8 +353,16 @@ class SessionState:
         if data.serial not in disputed and data.serial not in state.rulings:
             raise LogError("log.no_discrepancy", Location(serial=data.serial), serial=data.serial)
         if data.reading is not None:
-            row_of(state.contest, data.reading.marks, Location(serial=data.serial))
+            place = Location(serial=data.serial)
+            row_of(state.contest, data.reading.marks, place)
+            self._declared(state, data.reading.batch, place)
         return lambda: state.rulings.__setitem__(data.serial, data)
+
+    def _declared(self, state: ContestState, batch: str | None, place: Location) -> None:
+        if batch is not None and batch not in state.batches:
+            raise BallotError(
+                "log.unknown_batch", place, batch=batch, known=", ".join(state.batches) or "—"
+            )
 
     def _close(self, state: ContestState, data: CountClosed) -> Callable[[], None]:
         ballots, result = state.count()
