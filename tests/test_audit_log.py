@@ -28,7 +28,10 @@ events = st.lists(
     min_size=2,
     max_size=12,
 )
-FAST = settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FAST = settings(
+    max_examples=max(300, settings().max_examples),  # thousands under HYPOTHESIS_PROFILE=ci
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 
 
 def write(folder: Path, drawn: list[tuple[str, dict[str, object]]]) -> Path:
