@@ -8,8 +8,8 @@ review the diff.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -33,7 +33,6 @@ from tally.messages import Lang
 from tally.replay import Replay, replay
 from tally.session import Clock, CountingSession
 
-GOLDEN = Path(__file__).parent / "golden"
 VN = dt.timezone(dt.timedelta(hours=7))
 ROLL = Roll(kind=CongressKind.MEMBER_CONGRESS, convened=7, present=7)
 CONGRESS = CongressIdentity(
@@ -178,18 +177,12 @@ def rounds(tmp_path: Path) -> Replay:
     return _rounds_log(tmp_path)
 
 
-def _check(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(actual, encoding="utf-8")
-    expected = path.read_text(encoding="utf-8")
-    assert actual == expected, f"{name} differs from its golden file; see the diff above"
-
-
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize(("fmt", "suffix"), [("text", "txt"), ("markdown", "md")])
-def test_entry_log_matches_golden(bch: Replay, lang: Lang, fmt: Format, suffix: str) -> None:
-    _check(f"entry_log.{lang}.{suffix}", render_entry_log(bch, "bch", lang, fmt))
+def test_entry_log_matches_golden(
+    bch: Replay, lang: Lang, fmt: Format, suffix: str, golden: Callable[[str, str], None]
+) -> None:
+    golden(f"entry_log.{lang}.{suffix}", render_entry_log(bch, "bch", lang, fmt))
 
 
 def _entry_rows(blocks: list[object]) -> dict[str, tuple[str, ...]]:

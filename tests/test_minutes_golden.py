@@ -5,20 +5,21 @@ Regenerate after an intended change with ``UPDATE_GOLDEN=1 make pytest`` and rev
 
 from __future__ import annotations
 
-import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tally.ballots_csv import read_ballots_csv
 from tally.congress import Congress
+from tally.document import Format
+from tally.messages import Lang
 from tally.minutes import render_minutes
 from tally.result import ContestResult
 from tally.spec import load_congress
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "delegate_congress"
-GOLDEN = Path(__file__).parent / "golden"
 
 
 def _example() -> tuple[Congress, ContestResult]:
@@ -28,24 +29,18 @@ def _example() -> tuple[Congress, ContestResult]:
     return congress, congress.count("bch", ballots)
 
 
-def _check(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(actual, encoding="utf-8")
-    expected = path.read_text(encoding="utf-8")
-    assert actual == expected, f"{name} differs from its golden file; see the diff above"
-
-
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize(("fmt", "suffix"), [("text", "txt"), ("markdown", "md")])
-def test_example_minutes_match_golden(lang: str, fmt: str, suffix: str) -> None:
+def test_example_minutes_match_golden(
+    lang: Lang, fmt: Format, suffix: str, golden: Callable[[str, str], None]
+) -> None:
     congress, result = _example()
-    _check(f"delegate_congress_bch.{lang}.{suffix}", render_minutes(result, congress, lang, fmt))  # type: ignore[arg-type]
+    golden(f"delegate_congress_bch.{lang}.{suffix}", render_minutes(result, congress, lang, fmt))
 
 
-def test_example_json_matches_golden() -> None:
+def test_example_json_matches_golden(golden: Callable[[str, str], None]) -> None:
     _, result = _example()
-    _check("delegate_congress_bch.json", result.to_json() + "\n")
+    golden("delegate_congress_bch.json", result.to_json() + "\n")
 
 
 def test_example_result_figures() -> None:

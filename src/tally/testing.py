@@ -20,22 +20,32 @@ ballot sets cost almost nothing to generate.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import functools
 import unicodedata
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Final
+from pathlib import Path
+from typing import Any, Final, Literal
 
 import numpy as np
 import numpy.typing as npt
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from tally.ballots import Ballots, Mark, Observation
+from tally.ballots import OBSERVATION_CODES, Ballots, Mark, MarksGiven, Observation
 from tally.bodies import Body
-from tally.contest import BallotForm, Candidate, Contest, Gender
-from tally.names import parse_name
+from tally.congress import BoardMember
+from tally.contest import BallotForm, Candidate, Contest, Gender, check_list
+from tally.decide import OutcomeStatus, TieDecision
+from tally.errors import ContestError, ReconciliationError
+from tally.events import Marks, Reading
+from tally.names import name_identity, parse_name
+from tally.result import ContestResult, count_contest
 from tally.roll import ABSENT_BY_DEFINITION, ALLOWED_DEDUCTIONS, CongressKind, Deduction, Roll
-from tally.rules import QC_190
+from tally.rules import QC_190, QC_244, Citation, RuleSet, TiePolicy, TieRule
+from tally.session import ContestSession, CountingSession
 from tally.validity import InvalidReason
 
 __all__ = [
@@ -605,22 +615,6 @@ def counted_contests(
 # Counting sessions: a script of every step a board takes, and a player that drives a session.
 # --------------------------------------------------------------------------------------------
 
-import dataclasses  # noqa: E402
-import datetime as dt  # noqa: E402
-from collections.abc import Callable  # noqa: E402
-from pathlib import Path  # noqa: E402
-from typing import Any, Literal  # noqa: E402
-
-from tally.ballots import OBSERVATION_CODES  # noqa: E402
-from tally.congress import BoardMember  # noqa: E402
-from tally.contest import check_list  # noqa: E402
-from tally.decide import OutcomeStatus, TieDecision  # noqa: E402
-from tally.errors import ContestError, ReconciliationError  # noqa: E402
-from tally.events import Marks, Reading  # noqa: E402
-from tally.names import name_identity  # noqa: E402
-from tally.result import ContestResult, count_contest  # noqa: E402
-from tally.rules import QC_244, Citation, RuleSet, TiePolicy, TieRule  # noqa: E402
-from tally.session import ContestSession, CountingSession  # noqa: E402
 
 __all__ += [
     "SessionScript",
@@ -1078,15 +1072,17 @@ def sessions(
     return _sessions(max_ballots, max_candidates, min_stations, max_stations, batches, mistakes)
 
 
-_Args = tuple[tuple[int, ...] | None, tuple[int, ...], tuple[int, ...], tuple[int, ...]]
-
-
-def _mark_args(form: BallotForm, reading: Reading) -> _Args:
-    """``struck`` (strike-out form, else ``None``), ``agree``, ``disagree``, ``both``."""
+def _given(form: BallotForm, reading: Reading) -> MarksGiven:
+    """The entry keywords that give ``reading``'s marks and observations."""
     marks = reading.marks
     if form is BallotForm.STRIKE_OUT:
-        return marks.struck or (), (), (), ()
-    return None, marks.agree or (), marks.disagree or (), marks.both or ()
+        return {"struck": marks.struck or (), "observations": reading.observations}
+    return {
+        "agree": marks.agree or (),
+        "disagree": marks.disagree or (),
+        "both": marks.both or (),
+        "observations": reading.observations,
+    }
 
 
 def start(
@@ -1109,46 +1105,20 @@ def apply_step(contest: ContestSession, step: Step) -> int:
         return contest.withdraw(step.serial, reason=step.reason, station=step.station)
     reading = step.reading
     assert reading is not None
-    struck, agree, disagree, both = _mark_args(contest.state.contest.form, reading)
+    given = _given(contest.state.contest.form, reading)
     if step.action == "correct":
         return contest.correct(
-            step.serial,
-            reason=step.reason,
-            struck=struck,
-            agree=agree,
-            disagree=disagree,
-            both=both,
-            observations=reading.observations,
-            batch=reading.batch,
-            station=step.station,
+            step.serial, reason=step.reason, batch=reading.batch, station=step.station, **given
         )
-    return contest.record(
-        step.serial,
-        struck=struck,
-        agree=agree,
-        disagree=disagree,
-        both=both,
-        observations=reading.observations,
-        batch=reading.batch,
-        station=step.station,
-    )
+    return contest.record(step.serial, batch=reading.batch, station=step.station, **given)
 
 
 def apply_ruling(contest: ContestSession, serial: str, reading: Reading | None) -> int:
     """Record the board's ruling on ``serial`` (``None``: there is no such ballot)."""
     if reading is None:
         return contest.rule(serial, note="Không có phiếu này", absent=True)
-    struck, agree, disagree, both = _mark_args(contest.state.contest.form, reading)
-    return contest.rule(
-        serial,
-        note="Ban kiểm phiếu xem lại phiếu",
-        struck=struck,
-        agree=agree,
-        disagree=disagree,
-        both=both,
-        observations=reading.observations,
-        batch=reading.batch,
-    )
+    given = _given(contest.state.contest.form, reading)
+    return contest.rule(serial, note="Ban kiểm phiếu xem lại phiếu", batch=reading.batch, **given)
 
 
 def perform(
