@@ -24,6 +24,7 @@ ballot sets cost almost nothing to generate.
 from __future__ import annotations
 
 from tally.testing.ballots import ballots, counted_contests
+from tally.testing.congresses import CongressCase, congresses
 from tally.testing.contests import contests
 from tally.testing.names import (
     GIVEN_NAMES,
@@ -34,6 +35,7 @@ from tally.testing.names import (
 )
 from tally.testing.people import candidates
 from tally.testing.rolls import rolls
+from tally.testing.rules import rule_sets
 from tally.testing.sessions import (
     SessionScript,
     Step,
@@ -55,6 +57,7 @@ __all__ = [
     "MIDDLE_NAMES",
     "MINORITY_NAMES",
     "SURNAMES",
+    "CongressCase",
     "SessionScript",
     "Step",
     "StepClock",
@@ -62,6 +65,7 @@ __all__ = [
     "apply_step",
     "ballots",
     "candidates",
+    "congresses",
     "contests",
     "counted_contests",
     "flip_mark",
@@ -70,6 +74,7 @@ __all__ = [
     "reading_of_row",
     "reading_text",
     "rolls",
+    "rule_sets",
     "sessions",
     "start",
     "toggle_observation",

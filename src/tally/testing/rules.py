@@ -1,0 +1,59 @@
+"""Rule sets: the presets, and variations on them built the way a board would configure one."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from tally.rules import (
+    PRESETS,
+    TALLY_POLICY,
+    Citation,
+    RuleSet,
+    ThresholdBase,
+    TiePolicy,
+    TieRule,
+)
+
+_VARIANT = Citation(
+    source=TALLY_POLICY,
+    confidence="U",
+    note="drawn by tally.testing.rule_sets for a property test",
+)
+
+
+@st.composite
+def _variant(draw: st.DrawFn) -> RuleSet:
+    preset = draw(st.sampled_from(sorted(PRESETS.values(), key=lambda r: r.name)))
+    base = draw(st.sampled_from(list(ThresholdBase)))
+    tie = draw(st.sampled_from(list(TiePolicy)))
+    unmarked_invalid = draw(st.booleans())
+    name = f"{preset.name}+{base.value}+{tie.value}" + ("" if unmarked_invalid else "+lenient")
+    return preset.model_copy(
+        update={
+            "name": name,
+            "threshold": preset.threshold.model_copy(update={"base": base, "citation": _VARIANT}),
+            "tie": TieRule(policy=tie, citation=_VARIANT),
+            "validity": preset.validity.model_copy(
+                update={"all_unmarked_yes_no_invalid": unmarked_invalid}
+            ),
+        }
+    )
+
+
+def rule_sets(*, presets_only: bool = False) -> st.SearchStrategy[RuleSet]:
+    """The presets (QĐ 190 first, so failures shrink to the default), and — unless
+    ``presets_only`` — variations of them: the threshold's base (the roll, valid or collected
+    ballots), the tie policy (re-vote, older wins, the congress decides) and whether a yes/no
+    ballot with no box marked anywhere is invalid. A variant's name says what it changed, e.g.
+    ``qc190+valid_ballots+older_wins``.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=20)
+    ... @given(rule_sets())
+    ... def test_every_policy_cites_a_source(rules):
+    ...     assert rules.threshold.citation.source and rules.tie.citation.source
+    >>> test_every_policy_cites_a_source()
+    """
+    ordered = [PRESETS["qc190"], *(r for n, r in sorted(PRESETS.items()) if n != "qc190")]
+    presets = st.sampled_from(ordered)
+    return presets if presets_only else st.one_of(presets, _variant())
