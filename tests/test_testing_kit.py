@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, find, given, settings
 from hypothesis import strategies as st
 
 from tally import Body, Contest, count_ballots
+from tally.contest import BallotForm
 from tally.names import name_identity
 from tally.record import ContestStatus, run_congress
 from tally.rules import PRESETS
@@ -24,6 +25,7 @@ from tally.testing import (
     sessions,
     vietnamese_names,
 )
+from tally.validity import InvalidReason
 
 NO_OBJECT_IDS = re.compile(r" at 0x[0-9a-f]+")
 SLOW = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -110,3 +112,18 @@ def test_ballots_follow_the_requested_size_and_invalid_share(data: st.DataObject
 def test_sessions_and_congresses_draw_small_by_default(data: st.DataObject) -> None:
     script = data.draw(sessions())
     assert len(script.contest.candidates) <= 8
+
+
+@settings(deadline=None)
+@given(st.data())
+def test_invalid_ballots_follow_the_requested_reasons(data: st.DataObject) -> None:
+    contest = data.draw(contests(max_candidates=8, form=BallotForm.STRIKE_OUT))
+    n = data.draw(st.integers(10, 80))
+    batch = data.draw(
+        ballots(contest, n=n, invalid_share=0.5, reasons={"write_in": 3, "over_seats": 1})
+    )
+    by_reason = count_ballots(contest, batch).invalid_by_reason
+    bad = round(0.5 * n)
+    assert by_reason[InvalidReason.WRITE_IN] + by_reason[InvalidReason.OVER_SEATS] == bad
+    assert abs(by_reason[InvalidReason.WRITE_IN] - bad * 3 / 4) < 1
+    assert sum(by_reason.values()) == bad

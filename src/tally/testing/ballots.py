@@ -3,6 +3,8 @@ contests ready to count."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 import numpy.typing as npt
 from hypothesis import strategies as st
@@ -86,12 +88,16 @@ def _plant(
     seats: int,
     k: int,
     row: _Matrix,
+    pure: bool = False,
 ) -> int:
-    """Make ``row`` invalid for ``reason`` (in place); return the observation flags."""
+    """Make ``row`` invalid for ``reason`` (in place); return the observation flags. Unless
+    ``pure``, an observed ballot sometimes carries more flags or bad marks as well (the
+    reason that counts is then the first in precedence order)."""
+    extra = 0 if pure else 1
     if reason is InvalidReason.NOT_ISSUED:
-        flags = int(Observation.NOT_ISSUED) | 2 * int(rng.integers(0, 4))  # maybe more flags
+        flags = int(Observation.NOT_ISSUED) | 2 * int(rng.integers(0, 3 * extra + 1))
     elif reason is InvalidReason.IDENTIFYING_MARK:
-        flags = int(Observation.IDENTIFYING_MARK) | 2 * int(rng.integers(0, 2))
+        flags = int(Observation.IDENTIFYING_MARK) | 2 * int(rng.integers(0, extra + 1))
     elif reason is InvalidReason.WRITE_IN:
         flags = int(Observation.WRITE_IN)
     else:
@@ -99,7 +105,7 @@ def _plant(
     if flags:
         # The board's observation wins over whatever the marks show; sometimes both apply.
         marked = [r for r in _applicable_reasons(form, k) if r not in _OBSERVED]
-        if rng.random() < 0.3:
+        if not pure and rng.random() < 0.3:
             reason = marked[int(rng.integers(0, len(marked)))]
         else:
             return flags
@@ -114,6 +120,20 @@ def _plant(
     return flags
 
 
+def _apportioned(
+    weights: tuple[tuple[InvalidReason, int], ...], bad: int
+) -> tuple[InvalidReason, ...]:
+    """``bad`` reasons shared out by weight (largest remainders), in the weights' order."""
+    total = sum(w for _, w in weights)
+    exact = [(reason, bad * w / total) for reason, w in weights]
+    counts = {reason: int(share) for reason, share in exact}
+    left = bad - sum(counts.values())
+    by_remainder = sorted(exact, key=lambda item: item[1] - int(item[1]), reverse=True)
+    for reason, _ in by_remainder[:left]:
+        counts[reason] += 1
+    return tuple(reason for reason, _ in weights for _ in range(counts[reason]))
+
+
 @st.composite
 def _ballots(
     draw: st.DrawFn,
@@ -123,6 +143,7 @@ def _ballots(
     max_n: int,
     invalid_share: float | None,
     serial_start: int,
+    weights: tuple[tuple[InvalidReason, int], ...] | None = None,
 ) -> Ballots:
     size = n if n is not None else draw(st.integers(min_n, max_n))
     share = invalid_share
@@ -134,7 +155,9 @@ def _ballots(
     form, seats, k = contest.form, contest.ballot_seats, len(contest.candidates)
     reasons = _applicable_reasons(form, k)
     bad = round(share * size)
-    if share > 0:
+    if weights is not None:
+        reasons = _apportioned(weights, bad)
+    elif share > 0:
         bad = max(bad, min(size, len(reasons)))
     bad_rows = rng.choice(size, size=bad, replace=False)
     good = np.ones(size, dtype=bool)
@@ -145,7 +168,8 @@ def _ballots(
     observations = np.zeros(size, dtype=np.uint8)
     for i, row in enumerate(bad_rows):
         reason = reasons[i % len(reasons)]
-        observations[row] = _plant(rng, reason, form, seats, k, marks[row])
+        pure = weights is not None
+        observations[row] = _plant(rng, reason, form, seats, k, marks[row], pure)
     serials = np.array([f"{i:04d}" for i in range(serial_start, serial_start + size)], dtype=str)
     return Ballots.from_arrays(contest, marks, serials, observations)
 
@@ -157,6 +181,7 @@ def ballots(
     min_n: int = 1,
     max_n: int = 300,
     invalid_share: float | None = None,
+    reasons: Mapping[InvalidReason | str, int] | None = None,
     serial_start: int = 1,
 ) -> st.SearchStrategy[Ballots]:
     """Ballots for ``contest`` whose marks fit its form, serials ``0001``, ``0002``, ….
@@ -167,6 +192,10 @@ def ballots(
     (not issued, identifying mark, write-in, sometimes several at once or on top of bad marks)
     and bad marks (over the seats, no vote, unclear yes/no). ``invalid_share`` is drawn when
     not given. The other ballots are valid, with votes concentrated on popular candidates.
+
+    ``reasons`` shares the invalid ballots out by weight instead, e.g. ``{"write_in": 3,
+    "over_seats": 1}``: each is invalid for exactly that reason (no extra flags or marks), so
+    the count by reason follows the weights (largest remainders).
 
     >>> from hypothesis import given, settings
     >>> from tally import Body, Contest, count_ballots
@@ -185,7 +214,18 @@ def ballots(
         raise InvalidArgument(f"invalid_share must be in [0, 1], got {invalid_share}")
     if serial_start < 0:
         raise InvalidArgument(f"serial_start must not be negative, got {serial_start}")
-    return _ballots(contest, n, min_n, max_n, invalid_share, serial_start)
+    weights = None
+    if reasons is not None:
+        applicable = _applicable_reasons(contest.form, len(contest.candidates))
+        weights = tuple((InvalidReason(reason), weight) for reason, weight in reasons.items())
+        unfit = [r.value for r, w in weights if r not in applicable or w < 0]
+        if unfit or not any(w for _, w in weights):
+            raise InvalidArgument(
+                f"reasons must be positive weights of reasons that apply to a "
+                f"{contest.form.value} ballot ({', '.join(r.value for r in applicable)}); "
+                f"got {dict(reasons)}"
+            )
+    return _ballots(contest, n, min_n, max_n, invalid_share, serial_start, weights)
 
 
 def _kinds_for(body: Body) -> tuple[CongressKind, ...]:
