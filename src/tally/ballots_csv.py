@@ -29,7 +29,7 @@ from pathlib import Path
 from tally.ballots import OBSERVATION_CODES, BallotBuilder, Ballots, Mark
 from tally.contest import BallotForm, Contest
 from tally.errors import BallotError, InputFileError, Location
-from tally.files import read_utf8
+from tally.files import clipped, read_utf8
 from tally.messages import Phrase
 
 _LIST_COLUMNS = {"struck", "kept", "agree", "disagree", "both"}
@@ -98,7 +98,7 @@ class _Layout:
             if lowered[i] in _FIXED:
                 continue
             try:
-                number = contest.number_of(column)
+                number = contest.number_of(_reference(column))
             except KeyError:
                 raise InputFileError(
                     "csv.unknown_column", where.within(Location(column=column)), column=column
@@ -126,6 +126,14 @@ class _Layout:
             self._add_grid(builder, serial, row, notes, place)
             return
         refs = {name: _split(row[i]) for name, i in self.lists.items()}
+        for ref in (ref for cell in refs.values() for ref in cell):
+            if not _readable(ref):
+                raise BallotError(
+                    "ballot.unknown_candidate",
+                    place,
+                    ref=clipped(ref),
+                    n=len(self.contest.candidates),
+                )
         builder.add(
             serial,
             kept=refs.get("kept"),
@@ -208,6 +216,23 @@ def ballots_to_csv_text(contest: Contest, ballots: Ballots) -> str:
             ]
             writer.writerow([str(serial), *cells, note])
     return out.getvalue()
+
+
+def _readable(ref: str) -> bool:
+    """False for a reference that looks like a number but is none: digits that are not ASCII
+    (``²``, ``١``: never read as a ballot number) or far too many of them."""
+    return not ref.isdigit() or (ref.isascii() and len(ref) <= _MAX_DIGITS)
+
+
+def _reference(ref: str) -> str:
+    """``ref`` if it may name a candidate; :class:`KeyError` (unknown) otherwise."""
+    if not _readable(ref):
+        raise KeyError(ref)
+    return ref
+
+
+_MAX_DIGITS = 100
+"""No ballot number has more digits (leading zeros included)."""
 
 
 def _split(cell: str) -> list[str]:

@@ -164,8 +164,11 @@ class Contest(BaseModel):
         """
         if isinstance(ref, bool) or not isinstance(ref, int | str):
             raise KeyError(ref)
-        if isinstance(ref, int) or ref.strip().isdigit():
-            number = int(ref)
+        if isinstance(ref, int) or (ref.strip().isascii() and ref.strip().isdigit()):
+            try:
+                number = int(ref)
+            except ValueError:  # more digits than Python converts: no such ballot number
+                raise KeyError(ref) from None
             if 1 <= number <= len(self.candidates):
                 return number
             raise KeyError(ref)

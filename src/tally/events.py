@@ -41,6 +41,7 @@ from tally.ballots import OBSERVATION_CODES
 from tally.congress import BoardMember
 from tally.contest import Contest
 from tally.decide import OutcomeStatus, TieDecision
+from tally.errors import TallyError
 from tally.result import ContestResult
 from tally.roll import Roll
 from tally.rules import RuleSet
@@ -381,4 +382,6 @@ def parse_data(kind: str, data: dict[str, Any]) -> EventData:
         first = exc.errors()[0]
         place = ".".join(str(part) for part in first["loc"]) or kind
         raise ValueError(f"{place}: {first['msg']}") from None
+    except TallyError as exc:  # a model's own check (a contest, a roll, a name) refused it
+        raise ValueError(exc.message("en")) from None
     return cast(EventData, parsed)

@@ -5,31 +5,218 @@
 >>> write_atomically(folder / "m.txt", "Biên bản\\n")
 >>> read_utf8(folder / "m.txt")
 'Biên bản\\n'
+>>> try:
+...     parse_toml("a = 1\\nb = = 2\\n", "x.toml", "spec.toml")
+... except InputFileError as error:
+...     print(error.message("en"))
+x.toml, line 2: The congress spec is not valid TOML: Invalid value (column 5).
 """
 
 from __future__ import annotations
 
 import os
+import re
+import stat
 import tempfile
+import tomllib
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
 
 from tally.errors import InputFileError, Location
+from tally.messages import Lang
+
+MAX_NESTING = 64
+"""Deepest nesting of arrays and tables reported when a file is too deep to parse."""
 
 
 def read_utf8(path: str | Path) -> str:
-    """The text of ``path``, decoded as UTF-8 (a leading byte-order mark is dropped)."""
+    """The text of ``path``, decoded as UTF-8 (a leading byte-order mark is dropped).
+
+    Only a regular file is read: a folder, a device or a pipe (which might never end) is
+    refused, and so is a file that is not UTF-8, naming the line of the first bad byte.
+    """
     source = Path(path)
     where = Location(file=str(source))
     try:
+        kind = source.stat().st_mode
+        if not stat.S_ISREG(kind):
+            raise InputFileError("load.not_regular", where, path=source)
         raw = source.read_bytes()
     except FileNotFoundError:
         raise InputFileError("file.not_found", where, path=source) from None
     except OSError as exc:
-        raise InputFileError("file.unreadable", where, path=source, detail=exc.strerror) from None
+        detail = exc.strerror or type(exc).__name__
+        raise InputFileError("file.unreadable", where, path=source, detail=detail) from None
+    except ValueError as exc:  # e.g. a NUL character in the path
+        raise InputFileError("file.unreadable", where, path=source, detail=str(exc)) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputFileError("csv.encoding", where, position=exc.start) from None
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise InputFileError(
+            "csv.encoding", Location(file=str(source), line=line), position=exc.start
+        ) from None
+
+
+def parse_toml(text: str, source: str, code: str) -> dict[str, Any]:
+    """Parse TOML ``text``; any problem is an :class:`InputFileError` ``code`` (a message with
+    a ``detail``) naming ``source`` and the line, or a number too long or nesting too deep."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        detail, line = _toml_position(str(exc), text)
+        raise InputFileError(code, Location(file=source, line=line), detail=detail) from None
+    except RecursionError:
+        raise too_deep(text, source) from None
+    except ValueError as exc:  # an integer of more digits than Python converts
+        if _LONG_NUMBER.search(text):
+            raise long_number(text, source) from None
+        raise InputFileError(code, Location(file=source), detail=str(exc)) from None
+
+
+_TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_TOML_END = re.compile(r"\s*\(at end of document\)$")
+
+
+def _toml_position(message: str, text: str) -> tuple[str, int | None]:
+    """tomllib's message without its position, and the line it names."""
+    found = _TOML_AT.search(message)
+    if found:
+        return f"{message[: found.start()]} (column {found.group(2)})", int(found.group(1))
+    if _TOML_END.search(message):
+        return _TOML_END.sub("", message), text.count("\n") + 1
+    return message, None
+
+
+def line_at(text: str, offset: int) -> int:
+    """The 1-based line of character ``offset`` in ``text``."""
+    return text.count("\n", 0, offset) + 1
+
+
+_LONG_NUMBER = re.compile(r"[0-9][0-9_]{4300,}")
+
+
+def long_number(text: str, source: str) -> InputFileError:
+    """The error for a number with more digits than can be read, at its line."""
+    found = _LONG_NUMBER.search(text)
+    line = line_at(text, found.start()) if found else None
+    return InputFileError("load.long_number", Location(file=source, line=line))
+
+
+def too_deep(text: str, source: str) -> InputFileError:
+    """The error for nesting too deep to parse, at the line where it passes
+    :data:`MAX_NESTING`."""
+    return InputFileError(
+        "load.too_deep", Location(file=source, line=_deep_line(text)), limit=MAX_NESTING
+    )
+
+
+def _deep_line(text: str) -> int | None:
+    """The line where brackets outside strings and comments first nest deeper than
+    :data:`MAX_NESTING` (TOML and JSON spell strings alike enough for this)."""
+    depth = 0
+    quote: str | None = None
+    escaped = comment = False
+    for offset, char in enumerate(text):
+        if comment:
+            comment = char != "\n"
+        elif quote is not None:
+            if escaped:
+                escaped = False
+            elif char == "\\" and quote == '"':
+                escaped = True
+            elif char == quote or char == "\n":
+                quote = None
+        elif char in "\"'":
+            quote = char
+        elif char == "#":
+            comment = True
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return line_at(text, offset)
+        elif char in "]}":
+            depth -= 1
+    return None
+
+
+_VI_DETAILS = {
+    "missing": "thiếu trường bắt buộc",
+    "extra_forbidden": "trường không được biết; kiểm tra chính tả",
+    "int_parsing": "phải là số nguyên",
+    "int_type": "phải là số nguyên",
+    "int_from_float": "phải là số nguyên",
+    "float_type": "phải là một số",
+    "float_parsing": "phải là một số",
+    "finite_number": "phải là một số hữu hạn",
+    "bool_type": "phải là true hoặc false",
+    "bool_parsing": "phải là true hoặc false",
+    "string_type": "phải là chuỗi ký tự",
+    "date_from_datetime_parsing": "phải là ngày (YYYY-MM-DD)",
+    "date_from_datetime_inexact": "phải là ngày (YYYY-MM-DD)",
+    "date_parsing": "phải là ngày (YYYY-MM-DD)",
+    "date_type": "phải là ngày (YYYY-MM-DD)",
+    "datetime_parsing": "phải là ngày giờ (YYYY-MM-DDTHH:MM:SS)",
+    "datetime_from_date_parsing": "phải là ngày giờ (YYYY-MM-DDTHH:MM:SS)",
+    "datetime_type": "phải là ngày giờ (YYYY-MM-DDTHH:MM:SS)",
+    "list_type": "phải là một danh sách",
+    "tuple_type": "phải là một danh sách",
+    "dict_type": "phải là một bảng TOML",
+    "model_type": "phải là một bảng TOML",
+    "literal_error": "giá trị không hợp lệ",
+    "enum": "giá trị không hợp lệ",
+    "greater_than_equal": "giá trị quá nhỏ",
+    "less_than_equal": "giá trị quá lớn",
+}
+_SHOWN = 80
+"""At most this many characters of a refused value are quoted in a message."""
+
+
+class Detail:
+    """A detail of a message in both languages (pydantic's own messages are English only)."""
+
+    def __init__(self, vi: str, en: str) -> None:
+        self.vi, self.en = vi, en
+
+    def render(self, lang: Lang = "vi") -> str:
+        """The detail in ``lang``."""
+        return self.vi if lang == "vi" else self.en
+
+
+def shown(value: object) -> str:
+    """``repr(value)``, cut short for a message."""
+    return clipped(repr(value))
+
+
+def clipped(text: str) -> str:
+    """``text``, cut short for a message."""
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
+
+
+def pydantic_detail(kind: str, english: str) -> Detail:
+    """A detail of pydantic error type ``kind``: Vietnamese from this module, else English."""
+    return Detail(_VI_DETAILS.get(kind, english), english)
+
+
+def validation_problem(
+    exc: ValidationError, words: Mapping[str, str] | None = None
+) -> tuple[tuple[str | int, ...], Detail]:
+    """The first problem pydantic found: its place (the path of keys and indices) and what is
+    wrong, in both languages; ``words`` replace Vietnamese details by error type."""
+    error = exc.errors(include_url=False)[0]
+    vi_words = {**_VI_DETAILS, **(words or {})}
+    vi = vi_words.get(error["type"], error["msg"])
+    en = error["msg"]
+    expected = (error.get("ctx") or {}).get("expected")
+    if expected:
+        vi = f"{vi}; dùng một trong: {expected}"
+    if error["type"] != "missing":
+        got = shown(error["input"])
+        vi, en = f"{vi} (nhận {got})", f"{en} (got {got})"
+    return tuple(error["loc"]), Detail(vi, en)
 
 
 def write_atomically(path: str | Path, text: str) -> None:

@@ -457,6 +457,123 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Cuộc bầu {contest!r} chưa kết thúc kiểm phiếu trong nhật ký này, nên chưa có kết quả.",
         "The count of {contest!r} is not closed in this log, so there is no result yet.",
     ),
+    # --- loaders (fuzzing) ---
+    "load.not_regular": (
+        "{path} không phải là một tệp thông thường (mà là thư mục, thiết bị hoặc đường ống). "
+        "Chỉ ra đúng tệp cần đọc.",
+        "{path} is not a regular file (it is a folder, a device or a pipe). Give the path of "
+        "the file itself.",
+    ),
+    "load.long_number": (
+        "Có một số dài hơn 4300 chữ số, không thể đọc. Tệp bị hỏng hoặc gõ nhầm; sửa lại số này.",
+        "A number here has more than 4,300 digits and cannot be read. The file is damaged or "
+        "mistyped; correct the number.",
+    ),
+    "load.too_deep": (
+        "Các mảng hoặc bảng lồng nhau quá sâu (hơn {limit} tầng). Tệp bị hỏng; kiểm tra các "
+        "dấu ngoặc mở và đóng.",
+        "Arrays or tables are nested too deep (more than {limit} levels). The file is damaged; "
+        "check the opening and closing brackets.",
+    ),
+    "json.syntax": (
+        "Tệp không đúng cú pháp JSON: {detail} (cột {column}). Tệp bị hỏng hoặc đã bị sửa; "
+        "tạo lại bằng tally count --format json.",
+        "The file is not valid JSON: {detail} (column {column}). It is damaged or was edited; "
+        "produce it again with tally count --format json.",
+    ),
+    "json.constant": (
+        "{value} không phải là một số JSON. Tệp đã bị sửa; tạo lại bằng tally count --format json.",
+        "{value} is not a JSON number. The file was edited; produce it again with tally count "
+        "--format json.",
+    ),
+    "json.duplicate_key": (
+        "Khóa {key!r} có hai lần trong cùng một đối tượng; không biết giá trị nào đúng. Tệp đã "
+        "bị sửa; tạo lại bằng tally count --format json.",
+        "The key {key!r} appears twice in the same object, so neither value can be trusted. "
+        "The file was edited; produce it again with tally count --format json.",
+    ),
+    "json.not_object": (
+        "Tệp chứa {found} chứ không phải một đối tượng JSON có các trường của kết quả kiểm "
+        "phiếu. Chỉ ra tệp do tally count --format json ghi.",
+        "The file holds {found}, not a JSON object with the fields of a count's result. Give a "
+        "file written by tally count --format json.",
+    ),
+    "json.wrong_kind": (
+        "Tệp này chứa {found}, không phải {wanted}.",
+        "This file holds {found}, not {wanted}.",
+    ),
+    "json.kind.result": (
+        "kết quả một cuộc bầu (ContestResult.to_json(); đọc bằng load_result)",
+        "one contest's result (ContestResult.to_json(); read it with load_result)",
+    ),
+    "json.kind.record": (
+        "kết quả cả đại hội (tally count --format json; đọc bằng load_record)",
+        "a whole congress's record (tally count --format json; read it with load_record)",
+    ),
+    "json.kind.contest_record": (
+        "các vòng bầu của một cuộc bầu (tally count --contest …; để đọc lại, chạy tally count "
+        "--format json không có --contest)",
+        "the rounds of one contest (tally count --contest …; to read it back, run tally count "
+        "--format json without --contest)",
+    ),
+    "json.field": (
+        "{detail}. Tệp kết quả đã bị sửa hoặc hỏng; tạo lại bằng tally count --format json.",
+        "{detail}. The result file was edited or is damaged; produce it again with tally count "
+        "--format json.",
+    ),
+    "json.value": (
+        "{problem} Tệp kết quả đã bị sửa hoặc hỏng; tạo lại bằng tally count --format json.",
+        "{problem} The result file was edited or is damaged; produce it again with tally count "
+        "--format json.",
+    ),
+    "json.not_as_written": (
+        "Giá trị {got} không đúng dạng tally ghi ({expected}); không tự chuyển đổi. Tệp đã bị "
+        "sửa; tạo lại bằng tally count --format json.",
+        "The value {got} is not as tally writes it ({expected}); it is not converted. The file "
+        "was edited; produce it again with tally count --format json.",
+    ),
+    "json.inconsistent": (
+        "Số liệu trong tệp không khớp nhau: ở đây ghi {got}, nhưng tính lại từ số phiếu, danh "
+        "sách và quy chế thì phải là {expected}. Tệp đã bị sửa hoặc hỏng; tạo lại từ tệp phiếu "
+        "hoặc nhật ký kiểm phiếu.",
+        "The figures in the file do not agree: this says {got}, but the votes, the list and "
+        "the rules give {expected}. The file was edited or is damaged; produce it again from the "
+        "ballots file or the counting log.",
+    ),
+    "json.count_shape": (
+        "Số liệu này không thể đúng: {detail}. Tệp đã bị sửa hoặc hỏng; tạo lại từ tệp phiếu "
+        "hoặc nhật ký kiểm phiếu.",
+        "These figures cannot be right: {detail}. The file was edited or is damaged; produce it "
+        "again from the ballots file or the counting log.",
+    ),
+    "json.detail.length": (
+        "có {got} số cho {expected} người ứng cử",
+        "{got} figures for {expected} candidates",
+    ),
+    "json.detail.negative": (
+        "số âm ({got})",
+        "a negative number ({got})",
+    ),
+    "json.detail.above_valid": (
+        "{got}, nhiều hơn {expected} phiếu hợp lệ",
+        "{got}, more than the {expected} valid ballots",
+    ),
+    "json.detail.marks_sum": (
+        "đồng ý, không đồng ý và không đánh dấu cộng lại là {got}, khác {expected} phiếu hợp lệ",
+        "agree, disagree and unmarked add up to {got}, not the {expected} valid ballots",
+    ),
+    "json.detail.other_contest": (
+        "số liệu của cuộc bầu {got}, không phải {expected}",
+        "the figures of contest {got}, not {expected}",
+    ),
+    "json.detail.quorum": (
+        "mẫu số của tỷ lệ tối thiểu là {got}; phải là số dương",
+        "the quorum's denominator is {got}; it must be positive",
+    ),
+    "rulings.bad_ref": (
+        "{key} chỉ gồm số thứ tự hoặc họ tên; {value} không phải. Ví dụ: {key} = [3, 17].",
+        "{key} holds ballot numbers or names only; {value} is neither. E.g. {key} = [3, 17].",
+    ),
     # --- counting board ------------------------------------------------------------------
     "board.one_head": (
         'Ban kiểm phiếu có {heads} trưởng ban; cần đúng một người có role = "head".',

@@ -160,8 +160,8 @@ class QuorumFinding(_Frozen):
 class QuorumPolicy(_Frozen):
     """At least ``numerator/denominator`` of those convened present (RULES §7, default 2/3)."""
 
-    numerator: int = 2
-    denominator: int = 3
+    numerator: int = Field(default=2, ge=0)
+    denominator: int = Field(default=3, gt=0)
     citation: Citation
 
     def check(self, roll: Roll) -> QuorumFinding:

@@ -34,7 +34,6 @@ The format is documented in ``docs/formats.md``. A minimal spec:
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -59,7 +58,7 @@ from tally.congress import (
 from tally.contest import Candidate, Contest, check_list
 from tally.decide import TieDecision
 from tally.errors import InputFileError, Location, TallyError
-from tally.files import read_utf8
+from tally.files import Detail, parse_toml, pydantic_detail, read_utf8, shown, validation_problem
 from tally.result import check_ballot_figures
 from tally.roll import Deduction, Roll
 from tally.rules import PRESETS, RuleSet
@@ -138,25 +137,6 @@ _TOP_LEVEL = {
     "open_vote",
 }
 
-_VI_DETAILS = {
-    "missing": "thiếu trường bắt buộc",
-    "extra_forbidden": "trường không được biết; kiểm tra chính tả",
-    "int_parsing": "phải là số nguyên",
-    "int_type": "phải là số nguyên",
-    "int_from_float": "phải là số nguyên",
-    "string_type": "phải là chuỗi ký tự",
-    "date_from_datetime_parsing": "phải là ngày (YYYY-MM-DD)",
-    "date_parsing": "phải là ngày (YYYY-MM-DD)",
-    "date_type": "phải là ngày (YYYY-MM-DD)",
-    "datetime_parsing": "phải là ngày giờ (YYYY-MM-DDTHH:MM:SS)",
-    "datetime_type": "phải là ngày giờ (YYYY-MM-DDTHH:MM:SS)",
-    "list_type": "phải là một danh sách",
-    "dict_type": "phải là một bảng TOML",
-    "model_type": "phải là một bảng TOML",
-    "literal_error": "giá trị không hợp lệ",
-    "enum": "giá trị không hợp lệ",
-}
-
 
 def load_congress(path: str | Path) -> Congress:
     """Read and validate the spec file at ``path``."""
@@ -166,11 +146,7 @@ def load_congress(path: str | Path) -> Congress:
 
 def congress_from_toml(text: str, source: str = "<spec>") -> Congress:
     """Parse and validate spec text; ``source`` names it in errors."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise InputFileError("spec.toml", Location(file=source), detail=str(exc)) from None
-    return congress_from_dict(data, source)
+    return congress_from_dict(parse_toml(text, source, "spec.toml"), source)
 
 
 def congress_from_dict(data: dict[str, Any], source: str = "<spec>") -> Congress:
@@ -327,8 +303,9 @@ def _whole_numbers(table: Any, keys: tuple[str, ...], section: str, source: str)
         value = table.get(key)
         if key in table and (isinstance(value, bool) or not isinstance(value, int)):
             field = f"{section}.{key}"
-            detail = _Detail(
-                f"phải là số nguyên (nhận {value!r})", f"must be a whole number (got {value!r})"
+            got = shown(value)
+            detail = Detail(
+                f"phải là số nguyên (nhận {got})", f"must be a whole number (got {got})"
             )
             raise InputFileError(
                 "spec.field", Location(file=source, field=field), field=field, detail=detail
@@ -342,20 +319,10 @@ def _list(value: Any, key: str, source: str) -> list[Any]:
 
 
 def _field_error(source: str, field: str, kind: str, english: str) -> InputFileError:
-    detail = _Detail(_VI_DETAILS.get(kind, english), english)
+    detail = pydantic_detail(kind, english)
     return InputFileError(
         "spec.field", Location(file=source, field=field), field=field, detail=detail
     )
-
-
-class _Detail:
-    """A validation detail in both languages (pydantic's own messages are English only)."""
-
-    def __init__(self, vi: str, en: str) -> None:
-        self.vi, self.en = vi, en
-
-    def render(self, lang: str = "vi") -> str:
-        return self.vi if lang == "vi" else self.en
 
 
 def _join(section: str, field: str) -> str:
@@ -373,19 +340,10 @@ def _section(source: str, section: str) -> Iterator[None]:
     try:
         yield
     except ValidationError as exc:
-        error = exc.errors(include_url=False)[0]
-        loc = ".".join(str(part) for part in error["loc"] if not isinstance(part, int))
-        field = _join(section, loc)
-        vi = _VI_DETAILS.get(error["type"], error["msg"])
-        en = error["msg"]
-        expected = (error.get("ctx") or {}).get("expected")
-        if expected:
-            vi, en = f"{vi}; dùng một trong: {expected}", f"{en}"
-        if error["type"] != "missing":
-            shown = repr(error["input"])
-            vi, en = f"{vi} (nhận {shown})", f"{en} (got {shown})"
+        loc, detail = validation_problem(exc)
+        field = _join(section, ".".join(str(part) for part in loc if not isinstance(part, int)))
         raise InputFileError(
-            "spec.field", Location(file=source, field=field), field=field, detail=_Detail(vi, en)
+            "spec.field", Location(file=source, field=field), field=field, detail=detail
         ) from None
     except InputFileError:
         raise

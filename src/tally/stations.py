@@ -27,7 +27,6 @@ only when nothing is left unresolved.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -47,7 +46,7 @@ from tally.events import (
     StationsMerged,
     StationSource,
 )
-from tally.files import read_utf8
+from tally.files import parse_toml, read_utf8, shown
 from tally.readings import Discrepancy, discrepancies, reading_of
 from tally.replay import Replay, replay
 from tally.session import Clock, ContestState, CountingSession, Entry, local_now
@@ -346,10 +345,11 @@ _RULING_KEYS = frozenset({"contest", "serial", "note", "observations", "batch", 
 def load_rulings(path: str | Path, default_contest: str | None = None) -> list[Ruling]:
     """Rulings from a TOML file of ``[[ruling]]`` tables (see docs/audit.md)."""
     source = str(path)
-    try:
-        data = tomllib.loads(read_utf8(Path(path)))
-    except tomllib.TOMLDecodeError as exc:
-        raise InputFileError("rulings.toml", Location(file=source), detail=str(exc)) from None
+    data = parse_toml(read_utf8(Path(path)), source, "rulings.toml")
+    for key in data:
+        if key != "ruling":  # e.g. [[rulings]]: never read nothing silently
+            where = Location(file=source, field=key)
+            raise InputFileError("rulings.unknown_key", where, key=key, allowed="[[ruling]]")
     entries = data.get("ruling", [])
     if not isinstance(entries, list):
         raise InputFileError("rulings.shape", Location(file=source, field="ruling"))
@@ -380,6 +380,9 @@ def _ruling(entry: object, where: Location, default_contest: str | None) -> Ruli
     for key, value in marks.items():
         if not isinstance(value, list):
             raise InputFileError("rulings.not_list", where, key=key)
+        for ref in value:
+            if isinstance(ref, bool) or not isinstance(ref, int | str):
+                raise InputFileError("rulings.bad_ref", where, key=key, value=shown(ref))
     observations = entry.get("observations", [])
     batch = entry.get("batch")
     absent = entry.get("absent", False)
