@@ -1,8 +1,10 @@
 """A plain-Python reference count, written independently of ``tally``'s numpy fast path.
 
-Pure loops over lists, one ballot and one candidate at a time, straight from RULES.md §3–4, so
-that the differential tests compare two independent readings of the rules. It takes plain data
-(lists of ints and strings), never ``tally`` objects, and shares no code with the library.
+Pure loops over lists, one ballot and one candidate at a time, straight from RULES.md §3–4 (with
+the threshold bases of §1 and §8, alternates on the same ballot of §6, the older-wins policy of
+§8 and recorded tie decisions), so that the differential tests compare two independent readings
+of the rules. It takes plain data (lists of ints, strings and dates), never ``tally`` objects,
+and shares no code with the library.
 
 Mark codes: strike-out 1 = kept, 0 = struck; yes/no 1 = agree, 2 = disagree, 3 = both,
 0 = neither. Observation bits: 1 not issued, 2 write-in, 4 identifying mark.
@@ -11,6 +13,7 @@ Mark codes: strike-out 1 = kept, 0 = struck; yes/no 1 = agree, 2 = disagree, 3 =
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 NOT_ISSUED_BIT = 1
 WRITE_IN_BIT = 2
@@ -141,9 +144,29 @@ def base_of(convened: int, deductions: list[int]) -> int:
     return base
 
 
+THRESHOLD_BASES = ("roll", "valid_ballots", "collected_ballots")
+"""What a winner must have more than half of: the roll-based base (Party rule), the valid
+ballots (state elections) or the ballots collected (some mass organisations)."""
+
+
+def threshold_base(kind: str, roll_base: int, valid: int, collected: int) -> int:
+    """The base a rule set names (RULES §1, §8)."""
+    if kind == "roll":
+        return roll_base
+    if kind == "valid_ballots":
+        return valid
+    if kind == "collected_ballots":
+        return collected
+    raise ValueError(f"unknown threshold base {kind!r}")
+
+
+class RefDecisionError(Exception):
+    """A recorded decision that does not fit the tie (or there is no tie)."""
+
+
 @dataclass
 class RefOutcome:
-    """Who is elected, and the tie at the cut-off if any (under the re-vote policy)."""
+    """Who is elected, the tie at the cut-off if any, and how it was resolved."""
 
     above: list[bool]
     elected: list[str]
@@ -153,8 +176,13 @@ class RefOutcome:
     open_seats: int
     status: str
     alternates: list[str]
-    """Alternates elected on the same ballot, in descending votes."""
+    """Alternates elected on the same ballot, in descending votes (those a decision placed
+    last, in the decision's order)."""
     alternate_tie: tuple[list[str], int, int] | None
+    resolution: tuple[str, list[str]] | None = None
+    """(``"older_wins"`` or ``"decision"``, the tied candidates it elected)."""
+    alternate_resolution: list[str] | None = None
+    """The tied candidates a recorded decision made alternates, in its order."""
 
 
 def _fill_levels(
@@ -182,29 +210,100 @@ def _fill_levels(
     return chosen, None
 
 
+def _check_decision(winners: list[str], tie: tuple[list[str], int, int] | None) -> None:
+    if tie is None:
+        raise RefDecisionError("a decision without a tie")
+    group, _, left = tie
+    for i, name in enumerate(winners):
+        if name not in group:
+            raise RefDecisionError(f"{name} is not tied")
+        if name in winners[:i]:
+            raise RefDecisionError(f"{name} named twice")
+    if len(winners) != left:
+        raise RefDecisionError(f"{len(winners)} named for {left} seats")
+
+
+def _older_wins(
+    tie: tuple[list[str], int, int], names: list[str], births: list[date | None] | None
+) -> list[str] | None:
+    """The oldest of the tied take the seats at stake; nobody when an age is unknown or two
+    share the birth date across the cut (the state-election rule, RULES §8)."""
+    if births is None:
+        return None
+    group, _, left = tie
+    dated: list[tuple[date, str]] = []
+    for name in group:
+        born = births[names.index(name)]
+        if born is None:
+            return None
+        dated.append((born, name))
+    dated.sort(key=lambda pair: pair[0])
+    if dated[left - 1][0] == dated[left][0]:
+        return None
+    return [name for _, name in dated[:left]]
+
+
 def decide(
-    names: list[str], seats: int, votes: list[int], base: int, alternates: int = 0
+    names: list[str],
+    seats: int,
+    votes: list[int],
+    base: int,
+    alternates: int = 0,
+    tie_policy: str = "revote",
+    births: list[date | None] | None = None,
+    decision: list[str] | None = None,
+    alternate_decision: list[str] | None = None,
 ) -> RefOutcome:
     """Seats go to those with ``2 * votes > base``, most votes first; then, when the seats are
-    settled, alternate places go to the next ones above the threshold (RULES §4, §6)."""
+    settled, alternate places go to the next ones above the threshold (RULES §4, §6).
+
+    A tie at the cut-off stays open unless ``decision`` (a recorded decision) names its winners
+    or ``tie_policy`` is ``"older_wins"`` and the birth dates settle it. A tie at the
+    alternates' cut-off is settled only by ``alternate_decision``.
+    """
     k = len(names)
     above = [2 * votes[j] > base for j in range(k)]
     elected, tie = _fill_levels(names, votes, above, seats)
+    resolution: tuple[str, list[str]] | None = None
+    if decision is not None:
+        _check_decision(decision, tie)
+        resolution = ("decision", list(decision))
+    elif tie is not None and tie_policy == "older_wins":
+        oldest = _older_wins(tie, names, births)
+        if oldest is not None:
+            resolution = ("older_wins", oldest)
+    if tie is not None and resolution is not None:
+        elected = elected + [name for name in tie[0] if name in resolution[1]]
     chosen: list[str] = []
     alternate_tie = None
-    if alternates and tie is None:
+    alternate_resolution = None
+    if alternates and (tie is None or resolution is not None):
         rest = [above[j] and names[j] not in elected for j in range(k)]
         chosen, alternate_tie = _fill_levels(names, votes, rest, alternates)
+    if alternate_decision is not None:
+        _check_decision(alternate_decision, alternate_tie)
+        alternate_resolution = list(alternate_decision)
+        chosen = chosen + alternate_resolution
     open_seats = seats - len(elected)
-    if tie is not None:
+    if tie is not None and resolution is None:
         status = "tie"
     elif open_seats > 0:
         status = "shortfall"
-    elif alternate_tie is not None:
+    elif alternate_tie is not None and alternate_resolution is None:
         status = "alternate_tie"
     else:
         status = "complete"
-    return RefOutcome(above, elected, tie, open_seats, status, chosen, alternate_tie)
+    return RefOutcome(
+        above,
+        elected,
+        tie,
+        open_seats,
+        status,
+        chosen,
+        alternate_tie,
+        resolution,
+        alternate_resolution,
+    )
 
 
 # --- ballot order ------------------------------------------------------------------------------
