@@ -48,6 +48,8 @@ class Mark(IntEnum):
 
 
 MAX_MARK = {BallotForm.STRIKE_OUT: 1, BallotForm.YES_NO: 3}
+_SHOWN = 12
+"""Sets of at most this many ballots show their rows in ``repr``."""
 
 
 class Observation(IntFlag):
@@ -126,7 +128,15 @@ class Ballots:
         return int(self.marks.shape[0])
 
     def __repr__(self) -> str:
-        return f"Ballots(contest={self.contest_id!r}, form={self.form.value}, n={len(self)})"
+        """Short; a small set also shows its serials and rows, so a shrunk failing example
+        can be read (and typed back in)."""
+        head = f"Ballots(contest={self.contest_id!r}, form={self.form.value}, n={len(self)}"
+        if len(self) > _SHOWN:
+            return head + ")"
+        rows = {str(s): r for s, r in zip(self.serials.tolist(), self.marks.tolist(), strict=True)}
+        flags = [int(f) for f in self.observations.tolist()]
+        observed = f", observations={flags}" if any(flags) else ""
+        return f"{head}, marks={rows}{observed})"
 
     @classmethod
     def from_arrays(
@@ -145,7 +155,7 @@ class Ballots:
         >>> from tally.bodies import Body
         >>> c = Contest(id="x", body=Body.SECRETARY, seats=1, candidates=["Lê Văn Tám"])
         >>> Ballots.from_arrays(c, [[1], [2], [3]])
-        Ballots(contest='x', form=yes_no, n=3)
+        Ballots(contest='x', form=yes_no, n=3, marks={'1': [1], '2': [2], '3': [3]})
         """
         k = len(contest.candidates)
         try:
