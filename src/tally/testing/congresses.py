@@ -51,10 +51,6 @@ class CongressCase:
         return f"CongressCase({model}, {self.congress.rules.name}; " + "; ".join(parts) + ")"
 
 
-def _counted_so_far(congress: Congress, drawn: dict[str, Ballots]) -> CongressRecord:
-    return run_congress(congress, drawn)
-
-
 @st.composite
 def _congress(
     draw: st.DrawFn,
@@ -99,7 +95,7 @@ def _congress(
         )
 
     congress = congress_of(None)
-    record = _counted_so_far(congress, drawn)
+    record = run_congress(congress, drawn)
     committee_present: int | None = None
     depth = draw(st.sampled_from((2, 1, 0)))  # how far down the chain: BTV, then secretary
     chain = (("btv", Body.STANDING_COMMITTEE), ("bt", Body.SECRETARY))[:depth]
@@ -131,7 +127,7 @@ def _congress(
         drawn[contest_id] = draw(_ballots_for(contest, issued))
         committee = CommitteeRoll(present=committee_present) if committee_present else None
         congress = congress_of(committee)
-        record = _counted_so_far(congress, drawn)
+        record = run_congress(congress, drawn)
     return CongressCase(congress=congress, ballots=drawn, record=record)
 
 
