@@ -56,10 +56,11 @@ from tally.events import (
     parse_data,
 )
 from tally.messages import Lang, localize
+from tally.minutes import grouped_hash
 from tally.readings import discrepancies
 from tally.replay import Replay
 from tally.session import ContestState
-from tally.terms import label
+from tally.terms import label, long_date
 from tally.validity import InvalidReason
 
 __all__ = ["WIDTH", "entry_log_blocks", "render_entry_log"]
@@ -203,20 +204,6 @@ _L: dict[str, tuple[str, str]] = {
     "sign_note": ("(ký, ghi rõ họ tên)", "(signature and full name)"),
 }
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _BLANK_SIGNATURE = "." * 30
 _MIN_COLUMN = 10
 
@@ -338,7 +325,7 @@ def _title(state: ContestState, opened: SessionOpened | None, lang: Lang) -> Tit
         subtitle.append(congress.name + term)
         where = [congress.place] if congress.place else []
         if congress.date is not None:
-            where.append(_date(congress.date, lang))
+            where.append(long_date(congress.date, lang))
         if where:
             subtitle.append(", ".join(where))
     return Title(_t("title", lang), tuple(subtitle))
@@ -372,7 +359,7 @@ def _general(
                 _t("merged_line", lang, station=source.station),
                 _t("merged_file", lang, file=source.file, events=source.events),
             ),
-            (_t("merged_hash", lang), _grouped(source.final_hash)),
+            (_t("merged_hash", lang), grouped_hash(source.final_hash)),
         ]
     closed = _moment(state.closed_at, lang) if state.closed_at else _t("not_closed", lang)
     not_recorded = _t("not_recorded", lang)
@@ -622,15 +609,9 @@ def _reading(reading: Reading, lang: Lang) -> str:
     return "; ".join(parts)
 
 
-def _date(day: dt.date, lang: Lang) -> str:
-    if lang == "vi":
-        return f"{day.day} tháng {day.month} năm {day.year}"
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
 def _moment(moment: dt.datetime, lang: Lang) -> str:
     """The time to the second and the day, with the UTC offset when the log records one."""
-    day = _date(moment.date(), lang)
+    day = long_date(moment.date(), lang)
     text = f"{moment:%H:%M:%S} ngày {day}" if lang == "vi" else f"{moment:%H:%M:%S}, {day}"
     offset = moment.utcoffset()
     if offset is None:
@@ -638,10 +619,6 @@ def _moment(moment: dt.datetime, lang: Lang) -> str:
     minutes = int(offset.total_seconds()) // 60
     sign = "-" if minutes < 0 else "+"
     return f"{text} (UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d})"
-
-
-def _grouped(digest: str) -> str:
-    return " ".join(digest[i : i + 8] for i in range(0, len(digest), 8))
 
 
 # --- layout -----------------------------------------------------------------------------------

@@ -34,7 +34,7 @@ from tally.messages import Lang, localize
 from tally.result import ContestResult
 from tally.roll import CongressKind
 from tally.rules import ThresholdBase
-from tally.terms import label
+from tally.terms import label, long_date
 
 _L: dict[str, tuple[str, str]] = {
     "title": ("BIÊN BẢN KIỂM PHIẾU", "COUNTING MINUTES"),
@@ -204,6 +204,11 @@ def _t(key: str, lang: Lang, **params: object) -> str:
     return localize(_L, key, lang, **params)
 
 
+def grouped_hash(digest: str) -> str:
+    """A hash in groups of eight characters, separated by spaces."""
+    return " ".join(digest[i : i + 8] for i in range(0, len(digest), 8))
+
+
 class Fingerprint(BaseModel):
     """The audit log behind the minutes: its file, how many events, the last event's hash."""
 
@@ -219,7 +224,7 @@ class Fingerprint(BaseModel):
         >>> Fingerprint(events=1, hash="ab" * 32).grouped()[:17]
         'abababab abababab'
         """
-        return " ".join(self.hash[i : i + 8] for i in range(0, len(self.hash), 8))
+        return grouped_hash(self.hash)
 
 
 class MinutesContext(BaseModel):
@@ -261,16 +266,10 @@ class MinutesContext(BaseModel):
         )
 
 
-def _date(day: dt.date, lang: Lang) -> str:
-    if lang == "vi":
-        return f"{day.day} tháng {day.month} năm {day.year}"
-    return day.strftime("%d %B %Y").lstrip("0")
-
-
 def _moment(moment: dt.datetime, lang: Lang) -> str:
     if lang == "vi":
-        return f"{moment.hour} giờ {moment.minute:02d}, ngày {_date(moment.date(), lang)}"
-    return f"{moment:%H:%M}, {_date(moment.date(), lang)}"
+        return f"{moment.hour} giờ {moment.minute:02d}, ngày {long_date(moment.date(), lang)}"
+    return f"{moment:%H:%M}, {long_date(moment.date(), lang)}"
 
 
 def minutes_blocks(
@@ -309,7 +308,7 @@ def minutes_blocks(
         if context.place:
             general.append((_t("place", lang), context.place))
         if context.date:
-            general.append((_t("date", lang), _date(context.date, lang)))
+            general.append((_t("date", lang), long_date(context.date, lang)))
     if context.counted_at is not None:
         general.append((_t("counted_at", lang), _moment(context.counted_at, lang)))
     general.append((_t("rules", lang), rules.title))

@@ -10,6 +10,7 @@ the enumeration's class name and member value, so it imports none of them.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
@@ -112,6 +113,23 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "congress_decides": ("đại hội quyết định", "the congress decides"),
     },
 }
+
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
+
+def long_date(day: dt.date, lang: Lang = "vi") -> str:
+    """A date as the minutes write it, whatever the machine's locale.
+
+    >>> long_date(dt.date(2025, 7, 9)), long_date(dt.date(2025, 7, 9), "en")
+    ('9 tháng 7 năm 2025', '9 July 2025')
+    """
+    if lang == "vi":
+        return f"{day.day} tháng {day.month} năm {day.year}"
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def label(member: Enum, lang: Lang = "vi") -> str:
