@@ -667,6 +667,40 @@ def test_from_arrays_fraction_rejected() -> None:
         Ballots.from_arrays(delegates(), [[1, 1, 0.5, 0, 0]])
 
 
+@pytest.mark.parametrize("bad", [np.nan, np.inf, 1.5, -0.5])
+def test_from_arrays_float_that_is_no_mark_rejected(bad: float) -> None:
+    marks = np.ones((3, 5))
+    marks[2, 1] = bad
+    with pytest.raises(BallotError) as info:
+        Ballots.from_arrays(delegates(), marks)
+    assert info.value.code == "ballot.matrix_values"
+    assert info.value.where.serial == "3"
+    assert info.value.params["column"] == 2
+
+
+def test_from_arrays_error_in_a_later_block_names_its_ballot(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Other dtypes are checked a block of rows at a time; the ballot named is still right."""
+    from tally import kernels
+
+    monkeypatch.setattr(kernels, "BLOCK_BYTES", 1)
+    marks = np.ones((2_000, 5), dtype=np.int16)
+    marks[1_234, 3] = 7
+    with pytest.raises(BallotError) as info:
+        Ballots.from_arrays(delegates(), marks)
+    assert info.value.where.serial == "1235"
+    assert info.value.params["value"] == 7
+
+
+def test_from_arrays_converts_booleans_integers_and_floats_alike() -> None:
+    rows = np.array(RANKED_ROWS[:3])
+    for source in (rows.astype(bool), rows.astype(np.int64), rows.astype(np.float32)):
+        ballots = Ballots.from_arrays(delegates(), source)
+        assert ballots.marks.dtype == np.uint8
+        assert ballots.marks.tolist() == rows.tolist()
+
+
 def test_from_arrays_duplicate_serials_rejected() -> None:
     with pytest.raises(BallotError) as info:
         Ballots.from_arrays(delegates(), RANKED_ROWS[:3], serials=["7", "8", "7"])
@@ -691,6 +725,8 @@ def test_from_arrays_defaults() -> None:
     ballots = Ballots.from_arrays(delegates(), RANKED_ROWS[:3])
     assert len(ballots) == 3
     assert ballots.serials.tolist() == [1, 2, 3]
+    assert ballots.serials.dtype.kind == "u"
+    assert not ballots.serials.flags.writeable
     assert ballots.observations.tolist() == [0, 0, 0]
     assert ballots.form is BallotForm.STRIKE_OUT
     assert ballots.marks.dtype == np.uint8

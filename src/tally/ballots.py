@@ -31,6 +31,7 @@ import numpy.typing as npt
 
 from tally.contest import BallotForm, Contest
 from tally.errors import BallotError, Location
+from tally.kernels import blocks
 from tally.terms import Term
 
 MarkMatrix = npt.NDArray[np.uint8]
@@ -100,29 +101,41 @@ class Ballots:
     :meth:`from_arrays`; both check shape, values and serial uniqueness.
     """
 
-    __slots__ = ("contest_id", "form", "marks", "observations", "serials")
+    __slots__ = ("_serials", "contest_id", "form", "marks", "observations")
 
     contest_id: str
     form: BallotForm
     marks: MarkMatrix
-    serials: npt.NDArray[Any]
     observations: npt.NDArray[np.uint8]
+    _serials: npt.NDArray[Any] | None
 
     def __init__(
         self,
         contest_id: str,
         form: BallotForm,
         marks: MarkMatrix,
-        serials: npt.NDArray[Any],
+        serials: npt.NDArray[Any] | None,
         observations: npt.NDArray[np.uint8],
     ) -> None:
         for array in (marks, serials, observations):
-            array.flags.writeable = False
+            if array is not None:
+                array.flags.writeable = False
         self.contest_id = contest_id
         self.form = form
         self.marks = marks
-        self.serials = serials
+        self._serials = serials
         self.observations = observations
+
+    @property
+    def serials(self) -> npt.NDArray[Any]:
+        """One serial per ballot; ``1..n`` when none were given (made on first use, so that a
+        count of millions of numbered ballots does not carry an array it never reads)."""
+        if self._serials is None:
+            dtype = np.uint32 if len(self) < 2**32 else np.uint64
+            numbers = np.arange(1, len(self) + 1, dtype=dtype)
+            numbers.flags.writeable = False
+            self._serials = numbers
+        return self._serials
 
     def __len__(self) -> int:
         return int(self.marks.shape[0])
@@ -165,23 +178,15 @@ class Ballots:
         if source.ndim != 2 or source.shape[1] != k:
             raise BallotError("ballot.shape", Location(), shape=tuple(source.shape), n=k)
         n = source.shape[0]
-        serial_array = _serials(serials, n)
-        limit = MAX_MARK[contest.form]
+        serial_array = None if serials is None else _serials(serials, n)
         if source.dtype == np.uint8:
             matrix = np.ascontiguousarray(source)
-            if n and int(matrix.max()) > limit:
-                row, col = np.argwhere(matrix > limit)[0]
-                _raise_matrix_value(contest, int(matrix[row, col]), row, col, serial_array)
+            if n and int(matrix.max()) > MAX_MARK[contest.form]:
+                _raise_bad_mark(contest, matrix, serial_array)
+        elif source.dtype.kind in "biuf":
+            matrix = _as_marks(contest, source, serial_array)
         else:
-            if source.dtype.kind not in "biuf":
-                _raise_matrix_value(
-                    contest, source.flat[0] if source.size else "?", 0, 0, serial_array
-                )
-            bad = ~np.isin(source, np.arange(limit + 1))
-            if bad.any():
-                row, col = np.argwhere(bad)[0]
-                _raise_matrix_value(contest, source[row, col].item(), row, col, serial_array)
-            matrix = np.ascontiguousarray(source, dtype=np.uint8)
+            _raise_matrix_value(contest, source.flat[0] if source.size else "?", 0, 0, serial_array)
         obs = _observations(observations, n)
         return cls(contest.id, contest.form, matrix, serial_array, obs)
 
@@ -210,7 +215,47 @@ class Ballots:
         )
 
 
-def _raise_matrix_value(contest: Contest, value: object, row: Any, col: Any, serials: Any) -> None:
+def _as_marks(
+    contest: Contest, source: npt.NDArray[Any], serials: npt.NDArray[Any] | None
+) -> MarkMatrix:
+    """``source`` (booleans, integers or floats) as a ``uint8`` mark matrix, checked and
+    converted a block of rows at a time so that no temporary the size of ``source`` is made."""
+    limit = MAX_MARK[contest.form]
+    matrix = np.empty(source.shape, dtype=np.uint8)
+    for rows in blocks(source.shape[0], source.shape[1]):
+        part = source[rows]
+        if source.dtype.kind == "f":
+            fits = (part >= 0) & (part <= limit) & (part == np.floor(part))
+            if not fits.all():
+                _raise_bad_mark(contest, ~fits, serials, offset=rows.start, values=part)
+        elif part.size and (part.min() < 0 or part.max() > limit):
+            _raise_bad_mark(contest, part, serials, offset=rows.start)
+        matrix[rows] = part
+    return matrix
+
+
+def _raise_bad_mark(
+    contest: Contest,
+    part: npt.NDArray[Any],
+    serials: npt.NDArray[Any] | None,
+    offset: int = 0,
+    values: npt.NDArray[Any] | None = None,
+) -> None:
+    """Name the first cell of ``part`` that is not a mark of the contest's form.
+
+    ``part`` holds the values, or (with ``values``) a mask of the bad cells in ``values``."""
+    if values is None:
+        bad = (part < 0) | (part > MAX_MARK[contest.form])
+        values = part
+    else:
+        bad = part
+    row, col = np.argwhere(bad)[0]
+    _raise_matrix_value(contest, values[row, col].item(), offset + row, col, serials)
+
+
+def _raise_matrix_value(
+    contest: Contest, value: object, row: Any, col: Any, serials: npt.NDArray[Any] | None
+) -> None:
     serial = str(serials[row]) if serials is not None and len(serials) > row else str(row + 1)
     allowed = "0, 1" if contest.form is BallotForm.STRIKE_OUT else "0, 1, 2, 3"
     raise BallotError(
@@ -224,9 +269,7 @@ def _raise_matrix_value(contest: Contest, value: object, row: Any, col: Any, ser
     )
 
 
-def _serials(serials: npt.ArrayLike | None, n: int) -> npt.NDArray[Any]:
-    if serials is None:
-        return np.arange(1, n + 1, dtype=np.int64)
+def _serials(serials: npt.ArrayLike, n: int) -> npt.NDArray[Any]:
     array = np.asarray(serials)
     if array.shape != (n,):
         raise BallotError(

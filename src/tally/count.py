@@ -17,14 +17,14 @@ from __future__ import annotations
 from typing import Self
 
 import numpy as np
-import numpy.typing as npt
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
-from tally.ballots import Ballots, Mark, MarkMatrix
+from tally.ballots import Ballots, Mark
 from tally.contest import BallotForm, Contest
 from tally.errors import BallotError, Location, ReconciliationError
+from tally.kernels import blocks, column_sums
 from tally.rules import QC_190, RuleSet
-from tally.validity import REASONS, VALID, InvalidReason, classify
+from tally.validity import REASONS, VALID, InvalidReason, classify_block
 
 
 class Count(BaseModel):
@@ -99,25 +99,35 @@ def _add(left: tuple[int, ...], right: tuple[int, ...]) -> tuple[int, ...]:
 def count_ballots(contest: Contest, ballots: Ballots, rules: RuleSet = QC_190) -> Count:
     """Count ``ballots``: classify each, then sum the valid ones per candidate.
 
-    Column sums run over the whole matrix once; the (few) invalid rows are then subtracted, so
-    no copy of the valid rows is made.
+    One pass over the mark matrix, a block of rows at a time (:mod:`tally.kernels`): each
+    block is classified and its columns summed over its valid rows while it is in cache; no
+    copy of the matrix, and no temporary larger than a block, is made.
     """
-    if ballots.contest_id != contest.id or ballots.marks.shape[1] != len(contest.candidates):
+    marks = ballots.marks
+    if ballots.contest_id != contest.id or marks.shape[1] != len(contest.candidates):
         raise BallotError(
             "count.contest_mismatch", Location(), left=contest.id, right=ballots.contest_id
         )
-    codes = classify(contest, ballots, rules)
-    per_code = np.bincount(codes, minlength=len(REASONS) + 1)
-    valid = int(per_code[VALID])
-    invalid_rows = np.flatnonzero(codes != VALID)
-    marks = ballots.marks
     k = marks.shape[1]
-    if contest.form is BallotForm.STRIKE_OUT:
-        kept = _kept_sum(marks, invalid_rows)
-        votes, against, unmarked = kept, valid - kept, np.zeros(k, dtype=np.int64)
+    per_code = np.zeros(len(REASONS) + 1, dtype=np.int64)
+    votes = np.zeros(k, dtype=np.int64)
+    against = np.zeros(k, dtype=np.int64)
+    strike_out = contest.form is BallotForm.STRIKE_OUT
+    for rows in blocks(len(ballots), k):
+        block = marks[rows]
+        codes = classify_block(contest, block, ballots.observations[rows], rules)
+        per_code += np.bincount(codes, minlength=len(REASONS) + 1)
+        valid_rows = (codes == VALID).view(np.uint8)
+        if strike_out:
+            votes += column_sums(block, valid_rows)
+        else:
+            votes += column_sums(block == Mark.AGREE, valid_rows)
+            against += column_sums(block == Mark.DISAGREE, valid_rows)
+    valid = int(per_code[VALID])
+    if strike_out:
+        against = valid - votes
+        unmarked = np.zeros(k, dtype=np.int64)
     else:
-        votes = _mark_sum(marks, invalid_rows, Mark.AGREE)
-        against = _mark_sum(marks, invalid_rows, Mark.DISAGREE)
         unmarked = valid - votes - against
     return Count(
         contest_id=contest.id,
@@ -125,25 +135,7 @@ def count_ballots(contest: Contest, ballots: Ballots, rules: RuleSet = QC_190) -
         collected=len(ballots),
         valid=valid,
         invalid_by_reason={r: int(per_code[i]) for i, r in enumerate(REASONS, start=1)},
-        votes=tuple(int(v) for v in votes),
-        against=tuple(int(v) for v in against),
-        unmarked=tuple(int(v) for v in unmarked),
+        votes=tuple(votes.tolist()),
+        against=tuple(against.tolist()),
+        unmarked=tuple(unmarked.tolist()),
     )
-
-
-def _kept_sum(marks: MarkMatrix, invalid_rows: npt.NDArray[np.intp]) -> npt.NDArray[np.int64]:
-    """Column sums of a 0/1 matrix over the valid rows (all rows minus the invalid ones)."""
-    total: npt.NDArray[np.int64] = marks.sum(axis=0, dtype=np.int64)
-    if invalid_rows.size:
-        total -= marks[invalid_rows].sum(axis=0, dtype=np.int64)
-    return total
-
-
-def _mark_sum(
-    marks: MarkMatrix, invalid_rows: npt.NDArray[np.intp], mark: int
-) -> npt.NDArray[np.int64]:
-    """Per-column count of ``mark`` over the valid rows."""
-    total: npt.NDArray[np.int64] = np.count_nonzero(marks == mark, axis=0).astype(np.int64)
-    if invalid_rows.size:
-        total -= np.count_nonzero(marks[invalid_rows] == mark, axis=0)
-    return total

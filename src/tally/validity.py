@@ -23,8 +23,9 @@ from enum import StrEnum
 import numpy as np
 import numpy.typing as npt
 
-from tally.ballots import Ballots, Mark, Observation
+from tally.ballots import Ballots, Mark, MarkMatrix, Observation
 from tally.contest import BallotForm, Contest
+from tally.kernels import blocks, row_sums
 from tally.rules import QC_190, RuleSet
 
 
@@ -55,28 +56,46 @@ def reason_of(code: int) -> str | None:
 
 
 def classify(contest: Contest, ballots: Ballots, rules: RuleSet = QC_190) -> npt.NDArray[np.uint8]:
-    """Reason code per ballot: 0 valid, else ``code_of(reason)``. Whole-array operations only."""
-    n = len(ballots)
-    codes = np.zeros(n, dtype=np.uint8)
-    marks = ballots.marks
+    """Reason code per ballot: 0 valid, else ``code_of(reason)``. Whole-array operations only,
+    a block of rows at a time (:mod:`tally.kernels`)."""
+    codes = np.empty(len(ballots), dtype=np.uint8)
+    k = ballots.marks.shape[1]
+    for rows in blocks(len(ballots), k):
+        codes[rows] = classify_block(
+            contest, ballots.marks[rows], ballots.observations[rows], rules
+        )
+    return codes
+
+
+def classify_block(
+    contest: Contest,
+    marks: MarkMatrix,
+    observations: npt.NDArray[np.uint8],
+    rules: RuleSet = QC_190,
+) -> npt.NDArray[np.uint8]:
+    """Reason codes of the ballots in one block of rows (their marks and observation flags)."""
+    codes = np.zeros(marks.shape[0], dtype=np.uint8)
     # Assign in reverse precedence so that the strongest reason is written last.
     if contest.form is BallotForm.STRIKE_OUT:
-        kept = np.count_nonzero(marks, axis=1)
+        kept = row_sums(marks)
         codes[kept == 0] = code_of(InvalidReason.NO_VOTE)
         codes[kept > contest.ballot_seats] = code_of(InvalidReason.OVER_SEATS)
     else:
-        clear = (marks == Mark.AGREE) | (marks == Mark.DISAGREE)
+        agree = marks == Mark.AGREE
+        agreed = row_sums(agree)
         if marks.shape[1] == 1:
-            codes[~clear[:, 0]] = code_of(InvalidReason.YES_NO_UNCLEAR)
+            clear = agree[:, 0] | (marks[:, 0] == Mark.DISAGREE)
+            codes[~clear] = code_of(InvalidReason.YES_NO_UNCLEAR)
         elif rules.validity.all_unmarked_yes_no_invalid:
-            codes[~clear.any(axis=1)] = code_of(InvalidReason.NO_VOTE)
-        agreed = np.count_nonzero(marks == Mark.AGREE, axis=1)
+            # A name marked agree or disagree (a cell holds one mark, so the sum fits the row).
+            clear_in_row = agreed + row_sums(marks == Mark.DISAGREE)
+            codes[clear_in_row == 0] = code_of(InvalidReason.NO_VOTE)
         codes[agreed > contest.ballot_seats] = code_of(InvalidReason.OVER_SEATS)
-    observations = ballots.observations
-    for flag, reason in (
-        (Observation.WRITE_IN, InvalidReason.WRITE_IN),
-        (Observation.IDENTIFYING_MARK, InvalidReason.IDENTIFYING_MARK),
-        (Observation.NOT_ISSUED, InvalidReason.NOT_ISSUED),
-    ):
-        codes[(observations & flag) != 0] = code_of(reason)
+    if observations.any():
+        for flag, reason in (
+            (Observation.WRITE_IN, InvalidReason.WRITE_IN),
+            (Observation.IDENTIFYING_MARK, InvalidReason.IDENTIFYING_MARK),
+            (Observation.NOT_ISSUED, InvalidReason.NOT_ISSUED),
+        ):
+            codes[(observations & flag) != 0] = code_of(reason)
     return codes
