@@ -29,8 +29,11 @@ pytest: $(STAMP)
 
 test: lint typecheck pytest
 
+# Performance (docs/performance.md): `make bench`, or `make bench BENCH_ARGS=--quick` (≤ 100k).
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_pipeline.py
+	$(BIN)/python benchmarks/bench_pipeline.py $(BENCH_ARGS)
+	$(BIN)/python benchmarks/bench_ingest.py $(BENCH_ARGS)
+	$(BIN)/python benchmarks/bench_cli.py
 
 bench-strategies: $(STAMP)
 	$(BIN)/python benchmarks/bench_strategies.py

@@ -124,7 +124,8 @@ def ballots_from_frame(
         names = ", ".join(contest.names[n - 1] for n in missing)
         raise InputFileError("csv.missing_candidates", where, missing=names)
     block = frame[[columns[n] for n in range(1, len(contest.candidates) + 1)]]
-    if block.isna().to_numpy().any():
+    holds_blanks = any(dtype.kind not in "biu" for dtype in block.dtypes)
+    if holds_blanks and block.isna().to_numpy().any():
         row = int(block.isna().any(axis=1).to_numpy().argmax())
         raise BallotError(
             "ballot.bad_mark",

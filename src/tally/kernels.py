@@ -16,8 +16,10 @@ one mark); ``docs/performance.md`` gives the measurements behind the choices.
 [2, 3, 0]
 >>> column_sums(block, np.array([1, 0, 1], dtype=np.uint8)).tolist()
 [1, 0, 1]
->>> [(b.start, b.stop) for b in blocks(250_000, k=10)]
-[(0, 104805), (104805, 209610), (209610, 250000)]
+>>> [(b.start, b.stop) for b in blocks(70_000, k=10)]
+[(0, 32640), (32640, 65280), (65280, 70000)]
+>>> [(b.start, b.stop) for b in blocks(20_000, k=200)]
+[(0, 5100), (5100, 10200), (10200, 15300), (15300, 20000)]
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ BLOCK_BYTES = 1 << 20
 """Target size of one block of the mark matrix (it and its temporaries stay in L2 cache)."""
 GROUP = 255
 """Rows summed in ``uint8`` before widening: 255 ones is the most a ``uint8`` holds."""
+MAX_ROWS = 128 * GROUP
+"""Most rows in a block, so that per-row temporaries (a byte or two per ballot, several at
+once) stay small beside the block when ballots are short."""
 NARROW = 24
 """Up to this many candidates, rows and columns are summed by ``uint8`` matrix products
 (numpy's reductions loop per row, which is slow for short rows); above it, by reductions."""
@@ -40,7 +45,7 @@ Block = npt.NDArray[np.uint8] | npt.NDArray[np.bool_]
 
 def blocks(n: int, k: int) -> Iterator[slice]:
     """Row ranges of about :data:`BLOCK_BYTES` each (a multiple of :data:`GROUP` rows)."""
-    rows = max(GROUP, BLOCK_BYTES // max(k, 1) // GROUP * GROUP)
+    rows = min(MAX_ROWS, max(GROUP, BLOCK_BYTES // max(k, 1) // GROUP * GROUP))
     for start in range(0, n, rows):
         yield slice(start, min(start + rows, n))
 
