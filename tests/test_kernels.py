@@ -10,14 +10,17 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import reference
 from tally import kernels
-from tally.ballots import Ballots
+from tally.ballots import MAX_MARK, Ballots
 from tally.bodies import Body
 from tally.contest import Contest
 from tally.count import count_ballots
+from tally.rules import RuleSet
+from tally.testing import contests, rule_sets
 from tally.validity import VALID, classify
 
 WIDTHS = st.sampled_from([1, 2, 7, kernels.NARROW, kernels.NARROW + 1, 60, 200, 300])
@@ -81,3 +84,37 @@ def test_count_and_classify_are_the_same_in_any_blocks(
     assert (codes != VALID).tolist() == expected_invalid.tolist()
     assert list(count.votes) == marks[~expected_invalid].sum(axis=0).tolist()
     assert count.valid + count.invalid == count.collected == 5_000
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    contests(max_candidates=40),
+    rule_sets(),
+    st.sampled_from([300, 2_000]),
+    st.integers(0, 2**32 - 1),
+)
+def test_blocked_count_equals_the_reference_on_large_batches(
+    contest: Contest, rules: RuleSet, n: int, seed: int
+) -> None:
+    """Batches of several groups and blocks, either form, any marks: the blocked count is the
+    plain-Python reference's (the strategies' own batches stay under one group of rows)."""
+    rng = np.random.default_rng(seed)
+    k = len(contest.candidates)
+    marks = rng.integers(0, MAX_MARK[contest.form] + 1, size=(n, k), dtype=np.uint8)
+    observations = np.where(rng.random(n) < 0.02, rng.integers(1, 8, size=n), 0)
+    ballots = Ballots.from_arrays(contest, marks, observations=observations)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(kernels, "BLOCK_BYTES", int(rng.integers(1, 20_000)))
+        count = count_ballots(contest, ballots, rules)
+    expected = reference.count(
+        marks.tolist(),
+        observations.tolist(),
+        k,
+        contest.seats + contest.alternates,
+        rules.validity.all_unmarked_yes_no_invalid,
+    )
+    assert count.valid == expected.valid
+    assert {r.value: v for r, v in count.invalid_by_reason.items()} == expected.invalid_by_reason
+    assert list(count.votes) == expected.votes
+    assert list(count.against) == expected.against
+    assert list(count.unmarked) == expected.unmarked
