@@ -11,9 +11,9 @@
 
 from __future__ import annotations
 
+import operator
 from datetime import date
 from enum import StrEnum
-from functools import cached_property
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, field_validator, model_validator
@@ -123,6 +123,18 @@ class Contest(BaseModel):
             )
         if not self.candidates:
             raise ContestError("contest.no_candidates", Location(field="candidates"))
+        derived: _Derived | None = self.__dict__.get(_DERIVED)
+        if derived is None or not derived.checked or derived.candidates is not self.candidates:
+            self._check_candidates()
+        return self
+
+    def _check_candidates(self) -> None:
+        """No name twice; the candidates in ballot order.
+
+        Done once per candidate tuple: pydantic re-runs :meth:`_check` whenever this contest is
+        a field of another model (a result, a congress record), and the tuple is then the one
+        already checked and ordered.
+        """
         seen: set[object] = set()
         for candidate in self.candidates:
             key = name_identity(candidate.name)
@@ -134,9 +146,20 @@ class Contest(BaseModel):
                 )
             seen.add(key)
         ordered = tuple(sorted(self.candidates, key=lambda c: ballot_order_key(c.name)))
-        if ordered != self.candidates:
+        # The same objects, no two equal (checked above): compare by identity.
+        if not all(map(operator.is_, ordered, self.candidates)):
             object.__setattr__(self, "candidates", ordered)
-        return self
+        self.__dict__[_DERIVED] = _Derived(self.candidates, checked=True)
+
+    @property
+    def _derived(self) -> _Derived:
+        """Names and numbers of the current candidate tuple (recomputed if it was replaced,
+        e.g. by ``model_copy(update=...)``)."""
+        derived: _Derived | None = self.__dict__.get(_DERIVED)
+        if derived is None or derived.candidates is not self.candidates:
+            derived = _Derived(self.candidates, checked=False)
+            self.__dict__[_DERIVED] = derived
+        return derived
 
     @property
     def form(self) -> BallotForm:
@@ -154,7 +177,7 @@ class Contest(BaseModel):
     @property
     def names(self) -> tuple[str, ...]:
         """Candidate names in ballot order."""
-        return tuple(c.name for c in self.candidates)
+        return self._derived.names
 
     def number_of(self, ref: object) -> int:
         """The 1-based ballot number of a candidate given by number or by name.
@@ -176,14 +199,40 @@ class Contest(BaseModel):
             key = name_identity(ref)
         except NameFormatError:
             raise KeyError(ref) from None
-        found = self._numbers_by_name.get(key)
+        found = self._derived.numbers_by_name.get(key)
         if found is None:
             raise KeyError(ref)
         return found
 
-    @cached_property
-    def _numbers_by_name(self) -> dict[object, int]:
-        return {name_identity(c.name): i for i, c in enumerate(self.candidates, start=1)}
+
+_DERIVED = "_derived_from_candidates"
+"""Key in a :class:`Contest`'s ``__dict__`` of its :class:`_Derived` data: not a field, so it is
+left out of ``model_dump``, JSON, ``dict()``, ``repr`` and ``==`` (which compare fields only)."""
+
+
+class _Derived:
+    """What a contest derives from one candidate tuple, computed once and kept with the tuple.
+
+    ``checked`` says whether :meth:`Contest._check_candidates` checked and ordered this very
+    tuple (not so for a contest made by ``model_construct`` whose names were read).
+    """
+
+    __slots__ = ("_numbers_by_name", "candidates", "checked", "names")
+
+    def __init__(self, candidates: tuple[Candidate, ...], *, checked: bool) -> None:
+        self.candidates = candidates
+        self.checked = checked
+        self.names = tuple(c.name for c in candidates)
+        self._numbers_by_name: dict[object, int] | None = None
+
+    @property
+    def numbers_by_name(self) -> dict[object, int]:
+        """Ballot number by :func:`~tally.names.name_identity`."""
+        if self._numbers_by_name is None:
+            self._numbers_by_name = {
+                name_identity(name): i for i, name in enumerate(self.names, start=1)
+            }
+        return self._numbers_by_name
 
 
 def check_list(contest: Contest, rules: RuleSet = QC_190) -> None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 from tally.contest import Contest
 from tally.count import Count
@@ -132,7 +132,8 @@ def decide(
         )
     seats = contest.seats
     votes = count.votes
-    numbers = range(1, len(contest.candidates) + 1)
+    names = contest.names
+    numbers = range(1, len(names) + 1)
     above = [i for i in numbers if more_than_half(votes[i - 1], base)]
     # Descending votes; equal votes keep ballot order (display only — ties are handled below).
     ranked = sorted(above, key=lambda i: -votes[i - 1])
@@ -141,7 +142,7 @@ def decide(
     elected, group, at_stake = fill_places(ranked, votes, seats)
     if group:
         tie = Tie(
-            candidates=tuple(contest.names[i - 1] for i in group),
+            candidates=tuple(names[i - 1] for i in group),
             votes=votes[group[0] - 1],
             seats_at_stake=at_stake,
         )
@@ -155,11 +156,12 @@ def decide(
     alternate_tie: Tie | None = None
     alternate_resolution: TieResolution | None = None
     if contest.alternates and (tie is None or resolution is not None):
-        rest = [i for i in ranked if i not in set(elected)]
+        taken = set(elected)
+        rest = [i for i in ranked if i not in taken]
         alternates, a_group, a_stake = fill_places(rest, votes, contest.alternates)
         if a_group:
             alternate_tie = Tie(
-                candidates=tuple(contest.names[i - 1] for i in a_group),
+                candidates=tuple(names[i - 1] for i in a_group),
                 votes=votes[a_group[0] - 1],
                 seats_at_stake=a_stake,
             )
@@ -169,20 +171,7 @@ def decide(
                 alternates = alternates + chosen
     if alternate_decision is not None and alternate_tie is None:
         raise DecisionError("decision.no_tie", Location(field="alternate_decision"))
-    elected_set = set(elected)
-    standings = tuple(
-        Standing(
-            number=i,
-            name=contest.names[i - 1],
-            votes=count.votes[i - 1],
-            against=count.against[i - 1],
-            unmarked=count.unmarked[i - 1],
-            above_threshold=i in above,
-            elected=i in elected_set,
-            alternate=i in alternates,
-        )
-        for i in numbers
-    )
+    standings = _standings(names, count, set(above), set(elected), set(alternates))
     unresolved = tie is not None and resolution is None
     open_seats = seats - len(elected)
     if unresolved:
@@ -198,15 +187,43 @@ def decide(
         min_votes=base // 2 + 1,
         seats=seats,
         standings=standings,
-        elected=tuple(contest.names[i - 1] for i in elected),
+        elected=tuple(names[i - 1] for i in elected),
         tie=tie,
         tie_resolution=resolution,
         open_seats=open_seats,
         status=status,
-        alternates=tuple(contest.names[i - 1] for i in alternates),
+        alternates=tuple(names[i - 1] for i in alternates),
         alternate_tie=alternate_tie,
         alternate_resolution=alternate_resolution,
     )
+
+
+_STANDINGS: TypeAdapter[tuple[Standing, ...]] = TypeAdapter(tuple[Standing, ...])
+
+
+def _standings(
+    names: tuple[str, ...],
+    count: Count,
+    above: set[int],
+    elected: set[int],
+    alternates: set[int],
+) -> tuple[Standing, ...]:
+    """Every candidate's line, in ballot order. Validated in one call, not one per candidate."""
+    votes, against, unmarked = count.votes, count.against, count.unmarked
+    rows = [
+        {
+            "number": i,
+            "name": name,
+            "votes": votes[i - 1],
+            "against": against[i - 1],
+            "unmarked": unmarked[i - 1],
+            "above_threshold": i in above,
+            "elected": i in elected,
+            "alternate": i in alternates,
+        }
+        for i, name in enumerate(names, start=1)
+    ]
+    return _STANDINGS.validate_python(rows)
 
 
 def fill_places(

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tally.errors import Location, NameFormatError
 
@@ -35,6 +36,10 @@ _TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 _LOOKALIKES = str.maketrans(
     {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00d0": "\u0110", "\u00f0": "\u0111"}
 )
+_CACHE_SIZE = 8192
+"""Names remembered by each memoised function below: every name of a large congress, many times
+over. The functions are pure and return immutable values (``str``, frozen :class:`PersonName`,
+tuples), so a remembered result is safely shared; a name that fails raises again each time."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +64,11 @@ def normalize_name(raw: str) -> str:
     >>> normalize_name("Ksor H\\u2019Bơi")
     "Ksor H'Bơi"
     """
+    return _normalize_name(raw)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _normalize_name(raw: str) -> str:
     name = " ".join(unicodedata.normalize("NFC", raw).translate(_LOOKALIKES).split())
     if not name:
         raise NameFormatError("name.empty", Location())
@@ -75,6 +85,11 @@ def parse_name(raw: str) -> PersonName:
 
     A one-word name has only a given name.
     """
+    return _parse_name(raw)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _parse_name(raw: str) -> PersonName:
     words = normalize_name(raw).split(" ")
     if len(words) == 1:
         return PersonName(surname="", middle="", given=words[0])
@@ -120,7 +135,12 @@ def name_identity(name: str | PersonName) -> tuple[_PartKey, _PartKey, _PartKey]
     >>> name_identity("Nguyễn Thị Hoà") == name_identity("nguyễn  thị HÒA")
     True
     """
-    given, surname, middle, _ = ballot_order_key(name)
+    return _name_identity(name)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _name_identity(name: str | PersonName) -> tuple[_PartKey, _PartKey, _PartKey]:
+    given, surname, middle, _ = _ballot_order_key(name)
     return given, surname, middle
 
 
@@ -133,6 +153,11 @@ def ballot_order_key(name: str | PersonName) -> tuple[_PartKey, _PartKey, _PartK
     >>> sorted(names, key=ballot_order_key)
     ['Lê Văn Anh', 'Lê Văn Ảnh', 'Lê Văn Ánh', 'Lê Văn Ăn', 'Lê Văn Ân']
     """
+    return _ballot_order_key(name)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _ballot_order_key(name: str | PersonName) -> tuple[_PartKey, _PartKey, _PartKey, str]:
     person = name if isinstance(name, PersonName) else parse_name(name)
     return (
         _part_key(person.given),
