@@ -7,13 +7,15 @@ Run: ``make bench`` (all benchmarks) or ``.venv/bin/python benchmarks/bench_inge
 * ``uint8`` — a C-contiguous ``uint8`` array: used as it is, after one pass for the largest
   value (the fastest path: no copy);
 * ``bool``/``int64`` — other dtypes: checked and converted a block of rows at a time;
-* ``frame`` — a pandas DataFrame with one ``uint8`` column per candidate
-  (:func:`tally.frames.ballots_from_frame`; pandas stores columns, so rows are copied out);
+* ``frame`` — a pandas DataFrame with one ``uint8`` column per candidate, built column by
+  column as a reader would (:func:`tally.frames.ballots_from_frame`; pandas stores columns, so
+  the rows are copied out once);
 * ``csv`` — the list layout (``serial,struck,note``) read from a file
   (:func:`tally.ballots_csv.read_ballots_csv`), with ``csv MB`` its size.
 
 ``pipeline`` is the count of the same ballots, for scale. CSV files are written only up to
-``--csv-max`` ballots (writing and holding larger ones takes minutes and gigabytes).
+``--csv-max`` ballots, and ``int64`` copies made only up to 4 GB (a 10M × 200 ``int64`` matrix
+is 16 GB); a skipped figure prints as ``—``.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ from measure import CANDIDATES, QUICK_SIZES, SIZES, best_time, contest_of, machi
 from tally import Ballots, CongressKind, Roll, count_contest
 from tally.ballots_csv import ballots_to_csv_text, read_ballots_csv
 from tally.frames import ballots_from_frame
+
+CONVERT_MAX_BYTES = 4_000_000_000
 
 
 def main() -> None:
@@ -51,10 +55,14 @@ def main() -> None:
                 as_uint8 = best_time(partial(Ballots.from_arrays, contest, marks))
                 other = []
                 for dtype in (np.bool_, np.int64):
+                    if marks.size * np.dtype(dtype).itemsize > CONVERT_MAX_BYTES:
+                        other.append("—")
+                        continue
                     converted = marks.astype(dtype)
-                    other.append(best_time(partial(Ballots.from_arrays, contest, converted)))
+                    spent = best_time(partial(Ballots.from_arrays, contest, converted))
+                    other.append(f"{spent * 1e3:.2f}")
                     del converted
-                frame = pd.DataFrame(marks, columns=list(contest.names), copy=False)
+                frame = pd.DataFrame({name: marks[:, j] for j, name in enumerate(contest.names)})
                 from_frame = best_time(partial(ballots_from_frame, contest, frame))
                 del frame
                 csv_ms, csv_mb = "—", "—"
@@ -69,8 +77,8 @@ def main() -> None:
                 roll = Roll(kind=CongressKind.DELEGATE_CONGRESS, convened=n, present=n)
                 pipeline = best_time(partial(count_contest, contest, ballots, roll=roll, issued=n))
                 print(
-                    f"{n:>10,} {k:>5} {as_uint8 * 1e3:>8.2f} {other[0] * 1e3:>8.2f} "
-                    f"{other[1] * 1e3:>8.2f} {from_frame * 1e3:>9.2f} {csv_ms:>9} {csv_mb:>7} "
+                    f"{n:>10,} {k:>5} {as_uint8 * 1e3:>8.2f} {other[0]:>8} "
+                    f"{other[1]:>8} {from_frame * 1e3:>9.2f} {csv_ms:>9} {csv_mb:>7} "
                     f"{pipeline * 1e3:>11.2f}",
                     flush=True,
                 )

@@ -162,7 +162,8 @@ class Ballots:
         """Ballots from a mark matrix (ballots × candidates in ballot order).
 
         ``serials`` default to 1..n; ``observations`` (bit flags of :class:`Observation`) to 0.
-        The matrix is used without a copy when it is already C-contiguous ``uint8``.
+        The matrix is used without a copy when it is already C-contiguous ``uint8`` (or
+        ``bool``); other dtypes are checked and converted a block of rows at a time.
 
         >>> from tally.contest import Contest
         >>> from tally.bodies import Body
@@ -179,6 +180,8 @@ class Ballots:
             raise BallotError("ballot.shape", Location(), shape=tuple(source.shape), n=k)
         n = source.shape[0]
         serial_array = None if serials is None else _serials(serials, n)
+        if source.dtype == np.bool_:
+            source = source.view(np.uint8)  # the same bytes: 0 and 1
         if source.dtype == np.uint8:
             matrix = np.ascontiguousarray(source)
             if n and int(matrix.max()) > MAX_MARK[contest.form]:
