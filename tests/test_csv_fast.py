@@ -21,8 +21,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tally import Ballots, Body, Contest
-from tally import ballots_csv as module
+from tally import Ballots, Body, Contest, csv_vectorised
 from tally.ballots import OBSERVATION_CODES, Mark
 from tally.ballots_csv import (
     _ballots_fast,
@@ -199,7 +198,7 @@ def test_blocks_of_any_size_read_alike(data: st.DataObject, block: int) -> None:
         st.sampled_from([ballots_to_csv_text(contest, batch), grid_text(contest, batch)])
     )
     text = text.replace("\n", data.draw(st.sampled_from(["\n", "\r\n", "\n\n", "\n , ,\n"])))
-    with mock.patch.object(module, "_BLOCK", block):
+    with mock.patch.object(csv_vectorised, "_BLOCK", block):
         fast = _ballots_fast(contest, text)
     assert fast is not None
     assert summary(fast) == summary(batch)
