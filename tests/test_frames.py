@@ -55,3 +55,13 @@ def test_frame_errors() -> None:
         ballots_from_frame(BCH, pd.DataFrame({1: [1], 2: [2], 3: [1]}))
     with pytest.raises(BallotError):
         ballots_from_frame(BCH, pd.DataFrame({"serial": [7, 7], 1: [1, 1], 2: [1, 1], 3: [0, 0]}))
+
+
+@pytest.mark.parametrize("dtype", ["Int64", "UInt8", "boolean"])
+def test_a_blank_in_a_nullable_column_is_named(dtype: str) -> None:
+    """pandas' nullable integer and boolean columns can hold a blank: it is reported as such."""
+    frame = pd.DataFrame({1: [1, 1], 2: [1, None], 3: [0, 0]}, dtype=dtype)
+    with pytest.raises(BallotError) as info:
+        ballots_from_frame(BCH, frame)
+    assert info.value.code == "ballot.bad_mark"
+    assert info.value.where.line == 2

@@ -19,6 +19,7 @@ from tally.ballots import MAX_MARK, Ballots
 from tally.bodies import Body
 from tally.contest import Contest
 from tally.count import count_ballots
+from tally.errors import BallotError
 from tally.rules import RuleSet
 from tally.testing import contests, rule_sets
 from tally.validity import VALID, classify
@@ -118,3 +119,33 @@ def test_blocked_count_equals_the_reference_on_large_batches(
     assert list(count.votes) == expected.votes
     assert list(count.against) == expected.against
     assert list(count.unmarked) == expected.unmarked
+
+
+def test_ballots_of_the_other_form_are_refused() -> None:
+    """Yes/no marks (2 = disagree) counted as a strike-out contest would count each 2 twice."""
+    names = ["Nguyễn Văn An", "Lê Thị Bình", "Trần Văn Cường"]
+    strike_out = Contest(id="x", body=Body.UPPER_DELEGATES, seats=2, candidates=names)
+    yes_no = Contest(id="x", body=Body.UPPER_DELEGATES, seats=3, candidates=names)
+    ballots = Ballots.from_arrays(yes_no, [[2, 0, 0], [0, 2, 0], [1, 0, 0]])
+    with pytest.raises(BallotError) as info:
+        count_ballots(strike_out, ballots)
+    assert info.value.code == "count.form_mismatch"
+    assert "yes/no" in info.value.message("en") or "agree" in info.value.message("en")
+
+
+def test_a_bool_matrix_holding_other_bytes_reads_as_ones() -> None:
+    """``np.frombuffer(..., bool)`` can store any byte as True: it is a 1, never a 2 or 3."""
+    names = ["Nguyễn Văn An", "Lê Thị Bình", "Trần Văn Cường"]
+    yes_no = Contest(id="x", body=Body.UPPER_DELEGATES, seats=3, candidates=names)
+    raw = np.array([[1, 2, 3], [2, 2, 0], [0, 1, 0]], dtype=np.uint8).view(np.bool_)
+    ballots = Ballots.from_arrays(yes_no, raw)
+    assert ballots.marks.tolist() == [[1, 1, 1], [1, 1, 0], [0, 1, 0]]
+
+
+def test_a_shared_bool_matrix_is_made_read_only() -> None:
+    names = ["Nguyễn Văn An", "Lê Thị Bình", "Trần Văn Cường"]
+    contest = Contest(id="x", body=Body.UPPER_DELEGATES, seats=2, candidates=names)
+    marks = np.array([[True, True, False], [True, False, True]])
+    ballots = Ballots.from_arrays(contest, marks)
+    assert not marks.flags.writeable
+    assert ballots.marks.tolist() == [[1, 1, 0], [1, 0, 1]]

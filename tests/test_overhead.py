@@ -10,6 +10,7 @@ import copy
 import json
 import pickle
 from datetime import date
+from functools import partial
 
 import numpy as np
 import pytest
@@ -170,7 +171,9 @@ def test_a_changed_seat_count_is_still_checked_when_nested() -> None:
 
 
 @pytest.mark.parametrize(
-    "clone", [copy.copy, copy.deepcopy, lambda c: pickle.loads(pickle.dumps(c))]
+    "clone",
+    [copy.copy, copy.deepcopy]
+    + [partial(lambda c, p: pickle.loads(pickle.dumps(c, protocol=p)), p=p) for p in range(6)],
 )
 def test_copies_and_pickles_keep_names_and_numbers(clone: object) -> None:
     c = contest()

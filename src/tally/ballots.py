@@ -162,8 +162,9 @@ class Ballots:
         """Ballots from a mark matrix (ballots × candidates in ballot order).
 
         ``serials`` default to 1..n; ``observations`` (bit flags of :class:`Observation`) to 0.
-        The matrix is used without a copy when it is already C-contiguous ``uint8`` (or
-        ``bool``); other dtypes are checked and converted a block of rows at a time.
+        The matrix is used without a copy, and made read-only, when it is already C-contiguous
+        ``uint8`` (or ``bool``); other dtypes are checked and converted a block of rows at a
+        time. Do not write to the memory it shares afterwards (e.g. through another view).
 
         >>> from tally.contest import Contest
         >>> from tally.bodies import Body
@@ -180,8 +181,9 @@ class Ballots:
             raise BallotError("ballot.shape", Location(), shape=tuple(source.shape), n=k)
         n = source.shape[0]
         serial_array = None if serials is None else _serials(serials, n)
-        if source.dtype == np.bool_:
-            source = source.view(np.uint8)  # the same bytes: 0 and 1
+        if source.dtype == np.bool_ and _plain_bytes(source):
+            source.flags.writeable = False  # shared, as a uint8 matrix is
+            source = source.view(np.uint8)
         if source.dtype == np.uint8:
             matrix = np.ascontiguousarray(source)
             if n and int(matrix.max()) > MAX_MARK[contest.form]:
@@ -216,6 +218,14 @@ class Ballots:
             serials,
             np.concatenate([p.observations for p in parts]),
         )
+
+
+def _plain_bytes(source: npt.NDArray[np.bool_]) -> bool:
+    """True when a C-contiguous ``bool`` matrix stores only the bytes 0 and 1, so that its
+    bytes are its marks (``np.frombuffer`` or ``.view(bool)`` can make a True of any byte)."""
+    return bool(source.flags.c_contiguous) and (
+        source.size == 0 or int(source.view(np.uint8).max()) <= 1
+    )
 
 
 def _as_marks(

@@ -217,8 +217,6 @@ class _Derived:
     tuple (not so for a contest made by ``model_construct`` whose names were read).
     """
 
-    __slots__ = ("_numbers_by_name", "candidates", "checked", "names")
-
     def __init__(self, candidates: tuple[Candidate, ...], *, checked: bool) -> None:
         self.candidates = candidates
         self.checked = checked

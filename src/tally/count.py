@@ -24,6 +24,7 @@ from tally.contest import BallotForm, Contest
 from tally.errors import BallotError, Location, ReconciliationError
 from tally.kernels import blocks, column_sums
 from tally.rules import QC_190, RuleSet
+from tally.terms import Term
 from tally.validity import REASONS, VALID, InvalidReason, classify_block
 
 
@@ -107,6 +108,14 @@ def count_ballots(contest: Contest, ballots: Ballots, rules: RuleSet = QC_190) -
     if ballots.contest_id != contest.id or marks.shape[1] != len(contest.candidates):
         raise BallotError(
             "count.contest_mismatch", Location(), left=contest.id, right=ballots.contest_id
+        )
+    if ballots.form is not contest.form:  # the kernels rely on the form's mark values
+        raise BallotError(
+            "count.form_mismatch",
+            Location(field=contest.id),
+            contest=contest.id,
+            given=Term(ballots.form),
+            form=Term(contest.form),
         )
     k = marks.shape[1]
     per_code = np.zeros(len(REASONS) + 1, dtype=np.int64)

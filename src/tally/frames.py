@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
 import numpy.typing as npt
 
 from tally.ballots import Ballots, parse_observations
@@ -124,7 +125,11 @@ def ballots_from_frame(
         names = ", ".join(contest.names[n - 1] for n in missing)
         raise InputFileError("csv.missing_candidates", where, missing=names)
     block = frame[[columns[n] for n in range(1, len(contest.candidates) + 1)]]
-    holds_blanks = any(dtype.kind not in "biu" for dtype in block.dtypes)
+    # Only numpy integer and bool columns cannot hold a blank (pandas' nullable Int64, UInt8
+    # and boolean columns can, though their kinds are the same).
+    holds_blanks = any(
+        not isinstance(dtype, np.dtype) or dtype.kind not in "biu" for dtype in block.dtypes
+    )
     if holds_blanks and block.isna().to_numpy().any():
         row = int(block.isna().any(axis=1).to_numpy().argmax())
         raise BallotError(

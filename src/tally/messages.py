@@ -789,6 +789,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Không cộng được kết quả của hai cuộc bầu khác nhau ({left} và {right}).",
         "Cannot merge the counts of two different contests ({left} and {right}).",
     ),
+    "count.form_mismatch": (
+        "Phiếu của cuộc bầu {contest} là phiếu {given}, nhưng cuộc bầu dùng {form}: hãy tạo lại"
+        " bộ phiếu từ đúng cuộc bầu (Ballots.from_arrays hoặc BallotBuilder).",
+        "The ballots of contest {contest} are {given} ballots, but the contest uses {form}:"
+        " build the ballots again from this contest (Ballots.from_arrays or BallotBuilder).",
+    ),
     # --- decisions -------------------------------------------------------------------------
     "decision.not_tied": (
         "Quyết định chọn {names} nhưng chỉ được chọn trong số những người bằng phiếu: {tied}.",

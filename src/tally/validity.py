@@ -56,8 +56,8 @@ def reason_of(code: int) -> str | None:
 
 
 def classify(contest: Contest, ballots: Ballots, rules: RuleSet = QC_190) -> npt.NDArray[np.uint8]:
-    """Reason code per ballot: 0 valid, else ``code_of(reason)``. Whole-array operations only,
-    a block of rows at a time (:mod:`tally.kernels`)."""
+    """Reason code per ballot: 0 valid, else ``code_of(reason)``; array operations on a block
+    of rows at a time (:mod:`tally.kernels`), never a loop over ballots."""
     codes = np.empty(len(ballots), dtype=np.uint8)
     k = ballots.marks.shape[1]
     for rows in blocks(len(ballots), k):
