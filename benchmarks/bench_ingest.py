@@ -6,7 +6,8 @@ Run: ``make bench`` (all benchmarks) or ``.venv/bin/python benchmarks/bench_inge
 
 * ``uint8`` — a C-contiguous ``uint8`` array: used as it is, after one pass for the largest
   value (the fastest path: no copy);
-* ``bool``/``int64`` — other dtypes: checked and converted a block of rows at a time;
+* ``bool`` — the same bytes, used as ``uint8`` after the same pass (no copy);
+* ``int64`` — any other dtype: checked and converted a block of rows at a time;
 * ``frame`` — a pandas DataFrame with one ``uint8`` column per candidate, built column by
   column as a reader would (:func:`tally.frames.ballots_from_frame`; pandas stores columns, so
   the rows are copied out once);
