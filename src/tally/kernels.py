@@ -54,6 +54,8 @@ def row_sums(block: Block) -> npt.NDArray[np.unsignedinteger]:
     """Ones per row of a 0/1 block, in the narrowest unsigned type that holds the row length."""
     k = block.shape[1]
     data = block.view(np.uint8)
+    if k == 1:  # one name (a post elected yes/no): the row is its own sum
+        return data[:, 0]
     if k <= NARROW:
         return data @ np.ones(k, dtype=np.uint8)
     dtype = np.uint8 if k <= 0xFF else np.uint16 if k <= 0xFFFF else np.uint64
