@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from measure import machine
+from measure import machine, names_of
 
 from tally import Ballots, Body, Contest
 from tally.ballots_csv import ballots_to_csv_text
@@ -45,7 +45,7 @@ def wall(command: list[str], runs: int) -> float:
 
 def write_congress(folder: Path) -> Path:
     """A spec and its ballots: 500 delegates, 60 candidates for 50 seats, a few invalid ballots."""
-    names = [f"Nguyễn Văn {chr(0x41 + i // 26)}{chr(0x61 + i % 26)}" for i in range(CANDIDATES)]
+    names = names_of(CANDIDATES)
     contest = Contest(id="bch", body=Body.EXECUTIVE_COMMITTEE, seats=SEATS, candidates=names)
     rng = np.random.default_rng(6)
     marks = np.ones((BALLOTS, CANDIDATES), dtype=np.uint8)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from measure import names_of
 
 from tally import Body, Contest
 from tally.testing import (
@@ -33,7 +34,7 @@ BCH = Contest(
     id="bch",
     body=Body.EXECUTIVE_COMMITTEE,
     seats=33,
-    candidates=[f"Nguyễn Văn {chr(0x41 + i // 26)}{chr(0x61 + i % 26)}" for i in range(37)],
+    candidates=names_of(37),
 )
 
 STRATEGIES: dict[str, Callable[[], st.SearchStrategy[object]]] = {

@@ -54,11 +54,15 @@ def peak_bytes(fn: Callable[[], object]) -> int:
     return peak - before
 
 
+def names_of(k: int) -> list[str]:
+    """``k`` distinct Vietnamese names (Nguyễn Văn Aa, Nguyễn Văn Ab, …)."""
+    return [f"Nguyễn Văn {chr(0x41 + i // 26)}{chr(0x61 + i % 26)}" for i in range(k)]
+
+
 def contest_of(k: int) -> Contest:
     """``k`` candidates for ``k * 10 // 13`` seats (about the 30% surplus of RULES §5)."""
-    names = [f"Nguyễn Văn {chr(0x41 + i // 26)}{chr(0x61 + i % 26)}" for i in range(k)]
     seats = max(1, k * 10 // 13)
-    return Contest(id="bench", body=Body.UPPER_DELEGATES, seats=seats, candidates=names)
+    return Contest(id="bench", body=Body.UPPER_DELEGATES, seats=seats, candidates=names_of(k))
 
 
 def strike_out_marks(n: int, k: int, seed: int = 0) -> npt.NDArray[np.uint8]:
