@@ -302,10 +302,12 @@ def _render(
 def _verify(args: argparse.Namespace) -> tuple[str, bool, str]:
     """Check the chain and replay; a damaged log raises (exit 5) after the report."""
     from tally.audit import Problem, check_chain, repair_torn_tail
-    from tally.replay import verify
+    from tally.replay import expected_prefix, verify
 
     lang: Lang = args.lang
     lines: list[str] = []
+    if args.expect is not None:
+        expected_prefix(args.expect)  # a mistyped fingerprint is refused before anything
     if args.repair_torn_tail and check_chain(args.log).problem is Problem.TORN:
         cut = repair_torn_tail(args.log)
         key = "cli.torn_cut" if cut else "cli.newline_restored"
