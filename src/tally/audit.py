@@ -491,10 +491,11 @@ class AuditLog:
         self._check_unchanged(descriptor, where)
         seq = self._count + 1
         prev = self._last_hash
-        event = Event(
-            seq=seq, kind=kind, data=data, prev=prev, hash=event_hash(seq, kind, data, prev)
-        )
-        line = (event.line() + "\n").encode("utf-8")
+        digest = event_hash(seq, kind, data, prev)
+        # The line Event.line() gives, without validating what was just built from its parts.
+        body = {"data": data, "hash": digest, "kind": kind, "prev": prev, "seq": seq}
+        line = (canonical(body) + "\n").encode("utf-8")
+        event = Event.model_construct(seq=seq, kind=kind, data=data, prev=prev, hash=digest)
         try:
             written = os.pwrite(descriptor, line, self._size)
             if written != len(line):

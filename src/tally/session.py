@@ -30,7 +30,7 @@ True
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Unpack
@@ -423,6 +423,19 @@ class SessionState:
         return apply
 
 
+def _rows(ballots: Ballots, block: int = 4096) -> Iterator[tuple[object, list[int], int]]:
+    """Serial, marks and flags of each ballot, as Python values a block at a time (never a
+    list of every ballot at once)."""
+    for start in range(0, len(ballots.serials), block):
+        end = start + block
+        yield from zip(
+            ballots.serials[start:end].tolist(),
+            ballots.marks[start:end].tolist(),
+            ballots.observations[start:end].tolist(),
+            strict=True,
+        )
+
+
 def _forget(state: ContestState, station: str, serial: str) -> None:
     del state.stations[station][serial]
 
@@ -613,12 +626,7 @@ class ContestSession:
         form = ballots.form
         entered_by = station or session.station
         log = session.log
-        for serial, row, flags in zip(
-            ballots.serials.tolist(),
-            ballots.marks.tolist(),
-            ballots.observations.tolist(),
-            strict=True,
-        ):
+        for serial, row, flags in _rows(ballots):
             data = BallotRecorded(
                 contest=self.key,
                 serial=str(serial).strip(),
