@@ -617,6 +617,21 @@ def _sync_directory(path: Path) -> None:
         os.close(descriptor)
 
 
+def place_new(partial: Path, target: Path) -> None:
+    """Give the finished log ``partial`` the name ``target``, unless a file of that name
+    appeared meanwhile (:class:`InputFileError` ``log.appeared``; nothing is replaced)."""
+    try:
+        os.link(partial, target)
+    except FileExistsError:
+        raise InputFileError("log.appeared", Location(file=str(target)), path=target) from None
+    except OSError:  # a file system without hard links
+        if target.exists():
+            raise InputFileError("log.appeared", Location(file=str(target)), path=target) from None
+        os.replace(partial, target)
+        return
+    partial.unlink()
+
+
 def repair_torn_tail(path: str | Path) -> int:
     """Mend a torn last line (reported by :func:`check_chain`); return how many bytes were cut.
 

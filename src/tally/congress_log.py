@@ -33,7 +33,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from tally.audit import AuditLog
+from tally.audit import AuditLog, place_new
 from tally.ballots import Ballots
 from tally.decide import OutcomeStatus
 from tally.errors import InputFileError, Location, LogError
@@ -149,7 +149,7 @@ def _record(
             existing.check()  # nobody wrote to it meanwhile (it was locked)
             os.replace(partial, target)
         else:
-            _place_new(partial, target)
+            place_new(partial, target)
         _sync_folder(folder)
     except OSError as exc:
         partial.unlink(missing_ok=True)
@@ -177,20 +177,6 @@ def _copy(log: AuditLog, descriptor: int) -> None:
         view = memoryview(chunk)
         while view:
             view = view[os.write(descriptor, view) :]
-
-
-def _place_new(partial: Path, target: Path) -> None:
-    """Give the finished log its name, unless a file of that name appeared meanwhile."""
-    try:
-        os.link(partial, target)
-    except FileExistsError:
-        raise InputFileError("log.appeared", Location(file=str(target)), path=target) from None
-    except OSError:  # a file system without hard links
-        if target.exists():
-            raise InputFileError("log.appeared", Location(file=str(target)), path=target) from None
-        os.replace(partial, target)
-        return
-    partial.unlink()
 
 
 def _sync_folder(folder: Path) -> None:
