@@ -514,3 +514,49 @@ def test_count_log_keeps_no_entry_per_ballot(tmp_path: Path) -> None:
 def test_refusals_are_tally_errors(tmp_path: Path) -> None:
     for error in (InputFileError, LogError):
         assert issubclass(error, TallyError)
+
+
+def test_entering_a_whole_set_writes_the_very_events_of_one_by_one_entry(tmp_path: Path) -> None:
+    import datetime as dt
+
+    import numpy as np
+
+    from tally import Ballots, Body, CongressKind, Contest, Roll
+    from tally.events import Reading
+    from tally.readings import codes_of, marks_of_row
+
+    contest = Contest(
+        id="bch", body=Body.EXECUTIVE_COMMITTEE, seats=2, candidates=["An", "Bình", "Cường"]
+    )
+    roll = Roll(kind=CongressKind.MEMBER_CONGRESS, convened=5, present=5)
+    marks = np.array([[1, 0, 1], [0, 1, 1], [1, 1, 0], [0, 0, 0], [1, 1, 1]], dtype=np.uint8)
+    ballots = Ballots.from_arrays(contest, marks, ["05", "01", "03", "04", "02"])
+
+    def clock() -> dt.datetime:
+        return dt.datetime(2025, 6, 1, 9, 0, tzinfo=dt.UTC)
+
+    paths = tmp_path / "one.jsonl", tmp_path / "all.jsonl"
+    for path in paths:
+        with CountingSession.open(path, clock=clock) as session:
+            bch = session.open_contest(contest, roll=roll)
+            bch.issue(5)
+            if path.name == "one.jsonl":
+                for serial, row, flags in zip(
+                    ballots.serials.tolist(),
+                    ballots.marks.tolist(),
+                    ballots.observations.tolist(),
+                    strict=True,
+                ):
+                    reading = Reading(
+                        marks=marks_of_row(contest.form, row), observations=codes_of(flags)
+                    )
+                    bch.enter(str(serial), reading)
+            else:
+                bch.enter_all(ballots)
+                with pytest.raises(LogError) as twice:
+                    bch.enter_all(ballots)
+                assert twice.value.code == "log.enter_all_twice"
+            bch.collect(5)
+            result = bch.close()
+        assert replay(path).result("bch") == result
+    assert paths[0].read_bytes() == paths[1].read_bytes()
