@@ -96,9 +96,11 @@ def test_open_resumes_and_refuses_a_tampered_log(tmp_path: Path) -> None:
     log = AuditLog.open(path)
     log.append("contest_opened", {"contest": "bch"})
     log.append("ballot_recorded", {"serial": "BCH-001", "struck": [3]})
+    log.close()
     again = AuditLog.open(path)
     assert again.last_hash == log.last_hash and len(again.events) == 2
     again.append("ballot_recorded", {"serial": "BCH-002", "struck": []})
+    again.close()
     assert check_chain(path).events == 3
     path.write_text(path.read_text(encoding="utf-8").replace("BCH-001", "BCH-091"), "utf-8")
     with pytest.raises(InputFileError) as raised:
@@ -163,12 +165,14 @@ def test_a_second_writer_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "bch.jsonl"
     first = AuditLog.open(path)
     first.append("contest_opened", {"contest": "bch"})
-    second = AuditLog.open(path)
-    second.append("ballot_recorded", {"serial": "1"})
     with pytest.raises(InputFileError) as raised:
-        first.append("ballot_recorded", {"serial": "2"})
-    assert raised.value.code == "audit.changed_underneath"
+        AuditLog.open(path)
+    assert raised.value.code == "audit.locked"
+    assert f"pid {os.getpid()}" in raised.value.message("en")
+    first.append("ballot_recorded", {"serial": "2"})
+    first.close()
     assert check_chain(path).ok and check_chain(path).events == 2
+    AuditLog.open(path).close()  # released: the next session may write
 
 
 def test_a_last_line_missing_only_its_newline_gets_it_back(tmp_path: Path) -> None:
@@ -176,6 +180,7 @@ def test_a_last_line_missing_only_its_newline_gets_it_back(tmp_path: Path) -> No
     log = AuditLog.open(path)
     log.append("contest_opened", {"contest": "bch"})
     log.append("count_closed", {"contest": "bch"})
+    log.release()
     whole = path.read_bytes()
     path.write_bytes(whole[:-1])
     assert check_chain(path).problem is Problem.TORN

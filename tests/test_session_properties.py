@@ -156,6 +156,7 @@ def test_a_session_reopened_at_any_step_writes_the_same_log_as_one_never_stopped
     cut = data.draw(st.integers(0, len(script.steps)), label="steps before the stop")
     for step in script.steps[:cut]:
         apply_step(contest, step)
+    contest.session.close()  # the station stops: its lock goes with it
     resumed = CountingSession.open(path, station=script.stations[0], clock=clock)
     again = resumed.contest(script.key)
     assert again.state.readings() == contest.state.readings()
@@ -668,6 +669,7 @@ def test_a_log_with_a_ballot_ruled_absent_replays(tmp_path: Path) -> None:
     assert result.count.collected == 6
     assert verify(path).ok
     assert replay(path).result("bch") == result
+    contest.session.close()
     assert CountingSession.open(path).contest("bch").result == result
 
 

@@ -18,16 +18,20 @@ existing log checks it and resumes after its last whole event.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
+import socket
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from pydantic import BaseModel, ConfigDict
 
 from tally.errors import InputFileError, Location
+from tally.files import open_regular
 from tally.messages import Phrase
 
 GENESIS = "0" * 64
@@ -83,6 +87,9 @@ class Problem(StrEnum):
     TRUNCATED = "truncated"
     """The log has no event with the fingerprint the board expects (e.g. printed on the
     minutes): lines are missing at its end, or it is another log."""
+    AMENDED = "amended"
+    """Events after the fingerprint the board expects change a contest already closed at it
+    (a complaint, a decision, a further round added after the minutes were signed)."""
     INCONSISTENT = "inconsistent"
     """The chain is intact but the event does not fit the count (found by a replay)."""
 
@@ -100,28 +107,31 @@ class ChainReport(BaseModel):
     """1-based line number of the first problem."""
 
 
-def _check(lines: list[str]) -> tuple[list[Event], ChainReport]:
-    events: list[Event] = []
-    prev = GENESIS
-    for number, text in enumerate(lines, start=1):
-        try:
-            event = Event.model_validate_json(text)
-        except ValueError:
-            return events, _report(events, prev, Problem.UNREADABLE, number)
-        expected_seq = len(events) + 1
-        if event.seq != expected_seq:
-            later = {_seq(other) for other in lines[number:]}
-            moved = event.seq < expected_seq or expected_seq in later
-            problem = Problem.REORDERED if moved else Problem.MISSING
-            return events, _report(events, prev, problem, number)
-        if event.hash != event_hash(event.seq, event.kind, event.data, event.prev):
-            return events, _report(events, prev, Problem.CHANGED, number)
-        if event.prev != prev or text != event.line():
-            problem = Problem.BROKEN_CHAIN if event.prev != prev else Problem.CHANGED
-            return events, _report(events, prev, problem, number)
-        events.append(event)
-        prev = event.hash
-    return events, _report(events, prev, None, None)
+MAX_LINE = 1 << 20
+"""The longest line read (1 MiB): a longer one is refused without reading it into memory."""
+
+
+def _lines(stream: BinaryIO, path: Path) -> Iterator[tuple[bytes, bool]]:
+    """Each line of ``stream`` (without its newline) and whether it ends with one.
+
+    Only ``\\n`` ends a line: ``str.splitlines`` would also split on ``\\x0b``, ``\\u2028``…,
+    and a newline replaced by one of them would go unseen. A line longer than
+    :data:`MAX_LINE` is refused after reading at most that much of it.
+    """
+    number = 0
+    while True:
+        raw = stream.readline(MAX_LINE + 1)
+        if not raw:
+            return
+        number += 1
+        if raw.endswith(b"\n"):
+            yield raw[:-1], True
+        elif len(raw) > MAX_LINE:
+            raise InputFileError(
+                "audit.line_too_long", Location(file=str(path), line=number), limit=MAX_LINE
+            )
+        else:
+            yield raw, False
 
 
 def _seq(text: str) -> int | None:
@@ -132,57 +142,118 @@ def _seq(text: str) -> int | None:
         return None
 
 
-def _report(
-    events: list[Event], prev: str, problem: Problem | None, line: int | None
-) -> ChainReport:
-    return ChainReport(
-        ok=problem is None, events=len(events), final_hash=prev, problem=problem, line=line
-    )
+class _Walk:
+    """One pass over a log: each whole, chained event in turn, then :attr:`report`.
+
+    Nothing is kept but the running figures, so a log of any length is checked in constant
+    memory. ``digest`` (if given) is fed every byte read.
+    """
+
+    def __init__(self, stream: BinaryIO, path: Path, digest: Any = None) -> None:
+        self.stream = stream
+        self.path = path
+        self.digest = digest
+        self.events = 0
+        self.final_hash = GENESIS
+        self.size = 0
+        """Bytes of the whole, chained lines."""
+        self.tail = b""
+        """The last whole line, with its newline."""
+        self.torn_whole = False
+        """The torn last line is a whole, chained event that lost only its newline."""
+        self.report: ChainReport | None = None
+
+    def __iter__(self) -> Iterator[Event]:
+        lines = _lines(self.stream, self.path)
+        for number, (raw, whole) in enumerate(lines, start=1):
+            if self.digest is not None:
+                self.digest.update(raw + b"\n" if whole else raw)
+            text = raw.decode("utf-8", errors="replace")
+            problem, event = self._problem(text, lines)
+            if problem is None and whole and event is not None:
+                self.events += 1
+                self.final_hash = event.hash
+                self.size += len(raw) + 1
+                self.tail = raw + b"\n"
+                yield event
+                continue
+            if not whole and problem in (None, Problem.UNREADABLE):
+                # Cut short while being written. A line that is a whole event but fails its
+                # hash or chain was edited, not cut: it keeps its own problem.
+                self.torn_whole = problem is None
+                problem = Problem.TORN
+            self.report = self._end(problem, number)
+            return
+        self.report = self._end(None, None)
+
+    def _problem(
+        self, text: str, rest: Iterator[tuple[bytes, bool]]
+    ) -> tuple[Problem | None, Event | None]:
+        try:
+            event = Event.model_validate_json(text)
+        except ValueError:
+            return Problem.UNREADABLE, None
+        expected = self.events + 1
+        if event.seq != expected:
+            if event.seq < expected:
+                return Problem.REORDERED, event
+            later = (_seq(raw.decode("utf-8", errors="replace")) for raw, _ in rest)
+            return (Problem.REORDERED if expected in later else Problem.MISSING), event
+        if event.hash != event_hash(event.seq, event.kind, event.data, event.prev):
+            return Problem.CHANGED, event
+        if event.prev != self.final_hash:
+            return Problem.BROKEN_CHAIN, event
+        if text != event.line():
+            return Problem.CHANGED, event
+        return None, event
+
+    def _end(self, problem: Problem | None, line: int | None) -> ChainReport:
+        return ChainReport(
+            ok=problem is None,
+            events=self.events,
+            final_hash=self.final_hash,
+            problem=problem,
+            line=line,
+        )
 
 
-def _lines(path: Path) -> tuple[list[str], bool]:
-    """The file's lines and whether it ends with a newline (a whole last line)."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputFileError("file.not_found", Location(file=str(path)), path=path) from None
-    text = raw.decode("utf-8", errors="replace")
-    whole = text.endswith("\n") or not text
-    # Only "\n" ends a line: str.splitlines would also split on \x0b, \x1c, \u2028…, and a
-    # newline replaced by one of them would go unseen.
-    lines = text.split("\n")
-    return (lines[:-1] if whole else lines), whole
+def _reader(path: Path) -> BinaryIO:
+    """``path`` opened for reading, refused unless it is a regular file."""
+    return os.fdopen(open_regular(path), "rb")
 
 
-def _scan(path: Path) -> tuple[list[Event], ChainReport]:
-    lines, whole = _lines(path)
-    if whole:
-        return _check(lines)
-    # A last line without its newline was cut short while being written.
-    events, report = _check(lines[:-1])
-    if report.ok:
-        report = _report(events, report.final_hash, Problem.TORN, len(lines))
-    return events, report
+def walk(path: str | Path, visit: Callable[[Event], None] | None = None) -> ChainReport:
+    """Check the log at ``path`` in one pass, in constant memory; ``visit`` is called with
+    each whole, chained event in order (it may raise to stop)."""
+    target = Path(path)
+    with _reader(target) as stream:
+        walker = _Walk(stream, target)
+        for event in walker:
+            if visit is not None:
+                visit(event)
+    assert walker.report is not None
+    return walker.report
 
 
 def check_chain(path: str | Path) -> ChainReport:
     """Check every line of the log at ``path`` and report the first bad one precisely."""
-    return _scan(Path(path))[1]
+    return walk(path)
 
 
 def scan(path: str | Path) -> tuple[tuple[Event, ...], ChainReport]:
     """One pass over the log: the whole events before the first problem, and the report."""
-    events, report = _scan(Path(path))
+    events: list[Event] = []
+    report = walk(path, events.append)
     return tuple(events), report
 
 
 def read_events(path: str | Path) -> tuple[Event, ...]:
     """The events of an intact log; :class:`InputFileError` naming the first bad line."""
     target = Path(path)
-    events, report = _scan(target)
+    events, report = scan(target)
     if not report.ok:
         raise _bad_log(target, report)
-    return tuple(events)
+    return events
 
 
 def _bad_log(path: Path, report: ChainReport) -> InputFileError:
@@ -201,93 +272,336 @@ def _bad_log(path: Path, report: ChainReport) -> InputFileError:
     )
 
 
-class AuditLog:
-    """An open log: appends events, each flushed and fsynced before :meth:`append` returns.
+def lock_holder(path: str | Path) -> str:
+    """Who holds the lock on the log at ``path``, as far as the system says: the process id,
+    its command line and the host, read from ``/proc/locks`` (Linux); ``?`` elsewhere.
 
-    Before each append the file must still end where this log last wrote (another writer, or
-    an edit, is refused); an append that fails is cut back, so the file never holds half an
-    event that the log in memory does not know about.
+    The kernel's lock table is the only record that cannot go stale: a process that dies
+    releases its lock, and its entry with it. No lock file is left beside the log.
+    """
+    try:
+        status = os.stat(path)
+        table = Path("/proc/locks").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return "?"
+    for row in table.splitlines():
+        fields = row.split()
+        if len(fields) < 6 or fields[1] != "FLOCK":
+            continue  # another kind of lock, or "->": a process waiting for one
+        device = fields[5].split(":")
+        try:
+            same = (
+                int(device[0], 16) == os.major(status.st_dev)
+                and int(device[1], 16) == os.minor(status.st_dev)
+                and int(device[2]) == status.st_ino
+            )
+        except (IndexError, ValueError):
+            continue
+        if same:
+            return _process(fields[4])
+    return "?"
+
+
+def _process(pid: str) -> str:
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        raw = b""
+    command = raw.replace(b"\0", b" ").decode("utf-8", errors="replace").strip()
+    if len(command) > 80:
+        command = command[:79] + "…"
+    return f"pid {pid}" + (f" `{command}`" if command else "") + f", {socket.gethostname()}"
+
+
+def _open_locked(path: Path, *, create: bool) -> int:
+    """A descriptor of the log at ``path`` (a regular file), opened for writing and holding
+    an exclusive advisory lock (``flock``) until it is closed.
+
+    A second writer — another program, or another session in this one — is refused with
+    :class:`InputFileError` ``audit.locked`` naming the holder. Where the system has no
+    ``flock`` (not POSIX) the log is opened without a lock.
+    """
+    for _ in range(3):
+        descriptor = open_regular(path, write=True, create=create)
+        try:
+            if not _lock(descriptor, path):
+                return descriptor
+            # The lock is on the file the path names now, not one renamed away meanwhile.
+            here, held = os.stat(path), os.fstat(descriptor)
+            if (here.st_dev, here.st_ino) == (held.st_dev, held.st_ino):
+                return descriptor
+        except FileNotFoundError:
+            pass
+        except BaseException:
+            os.close(descriptor)
+            raise
+        os.close(descriptor)
+    raise InputFileError("audit.locked", Location(file=str(path)), path=path, holder="?")
+
+
+def _lock(descriptor: int, path: Path) -> bool:
+    """Take the exclusive lock; False where the system has none."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        return False
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise InputFileError(
+            "audit.locked", Location(file=str(path)), path=path, holder=lock_holder(path)
+        ) from None
+    except OSError as exc:
+        raise InputFileError(
+            "file.unwritable",
+            Location(file=str(path)),
+            path=path,
+            detail=exc.strerror or type(exc).__name__,
+        ) from None
+    return True
+
+
+class AuditLog:
+    """An open log, the only writer of its file: appends events, each written whole and
+    (``durable``, the default) fsynced before :meth:`append` returns.
+
+    The file stays locked (``flock``) from :meth:`open` to :meth:`close`. Before each append
+    the log checks that the file still holds exactly what it wrote: the path still names the
+    same file, of the same length, ending with the same last line, and — whenever its
+    modification or change time moved — the same SHA-256 over every byte (a full re-read, only
+    then). An edit of any line made meanwhile, even one of the same length, is refused before
+    anything more is written. An append that fails is cut back, so the file never holds half
+    an event that the log in memory does not know about. Events are not kept in memory: a log
+    of any length costs the same.
     """
 
-    def __init__(self, path: Path, events: list[Event], size: int) -> None:
+    def __init__(
+        self,
+        path: Path,
+        descriptor: int,
+        walked: _Walk,
+        digest: Any,
+        durable: bool,
+    ) -> None:
         self.path = path
-        self._events = events
-        self._size = size
+        self._fd: int | None = descriptor
+        self._count = walked.events
+        self._last_hash = walked.final_hash
+        self._size = walked.size
+        self._tail = walked.tail
+        self._digest = digest
+        self._durable = durable
         self._broken = False
+        self._stamp = self._stamp_of(os.fstat(descriptor))
 
     @classmethod
-    def open(cls, path: str | Path) -> AuditLog:
-        """Open (or create) the log at ``path``; an existing log must verify to be resumed.
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        durable: bool = True,
+        visit: Callable[[Event], None] | None = None,
+    ) -> AuditLog:
+        """Open (or create) the log at ``path`` and lock it; an existing log must verify to be
+        resumed (``visit`` sees each of its events as it is checked).
 
         A torn last line — the process was killed while writing it — is reported, never
         dropped silently: :class:`InputFileError` says so, and :func:`repair_torn_tail` cuts it
-        once the board has seen it.
+        once the board has seen it. ``durable=False`` leaves syncing to :meth:`sync` (for a
+        file written whole and renamed into place).
         """
         target = Path(path)
-        if not target.exists():
-            try:
-                target.touch()
-            except OSError as exc:
-                raise InputFileError(
-                    "file.unwritable", Location(file=str(target)), path=target, detail=exc.strerror
-                ) from None
-            _sync_directory(target)
-            return cls(target, [], 0)
-        events = list(read_events(target))
-        return cls(target, events, target.stat().st_size)
+        existed = target.exists() or target.is_symlink()
+        descriptor = _open_locked(target, create=True)
+        try:
+            digest = hashlib.sha256()
+            with os.fdopen(os.dup(descriptor), "rb") as stream:
+                walked = _Walk(stream, target, digest)
+                for event in walked:
+                    if visit is not None:
+                        visit(event)
+            assert walked.report is not None
+            if not walked.report.ok:
+                raise _bad_log(target, walked.report)
+            if not existed:
+                _sync_directory(target)
+        except BaseException:
+            os.close(descriptor)
+            raise
+        return cls(target, descriptor, walked, digest, durable)
+
+    def __enter__(self) -> AuditLog:
+        return self
+
+    def __exit__(self, kind: object, value: object, traceback: object) -> None:
+        if kind is None:
+            self.close()
+        else:
+            self.release()
 
     def __len__(self) -> int:
         """The number of events written so far."""
-        return len(self._events)
+        return self._count
+
+    @property
+    def size(self) -> int:
+        """The bytes of the log so far."""
+        return self._size
 
     @property
     def events(self) -> tuple[Event, ...]:
-        """The events so far, oldest first."""
-        return tuple(self._events)
+        """The events so far, oldest first (read back from the file)."""
+        return tuple(self.iter_events())
+
+    def iter_events(self) -> Iterator[Event]:
+        """The events so far, read back one at a time from the file this log holds."""
+        descriptor = self._descriptor(Location(file=str(self.path)))
+        with os.fdopen(os.dup(descriptor), "rb") as stream:
+            stream.seek(0)
+            yield from _Walk(stream, self.path)
+
+    def chunks(self) -> Iterator[bytes]:
+        """The bytes of the log so far, in pieces of at most 1 MiB, read from the file this
+        log holds."""
+        descriptor = self._descriptor(Location(file=str(self.path)))
+        offset = 0
+        while offset < self._size:
+            chunk = os.pread(descriptor, min(1 << 20, self._size - offset), offset)
+            if not chunk:
+                return
+            offset += len(chunk)
+            yield chunk
 
     @property
     def last_hash(self) -> str:
         """The hash of the last event (the log's fingerprint), or :data:`GENESIS`."""
-        return self._events[-1].hash if self._events else GENESIS
+        return self._last_hash
+
+    def _descriptor(self, where: Location) -> int:
+        if self._fd is None:
+            raise InputFileError("audit.closed", where)
+        return self._fd
 
     def append(self, kind: str, data: dict[str, Any]) -> Event:
-        """Write one event durably and return it."""
-        where = Location(file=str(self.path), line=len(self._events) + 1)
+        """Write one event and return it (durably, unless opened with ``durable=False``)."""
+        where = Location(file=str(self.path), line=self._count + 1)
+        descriptor = self._descriptor(where)
         if self._broken:
             raise InputFileError("audit.broken", where)
-        seq = len(self._events) + 1
-        prev = self.last_hash
-        event = Event(
-            seq=seq, kind=kind, data=data, prev=prev, hash=event_hash(seq, kind, data, prev)
-        )
-        line = (event.line() + "\n").encode("utf-8")
+        self._check_unchanged(descriptor, where)
+        seq = self._count + 1
+        prev = self._last_hash
+        digest = event_hash(seq, kind, data, prev)
+        # The line Event.line() gives, without validating what was just built from its parts.
+        body = {"data": data, "hash": digest, "kind": kind, "prev": prev, "seq": seq}
+        line = (canonical(body) + "\n").encode("utf-8")
+        event = Event.model_construct(seq=seq, kind=kind, data=data, prev=prev, hash=digest)
         try:
-            with self.path.open("r+b") as stream:
-                end = stream.seek(0, os.SEEK_END)
-                if end != self._size:
-                    raise InputFileError(
-                        "audit.changed_underneath", where, expected=self._size, size=end
-                    )
-                stream.write(line)
-                stream.flush()
-                os.fsync(stream.fileno())
+            written = os.pwrite(descriptor, line, self._size)
+            if written != len(line):
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            if self._durable:
+                os.fsync(descriptor)
         except OSError as exc:
-            self._cut_back()
+            self._cut_back(descriptor)
             raise InputFileError(
                 "file.unwritable", where, path=self.path, detail=exc.strerror or str(exc)
             ) from None
         self._size += len(line)
-        self._events.append(event)
+        self._digest.update(line)
+        self._tail = line
+        self._count = seq
+        self._last_hash = event.hash
+        self._stamp = self._stamp_of(os.fstat(descriptor))
         return event
 
-    def _cut_back(self) -> None:
+    @staticmethod
+    def _stamp_of(status: os.stat_result) -> tuple[int, int, int, int, int]:
+        return (
+            status.st_dev,
+            status.st_ino,
+            status.st_size,
+            status.st_mtime_ns,
+            status.st_ctime_ns,
+        )
+
+    def _check_unchanged(self, descriptor: int, where: Location) -> None:
+        """Refuse to write on unless the file holds exactly what this log wrote."""
+        held = os.fstat(descriptor)
+        try:
+            here = os.stat(self.path)
+        except OSError:
+            here = None
+        if here is None or (here.st_dev, here.st_ino) != (held.st_dev, held.st_ino):
+            raise InputFileError("audit.replaced_underneath", where, path=self.path)
+        if held.st_size != self._size:
+            raise InputFileError(
+                "audit.changed_underneath", where, expected=self._size, size=held.st_size
+            )
+        if self._stamp_of(held) != self._stamp:
+            if self._digest_of_file(descriptor) != self._digest.hexdigest():
+                raise InputFileError("audit.edited_underneath", where, path=self.path)
+            self._stamp = self._stamp_of(held)  # touched, not changed
+        elif (
+            self._tail
+            and os.pread(descriptor, len(self._tail), self._size - len(self._tail)) != self._tail
+        ):
+            raise InputFileError("audit.edited_underneath", where, path=self.path)
+
+    def _digest_of_file(self, descriptor: int) -> str:
+        digest = hashlib.sha256()
+        for chunk in self.chunks():
+            digest.update(chunk)
+        return digest.hexdigest()
+
+    def check(self) -> None:
+        """Re-read the whole file and refuse (``audit.edited_underneath``) unless it holds
+        exactly what this log wrote."""
+        where = Location(file=str(self.path), line=self._count + 1)
+        descriptor = self._descriptor(where)
+        held = os.fstat(descriptor)
+        if held.st_size != self._size:
+            raise InputFileError(
+                "audit.changed_underneath", where, expected=self._size, size=held.st_size
+            )
+        if self._digest_of_file(descriptor) != self._digest.hexdigest():
+            raise InputFileError("audit.edited_underneath", where, path=self.path)
+
+    def sync(self) -> None:
+        """Flush the log to the disk (after appends made with ``durable=False``)."""
+        where = Location(file=str(self.path))
+        try:
+            os.fsync(self._descriptor(where))
+        except OSError as exc:
+            raise InputFileError(
+                "file.unwritable", where, path=self.path, detail=exc.strerror or str(exc)
+            ) from None
+
+    def close(self) -> None:
+        """Check the whole file once more (:meth:`check`), then release the lock."""
+        if self._fd is None:
+            return
+        try:
+            self.check()
+        finally:
+            self.release()
+
+    def release(self) -> None:
+        """Release the lock and the file without checking it (after an error)."""
+        if self._fd is not None:
+            descriptor, self._fd = self._fd, None
+            os.close(descriptor)
+
+    def __del__(self) -> None:
+        self.release()
+
+    def _cut_back(self, descriptor: int) -> None:
         """Remove whatever a failed append left after the last whole event."""
         try:
-            with self.path.open("r+b") as stream:
-                stream.truncate(self._size)
-                stream.flush()
-                with contextlib.suppress(OSError):  # the cut stands even if it is not synced
-                    os.fsync(stream.fileno())
+            os.ftruncate(descriptor, self._size)
+            with contextlib.suppress(OSError):  # the cut stands even if it is not synced
+                os.fsync(descriptor)
+            self._stamp = self._stamp_of(os.fstat(descriptor))
         except OSError:
             self._broken = True
 
@@ -303,29 +617,55 @@ def _sync_directory(path: Path) -> None:
         os.close(descriptor)
 
 
+def place_new(partial: Path, target: Path) -> None:
+    """Give the finished log ``partial`` the name ``target``, unless a file of that name
+    appeared meanwhile (:class:`InputFileError` ``log.appeared``; nothing is replaced)."""
+    try:
+        os.link(partial, target)
+    except FileExistsError:
+        raise InputFileError("log.appeared", Location(file=str(target)), path=target) from None
+    except OSError:  # a file system without hard links
+        if target.exists():
+            raise InputFileError("log.appeared", Location(file=str(target)), path=target) from None
+        os.replace(partial, target)
+        return
+    partial.unlink()
+
+
 def repair_torn_tail(path: str | Path) -> int:
     """Mend a torn last line (reported by :func:`check_chain`); return how many bytes were cut.
 
     A last line that is a whole, chained event missing only its newline gets the newline
-    back (0 bytes cut); otherwise the torn line is cut. Any other problem is left for the board
-    and raises.
+    back (0 bytes cut); otherwise the torn line is cut. Any other problem — among them a last
+    line that is a whole event failing its hash, which was edited, not torn — is left for the
+    board and raises. The log is locked while it is mended, like any writer.
     """
     target = Path(path)
-    report = check_chain(target)
-    if report.ok:
-        return 0
-    if report.problem is not Problem.TORN:
-        raise _bad_log(target, report)
-    raw = target.read_bytes()
-    keep = raw.rfind(b"\n") + 1
-    lines, _ = _lines(target)
-    whole_last = _check(lines)[1].ok
-    with target.open("r+b") as stream:
-        if whole_last:
-            stream.seek(0, os.SEEK_END)
-            stream.write(b"\n")
+    descriptor = _open_locked(target, create=False)
+    try:
+        with os.fdopen(os.dup(descriptor), "rb") as stream:
+            walked = _Walk(stream, target)
+            for _ in walked:
+                pass
+            length = stream.seek(0, os.SEEK_END)
+        report = walked.report
+        assert report is not None
+        if report.ok:
+            return 0
+        if report.problem is not Problem.TORN:
+            raise _bad_log(target, report)
+        if walked.torn_whole:
+            os.pwrite(descriptor, b"\n", length)
         else:
-            stream.truncate(keep)
-        stream.flush()
-        os.fsync(stream.fileno())
-    return 0 if whole_last else len(raw) - keep
+            os.ftruncate(descriptor, walked.size)
+        os.fsync(descriptor)
+        return 0 if walked.torn_whole else length - walked.size
+    except OSError as exc:
+        raise InputFileError(
+            "file.unwritable",
+            Location(file=str(target)),
+            path=target,
+            detail=exc.strerror or str(exc),
+        ) from None
+    finally:
+        os.close(descriptor)

@@ -103,6 +103,12 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("log", type=Path, help="nhật ký (JSON Lines) / the audit log")
     replay.add_argument("--contest", help="mã cuộc bầu / contest key (e.g. bch, bch.r2)")
     replay.add_argument(
+        "--expect",
+        metavar="HASH",
+        help="mã SHA-256 in trên biên bản đã ký: chỉ kiểm lại đến sự kiện đó / the fingerprint "
+        "on the signed minutes: replay up to that event only (≥ 16 chars)",
+    )
+    replay.add_argument(
         "--entries",
         action="store_true",
         help="in nhật ký nhập phiếu / print the ballot-entry log instead of the minutes",
@@ -302,10 +308,12 @@ def _render(
 def _verify(args: argparse.Namespace) -> tuple[str, bool, str]:
     """Check the chain and replay; a damaged log raises (exit 5) after the report."""
     from tally.audit import Problem, check_chain, repair_torn_tail
-    from tally.replay import verify
+    from tally.replay import expected_prefix, verify
 
     lang: Lang = args.lang
     lines: list[str] = []
+    if args.expect is not None:
+        expected_prefix(args.expect)  # a mistyped fingerprint is refused before anything
     if args.repair_torn_tail and check_chain(args.log).problem is Problem.TORN:
         cut = repair_torn_tail(args.log)
         key = "cli.torn_cut" if cut else "cli.newline_restored"
@@ -322,7 +330,7 @@ def _replay(args: argparse.Namespace) -> tuple[str, bool, str]:
     from tally.replay import replay
 
     lang: Lang = args.lang
-    replayed = replay(args.log)
+    replayed = replay(args.log, args.expect)
     if args.contest is not None and args.contest not in replayed.keys:
         raise InputFileError(
             "cli.unknown_key",
@@ -363,12 +371,27 @@ def _replay(args: argparse.Namespace) -> tuple[str, bool, str]:
     else:
         separator = "\n---\n\n" if args.fmt == "markdown" else "\n" + "=" * 78 + "\n\n"
         output = separator.join(
-            replayed.minutes(key, lang, document_format)
+            replayed.minutes(key, lang, document_format) + _later_note(replayed, key, lang)
             for key in keys
             if replayed.contest(key).result is not None
         )
+    lines.extend(_later_note(replayed, key, lang).strip() for key in keys)
+    # Events after the signed fingerprint about a contest shown: the board must look at them.
+    open_or_pending = open_or_pending or any(replayed.later_about(key) for key in keys)
+    lines = [line for line in lines if line]
     lines.append(text("cli.log_hash", lang, events=len(replayed.events), hash=replayed.final_hash))
     return output, open_or_pending, "\n".join(lines)
+
+
+def _later_note(replayed: Replay, key: str, lang: Lang) -> str:
+    """A paragraph saying which events after the signed fingerprint touch ``key`` (none: "")."""
+    from collections import Counter
+
+    later = replayed.later_about(key)
+    if not later:
+        return ""
+    kinds = ", ".join(f"{k} × {n}" for k, n in Counter(e.kind for e in later).items())
+    return "\n" + text("log.later_note", lang, count=len(later), contest=key, kinds=kinds) + "\n"
 
 
 def _reconcile(args: argparse.Namespace) -> tuple[str, bool, str]:

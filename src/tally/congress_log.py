@@ -15,28 +15,33 @@ reaches the very result :func:`~tally.record.run_congress` did. ``tally count --
 >>> ballots = {"bch": read_ballots_csv(plan.contest, spec.parent / plan.ballots)}
 >>> record = run_congress(congress, ballots)
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "congress.jsonl"
->>> replayed = record_congress(record, ballots, path)
->>> replayed.result("bch") == record.contest("bch").rounds[0]
+>>> recorded = record_congress(record, ballots, path)
+>>> recorded.result("bch") == record.contest("bch").rounds[0]
+True
+>>> from tally.replay import replay
+>>> replay(path).result("bch") == recorded.result("bch")
 True
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
+import tempfile
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
-from tally.audit import AuditLog, read_events
+from tally.audit import AuditLog, place_new
 from tally.ballots import Ballots
 from tally.decide import OutcomeStatus
 from tally.errors import InputFileError, Location, LogError
-from tally.events import CongressIdentity, Reading, ResultFigures
-from tally.readings import codes_of, marks_of_row
+from tally.events import CongressIdentity, DecisionKind, ResultFigures
+from tally.minutes import Fingerprint
 from tally.record import CongressRecord, round_id
-from tally.replay import Replay, replay
-from tally.session import Clock, ContestSession, CountingSession, local_now
+from tally.result import ContestResult
+from tally.session import Clock, ContestState, CountingSession, local_now
 
 
 class _SpecClock:
@@ -50,6 +55,30 @@ class _SpecClock:
         return self.now if self.now is not None else self.fallback()
 
 
+@dataclass(frozen=True)
+class Recorded:
+    """A congress recorded into its log: the fingerprint of every round and its result."""
+
+    path: Path
+    events: int
+    final_hash: str
+    fingerprints: Mapping[str, Fingerprint]
+    results: Mapping[str, ContestResult]
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The rounds in the log, in the order they were opened."""
+        return tuple(self.fingerprints)
+
+    def fingerprint(self, key: str) -> Fingerprint:
+        """The log up to the last event about round ``key``: what its minutes print."""
+        return self.fingerprints[key]
+
+    def result(self, key: str) -> ContestResult:
+        """The result of round ``key`` as the log's own count reached it."""
+        return self.results[key]
+
+
 def record_congress(
     record: CongressRecord,
     ballots: Mapping[str, Ballots],
@@ -57,42 +86,125 @@ def record_congress(
     *,
     station: str = "1",
     clock: Clock = local_now,
-) -> Replay:
+) -> Recorded:
     """Write every counted round of ``record`` (ballots by round key) into the log at
-    ``path``; returns the log replayed.
+    ``path``; returns each round's fingerprint and result as the log's own count reached them.
 
     Every event of a round carries the round's ``counted_at`` from the spec (``clock`` only
-    where the spec gives none), so the same files give the same log, byte for byte. An
-    existing log is extended when it is the beginning of that log — e.g. written before the
-    ballots of a further round arrived — and refused otherwise, naming the first line that
-    differs.
+    where the spec gives none), so the same files give the same log, byte for byte.
+
+    An existing log is extended, never rewritten: the log follows the count. Rounds already
+    in it must have the same list, roll and figures (:class:`InputFileError` ``log.differs``
+    naming the round's last line otherwise); what the count now has beyond them — a round
+    whose ballots arrived since, a decision, a further round ordered — is appended after
+    whatever the log already holds, in the order it happened. So every fingerprint printed on
+    minutes already signed stays in the log, which only grows.
+
+    The log is written whole or not at all: into a temporary file beside it, renamed into
+    place at the end, while the existing log stays locked against any other writer. A failure
+    (a full disk, a count that differs) leaves the log as it was and no file behind. Ballots
+    are written as they are read from their arrays (:meth:`ContestSession.enter_all`), so the
+    memory used does not grow with the number of ballots written.
     """
     target = Path(path)
-    if not target.exists():
-        _write(record, ballots, target, station, clock)
-        return replay(target)
-    partial = target.with_name(f".{target.name}.new")
-    partial.unlink(missing_ok=True)
+    existing: AuditLog | None = None
+    if target.exists() or target.is_symlink():
+        existing = AuditLog.open(target)
     try:
-        _write(record, ballots, partial, station, clock)
-        _extend(target, partial)
+        return _record(record, ballots, target, existing, station, clock)
     finally:
+        if existing is not None:
+            existing.release()
+
+
+def _record(
+    record: CongressRecord,
+    ballots: Mapping[str, Ballots],
+    target: Path,
+    existing: AuditLog | None,
+    station: str,
+    clock: Clock,
+) -> Recorded:
+    folder = target.parent if str(target.parent) else Path(".")
+    where = Location(file=str(target))
+    try:
+        descriptor, name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise InputFileError(
+            "file.unwritable", where, path=target, detail=exc.strerror or str(exc)
+        ) from None
+    partial = Path(name)
+    try:
+        try:
+            os.fchmod(descriptor, _mode(existing))
+            if existing is not None:
+                _copy(existing, descriptor)
+        finally:
+            os.close(descriptor)
+        session = _write(record, ballots, partial, station, clock, target)
+        session.log.sync()
+        session.close()
+        recorded = _summary(session, partial, target)
+        if existing is not None:
+            existing.check()  # nobody wrote to it meanwhile (it was locked)
+            os.replace(partial, target)
+        else:
+            place_new(partial, target)
+        _sync_folder(folder)
+    except OSError as exc:
         partial.unlink(missing_ok=True)
-    return replay(target)
+        raise InputFileError(
+            "file.unwritable", where, path=target, detail=exc.strerror or str(exc)
+        ) from None
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return recorded
 
 
-def _extend(target: Path, fresh: Path) -> None:
-    """Append to ``target`` the events of ``fresh`` after those ``target`` already holds."""
-    have = read_events(target)
-    want = read_events(fresh)
-    for number, (old, new) in enumerate(zip(have, want, strict=False), start=1):
-        if old != new:
-            raise InputFileError("log.differs", Location(file=str(target), line=number))
-    if len(have) > len(want):
-        raise InputFileError("log.differs", Location(file=str(target), line=len(want) + 1))
-    log = AuditLog.open(target)
-    for event in want[len(have) :]:
-        log.append(event.kind, event.data)
+def _mode(existing: AuditLog | None) -> int:
+    """The existing log's permissions, or a new file's under the umask."""
+    if existing is not None:
+        return existing.path.stat().st_mode & 0o7777
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _copy(log: AuditLog, descriptor: int) -> None:
+    """The existing log's bytes into the temporary file, in pieces."""
+    for chunk in log.chunks():
+        view = memoryview(chunk)
+        while view:
+            view = view[os.write(descriptor, view) :]
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name != "posix":  # pragma: no cover
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _summary(session: CountingSession, written: Path, target: Path) -> Recorded:
+    """Each round's fingerprint (the hash of its last event), read back from the lines of
+    those events alone (the whole file was checked against what was written on close)."""
+    state = session.state
+    wanted = {s.last_seq: key for key, s in state.contests.items()}
+    hashes: dict[str, str] = {}
+    with written.open("rb") as stream:
+        for seq, line in enumerate(stream, start=1):
+            if seq in wanted:
+                hashes[wanted[seq]] = str(json.loads(line)["hash"])
+    fingerprints = {
+        key: Fingerprint(events=s.last_seq, hash=hashes[key], file=target.name)
+        for key, s in state.contests.items()
+    }
+    results = {key: s.result for key, s in state.contests.items() if s.result is not None}
+    return Recorded(target, len(session.log), session.log.last_hash, fingerprints, results)
 
 
 def _write(
@@ -101,7 +213,8 @@ def _write(
     target: Path,
     station: str,
     fallback: Clock,
-) -> None:
+    shown: Path,
+) -> CountingSession:
     congress = record.congress
     identity = CongressIdentity(
         name=congress.name, term=congress.term, place=congress.place, date=congress.date
@@ -116,62 +229,91 @@ def _write(
         None,
     )
     clock.now = first
-    session = CountingSession.open(target, station=station, congress=identity, clock=clock)
-    for contest_record in record.contests:
-        plan = congress.plan(contest_record.contest_id)
-        rounds = contest_record.rounds
-        for number, result in enumerate(rounds, start=1):
-            key = round_id(contest_record.contest_id, number)
-            figures = plan.round_plan(number)
-            clock.now = figures.counted_at
-            handle = session.open_contest(
-                result.contest, roll=result.roll, rules=result.rules, key=key
-            )
-            if congress.board:
-                handle.constitute_board(congress.board)
-            handle.issue(result.issued)
-            _enter_all(handle, ballots[key])
-            handle.collect(result.count.collected)
-            for complaint in figures.complaints:
-                handle.complaint(complaint.summary, complaint.settlement)
-            handle.close(at=figures.counted_at)
-            status = handle.state.result.outcome.status if handle.state.result else None
-            if figures.decision is not None and status is OutcomeStatus.TIE:
-                handle.decide(figures.decision)
-            status = handle.state.result.outcome.status if handle.state.result else None
-            if figures.alternate_decision is not None and status is OutcomeStatus.ALTERNATE_TIE:
-                handle.decide(figures.alternate_decision, alternates=True)
-            if handle.result != result:
-                raise LogError(
-                    "log.figures_differ",
-                    Location(file=str(target), field=f"contest.{key}"),
-                    recorded=str(ResultFigures.of(result).model_dump()),
-                    replayed=str(
-                        ResultFigures.of(handle.result).model_dump() if handle.result else "—"
-                    ),
+    session = CountingSession.open(
+        target, station=station, congress=identity, clock=clock, durable=False
+    )
+    try:
+        opened = session.state.opened
+        if opened is not None and opened.congress != identity:
+            raise InputFileError("log.differs", Location(file=str(shown), line=1))
+        for contest_record in record.contests:
+            plan = congress.plan(contest_record.contest_id)
+            rounds = contest_record.rounds
+            for number, result in enumerate(rounds, start=1):
+                key = round_id(contest_record.contest_id, number)
+                figures = plan.round_plan(number)
+                clock.now = figures.counted_at
+                logged = session.state.contests.get(key)
+                if logged is None:
+                    handle = session.open_contest(
+                        result.contest, roll=result.roll, rules=result.rules, key=key
+                    )
+                    if congress.board:
+                        handle.constitute_board(congress.board)
+                    handle.issue(result.issued)
+                    handle.enter_all(ballots[key])
+                    handle.collect(result.count.collected)
+                    for complaint in figures.complaints:
+                        handle.complaint(complaint.summary, complaint.settlement)
+                    handle.close(at=figures.counted_at)
+                else:
+                    _same_round(logged, result, shown)
+                    handle = session.contest(key)
+                state = handle.state
+                if figures.decision is not None and _waits(state, OutcomeStatus.TIE):
+                    handle.decide(figures.decision)
+                if figures.alternate_decision is not None and _waits(
+                    state, OutcomeStatus.ALTERNATE_TIE
+                ):
+                    handle.decide(figures.alternate_decision, alternates=True)
+                if handle.result != result:
+                    if logged is not None:
+                        raise _differs(logged, shown)
+                    raise LogError(
+                        "log.figures_differ",
+                        Location(file=str(shown), field=f"contest.{key}"),
+                        recorded=str(ResultFigures.of(result).model_dump()),
+                        replayed=str(
+                            ResultFigures.of(handle.result).model_dump() if handle.result else "—"
+                        ),
+                    )
+                # The spec plans the next round: the congress ordered it, whether or not its
+                # ballots are here yet (so a log written before they came is this one's
+                # beginning).
+                next_contest = (
+                    rounds[number].contest if number < len(rounds) else contest_record.next_round
                 )
-            # The spec plans the next round: the congress ordered it, whether or not its
-            # ballots are here yet (so a log written before they came is this one's beginning).
-            next_contest = (
-                rounds[number].contest if number < len(rounds) else contest_record.next_round
-            )
-            if number <= len(plan.rounds) and next_contest is not None:
-                following = plan.round_plan(number + 1)
-                handle.order_round(
-                    round_id(contest_record.contest_id, number + 1),
-                    seats=next_contest.seats,
-                    added=tuple(c.name for c in following.added),
-                    removed=following.removed,
-                    note=following.list_note,
-                )
+                ordered = any(d.kind is DecisionKind.FURTHER_ROUND for d in state.decisions)
+                if number <= len(plan.rounds) and next_contest is not None and not ordered:
+                    following = plan.round_plan(number + 1)
+                    handle.order_round(
+                        round_id(contest_record.contest_id, number + 1),
+                        seats=next_contest.seats,
+                        added=tuple(c.name for c in following.added),
+                        removed=following.removed,
+                        note=following.list_note,
+                    )
+    except BaseException:
+        session.log.release()
+        raise
+    return session
 
 
-def _enter_all(handle: ContestSession, ballots: Ballots) -> None:
-    form = ballots.form
-    for serial, row, flags in zip(
-        ballots.serials.tolist(), ballots.marks, ballots.observations.tolist(), strict=True
+def _waits(state: ContestState, status: OutcomeStatus) -> bool:
+    """The round's result waits for the congress's decision on this kind of tie."""
+    return state.result is not None and state.result.outcome.status is status
+
+
+def _same_round(logged: ContestState, result: ContestResult, shown: Path) -> None:
+    """A round already in the log is the one counted now: same list, roll, closed count."""
+    if (
+        not logged.closed
+        or logged.contest != result.contest
+        or logged.roll != result.roll
+        or logged.issued != result.issued
     ):
-        reading = Reading(
-            marks=marks_of_row(form, np.asarray(row).tolist()), observations=codes_of(flags)
-        )
-        handle.enter(str(serial), reading)
+        raise _differs(logged, shown)
+
+
+def _differs(logged: ContestState, shown: Path) -> InputFileError:
+    return InputFileError("log.differs", Location(file=str(shown), line=logged.last_seq))

@@ -32,26 +32,76 @@ MAX_NESTING = 64
 """Deepest nesting of arrays and tables reported when a file is too deep to parse."""
 
 
-def read_utf8(path: str | Path) -> str:
-    """The text of ``path``, decoded as UTF-8 (a leading byte-order mark is dropped).
+def open_regular(path: str | Path, *, write: bool = False, create: bool = False) -> int:
+    """A descriptor of ``path``, which must be a regular file; :class:`InputFileError` otherwise.
 
-    Only a regular file is read: a folder, a device or a pipe (which might never end) is
-    refused, and so is a file that is not UTF-8, naming the line of the first bad byte.
+    The file is opened without blocking (a FIFO with no writer would otherwise hang the
+    ``open``), then checked with ``fstat`` on the descriptor itself, so a folder, a device or
+    a pipe is refused before a byte is read and nothing can be swapped in between. ``write``
+    opens it for reading and writing; ``create`` also creates it when missing. Every OS error
+    (missing file, permission, a path through a file) is an :class:`InputFileError` naming
+    the path.
+
+    >>> import tempfile, pathlib, os
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> try:
+    ...     open_regular(folder)
+    ... except InputFileError as error:
+    ...     print(error.code)
+    load.not_regular
+    >>> os.close(open_regular(folder / "new.jsonl", write=True, create=True))
     """
     source = Path(path)
     where = Location(file=str(source))
+    flags = (os.O_RDWR if write else os.O_RDONLY) | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    if create:
+        flags |= os.O_CREAT
     try:
-        kind = source.stat().st_mode
-        if not stat.S_ISREG(kind):
-            raise InputFileError("load.not_regular", where, path=source)
-        raw = source.read_bytes()
+        descriptor = os.open(source, flags, 0o666)
     except FileNotFoundError:
+        if create:
+            raise InputFileError(
+                "file.unwritable",
+                where,
+                path=source,
+                detail="không có thư mục này / no such folder",
+            ) from None
         raise InputFileError("file.not_found", where, path=source) from None
+    except IsADirectoryError:
+        raise InputFileError("load.not_regular", where, path=source) from None
+    except OSError as exc:
+        code = "file.unwritable" if write else "file.unreadable"
+        detail = exc.strerror or type(exc).__name__
+        raise InputFileError(code, where, path=source, detail=detail) from None
+    except ValueError as exc:  # e.g. a NUL character in the path
+        raise InputFileError("file.unreadable", where, path=source, detail=str(exc)) from None
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise InputFileError("load.not_regular", where, path=source)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(descriptor, True)
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return descriptor
+
+
+def read_utf8(path: str | Path) -> str:
+    """The text of ``path``, decoded as UTF-8 (a leading byte-order mark is dropped).
+
+    Only a regular file is read (see :func:`open_regular`): a folder, a device or a pipe
+    (which might never end) is refused, and so is a file that is not UTF-8, naming the line of
+    the first bad byte.
+    """
+    source = Path(path)
+    where = Location(file=str(source))
+    descriptor = open_regular(source)
+    try:
+        with os.fdopen(descriptor, "rb") as stream:
+            raw = stream.read()
     except OSError as exc:
         detail = exc.strerror or type(exc).__name__
         raise InputFileError("file.unreadable", where, path=source, detail=detail) from None
-    except ValueError as exc:  # e.g. a NUL character in the path
-        raise InputFileError("file.unreadable", where, path=source, detail=str(exc)) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -457,6 +457,84 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Cuộc bầu {contest!r} chưa kết thúc kiểm phiếu trong nhật ký này, nên chưa có kết quả.",
         "The count of {contest!r} is not closed in this log, so there is no result yet.",
     ),
+    # --- audit log: one writer, bounded reads, signed fingerprints (issue 11) ---
+    "audit.locked": (
+        "Nhật ký {path} đang được một chương trình khác ghi ({holder}). Mỗi nhật ký chỉ một "
+        "máy nhập ghi; đợi chương trình đó kết thúc, hoặc ghi vào nhật ký riêng của máy này.",
+        "The log {path} is being written by another program ({holder}). One station writes "
+        "each log; wait for that program to finish, or record into this station's own log.",
+    ),
+    "audit.edited_underneath": (
+        "Tệp nhật ký {path} đã bị sửa từ bên ngoài trong khi phiên kiểm phiếu đang ghi (nội "
+        "dung không còn đúng những gì phiên đã ghi). Không ghi tiếp; chạy tally verify và "
+        "đối chiếu với bản in.",
+        "The log file {path} was edited from outside while this session was writing it (it "
+        "no longer holds what the session wrote). Nothing was appended; run tally verify and "
+        "compare it with the printout.",
+    ),
+    "audit.replaced_underneath": (
+        "Tệp nhật ký {path} đã bị xóa, đổi tên hoặc thay bằng tệp khác trong khi phiên kiểm "
+        "phiếu đang ghi. Không ghi tiếp; tìm lại tệp gốc và chạy tally verify.",
+        "The log file {path} was deleted, renamed or replaced while this session was writing "
+        "it. Nothing was appended; find the original file and run tally verify.",
+    ),
+    "audit.closed": (
+        "Phiên ghi nhật ký này đã đóng; mở lại nhật ký để ghi tiếp.",
+        "This log has been closed; open it again to record more.",
+    ),
+    "audit.line_too_long": (
+        "Dòng này dài hơn {limit} byte: không phải là nhật ký kiểm phiếu (hoặc tệp đã hỏng). "
+        "Kiểm tra lại đường dẫn tệp.",
+        "This line is longer than {limit} bytes: this is not a counting log (or the file is "
+        "damaged). Check the path of the file.",
+    ),
+    "log.enter_all_twice": (
+        "Cuộc bầu {contest!r} đã có phiếu được nhập; chỉ nhập cả bộ phiếu vào cuộc bầu chưa "
+        "có phiếu nào.",
+        "Ballots have already been entered for {contest!r}; a whole set of ballots is entered "
+        "only into a contest with none yet.",
+    ),
+    "log.enter_all_list": (
+        "Bộ phiếu không cùng danh sách với cuộc bầu {contest!r} (số người trên phiếu khác).",
+        "The ballots are not for the list of {contest!r} (a different number of names).",
+    ),
+    "problem.amended": (
+        "có sự kiện ghi sau mã đã ký làm thay đổi một cuộc bầu đã kết thúc kiểm phiếu",
+        "events written after the signed fingerprint change a contest already closed there",
+    ),
+    "log.bad_expect": (
+        "Mã {expect!r} không phải là mã SHA-256 in trên biên bản: cần ít nhất {minimum} ký tự "
+        "0–9, a–f (được để dấu cách). Chép lại mã từ biên bản đã ký.",
+        "{expect!r} is not a SHA-256 fingerprint as printed on the minutes: give at least "
+        "{minimum} characters 0–9, a–f (spaces allowed). Copy it again from the signed minutes.",
+    ),
+    "log.after_signed": (
+        "Mã đã ký là của sự kiện {signed}; sau đó có {count} sự kiện ({kinds}), không sự kiện "
+        "nào thay đổi một cuộc bầu đã kết thúc kiểm phiếu lúc ký.",
+        "The signed fingerprint is that of event {signed}; {count} events follow it ({kinds}), "
+        "none of which changes a contest already closed when it was signed.",
+    ),
+    "log.amended": (
+        "Sau sự kiện {signed} mang mã đã ký có {count} sự kiện ({kinds}); có sự kiện thay đổi "
+        "cuộc bầu đã kết thúc kiểm phiếu lúc ký: {contests}. Biên bản đã ký không có các sự "
+        "kiện này; Ban kiểm phiếu xem xét trước khi dùng nhật ký.",
+        "After event {signed}, which carries the signed fingerprint, {count} events follow "
+        "({kinds}); some change contests already closed when it was signed: {contests}. The "
+        "signed minutes do not have them; the counting board must look into them before the "
+        "log is used.",
+    ),
+    "log.later_note": (
+        "Ghi chú: biên bản này dừng ở mã đã ký. Sau mã đó, nhật ký còn {count} sự kiện về cuộc "
+        "bầu {contest!r} ({kinds}) không có trong biên bản này.",
+        "Note: these minutes stop at the signed fingerprint. After it the log has {count} more "
+        "events about {contest!r} ({kinds}) that are not in these minutes.",
+    ),
+    "log.appeared": (
+        "Trong khi kiểm phiếu, một tệp tên {path} đã được tạo ra (có thể bởi một chương trình "
+        "khác). Không ghi đè; chạy lại lệnh để nối tiếp nhật ký đó, hoặc chọn tên khác.",
+        "While counting, a file named {path} appeared (perhaps written by another program). "
+        "It was not replaced; run the command again to extend that log, or choose another name.",
+    ),
     # --- loaders (fuzzing) ---
     "load.not_regular": (
         "{path} không phải là một tệp thông thường (mà là thư mục, thiết bị hoặc đường ống). "

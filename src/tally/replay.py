@@ -16,13 +16,14 @@ line missing, moved or cut short, or an event that does not fit the count.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tally.audit import GENESIS, ChainReport, Event, Problem, scan
+from tally.audit import GENESIS, ChainReport, Event, Problem, scan, walk
 from tally.document import Format
-from tally.errors import Location, LogError, TallyError
+from tally.errors import InputFileError, Location, LogError, TallyError
 from tally.events import parse_data
 from tally.messages import Lang, Phrase
 from tally.minutes import Fingerprint, MinutesContext
@@ -30,22 +31,54 @@ from tally.result import ContestResult
 from tally.session import ContestState, SessionState
 
 
-def replay_events(events: Sequence[Event], file: str = "<log>") -> SessionState:
+def replay_event(state: SessionState, event: Event, file: str = "<log>") -> None:
+    """Apply one ``event`` to ``state``; an event that does not fit raises, located at its
+    line of ``file``."""
+    where = Location(file=file, line=event.seq)
+    try:
+        data = parse_data(event.kind, event.data)
+    except ValueError as exc:
+        raise LogError("log.bad_event", where, kind=event.kind, detail=str(exc)) from None
+    try:
+        state.prepare(event.seq, data)()
+    except TallyError as exc:
+        # The event does not fit the count: the log is inconsistent, whatever the reason.
+        raise LogError(exc.code, exc.where.within(where), **exc.params) from None
+
+
+def replay_events(events: Iterable[Event], file: str = "<log>") -> SessionState:
     """The state the ``events`` build; the first event that does not fit raises, located at
     its line of ``file``."""
     state = SessionState()
     for event in events:
-        where = Location(file=file, line=event.seq)
-        try:
-            data = parse_data(event.kind, event.data)
-        except ValueError as exc:
-            raise LogError("log.bad_event", where, kind=event.kind, detail=str(exc)) from None
-        try:
-            state.prepare(event.seq, data)()
-        except TallyError as exc:
-            # The event does not fit the count: the log is inconsistent, whatever the reason.
-            raise LogError(exc.code, exc.where.within(where), **exc.params) from None
+        replay_event(state, event, file)
     return state
+
+
+MIN_EXPECT = 16
+"""The fewest hexadecimal digits of a fingerprint ``--expect`` accepts (64 bits)."""
+
+
+def expected_prefix(expect: str) -> str:
+    """The fingerprint the board typed, without spaces and in lower case; refused
+    (:class:`InputFileError` ``log.bad_expect``) unless it is at least :data:`MIN_EXPECT`
+    hexadecimal digits of a SHA-256.
+
+    >>> expected_prefix("1353F3AC 1C58F191")
+    '1353f3ac1c58f191'
+    """
+    wanted = "".join(expect.split()).lower()
+    if not MIN_EXPECT <= len(wanted) <= 64 or any(c not in "0123456789abcdef" for c in wanted):
+        raise InputFileError(
+            "log.bad_expect", Location(field="--expect"), expect=expect, minimum=MIN_EXPECT
+        )
+    return wanted
+
+
+def _touches(event: Event) -> str | None:
+    """The contest an event is about, if any."""
+    contest = event.data.get("contest")
+    return contest if isinstance(contest, str) else None
 
 
 @dataclass(frozen=True)
@@ -55,6 +88,12 @@ class Replay:
     path: Path
     events: tuple[Event, ...]
     state: SessionState
+    later: tuple[Event, ...] = ()
+    """With an expected fingerprint: the events after it, which this replay leaves out."""
+
+    def later_about(self, key: str) -> tuple[Event, ...]:
+        """The events after the expected fingerprint that are about contest ``key``."""
+        return tuple(e for e in self.later if _touches(e) == key)
 
     @property
     def final_hash(self) -> str:
@@ -118,13 +157,27 @@ class Replay:
         return render_minutes(self.result(key), self.context(key), lang, fmt)
 
 
-def replay(path: str | Path) -> Replay:
-    """Replay the log at ``path``; :class:`LogError` at the first bad line."""
+def replay(path: str | Path, expect: str | None = None) -> Replay:
+    """Replay the log at ``path``; :class:`LogError` at the first bad line.
+
+    With ``expect`` (a fingerprint printed on signed minutes, see :func:`verify`) the replay
+    stops at that event: what comes after it is in :attr:`Replay.later`, left out of every
+    result and minutes; a log without that event is ``truncated``.
+    """
     target = Path(path)
     events, chain = scan(target)
     if not chain.ok:
         raise _damaged(target, chain)
-    return Replay(target, events, replay_events(events, str(target)))
+    later: tuple[Event, ...] = ()
+    if expect is not None:
+        wanted = expected_prefix(expect)
+        signed = next((e.seq for e in events if e.hash.startswith(wanted)), None)
+        if signed is None:
+            raise LogError(
+                "log.truncated", Location(file=str(target)), expect=expect, events=len(events)
+            )
+        events, later = events[:signed], events[signed:]
+    return Replay(target, events, replay_events(events, str(target)), later)
 
 
 def _damaged(path: Path, chain: ChainReport) -> LogError:
@@ -151,11 +204,23 @@ class VerifyReport:
     """The error that stopped the check, with its place and fix."""
     open_counts: tuple[str, ...] = ()
     """Contests whose count is not closed in the log."""
+    signed: int | None = None
+    """With ``expect``: the event carrying the expected fingerprint."""
+    later: tuple[tuple[str, int], ...] = ()
+    """With ``expect``: the kinds of the events after the signed one, and how many of each."""
+    amended: tuple[str, ...] = ()
+    """With ``expect``: contests closed at the signed event that later events change."""
 
     @property
     def ok(self) -> bool:
-        """True when the chain is intact and the replay reaches the recorded figures."""
+        """True when the chain is intact, the replay reaches the recorded figures and nothing
+        after the expected fingerprint changes a contest closed there."""
         return self.problem is None
+
+    @property
+    def later_count(self) -> int:
+        """How many events follow the signed one."""
+        return sum(n for _, n in self.later)
 
     def message(self, lang: Lang = "vi") -> str:
         """One paragraph for the board: intact with its fingerprint, or where and what."""
@@ -164,39 +229,98 @@ class VerifyReport:
         if self.error is not None:
             return self.error.message(lang)
         said = text("log.verified", lang, file=self.path, events=self.events, hash=self.final_hash)
+        if self.signed is not None:
+            said += "\n" + text(
+                "log.after_signed",
+                lang,
+                signed=self.signed,
+                count=self.later_count,
+                kinds=_kinds(self.later),
+            )
         if self.open_counts:
             said += "\n" + text("log.open_counts", lang, contests=", ".join(self.open_counts))
         return said
+
+
+def _kinds(later: tuple[tuple[str, int], ...]) -> str:
+    return ", ".join(f"{kind} × {count}" for kind, count in later) or "—"
 
 
 def verify(path: str | Path, expect: str | None = None) -> VerifyReport:
     """Check the log's hash chain and replay it; report the first bad line precisely.
 
     ``expect`` is a fingerprint the board holds (e.g. printed on the minutes, spaces allowed,
-    at least its first 16 characters): the log must contain that event, or it is reported
-    ``truncated`` — a hash chain alone cannot tell that lines were cut at its end.
+    at least :data:`MIN_EXPECT` hexadecimal characters; anything else raises
+    :class:`InputFileError`): the log must contain that event, or it is reported
+    ``truncated`` — a hash chain alone cannot tell that lines were cut at its end. The events
+    after it are reported (how many, of which kinds); any that changes a contest already
+    closed at it — a complaint, a decision, a further round — makes the log ``amended``: what
+    was signed is no longer the whole story of that contest.
+
+    Both passes read the log line by line; nothing but the count's own state is kept.
     """
     target = Path(path)
-    events, chain = scan(target)
+    wanted = expected_prefix(expect) if expect is not None else None
+    chain = walk(target)
     if not chain.ok:
         error = _damaged(target, chain)
         return VerifyReport(
             target, chain.events, chain.final_hash, chain.problem, chain.line, error
         )
+    state = SessionState()
+    signed: list[int] = []
+    closed_at_signed: set[str] = set()
+    later: Counter[str] = Counter()
+    amended: dict[str, int] = {}
+
+    def visit(event: Event) -> None:
+        replay_event(state, event, str(target))
+        if signed:
+            later[event.kind] += 1
+            contest = _touches(event)
+            if contest in closed_at_signed and contest is not None:
+                amended.setdefault(contest, event.seq)
+        elif wanted is not None and event.hash.startswith(wanted):
+            signed.append(event.seq)
+            closed_at_signed.update(k for k, s in state.contests.items() if s.closed)
+
     try:
-        state = replay_events(events, str(target))
-    except TallyError as exc:
+        walk(target, visit)
+    except LogError as exc:
         line = exc.where.line
         good = (line - 1) if line is not None else 0
         return VerifyReport(target, good, chain.final_hash, Problem.INCONSISTENT, line, exc)
-    if expect is not None:
-        wanted = "".join(expect.split()).lower()
-        if len(wanted) < 16 or not any(e.hash.startswith(wanted) for e in events):
-            error = LogError(
-                "log.truncated", Location(file=str(target)), expect=expect, events=len(events)
-            )
-            return VerifyReport(
-                target, len(events), chain.final_hash, Problem.TRUNCATED, len(events) + 1, error
-            )
+    if expect is not None and not signed:
+        error = LogError(
+            "log.truncated", Location(file=str(target)), expect=expect, events=chain.events
+        )
+        return VerifyReport(
+            target, chain.events, chain.final_hash, Problem.TRUNCATED, chain.events + 1, error
+        )
+    kinds = tuple(later.items())
+    at = signed[0] if signed else None
+    if amended:
+        first = min(amended.values())
+        error = LogError(
+            "log.amended",
+            Location(file=str(target), line=first),
+            signed=at,
+            count=sum(later.values()),
+            kinds=_kinds(kinds),
+            contests=", ".join(amended),
+        )
+        return VerifyReport(
+            target,
+            chain.events,
+            chain.final_hash,
+            Problem.AMENDED,
+            first,
+            error,
+            signed=at,
+            later=kinds,
+            amended=tuple(amended),
+        )
     open_counts = tuple(key for key, s in state.contests.items() if not s.closed)
-    return VerifyReport(target, len(events), chain.final_hash, open_counts=open_counts)
+    return VerifyReport(
+        target, chain.events, chain.final_hash, open_counts=open_counts, signed=at, later=kinds
+    )

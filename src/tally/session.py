@@ -30,7 +30,7 @@ True
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Unpack
@@ -66,7 +66,7 @@ from tally.events import (
     kind_of,
 )
 from tally.names import name_identity
-from tally.readings import ballots_of, discrepancies, reading_of, row_of
+from tally.readings import ballots_of, codes_of, discrepancies, marks_of_row, reading_of, row_of
 from tally.result import ContestResult, check_ballot_figures, count_contest
 from tally.roll import Roll
 from tally.rules import QC_190, RuleSet
@@ -111,6 +111,9 @@ class ContestState:
     decisions: list[DecisionRecorded] = field(default_factory=list)
     last_seq: int = 0
     """The last event about this contest (its minutes print the hash up to it)."""
+    bulk: Ballots | None = None
+    """Ballots entered whole by :meth:`ContestSession.enter_all`: their events are in the log,
+    but they are kept here as arrays, not as one entry per ballot."""
 
     @property
     def closed(self) -> bool:
@@ -168,6 +171,8 @@ class ContestState:
         """Count the agreed ballots with the board's figures and the given decisions."""
         if self.issued is None:
             raise ReconciliationError("log.issued_missing", Location(field=f"contest.{self.key}"))
+        if self.bulk is not None:
+            return self.bulk, self.recount(self.bulk, decisions)
         agreed = self.agreed()
         self.check_batches(agreed)
         ballots = ballots_of(self.contest, agreed)
@@ -418,6 +423,19 @@ class SessionState:
         return apply
 
 
+def _rows(ballots: Ballots, block: int = 4096) -> Iterator[tuple[object, list[int], int]]:
+    """Serial, marks and flags of each ballot, as Python values a block at a time (never a
+    list of every ballot at once)."""
+    for start in range(0, len(ballots.serials), block):
+        end = start + block
+        yield from zip(
+            ballots.serials[start:end].tolist(),
+            ballots.marks[start:end].tolist(),
+            ballots.observations[start:end].tolist(),
+            strict=True,
+        )
+
+
 def _forget(state: ContestState, station: str, serial: str) -> None:
     del state.stations[station][serial]
 
@@ -452,21 +470,48 @@ class CountingSession:
         station: str = "1",
         congress: CongressIdentity | None = None,
         clock: Clock = local_now,
+        durable: bool = True,
     ) -> CountingSession:
-        """Start a new log at ``path``, or resume the one there (which must verify)."""
-        from tally import __version__
-        from tally.replay import replay_events
+        """Start a new log at ``path``, or resume the one there (which must verify).
 
-        log = AuditLog.open(path)
-        state = replay_events(log.events, str(path))
+        The log is locked for this session alone until :meth:`close` (or the end of a
+        ``with`` block): a second session on it, in this program or another, is refused with
+        :class:`~tally.errors.InputFileError` ``audit.locked`` naming the holder. A folder, a
+        device or a pipe is refused as not a regular file.
+        """
+        from tally import __version__
+        from tally.replay import replay_event
+
+        state = SessionState()
+        where = str(path)
+        log = AuditLog.open(
+            path, durable=durable, visit=lambda event: replay_event(state, event, where)
+        )
         session = cls(log, state, station, clock)
         if not len(log):
-            session.write(
-                SessionOpened(
-                    station=station, congress=congress, tally_version=__version__, at=clock()
+            try:
+                session.write(
+                    SessionOpened(
+                        station=station, congress=congress, tally_version=__version__, at=clock()
+                    )
                 )
-            )
+            except BaseException:
+                log.release()
+                raise
         return session
+
+    def __enter__(self) -> CountingSession:
+        return self
+
+    def __exit__(self, kind: object, value: object, traceback: object) -> None:
+        if kind is None:
+            self.close()
+        else:
+            self.log.release()
+
+    def close(self) -> None:
+        """Check the whole log once more and release it for the next session."""
+        self.log.close()
 
     @property
     def last_hash(self) -> str:
@@ -562,6 +607,37 @@ class ContestSession:
                 **dict(reading),
             )
         )
+
+    def enter_all(self, ballots: Ballots, *, station: str | None = None) -> None:
+        """Record every ballot of ``ballots`` in order, one ``ballot_recorded`` event each —
+        the very events :meth:`enter` would write — while the session keeps them as the arrays
+        they came in, not one entry per ballot: the memory of a count does not grow with the
+        ballots written into its log. Only into a contest with no ballot entered yet.
+        """
+        state = self.state
+        where = Location(field=f"contest.{self.key}")
+        if state.closed:
+            raise LogError("log.closed", where, contest=self.key)
+        if state.stations or state.bulk is not None:
+            raise LogError("log.enter_all_twice", where, contest=self.key)
+        if ballots.marks.shape[1] != len(state.contest.candidates):
+            raise LogError("log.enter_all_list", where, contest=self.key)
+        session = self.session
+        form = ballots.form
+        entered_by = station or session.station
+        log = session.log
+        for serial, row, flags in _rows(ballots):
+            data = BallotRecorded(
+                contest=self.key,
+                serial=str(serial).strip(),
+                station=entered_by,
+                at=session.clock(),
+                marks=marks_of_row(form, row),
+                observations=codes_of(flags),
+            )
+            log.append(kind_of(data).value, dump(data))
+        session.state.events = state.last_seq = len(log)
+        state.bulk = ballots
 
     def correct(
         self,

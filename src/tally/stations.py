@@ -27,10 +27,12 @@ only when nothing is left unresolved.
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from tally.audit import place_new
 from tally.errors import InputFileError, Location, ReconciliationError, TallyError
 from tally.events import (
     BallotRecorded,
@@ -425,9 +427,22 @@ def merge(
     logs = _load(paths)
     reports = _reconcile(logs, rulings)
     opened = logs[0].state.opened
-    partial = target.with_name(f".{target.name}.partial")
-    partial.unlink(missing_ok=True)
     try:
+        descriptor, name = tempfile.mkstemp(
+            dir=target.parent if str(target.parent) else ".",
+            prefix=f".{target.name}.",
+            suffix=".tmp",
+        )
+    except OSError as exc:
+        raise InputFileError(
+            "file.unwritable", Location(file=str(target)), path=target, detail=exc.strerror
+        ) from None
+    os.close(descriptor)
+    partial = Path(name)  # a name of its own: two merges never share their partial file
+    try:
+        mask = os.umask(0)
+        os.umask(mask)
+        partial.chmod(0o666 & ~mask)
         session = CountingSession.open(
             partial,
             station="board",
@@ -436,7 +451,8 @@ def merge(
         )
         for report in reports:
             _write_contest(session, report, logs)
-        os.replace(partial, target)
+        session.close()
+        place_new(partial, target)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
