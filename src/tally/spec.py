@@ -306,6 +306,7 @@ def check_spec_paths(congress: Congress, folder: Path | None, source: str = "<sp
     ... body = "cell_secretary"
     ... seats = 1
     ... issued = 5
+    ... collected = 5
     ... ballots = "phieu/bt.csv"
     ... candidates = ["Lê Văn Tám"]
     ... [[board]]
