@@ -188,7 +188,14 @@ def _md_line(line: str) -> str:
 
     >>> _md_line("# 1. not a heading")
     '\\\\# 1. not a heading'
-    >>> _md_line("---")
-    '---'
+    >>> _md_line("---"), _md_line("2. not a list")
+    ('---', '2\\\\. not a list')
     """
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), _md(line))
+    return _LINE_START.sub(_escape_marker, _md(line))
+
+
+def _escape_marker(found: re.Match[str]) -> str:
+    indent, marker = found.group(1), found.group(2)
+    if marker[0].isdigit():  # "1." is a list item, "1\." is not
+        return f"{indent}{marker[:-1]}\\{marker[-1]}"
+    return f"{indent}\\{marker}"

@@ -921,10 +921,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # --- CLI: outputs, ballot lists (issue 11) ---
     "file.output_is_input": (
-        "Tệp ghi ra {output} chính là tệp đầu vào {input}; ghi vào sẽ làm mất tệp đó. Chọn một "
-        "tên tệp khác để ghi.",
-        "The output {output} is the input {input}; writing it would destroy that file. Choose "
-        "another file name to write to.",
+        "Tệp ghi ra {output} chính là tệp {input} mà lệnh này đọc hoặc ghi; ghi vào sẽ làm mất "
+        "tệp đó. Chọn một tên tệp khác để ghi.",
+        "The output {output} is the same file as {input}, which this command reads or writes; "
+        "writing it would destroy that file. Choose another file name to write to.",
     ),
     "file.output_not_file": (
         "Không ghi vào {path}: đó là {kind}. Chỉ ghi vào một tệp thông thường hoặc một tên tệp "
