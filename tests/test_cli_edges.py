@@ -360,6 +360,7 @@ def test_a_bare_direct_model_is_refused_naming_both_scopes(direct: Path) -> None
     with pytest.raises(TallyError) as raised:
         load_congress(direct)
     message = raised.value.message("en")
+    assert raised.value.code == "spec.bare_direct"
     assert raised.value.where.field == "congress.model"
     assert "direct_secretary" in message and "direct_standing" in message
 
