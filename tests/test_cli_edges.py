@@ -21,6 +21,7 @@ from tally.chain import ElectionModel, Venue
 from tally.cli import EXIT_BAD_INPUT, EXIT_NEEDS_DECISION, EXIT_OK, main
 from tally.document import Paragraph, Title, _md, render
 from tally.errors import ContestError, InputFileError, TallyError
+from tally.files import check_output
 from tally.spec import congress_from_toml, load_congress
 from tally.testing import congresses
 
@@ -118,7 +119,13 @@ def test_an_output_that_is_not_a_regular_file_is_refused(
 ) -> None:
     folder = direct.parent
     if kind == "device":
-        target = Path("/dev/null")
+        # A node of its own (the numbers of /dev/null): were the check ever broken, running
+        # this as root would replace the copy, never the machine's /dev/null.
+        target = folder / "null"
+        try:
+            os.mknod(target, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+        except PermissionError:
+            pytest.skip("making a device node needs privileges")
     elif kind == "folder":
         target = folder / "out"
         target.mkdir()
@@ -131,6 +138,14 @@ def test_an_output_that_is_not_a_regular_file_is_refused(
     word = {"device": "a device", "folder": "a folder", "fifo": "a pipe (FIFO)"}[kind]
     assert f"Will not write to {target}: it is {word}" in err
     assert target.stat().st_mode == mode
+
+
+def test_dev_null_is_refused_without_writing_anything() -> None:
+    """``check_output`` only looks: the real /dev/null is safe to name here."""
+    with pytest.raises(InputFileError) as raised:
+        check_output(Path("/dev/null"), [])
+    assert raised.value.code == "file.output_not_file"
+    assert raised.value.params["kind"].render("en") == "a device"  # type: ignore[attr-defined]
 
 
 def test_the_output_is_checked_before_anything_is_counted(
