@@ -314,7 +314,8 @@ def test_markdown_escaping_round_trips(text: str) -> None:
     assert "<" not in escaped and ">" not in escaped
     assert html.unescape(_MD_ESCAPED.sub(r"\1", escaped)) == text
     bare = _MD_ESCAPED.sub("", escaped)
-    assert not re.search(r"[\\`*_\[\]~|]", bare)
+    assert not re.search(r"[\\`*\[\]~|]", bare)
+    assert not re.search(r"(?<![^\W_])_|_(?![^\W_])", bare)  # "_" only inside a word
 
 
 def test_a_paragraph_line_is_never_a_heading_or_list() -> None:

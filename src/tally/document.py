@@ -168,7 +168,8 @@ def _md_row(cells: tuple[str, ...]) -> str:
     return "| " + " | ".join(_md(cell) for cell in cells) + " |"
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]~|])")
+_MD_SPECIAL = re.compile(r"([\\`*\[\]~|]|(?<![^\W_])_|_(?![^\W_]))")
+"""What Markdown would read as markup; ``_`` inside a word (``kiem_phieu``) is not."""
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])(?=\s|$)")
 
@@ -178,6 +179,8 @@ def _md(text: str) -> str:
 
     >>> _md("<b>An</b> *x* [y](z) a|b & c")
     '&lt;b&gt;An&lt;/b&gt; \\\\*x\\\\* \\\\[y\\\\](z) a\\\\|b &amp; c'
+    >>> _md("_x_ kiem_phieu.jsonl")
+    '\\\\_x\\\\_ kiem_phieu.jsonl'
     """
     escaped = _MD_SPECIAL.sub(r"\\\1", text)
     return "".join(_HTML.get(char, char) for char in escaped)
