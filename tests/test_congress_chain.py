@@ -54,7 +54,7 @@ def direct_congress(
         "name": "Đại hội Đảng bộ xã thí điểm",
         "roll": ROLL,
         "board": BOARD,
-        "model": ElectionModel.DIRECT,
+        "model": ElectionModel.DIRECT_STANDING,
         "contests": [
             ContestPlan(contest=bch, issued=20),
             ContestPlan(contest=btv, issued=changes.pop("btv_issued", 20)),

@@ -332,7 +332,7 @@ _ROLLS = (
 @st.composite
 def scenarios(draw: st.DrawFn) -> Scenario:
     """A congress counted run after run, each run one round further."""
-    model = draw(st.sampled_from((ElectionModel.STANDARD, ElectionModel.DIRECT)))
+    model = draw(st.sampled_from((ElectionModel.STANDARD, ElectionModel.DIRECT_STANDING)))
     roll = draw(_ROLLS)
     with_btv, with_bt = draw(st.booleans()), draw(st.booleans())
     low = MIN_BCH_FOR_BTV if with_btv else 3
@@ -434,7 +434,7 @@ def expected_source(congress: Congress, contest_id: str) -> str | None:
 
 
 def expected_venue(model: ElectionModel, contest_id: str) -> Venue:
-    if contest_id == "bch" or model is ElectionModel.DIRECT:
+    if contest_id == "bch" or model is ElectionModel.DIRECT_STANDING:
         return Venue.CONGRESS
     return Venue.COMMITTEE
 
@@ -657,7 +657,9 @@ def test_secretary_from_a_bch_that_elected_nobody_is_not_eligible(
     """Regression: the standard model built the conference roll of 0 members before checking
     eligibility and raised RollError 'roll.convened_zero' (found by these properties)."""
     congress, ballots = case
-    direct = congress.model_copy(update={"model": ElectionModel.DIRECT, "committee_roll": None})
+    direct = congress.model_copy(
+        update={"model": ElectionModel.DIRECT_STANDING, "committee_roll": None}
+    )
     for model in (direct, congress):
         with pytest.raises(ContestError) as raised:
             run_congress(model, ballots)

@@ -26,7 +26,7 @@ from tally.congress import Congress
 from tally.contest import Contest
 from tally.document import Format
 from tally.errors import InputFileError, Location, LogError, TallyError
-from tally.files import write_atomically
+from tally.files import check_output, write_atomically
 from tally.messages import LANGS, Lang, text
 from tally.record import CongressRecord, ContestRecord, ContestStatus, round_id, run_congress
 from tally.terms import label
@@ -75,6 +75,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="ghi cuộc kiểm phiếu vào nhật ký mới / record the count into a new audit log",
     )
     count.add_argument("--station", default="1", help="mã máy nhập / entry station id")
+    count.add_argument(
+        "--list",
+        action="store_true",
+        dest="print_list",
+        help="in danh sách bầu cử theo thứ tự trên phiếu để in phiếu, chưa kiểm phiếu / print "
+        "every contest's list in ballot order to print the ballots from (no count)",
+    )
     _output(count)
 
     verify = commands.add_parser(
@@ -162,6 +169,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(text("cli.station_count", args.lang, given=len(args.logs)))
     if args.command == "replay" and args.entries and args.fmt == "json":
         parser.error("--entries: text or markdown / văn bản hoặc markdown")
+    if args.command == "count" and args.print_list:
+        if args.fmt == "json":
+            parser.error("--list: text or markdown / văn bản hoặc markdown")
+        if args.ballots is not None or args.log is not None:
+            parser.error("--list: without --ballots or --log / không dùng cùng --ballots, --log")
     lang: Lang = args.lang
     command = {"count": _count, "verify": _verify, "replay": _replay, "reconcile": _reconcile}
     try:
@@ -193,7 +205,11 @@ def _count(args: argparse.Namespace) -> tuple[str, bool, str]:
     from tally.spec import load_congress
 
     lang: Lang = args.lang
+    given = [args.spec, args.ballots]
+    _check_outputs(args.output, [args.log], given)
     congress = load_congress(args.spec)
+    named = _named_ballots(congress, args.spec)
+    _check_outputs(args.output, [args.log], [*given, *named])
     ids = [p.contest.id for p in congress.contests]
     if args.contest is not None and args.contest not in ids:
         raise InputFileError(
@@ -207,18 +223,18 @@ def _count(args: argparse.Namespace) -> tuple[str, bool, str]:
         raise InputFileError(
             "spec.which_contest", Location(file=str(args.spec)), allowed=", ".join(ids)
         )
-    if args.output is not None and not args.output.parent.is_dir():
-        raise InputFileError(
-            "file.unwritable",
-            Location(file=str(args.output)),
-            path=args.output,
-            detail="no such folder / không có thư mục này",
-        )
+    if args.print_list:
+        return _lists(congress, selected, lang, args.fmt)
     files = _BallotFiles(congress, args.spec, args.ballots, selected[0])
     record = run_congress(congress, files)
     chosen = [record.contest(contest_id) for contest_id in selected]
-    if not any(c.rounds for c in chosen):
-        raise InputFileError("cli.no_ballots", Location(file=str(args.spec)), contest=selected[0])
+    for c in chosen:
+        explicit = args.ballots is not None and c.contest_id == selected[0]
+        awaiting = c.status is ContestStatus.AWAITING_BALLOTS and not c.rounds and not explicit
+        if awaiting and congress.plan(c.contest_id).ballots is None:
+            raise InputFileError(
+                "cli.no_ballots", Location(file=str(args.spec)), contest=c.contest_id
+            )
     fingerprints: dict[str, Fingerprint] = {}
     if args.log is not None:
         from tally.congress_log import record_congress
@@ -226,7 +242,29 @@ def _count(args: argparse.Namespace) -> tuple[str, bool, str]:
         replayed = record_congress(record, files.loaded, args.log, station=args.station)
         fingerprints = {key: replayed.fingerprint(key) for key in replayed.keys}
     output = _render(record, chosen, lang, args.fmt, fingerprints)
-    lines = [f"{text('cli.missing_ballots', lang, path=path)}" for path in files.missing]
+    awaited = [c for c in chosen if c.status is ContestStatus.AWAITING_BALLOTS and c.next_round]
+    listed: dict[Path, str] = {}
+    if awaited and args.fmt != "json":
+        from tally.ballot_list import render_ballot_lists
+
+        lists = render_ballot_lists(
+            congress,
+            [c.next_round for c in awaited if c.next_round is not None],
+            lang,
+            "markdown" if args.fmt == "markdown" else "text",
+        )
+        output = _separator(args.fmt).join(part for part in (output, lists) if part)
+        for c in awaited:
+            number = len(c.rounds) + 1
+            name = congress.plan(c.contest_id).round_plan(number).ballots
+            if name is not None:
+                path = args.spec.parent / name
+                listed[path] = text(
+                    "cli.awaiting_ballots", lang, contest=c.contest_id, number=number, path=path
+                )
+    lines = [
+        listed.get(path) or text("cli.missing_ballots", lang, path=path) for path in files.missing
+    ]
     if args.log is not None:
         lines.append(text("cli.log_written", lang, path=args.log, hash=replayed.final_hash))
     for c in chosen:
@@ -301,8 +339,45 @@ def _render(
     )
     if busy:
         parts.append(render_summary(record, lang, document_format))
-    separator = "\n---\n\n" if fmt == "markdown" else "\n" + "=" * 78 + "\n\n"
-    return separator.join(parts)
+    return _separator(fmt).join(parts)
+
+
+def _separator(fmt: str) -> str:
+    """What goes between two documents in one output."""
+    return "\n---\n\n" if fmt == "markdown" else "\n" + "=" * 78 + "\n\n"
+
+
+def _lists(congress: Congress, selected: list[str], lang: Lang, fmt: str) -> tuple[str, bool, str]:
+    """``count --list``: every selected contest's first ballot, in ballot order, to print."""
+    from tally.ballot_list import render_ballot_lists
+
+    contests = [congress.plan(contest_id).contest for contest_id in selected]
+    document_format: Format = "markdown" if fmt == "markdown" else "text"
+    output = render_ballot_lists(congress, contests, lang, document_format)
+    return output, False, text("cli.list_printed", lang, contests=len(contests))
+
+
+def _named_ballots(congress: Congress, spec: Path) -> list[Path]:
+    """Every ballots file the spec names, every round, beside the spec."""
+    return [
+        spec.parent / name
+        for plan in congress.contests
+        for number in range(1, len(plan.rounds) + 2)
+        if (name := plan.round_plan(number).ballots) is not None
+    ]
+
+
+def _check_outputs(
+    output: Path | None, logs: Sequence[Path | None], inputs: Sequence[Path | None]
+) -> None:
+    """The one check of every command's outputs, before anything is computed: ``-o`` may name
+    no input, no log and no other output; a log written (``--log``, ``--merge``) no input;
+    and each must be a regular file or a new path (see :func:`tally.files.check_output`)."""
+    written = [log for log in logs if log is not None]
+    for log in written:
+        check_output(log, inputs)
+    if output is not None:
+        check_output(output, [*inputs, *written])
 
 
 def _verify(args: argparse.Namespace) -> tuple[str, bool, str]:
@@ -330,6 +405,7 @@ def _replay(args: argparse.Namespace) -> tuple[str, bool, str]:
     from tally.replay import replay
 
     lang: Lang = args.lang
+    _check_outputs(args.output, [], [args.log])
     replayed = replay(args.log, args.expect)
     if args.contest is not None and args.contest not in replayed.keys:
         raise InputFileError(
@@ -400,6 +476,7 @@ def _reconcile(args: argparse.Namespace) -> tuple[str, bool, str]:
     from tally.stations import load_rulings, merge, reconcile
 
     lang: Lang = args.lang
+    _check_outputs(args.output, [args.merge], [*args.logs, args.rulings])
     logs = [replay_of(path) for path in args.logs]
     keys = list(dict.fromkeys(key for log in logs for key in log.keys))
     only = keys[0] if len(keys) == 1 else None

@@ -35,6 +35,7 @@ from tally.chain import (
     Venue,
     default_source,
     default_venue,
+    parse_model,
 )
 from tally.composition import Targets
 from tally.contest import Candidate, Candidates, Contest
@@ -236,6 +237,11 @@ class Congress(_Frozen):
             return ElectionModel.CELL
         return ElectionModel.STANDARD
 
+    @field_validator("model", mode="before")
+    @classmethod
+    def _scope_named(cls, value: object) -> object:
+        return parse_model(value)
+
     @model_validator(mode="after")
     def _chain_fits(self) -> Self:
         """Every contest fits the model, and draws only from a contest held before it."""
@@ -276,6 +282,17 @@ class Congress(_Frozen):
                         Location(field=f"contest.{contest.id}.draws_from"),
                         source=source,
                         earlier=", ".join(cid for cid, body in earlier if body in allowed) or "—",
+                    )
+            drawn_from = self.source_of(plan)
+            if drawn_from is not None and self.venue_of(plan) is Venue.CONGRESS:
+                held = self.plan(drawn_from)
+                if self.venue_of(held) is Venue.COMMITTEE:
+                    raise ContestError(
+                        "chain.congress_after_conference",
+                        where,
+                        body=Term(contest.body),
+                        source=drawn_from,
+                        model=self.election_model.value,
                     )
             limit = self.rules.rounds.cell_secretary_max_rounds
             if contest.body is Body.CELL_SECRETARY and 1 + len(plan.rounds) > limit:

@@ -19,6 +19,7 @@ Markdown, so the two outputs can never say different things.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -136,11 +137,11 @@ def _text_signatures(blocks: tuple[tuple[str, tuple[str, ...]], ...], note: str)
 def _markdown(block: Block) -> str:
     match block:
         case Title(text, subtitle):
-            return "\n\n".join([f"# {text}", *(f"**{line}**" for line in subtitle)])
+            return "\n\n".join([f"# {_md(text)}", *(f"**{_md(line)}**" for line in subtitle)])
         case Heading(text):
-            return f"## {text}"
+            return f"## {_md(text)}"
         case Paragraph(text):
-            return text
+            return "\n".join(_md_line(line) for line in text.split("\n"))
         case Fields(items):
             return "\n".join(_markdown_field(label, value) for label, value in items)
         case Table(headers, rows, align):
@@ -149,7 +150,8 @@ def _markdown(block: Block) -> str:
             return "\n".join(lines)
         case Signatures(blocks, note):
             return "\n\n".join(
-                f"**{title}** _{note}_\n\n" + "\n".join(f"- {name}" for name in names)
+                f"**{_md(title)}** _{_md(note)}_\n\n"
+                + "\n".join(f"- {_md(name)}" for name in names)
                 for title, names in blocks
             )
     raise TypeError(block)
@@ -157,9 +159,46 @@ def _markdown(block: Block) -> str:
 
 def _markdown_field(label: str, value: str) -> str:
     indent = "  " if label.startswith("  ") else ""
-    text = f"**{label.strip()}:** {value}" if value else f"**{label.strip()}**"
+    name = _md(label.strip())
+    text = f"**{name}:** {_md(value)}" if value else f"**{name}**"
     return f"{indent}- {text}"
 
 
 def _md_row(cells: tuple[str, ...]) -> str:
-    return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
+    return "| " + " | ".join(_md(cell) for cell in cells) + " |"
+
+
+_MD_SPECIAL = re.compile(r"([\\`*\[\]~|]|(?<![^\W_])_|_(?![^\W_]))")
+"""What Markdown would read as markup; ``_`` inside a word (``kiem_phieu``) is not."""
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])(?=\s|$)")
+
+
+def _md(text: str) -> str:
+    """``text`` as literal Markdown: emphasis, code, links, table bars and HTML shown as typed.
+
+    >>> _md("<b>An</b> *x* [y](z) a|b & c")
+    '&lt;b&gt;An&lt;/b&gt; \\\\*x\\\\* \\\\[y\\\\](z) a\\\\|b &amp; c'
+    >>> _md("_x_ kiem_phieu.jsonl")
+    '\\\\_x\\\\_ kiem_phieu.jsonl'
+    """
+    escaped = _MD_SPECIAL.sub(r"\\\1", text)
+    return "".join(_HTML.get(char, char) for char in escaped)
+
+
+def _md_line(line: str) -> str:
+    """A line of running text, escaped, and never read as a heading, quote or list item.
+
+    >>> _md_line("# 1. not a heading")
+    '\\\\# 1. not a heading'
+    >>> _md_line("---"), _md_line("2. not a list")
+    ('---', '2\\\\. not a list')
+    """
+    return _LINE_START.sub(_escape_marker, _md(line))
+
+
+def _escape_marker(found: re.Match[str]) -> str:
+    indent, marker = found.group(1), found.group(2)
+    if marker[0].isdigit():  # "1." is a list item, "1\." is not
+        return f"{indent}{marker[:-1]}\\{marker[-1]}"
+    return f"{indent}\\{marker}"

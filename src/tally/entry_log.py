@@ -60,7 +60,7 @@ from tally.minutes import grouped_hash
 from tally.readings import discrepancies
 from tally.replay import Replay
 from tally.session import ContestState
-from tally.terms import label, long_date
+from tally.terms import bare_term, label, long_date
 from tally.validity import InvalidReason
 
 __all__ = ["WIDTH", "entry_log_blocks", "render_entry_log"]
@@ -321,7 +321,7 @@ def _title(state: ContestState, opened: SessionOpened | None, lang: Lang) -> Tit
     subtitle = [first]
     congress = opened.congress if opened is not None else None
     if congress is not None:
-        term = f", {_t('term_of', lang, term=congress.term)}" if congress.term else ""
+        term = f", {_t('term_of', lang, term=bare_term(congress.term))}" if congress.term else ""
         subtitle.append(congress.name + term)
         where = [congress.place] if congress.place else []
         if congress.date is not None:

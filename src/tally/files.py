@@ -19,7 +19,7 @@ import re
 import stat
 import tempfile
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -270,7 +270,12 @@ def validation_problem(
 
 
 def write_atomically(path: str | Path, text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all: a temporary file, fsync, then rename."""
+    """Write ``text`` to ``path`` whole or not at all: a temporary file, fsync, rename, then
+    fsync of the folder so the new name survives a power cut.
+
+    The file gets the mode a newly created file would (``0o666`` less the umask), not the
+    ``0o600`` of a temporary file.
+    """
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     try:
@@ -278,15 +283,123 @@ def write_atomically(path: str | Path, text: str) -> None:
             dir=directory, prefix=f".{target.name}.", suffix=".tmp"
         )
     except OSError as exc:
-        raise InputFileError(
-            "file.unwritable", Location(file=str(target)), path=target, detail=exc.strerror
-        ) from None
+        raise _unwritable(target, exc) from None
     try:
+        os.fchmod(handle, 0o666 & ~current_umask())
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, target)
-    except BaseException:
+    except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _unwritable(target, exc) from None
         raise
+    sync_folder(directory)
+
+
+def _unwritable(target: Path, exc: OSError) -> InputFileError:
+    detail = exc.strerror or type(exc).__name__
+    return InputFileError("file.unwritable", Location(file=str(target)), path=target, detail=detail)
+
+
+def current_umask() -> int:
+    """The process's file-creation mask (read without changing it where the system shows it).
+
+    >>> 0 <= current_umask() <= 0o777
+    True
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def sync_folder(folder: Path) -> None:
+    """Make the folder's entries (a file just renamed into it) durable; a no-op where folders
+    cannot be opened (Windows)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:  # some file systems refuse fsync on a folder; the rename still happened
+        pass
+    finally:
+        os.close(descriptor)
+
+
+_NOT_REGULAR = {
+    stat.S_IFDIR: Detail("một thư mục", "a folder"),
+    stat.S_IFCHR: Detail("một thiết bị", "a device"),
+    stat.S_IFBLK: Detail("một thiết bị", "a device"),
+    stat.S_IFIFO: Detail("một ống dẫn (FIFO)", "a pipe (FIFO)"),
+    stat.S_IFSOCK: Detail("một socket", "a socket"),
+}
+
+
+def check_output(output: Path, inputs: Iterable[Path | None] = ()) -> None:
+    """Refuse, before anything is computed, to write ``output`` over one of ``inputs`` or over
+    anything but a regular file (a new path is fine).
+
+    Links are followed and hard links seen (``os.path.samefile``), so no other spelling of an
+    input gets past. Every command checks its outputs with this one function.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> spec = folder / "congress.toml"
+    >>> _ = spec.write_text("x")
+    >>> check_output(folder / "minutes.txt", [spec])
+    >>> try:
+    ...     check_output(folder / "." / "congress.toml", [spec])
+    ... except InputFileError as error:
+    ...     print(error.code)
+    file.output_is_input
+    >>> try:
+    ...     check_output(folder, [spec])
+    ... except InputFileError as error:
+    ...     print(error.code, error.params["kind"].render("en"))
+    file.output_not_file a folder
+    """
+    where = Location(file=str(output))
+    try:
+        resolved = output.resolve()
+        if not resolved.parent.is_dir():
+            raise InputFileError(
+                "file.unwritable",
+                where,
+                path=output,
+                detail=Detail("không có thư mục này", "no such folder"),
+            )
+        try:
+            kind = resolved.stat().st_mode
+        except FileNotFoundError:
+            kind = None
+        if kind is not None and not stat.S_ISREG(kind):
+            nature = _NOT_REGULAR.get(stat.S_IFMT(kind), Detail("không phải tệp", "not a file"))
+            raise InputFileError("file.output_not_file", where, path=output, kind=nature)
+        for source in inputs:
+            if source is None:
+                continue
+            if _same(output, resolved, kind is not None, source):
+                raise InputFileError("file.output_is_input", where, output=output, input=source)
+    except (OSError, RuntimeError, ValueError) as exc:  # a link loop, a NUL in the path...
+        detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        raise InputFileError("file.unwritable", where, path=output, detail=detail) from None
+
+
+def _same(output: Path, resolved: Path, exists: bool, source: Path) -> bool:
+    """Whether ``output`` and ``source`` name one file."""
+    try:
+        if exists and source.exists():
+            return os.path.samefile(output, source)
+    except OSError:
+        pass
+    return resolved == source.resolve()

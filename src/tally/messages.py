@@ -836,6 +836,39 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Không có bộ quy tắc {name!r}. Dùng một trong: {allowed}.",
         "There is no rule set {name!r}. Use one of: {allowed}.",
     ),
+    # --- spec: file paths, free text, election model (issue 11) ---
+    "spec.path_outside": (
+        "Trường {field}: tệp {path!r} phải nằm trong thư mục của tệp mô tả ({folder}), ghi bằng "
+        'đường dẫn tương đối (ví dụ "phieu_bch.csv" hoặc "phieu/bch.csv"); {reason}. Muốn '
+        "dùng tệp ở nơi khác thì chỉ ra bằng --ballots.",
+        "Field {field}: the file {path!r} must be inside the spec's folder ({folder}), written as "
+        'a relative path (e.g. "ballots_bch.csv" or "ballots/bch.csv"); {reason}. To use a '
+        "file elsewhere, give it with --ballots.",
+    ),
+    "spec.free_text": (
+        "Trường {field}: {detail}. Mỗi trường chữ trên biên bản là một dòng chữ thường; sửa "
+        "lại trong tệp mô tả.",
+        "Field {field}: {detail}. Every text field of the minutes is one line of plain text; "
+        "fix it in the spec.",
+    ),
+    "spec.bare_direct": (
+        'model = "direct" không đủ rõ: ghi "direct_secretary" nếu đại hội bầu trực tiếp '
+        "Bí thư, còn Ban Thường vụ và các Phó Bí thư do hội nghị Ban Chấp hành bầu (Chỉ thị "
+        '35-CT/TW, 45-CT/TW); hoặc "direct_standing" nếu đại hội bầu trực tiếp cả Ban '
+        "Thường vụ, Bí thư và các Phó Bí thư (một số nơi thí điểm năm 2015, 2020).",
+        'model = "direct" is ambiguous: write "direct_secretary" when the congress elects '
+        "the secretary directly and the new BCH's conference elects the BTV and the deputies "
+        '(Chỉ thị 35-CT/TW, 45-CT/TW); or "direct_standing" when the congress elects the BTV, '
+        "the secretary and the deputies (some 2015 and 2020 pilots).",
+    ),
+    "chain.congress_after_conference": (
+        "{body} được bầu tại đại hội nhưng danh sách lấy từ cuộc bầu {source!r} do hội nghị Ban "
+        "Chấp hành bầu sau đại hội (mô hình {model}). Đặt cuộc bầu này trước và lấy danh sách "
+        "từ Ban Chấp hành (draws_from), hoặc chọn mô hình khác.",
+        "The {body} is elected at the congress but its list comes from {source!r}, which the "
+        "new BCH's conference elects after the congress (model {model}). Hold this contest "
+        "first and draw from the BCH (draws_from), or choose another model.",
+    ),
     # --- count -----------------------------------------------------------------------------
     "count.collected_exceeds_issued": (
         "Số phiếu thu vào ({collected}) lớn hơn số phiếu phát ra ({issued}). Kiểm phiếu dừng lại: "
@@ -963,6 +996,28 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "đầu vào.",
         "Unexpected internal error: {detail}. No result was produced; please report it with the "
         "input files.",
+    ),
+    # --- CLI: outputs, ballot lists (issue 11) ---
+    "file.output_is_input": (
+        "Tệp ghi ra {output} chính là tệp {input} mà lệnh này đọc hoặc ghi; ghi vào sẽ làm mất "
+        "tệp đó. Chọn một tên tệp khác để ghi.",
+        "The output {output} is the same file as {input}, which this command reads or writes; "
+        "writing it would destroy that file. Choose another file name to write to.",
+    ),
+    "file.output_not_file": (
+        "Không ghi vào {path}: đó là {kind}. Chỉ ghi vào một tệp thông thường hoặc một tên tệp "
+        "mới.",
+        "Will not write to {path}: it is {kind}. Write only to a regular file or a new file name.",
+    ),
+    "cli.awaiting_ballots": (
+        "Chưa có tệp phiếu của cuộc bầu {contest} (vòng {number}): {path}. Danh sách in phiếu "
+        "ở trên; khi có phiếu, nhập vào tệp đó rồi chạy lại.",
+        "No ballots file yet for contest {contest} (round {number}): {path}. The list to print "
+        "the ballots from is above; enter the ballots into that file and run again.",
+    ),
+    "cli.list_printed": (
+        "Đã in danh sách {contests} cuộc bầu theo thứ tự trên phiếu.",
+        "Printed the lists of {contests} contest(s) in ballot order.",
     ),
 }
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from tally.congress import BoardMember, Congress
 from tally.contest import BallotForm
@@ -34,7 +34,7 @@ from tally.messages import Lang, localize
 from tally.result import ContestResult
 from tally.roll import CongressKind
 from tally.rules import ThresholdBase
-from tally.terms import label, long_date
+from tally.terms import bare_term, label, long_date
 
 _L: dict[str, tuple[str, str]] = {
     "title": ("BIÊN BẢN KIỂM PHIẾU", "COUNTING MINUTES"),
@@ -242,6 +242,12 @@ class MinutesContext(BaseModel):
     complaints: tuple[tuple[str, str], ...] = ()
     """(complaint, how it was settled) pairs."""
     fingerprint: Fingerprint | None = None
+
+    @field_validator("term")
+    @classmethod
+    def _bare_term(cls, value: str | None) -> str | None:
+        """The minutes print "nhiệm kỳ" / "term" themselves: once, whatever the spec says."""
+        return bare_term(value) if value is not None else None
 
     @classmethod
     def of(

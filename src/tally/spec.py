@@ -34,16 +34,17 @@ The format is documented in ``docs/formats.md``. A minimal spec:
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Strict, StrictInt, ValidationError
+from pydantic import BaseModel, ConfigDict, Strict, StrictInt, ValidationError, field_validator
 
 from tally.bodies import Body
-from tally.chain import ElectionModel, Venue
+from tally.chain import ElectionModel, Venue, parse_model
 from tally.composition import Targets
 from tally.congress import (
     BoardMember,
@@ -125,6 +126,11 @@ class _CongressEntry(BaseModel):
     date: Annotated[dt.date, Strict()] | None = None
     model: ElectionModel | None = None
 
+    @field_validator("model", mode="before")
+    @classmethod
+    def _scope_named(cls, value: object) -> object:
+        return parse_model(value)
+
 
 _TOP_LEVEL = {
     "rules",
@@ -139,9 +145,12 @@ _TOP_LEVEL = {
 
 
 def load_congress(path: str | Path) -> Congress:
-    """Read and validate the spec file at ``path``."""
+    """Read and validate the spec file at ``path``; the ballots files it names must lie inside
+    its folder (see :func:`check_spec_paths`)."""
     text = read_utf8(path)
-    return congress_from_toml(text, source=str(path))
+    congress = congress_from_toml(text, source=str(path))
+    check_spec_paths(congress, Path(path).parent, str(path))
+    return congress
 
 
 def congress_from_toml(text: str, source: str = "<spec>") -> Congress:
@@ -151,6 +160,7 @@ def congress_from_toml(text: str, source: str = "<spec>") -> Congress:
 
 def congress_from_dict(data: dict[str, Any], source: str = "<spec>") -> Congress:
     """Validate an already-parsed spec (e.g. from JSON)."""
+    check_free_text(data, source)
     for key in data:
         if key not in _TOP_LEVEL:
             with _section(source, key):
@@ -222,7 +232,131 @@ def congress_from_dict(data: dict[str, Any], source: str = "<spec>") -> Congress
         )
     for plan in congress.contests:
         _check_figures(congress, plan, source)
+    check_spec_paths(congress, None, source)
     return congress
+
+
+_BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
+
+def _control(char: str) -> bool:
+    """A character that breaks a line or changes how the text around it shows: C0 and C1
+    controls (newline, tab, the ESC of terminal escapes), line and paragraph separators, and
+    the invisible marks that reverse the direction of text."""
+    return unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in _BIDI_CONTROLS
+
+
+def check_free_text(data: Any, source: str = "<spec>", field: str = "") -> None:
+    """Every string of the spec is one line of plain text: a line break or a control character
+    (a terminal escape, a direction override) is refused, naming the field.
+
+    Titles, names, the term, notes and complaints are printed in the minutes, where a new line
+    would add lines the board never wrote.
+
+    >>> check_free_text({"congress": {"name": "Đại hội Chi bộ 3", "term": "2025–2030"}})
+    >>> try:
+    ...     check_free_text({"contest": [{"id": "bt", "title": "Bầu\\nBí thư"}]})
+    ... except InputFileError as error:
+    ...     print(error.where.field, "|", error.params["detail"].render("en"))
+    contest.bt.title | contains U+000A (a line break or control character)
+    """
+    if isinstance(data, str):
+        bad = next((char for char in data if _control(char)), None)
+        if bad is not None:
+            code = f"U+{ord(bad):04X}"
+            detail = Detail(
+                f"có {code} (ký tự xuống dòng hoặc ký tự điều khiển)",
+                f"contains {code} (a line break or control character)",
+            )
+            raise InputFileError(
+                "spec.free_text", Location(file=source, field=field), field=field, detail=detail
+            )
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            check_free_text(value, source, f"{field}.{key}" if field else str(key))
+    elif isinstance(data, list):
+        key = field.rsplit(".", 1)[-1]
+        for i, item in enumerate(data):
+            if key == "contest" and isinstance(item, dict) and isinstance(item.get("id"), str):
+                label = f"contest.{item['id']}"
+            else:
+                label = f"{field}#{i + 2 if key == 'round' else i + 1}"
+            check_free_text(item, source, label)
+
+
+def check_spec_paths(congress: Congress, folder: Path | None, source: str = "<spec>") -> None:
+    """Every ballots file the spec names is a relative path inside the spec's ``folder``:
+    absolute paths, ``..`` and links that lead out of it are refused, naming the field (a
+    file elsewhere is given on the command line with ``--ballots``). Without a folder only
+    the spelling is checked.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> spec = '''
+    ... [congress]
+    ... name = "Đại hội Chi bộ 3"
+    ... [roll]
+    ... kind = "member_congress"
+    ... convened = 5
+    ... present = 5
+    ... [[contest]]
+    ... id = "bt"
+    ... body = "cell_secretary"
+    ... seats = 1
+    ... issued = 5
+    ... collected = 5
+    ... ballots = "phieu/bt.csv"
+    ... candidates = ["Lê Văn Tám"]
+    ... [[board]]
+    ... name = "Hà Thị Lan"
+    ... role = "head"
+    ... '''
+    >>> check_spec_paths(congress_from_toml(spec), folder)
+    >>> try:
+    ...     congress_from_toml(spec.replace("phieu/bt.csv", "../../etc/passwd"))
+    ... except InputFileError as error:
+    ...     print(error.where.field, "|", error.params["reason"].render("en"))
+    contest.bt.ballots | '..' leads out of the folder
+    """
+    base = folder.resolve() if folder is not None else None
+    for plan in congress.contests:
+        for number in range(1, len(plan.rounds) + 2):
+            name = plan.round_plan(number).ballots
+            if name is None:
+                continue
+            field = f"contest.{plan.contest.id}" + (f".round#{number}" if number > 1 else "")
+            field += ".ballots"
+            reason = _outside(name, base)
+            if reason is not None:
+                raise InputFileError(
+                    "spec.path_outside",
+                    Location(file=source, field=field),
+                    field=field,
+                    path=name,
+                    folder=str(folder) if folder is not None else ".",
+                    reason=reason,
+                )
+
+
+def _outside(name: str, base: Path | None) -> Detail | None:
+    """Why ``name`` does not stay inside ``base``, or ``None`` when it does."""
+    if not name.strip():
+        return Detail("tên tệp trống", "the name is empty")
+    windows = PureWindowsPath(name)
+    if PurePosixPath(name).is_absolute() or windows.anchor:
+        return Detail("đây là đường dẫn tuyệt đối", "this is an absolute path")
+    if ".." in windows.parts:
+        return Detail("'..' dẫn ra ngoài thư mục", "'..' leads out of the folder")
+    if base is not None:
+        try:
+            resolved = (base / name).resolve()
+        except (OSError, RuntimeError, ValueError):
+            return Detail("không xác định được tệp (liên kết vòng?)", "it cannot be resolved")
+        if not resolved.is_relative_to(base):
+            return Detail("một liên kết trỏ ra ngoài thư mục", "a link leads out of the folder")
+    return None
 
 
 def _check_figures(congress: Congress, plan: ContestPlan, source: str) -> None:

@@ -11,6 +11,8 @@ the enumeration's class name and member value, so it imports none of them.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 
@@ -147,3 +149,20 @@ class Term:
     def render(self, lang: Lang = "vi") -> str:
         """The member's label in ``lang``."""
         return label(self.member, lang)
+
+
+_TERM_WORD = re.compile(r"^\s*(?:nhiệm\s+kỳ|term)\b\s*:?\s*", re.IGNORECASE)
+
+
+def bare_term(term: str) -> str:
+    """The term's years without the word "nhiệm kỳ" / "term", which the minutes print
+    themselves, so ``term = "nhiệm kỳ 2025–2030"`` and ``term = "2025–2030"`` read alike.
+
+    >>> bare_term("nhiệm kỳ 2025–2030"), bare_term("Nhiệm kỳ: 2025–2030")
+    ('2025–2030', '2025–2030')
+    >>> bare_term("Term 2025-2030"), bare_term("2025–2030"), bare_term("khóa I")
+    ('2025-2030', '2025–2030', 'khóa I')
+    """
+    normal = unicodedata.normalize("NFC", term)
+    stripped = _TERM_WORD.sub("", normal, count=1)
+    return stripped.strip() or normal.strip()
