@@ -21,6 +21,7 @@ Enter ballots one by one with :class:`BallotBuilder`, or in bulk with :meth:`Bal
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from enum import IntEnum, IntFlag
@@ -32,6 +33,7 @@ import numpy.typing as npt
 from tally.contest import BallotForm, Contest
 from tally.errors import BallotError, Location
 from tally.kernels import blocks
+from tally.lookalikes import as_latin, describe, difference, mixed_scripts, skeleton
 from tally.terms import Term
 
 MarkMatrix = npt.NDArray[np.uint8]
@@ -298,22 +300,107 @@ def _serials(serials: npt.ArrayLike, n: int) -> npt.NDArray[Any]:
         empty = np.flatnonzero(stripped == "")
         if empty.size:
             raise BallotError("ballot.empty_serial", Location(line=int(empty[0]) + 1))
-        array = stripped
+        array = _composed(stripped)
     _check_unique(array)
     return array
 
 
+def _codes(serials: npt.NDArray[np.str_]) -> npt.NDArray[np.uint32]:
+    """The code points of text serials, one row each, NUL-padded (a view where it can)."""
+    n, width = len(serials), serials.dtype.itemsize // 4
+    native = np.ascontiguousarray(serials, dtype=f"U{max(width, 1)}")
+    return native.view(np.uint32).reshape(n, max(width, 1))
+
+
+def _composed(serials: npt.NDArray[np.str_]) -> npt.NDArray[np.str_]:
+    """Text serials in NFC, each checked by :func:`check_serial`; ASCII serials (nearly all)
+    are taken as they are, with one vectorised pass to find them."""
+    if not serials.size:
+        return serials
+    others = np.flatnonzero((_codes(serials) > _ASCII_LAST).any(axis=1))
+    if not others.size:
+        return serials
+    fixed = [check_serial(serials[i].item(), Location(line=int(i) + 1)) for i in others]
+    width = max(serials.dtype.itemsize // 4, *(len(serial) for serial in fixed))
+    result = serials.astype(f"U{width}")
+    result[others] = fixed
+    return result
+
+
+_ASCII_LAST = 0x7F
+_UPPER_A, _UPPER_Z, _TO_LOWER = 0x41, 0x5A, 0x20
+
+
+def serial_keys(serials: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    """What serials are compared by: :func:`~tally.lookalikes.skeleton` (``BCH-009`` is
+    ``bch-009``, ``１`` is ``1``). Vectorised for ASCII serials (folding ``A``–``Z``); the
+    others, if any, one by one. Numbers are their own keys.
+
+    >>> serial_keys(np.array(["BCH-009", "a１"])).tolist()
+    ['bch-009', 'a1']
+    """
+    if serials.dtype.kind != "U" or not serials.size:
+        return serials
+    codes = _codes(serials)
+    others = np.flatnonzero((codes > _ASCII_LAST).any(axis=1))
+    upper = (codes >= _UPPER_A) & (codes <= _UPPER_Z)
+    if upper.any():
+        codes = codes + upper.astype(np.uint32) * np.uint32(_TO_LOWER)
+    keys = codes.view(f"U{codes.shape[1]}").reshape(len(serials))
+    if others.size:
+        folded = [skeleton(serials[i].item()) for i in others]
+        width = max(codes.shape[1], *(len(key) for key in folded))
+        keys = keys.astype(f"U{width}")
+        keys[others] = folded
+    return keys
+
+
+def check_serial(serial: str, where: Location) -> str:
+    """``serial`` in NFC; a serial that mixes Latin with look-alike Cyrillic or Greek letters
+    (``BСH-009`` with a Cyrillic С) is refused with the letters named.
+
+    >>> check_serial("A\u03011", Location())
+    'Á1'
+    """
+    serial = unicodedata.normalize("NFC", serial)
+    odd = mixed_scripts(serial)
+    if odd:
+        raise BallotError(
+            "ballot.serial_mixed_script",
+            where.within(Location(serial=serial)),
+            serial=serial,
+            chars=", ".join(describe(char) for char in odd),
+            suggested=as_latin(serial),
+        )
+    return serial
+
+
 def _check_unique(serials: npt.NDArray[Any]) -> None:
-    uniq, counts = np.unique(serials, return_counts=True)
-    if uniq.size == serials.size:
+    """No two serials alike under :func:`serial_keys` (one ``np.unique`` over the keys)."""
+    keys = serial_keys(serials)
+    uniq, counts = np.unique(keys, return_counts=True)
+    if uniq.size == keys.size:
         return
     dup = uniq[counts > 1][0]
-    positions = np.flatnonzero(serials == dup)
-    raise BallotError(
-        "ballot.duplicate_serial",
-        Location(serial=str(dup)),
-        serial=str(dup),
-        first=f"#{int(positions[0]) + 1}",
+    first, again = np.flatnonzero(keys == dup)[:2].tolist()
+    raise duplicate_serial(
+        str(serials[again]), str(serials[first]), f"#{first + 1}", Location()
+    )
+
+
+def duplicate_serial(serial: str, other: str, first: object, where: Location) -> BallotError:
+    """The error for ``serial`` entered again: the same text as ``other`` (entered at
+    ``first``), or another spelling of it (both shown, and the code points that differ)."""
+    place = where.within(Location(serial=serial))
+    if serial == other:
+        return BallotError("ballot.duplicate_serial", place, serial=serial, first=first)
+    return BallotError(
+        "ballot.serial_lookalike",
+        place,
+        serial=serial,
+        other=other,
+        first=first,
+        difference=difference(other, serial),
     )
 
 
@@ -379,7 +466,9 @@ class BallotBuilder:
         self._rows: list[bytes] = []
         self._serials: list[str] = []
         self._observations: list[int] = []
-        self._first_seen: dict[str, Location | str] = {}
+        self._first_seen: dict[str, tuple[Location | str, str]] = {}
+        """Each serial's :func:`~tally.lookalikes.skeleton`: where it was first entered, and
+        how it was spelt there."""
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -395,15 +484,15 @@ class BallotBuilder:
         ``observations`` are the board's codes (``write_in``…).
         """
         serial, row, flags, place = self.read(serial, where=where, **marks)
-        if serial in self._first_seen:
-            raise BallotError(
-                "ballot.duplicate_serial", place, serial=serial, first=self._first_seen[serial]
-            )
+        key = skeleton(serial)
+        seen = self._first_seen.get(key)
+        if seen is not None:
+            raise duplicate_serial(serial, seen[1], seen[0], place)
         self._rows.append(bytes(row))
         self._serials.append(serial)
         self._observations.append(flags)
         origin = replace(place, serial=None)
-        self._first_seen[serial] = origin if origin.render() else f"#{len(self._rows)}"
+        self._first_seen[key] = (origin if origin.render() else f"#{len(self._rows)}", serial)
 
     def read(
         self, serial: str, *, where: Location | None = None, **marks: Unpack[MarksGiven]
@@ -418,6 +507,10 @@ class BallotBuilder:
             raise BallotError("ballot.empty_serial", place)
         if not serial.isprintable():
             raise BallotError("ballot.bad_serial", place, serial=serial)
+        composed = check_serial(serial, place)
+        if composed != serial:
+            place = replace(place, serial=composed) if place.serial == serial else place
+            serial = composed
         flags = parse_observations(marks.get("observations", ()), serial, place)
         kept, struck = marks.get("kept"), marks.get("struck")
         agree = tuple(marks.get("agree", ()))

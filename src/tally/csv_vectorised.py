@@ -151,7 +151,7 @@ def read_fast(contest: Contest, text: str, layout: Layout) -> Ballots | None:
         if block is None:
             return None
         serials.append(block)
-        hashes.append(_serial_hashes(block))
+        hashes.append(_serial_hashes(_LOWER[block]))  # serials compare case-insensitively
         n += len(block)
         begin = end
     if not n:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tally.errors import Location, NameFormatError
+from tally.lookalikes import as_latin, compatibility_chars, describe, mixed_scripts
 
 # Base letters in Vietnamese alphabetical order. f, j, w, z are not Vietnamese letters but appear
 # in some names (ethnic minority, foreign-born); they take their Latin places.
@@ -77,7 +78,26 @@ def _normalize_name(raw: str) -> str:
     for char in name:
         if not (char.isalpha() or char in " '-" or unicodedata.category(char).startswith("M")):
             raise NameFormatError("name.invalid_char", Location(), name=name, char=char)
+    _check_lookalikes(name)
     return name
+
+
+def _check_lookalikes(name: str) -> None:
+    """Refuse a name that mixes Latin with Cyrillic or Greek letters (``Văn \u0410n`` with a
+    Cyrillic А), or holds full-width or other compatibility forms: it prints like another
+    spelling but is a different text. The error shows both spellings and names the letters."""
+    odd = mixed_scripts(name)
+    code = "name.mixed_script"
+    if not odd:
+        odd, code = compatibility_chars(name), "name.compatibility_char"
+    if odd:
+        raise NameFormatError(
+            code,
+            Location(),
+            name=name,
+            chars=", ".join(describe(char) for char in odd),
+            suggested=as_latin(name),
+        )
 
 
 def parse_name(raw: str) -> PersonName:
@@ -104,11 +124,13 @@ def _word_key(word: str) -> _WordKey:
     """Letter ranks and the tone of one word (syllable), case-insensitive.
 
     The tone belongs to the syllable, not to the vowel that carries it, so the old and new
-    placements (``Hoà`` / ``Hòa``, ``Thuỷ`` / ``Thủy``) give the same key.
+    placements (``Hoà`` / ``Hòa``, ``Thuỷ`` / ``Thủy``) give the same key. Cyrillic and Greek
+    letters that look like Latin ones count as those (:func:`tally.lookalikes.as_latin`): a
+    name written wholly in them is the same name.
     """
     letters: list[str] = []
     tone = 0
-    for char in unicodedata.normalize("NFD", word.lower()):
+    for char in unicodedata.normalize("NFD", as_latin(word).lower()):
         if char in _LETTER_MARKS and letters:
             letters[-1] = unicodedata.normalize("NFC", letters[-1] + char)
         elif char in _TONE_RANK:
@@ -130,9 +152,12 @@ def _part_key(part: str) -> _PartKey:
 
 def name_identity(name: str | PersonName) -> tuple[_PartKey, _PartKey, _PartKey]:
     """What makes two written names the same person's name on a ballot: letters and tones,
-    ignoring case, spacing, Unicode composition and where the tone mark sits.
+    ignoring case, spacing, Unicode composition, where the tone mark sits and look-alike
+    letters of another script.
 
     >>> name_identity("Nguyễn Thị Hoà") == name_identity("nguyễn  thị HÒA")
+    True
+    >>> name_identity("An") == name_identity("\u0410n")  # a Cyrillic А
     True
     """
     return _name_identity(name)
