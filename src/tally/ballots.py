@@ -34,6 +34,7 @@ from tally.contest import BallotForm, Contest
 from tally.errors import BallotError, Location
 from tally.kernels import blocks
 from tally.lookalikes import as_latin, describe, difference, mixed_scripts, skeleton
+from tally.names import nearest_name
 from tally.terms import Term
 
 MarkMatrix = npt.NDArray[np.uint8]
@@ -76,23 +77,65 @@ _ALL_OBSERVATIONS = int(
 )
 
 
+OBSERVATION_NAMES_VI: dict[str, str] = {
+    "không đóng dấu": "not_issued",
+    "ghi thêm tên": "write_in",
+    "đánh dấu": "identifying_mark",
+}
+"""The Vietnamese name of each observation code, accepted beside it (docs/formats.md)."""
+
+
+def folded(text: str) -> str:
+    """A column or observation name as it is matched: NFC, case folded, single-spaced (the
+    look-alike ``Ð`` as ``Đ``).
+
+    >>> folded("  Không  ĐÓNG dấu ") == folded("không đóng dấu")
+    True
+    """
+    return " ".join(
+        unicodedata.normalize("NFC", text).replace("\u00d0", "\u0110").casefold().split()
+    )
+
+
+_OBSERVATIONS_BY_NAME = {
+    **{code: code for code in OBSERVATION_CODES},
+    **{folded(name): code for name, code in OBSERVATION_NAMES_VI.items()},
+}
+
+
 def parse_observations(codes: Iterable[str], serial: str, where: Location) -> int:
-    """Flags from observation codes such as ``["write_in"]``; an unknown code is an error."""
+    """Flags from observation codes such as ``["write_in"]`` or their Vietnamese names
+    (``"ghi thêm tên"``); an unknown code is an error."""
     flags = 0
     for code in codes:
-        key = code.strip().lower()
+        key = folded(code)
         if not key:
             continue
-        if key not in OBSERVATION_CODES:
+        if key not in _OBSERVATIONS_BY_NAME:
             raise BallotError(
                 "ballot.unknown_observation",
                 where,
                 serial=serial,
                 value=code,
-                allowed=", ".join(OBSERVATION_CODES),
+                allowed=", ".join(
+                    f"{code} ({name})" for name, code in OBSERVATION_NAMES_VI.items()
+                ),
             )
-        flags |= OBSERVATION_CODES[key]
+        flags |= OBSERVATION_CODES[_OBSERVATIONS_BY_NAME[key]]
     return flags
+
+
+def unknown_candidate(contest: Contest, ref: object, where: Location) -> BallotError:
+    """The error for a reference to no candidate, suggesting the name it most likely means
+    (:func:`~tally.names.nearest_name`: ``Nguyen Van Thanh`` → ``Nguyễn Văn Thành (số 15)``)."""
+    n = len(contest.candidates)
+    near = nearest_name(ref, contest.names) if isinstance(ref, str) else None
+    if near is None:
+        return BallotError("ballot.unknown_candidate", where, ref=ref, n=n)
+    name = contest.names[near]
+    return BallotError(
+        "ballot.unknown_candidate_near", where, ref=ref, n=n, name=name, number=near + 1
+    )
 
 
 class Ballots:
@@ -383,9 +426,7 @@ def _check_unique(serials: npt.NDArray[Any]) -> None:
         return
     dup = uniq[counts > 1][0]
     first, again = np.flatnonzero(keys == dup)[:2].tolist()
-    raise duplicate_serial(
-        str(serials[again]), str(serials[first]), f"#{first + 1}", Location()
-    )
+    raise duplicate_serial(str(serials[again]), str(serials[first]), f"#{first + 1}", Location())
 
 
 def duplicate_serial(serial: str, other: str, first: object, where: Location) -> BallotError:
@@ -545,13 +586,7 @@ class BallotBuilder:
             try:
                 number = self.contest.number_of(ref)
             except KeyError:
-                raise BallotError(
-                    "ballot.unknown_candidate",
-                    place,
-                    serial=serial,
-                    ref=ref,
-                    n=len(self.contest.candidates),
-                ) from None
+                raise unknown_candidate(self.contest, ref, place) from None
             if number in numbers:
                 name = self.contest.names[number - 1]
                 raise BallotError("ballot.listed_twice", place, serial=serial, ref=name)

@@ -142,7 +142,8 @@ def mixed_scripts(text: str) -> list[str]:
     if len(present) < 2:
         return []
     main = "LATIN" if "LATIN" in present else max(present, key=scripts.count)
-    return list(dict.fromkeys(c for c, s in zip(text, scripts, strict=True) if s not in (None, main)))
+    odd = (char for char, script in zip(text, scripts, strict=True) if script not in (None, main))
+    return list(dict.fromkeys(odd))
 
 
 def compatibility_chars(text: str) -> list[str]:

@@ -784,6 +784,27 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "No ballots file for contest {contest!r}. Use --ballots FILE.csv or set "
         'ballots = "FILE.csv" in its [[contest]] table.',
     ),
+    # --- CSV (issue 11) ---
+    "file.errors": (
+        "Tệp có {n} lỗi; sửa hết rồi đọc lại:{problems}",
+        "The file has {n} problems; fix them all, then read it again:{problems}",
+    ),
+    "file.more_errors": (
+        "… và {more} lỗi khác.",
+        "… and {more} more.",
+    ),
+    "ballot.unknown_candidate_near": (
+        "Không có người ứng cử {ref!r} trong danh sách. Có phải {name} (số {number})? Dùng số "
+        "thứ tự (1–{n}) hoặc họ tên đúng như in trên phiếu.",
+        "{ref!r} is not on the list. Did you mean {name} (no. {number})? Use the ballot number "
+        "(1–{n}) or the name exactly as printed.",
+    ),
+    "csv.unknown_column_near": (
+        "Cột {column!r} không phải người ứng cử nào trong danh sách. Có phải {name} (số "
+        "{number})? Dùng số thứ tự hoặc họ tên như in trên phiếu.",
+        "Column {column!r} is not a candidate on the list. Did you mean {name} (no. {number})? "
+        "Use the ballot number or the name as printed.",
+    ),
     # --- spec ------------------------------------------------------------------------------
     "spec.toml": (
         "Tệp mô tả đại hội không đúng cú pháp TOML: {detail}.",

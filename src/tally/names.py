@@ -15,6 +15,7 @@ PersonName(surname='Nguyễn', middle='Thị Minh', given='Khai')
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -157,7 +158,7 @@ def name_identity(name: str | PersonName) -> tuple[_PartKey, _PartKey, _PartKey]
 
     >>> name_identity("Nguyễn Thị Hoà") == name_identity("nguyễn  thị HÒA")
     True
-    >>> name_identity("An") == name_identity("\u0410n")  # a Cyrillic А
+    >>> name_identity("Ao") == name_identity("\u0410\u041e")  # written in Cyrillic
     True
     """
     return _name_identity(name)
@@ -190,3 +191,38 @@ def _ballot_order_key(name: str | PersonName) -> tuple[_PartKey, _PartKey, _Part
         _part_key(person.middle),
         person.full,
     )
+
+
+def plain_letters(text: str) -> str:
+    """``text`` without tones or letter marks (``đ`` as ``d``), case folded, single-spaced: how a
+    name typed without a Vietnamese keyboard reads.
+
+    >>> plain_letters("Nguyễn Văn  Thành")
+    'nguyen van thanh'
+    """
+    folded = unicodedata.normalize("NFD", text.translate(_LOOKALIKES).casefold())
+    bare = "".join(c for c in folded if not unicodedata.category(c).startswith("M"))
+    return " ".join(bare.replace("đ", "d").split())
+
+
+def nearest_name(ref: str, names: tuple[str, ...]) -> int | None:
+    """The index of the name in ``names`` that ``ref`` most likely means, or ``None``: the one
+    name equal to ``ref`` without diacritics, else the closest by edit distance (difflib, at
+    least 80% alike).
+
+    >>> names = ("Nguyễn Văn An", "Nguyễn Văn Thành", "Lê Thị Thanh")
+    >>> nearest_name("Nguyen Van Thanh", names), nearest_name("Nguyễn Văn Thàn", names)
+    (1, 1)
+    >>> nearest_name("Trần Văn Đức", names) is None
+    True
+    """
+    plain = plain_letters(ref)
+    folded = [plain_letters(name) for name in names]
+    same = [i for i, name in enumerate(folded) if name == plain]
+    if len(same) == 1:
+        return same[0]
+    if same:  # several names alike but for their diacritics: the closest spelling of them
+        close = difflib.get_close_matches(ref, [names[i] for i in same], n=1, cutoff=0)
+        return names.index(close[0])
+    close = difflib.get_close_matches(plain, folded, n=1, cutoff=0.8)
+    return folded.index(close[0]) if close else None
