@@ -162,8 +162,8 @@ def read_fast(
         end = raw.rfind(b"\n", begin, begin + _BLOCK) + 1
         if end <= begin:  # a line longer than a block
             end = raw.find(b"\n", begin + _BLOCK) + 1
-        data = buffer[begin:end]
-        block = _read_block(data, plan, k, marks[n:], flags[n:])
+        chunk = buffer[begin:end]
+        block = _read_block(chunk, plan, k, marks[n:], flags[n:])
         if block is None:
             if judge is None:
                 return None
@@ -173,7 +173,7 @@ def read_fast(
         serials.append(block)
         hashes.append(_serial_hashes(_LOWER[block]))  # serials compare case-insensitively
         n += len(block)
-        line += int(np.count_nonzero(data == _NEWLINE))
+        line += int(np.count_nonzero(chunk == _NEWLINE))
         begin = end
     if not n:
         return None
