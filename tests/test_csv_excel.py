@@ -73,9 +73,14 @@ def test_trailing_empty_columns_on_the_fast_path() -> None:
     ) as judge:
         assert summary(text) == EXPECTED
     judge.assert_not_called()  # read by the fast path alone
-    with pytest.raises(InputFileError) as raised:  # something under an unnamed column
-        ballots_from_csv_text(BCH, "serial,struck,,\n1,3,,x\n", "b.csv")
-    assert raised.value.code == "csv.row_length"
+    for extra in (
+        "serial,struck,,\n1,3,,x\n",
+        "serial,struck,,\n1,3,,2\n",
+        "serial,1,2,3,\n1,x,,,1\n",
+    ):
+        with pytest.raises(InputFileError) as raised:  # something under an unnamed column
+            ballots_from_csv_text(BCH, extra, "b.csv")
+        assert raised.value.code == "csv.row_length"
 
 
 def test_an_empty_header_cell_in_the_middle_is_still_refused() -> None:
