@@ -44,7 +44,7 @@ from tally.ballots import (
     unknown_candidate,
 )
 from tally.contest import BallotForm, Contest
-from tally.errors import BallotError, FileProblemsError, InputFileError, Location, TallyError
+from tally.errors import BallotError, InputFileError, Location, ProblemList, TallyError
 from tally.files import clipped, read_utf8
 from tally.messages import Phrase
 from tally.names import nearest_name
@@ -86,7 +86,7 @@ def ballots_from_csv_text(contest: Contest, text: str, source: str = "<csv>") ->
         if fast is not None and not judge.errors:
             return fast
         if fast is not None:
-            raise FileProblemsError.of(judge.errors, Location(file=source))
+            raise judge.errors.error(Location(file=source))
     return _ballots_from_csv_text_rowwise(contest, text, source)
 
 
@@ -117,7 +117,7 @@ class _BlockJudge:
         self.contest = contest
         self.layout = layout
         self.source = source
-        self.errors: list[TallyError] = []
+        self.errors = ProblemList()
 
     def __call__(self, text: str, first_line: int) -> Ballots:
         """The good rows of ``text`` (whole lines starting at line ``first_line`` of the file),
@@ -135,7 +135,7 @@ def _ballots_from_csv_text_rowwise(contest: Contest, text: str, source: str = "<
     delimiter = _delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     builder = BallotBuilder(contest)
-    errors: list[TallyError] = []
+    errors = ProblemList()
     try:
         header = next(reader, None)
         if header is None:
@@ -147,7 +147,7 @@ def _ballots_from_csv_text_rowwise(contest: Contest, text: str, source: str = "<
         ) from None
     _read_rows(reader, layout, builder, source, errors)
     if errors:
-        raise FileProblemsError.of(errors, Location(file=source))
+        raise errors.error(Location(file=source))
     if not len(builder):
         raise InputFileError("csv.no_ballots", Location(file=source))
     return builder.build()
@@ -158,7 +158,7 @@ def _read_rows(
     layout: _Layout,
     builder: BallotBuilder,
     source: str,
-    errors: list[TallyError],
+    errors: ProblemList,
     offset: int = 0,
 ) -> None:
     """Record every good row of ``reader`` in ``builder``; the error of each other row goes to
@@ -171,12 +171,10 @@ def _read_rows(
             try:
                 layout.add(builder, layout.fit(row, where), where)
             except TallyError as error:
-                errors.append(error)
+                errors.add(error)
     except csv.Error as exc:
         line = reader.line_num + offset
-        errors.append(
-            InputFileError("csv.syntax", Location(file=source, line=line), detail=str(exc))
-        )
+        errors.add(InputFileError("csv.syntax", Location(file=source, line=line), detail=str(exc)))
 
 
 _BOM = "\ufeff"

@@ -174,17 +174,20 @@ class FileProblemsError(InputFileError):
     """
 
     @classmethod
-    def of(cls, errors: list[TallyError], where: Location, limit: int = ERROR_LIMIT) -> TallyError:
-        """The one error itself, or all of them as one :class:`FileProblemsError`."""
-        if len(errors) == 1:
+    def of(
+        cls,
+        errors: list[TallyError],
+        where: Location,
+        limit: int = ERROR_LIMIT,
+        total: int | None = None,
+    ) -> TallyError:
+        """The one error itself, or all of them as one :class:`FileProblemsError`; ``total``
+        counts them when only the first ones were kept."""
+        total = len(errors) if total is None else total
+        if total == 1:
             return errors[0]
         shown = tuple(errors[:limit])
-        return cls(
-            "file.errors",
-            where,
-            n=len(errors),
-            problems=Problems(shown, len(errors) - len(shown)),
-        )
+        return cls("file.errors", where, n=total, problems=Problems(shown, total - len(shown)))
 
     @property
     def errors(self) -> tuple[TallyError, ...]:
@@ -199,3 +202,26 @@ class FileProblemsError(InputFileError):
         problems = self.params["problems"]
         assert isinstance(problems, Problems)
         return problems.more
+
+
+class ProblemList:
+    """Collects the errors of one file as it is read: keeps the first :data:`ERROR_LIMIT`
+    and counts the others, so a file wrong on every line costs no memory per line."""
+
+    def __init__(self, limit: int = ERROR_LIMIT) -> None:
+        self.kept: list[TallyError] = []
+        self.count = 0
+        self.limit = limit
+
+    def add(self, error: TallyError) -> None:
+        """Note one more error."""
+        self.count += 1
+        if len(self.kept) < self.limit:
+            self.kept.append(error)
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    def error(self, where: Location) -> TallyError:
+        """The error to raise: the one, or all of them (:class:`FileProblemsError`)."""
+        return FileProblemsError.of(self.kept, where, self.limit, self.count)

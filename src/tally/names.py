@@ -205,10 +205,11 @@ def plain_letters(text: str) -> str:
     return " ".join(bare.replace("đ", "d").split())
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def nearest_name(ref: str, names: tuple[str, ...]) -> int | None:
     """The index of the name in ``names`` that ``ref`` most likely means, or ``None``: the one
     name equal to ``ref`` without diacritics, else the closest by edit distance (difflib, at
-    least 80% alike).
+    least 80% alike). Memoised: a file repeats its typos.
 
     >>> names = ("Nguyễn Văn An", "Nguyễn Văn Thành", "Lê Thị Thanh")
     >>> nearest_name("Nguyen Van Thanh", names), nearest_name("Nguyễn Văn Thàn", names)
