@@ -4,6 +4,7 @@ another script, case, width and composition never make two spellings of one name
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -18,6 +19,8 @@ from tally.contest import Candidate
 from tally.errors import BallotError, BoardError, ContestError, NameFormatError, TallyError
 from tally.lookalikes import LATIN_LOOKALIKES, skeleton
 from tally.names import name_identity, normalize_name
+from tally.roll import CongressKind, Roll
+from tally.session import CountingSession
 from tally.spec import congress_from_toml
 from tally.testing.names import vietnamese_names
 
@@ -197,3 +200,19 @@ def test_vectorised_serial_keys_are_the_skeleton(serials: list[str]) -> None:
     array = np.array(serials, dtype=str)
     keys = [k.decode("ascii") if isinstance(k, bytes) else k for k in serial_keys(array).tolist()]
     assert keys == [skeleton(s) for s in array.tolist()]
+
+
+def test_a_session_takes_a_serial_that_reads_the_same_as_one_ballot(tmp_path: Path) -> None:
+    session = CountingSession.open(tmp_path / "log.jsonl")
+    roll = Roll(kind=CongressKind.MEMBER_CONGRESS, convened=6, present=6)
+    contest = session.open_contest(BCH, roll=roll)
+    contest.record("BCH-009", struck=[3], station="1")
+    for station in ("1", "2"):  # the same station, or another one entering the same ballots
+        with pytest.raises(BallotError) as raised:
+            contest.record("bch-009", struck=[3], station=station)
+        assert raised.value.code == "ballot.serial_lookalike"
+        assert "'BCH-009'" in str(raised.value)
+    contest.record("BCH-009", struck=[3], station="2")  # spelt the same: the second reading
+    with pytest.raises(BallotError) as raised:
+        contest.record("B\u0421H-010", struck=[3], station="1")
+    assert raised.value.code == "ballot.serial_mixed_script"
