@@ -187,7 +187,7 @@ def _delimiter(text: str) -> str:
     """The field separator of ``text``: the first of ``,``, ``;``, tab that makes a ``serial``
     (or ``số phiếu``) column of the header; ``,`` when none does.
 
-    >>> _delimiter("Số phiếu;Gạch;Ghi chú\r\n1;2;\r\n"), _delimiter("serial,struck\n")
+    >>> _delimiter("Số phiếu;Gạch;Ghi chú\\r\\n1;2;\\r\\n"), _delimiter("serial,struck\\n")
     (';', ',')
     """
     first = text.split("\n", 1)[0]
