@@ -159,7 +159,7 @@ PLAIN = "".join(chr(c) for c in range(0x20, 0x7F) if chr(c) not in ',"')
         st.text(PLAIN, min_size=1, max_size=20).filter(str.strip),
         min_size=1,
         max_size=30,
-        unique_by=str.strip,
+        unique_by=lambda serial: serial.strip().casefold(),  # serials compare by case too
     ),
 )
 def test_any_plain_serials_read_back(data: st.DataObject, serials: list[str]) -> None:
@@ -436,7 +436,6 @@ TAKES_THE_FAST_PATH = {
     "no note column": "serial,struck\n1,3\n2,2\n",
     "kept": "serial,kept,note\n1,1;2,\n2,,\n",
     "serial with space and ;": "serial,struck,note\nA 1;2,3,\nB-2 ,1,\n",
-    "same serial but for case": "serial,struck\na,1\nA,2\n",
     "long serials alike but at the end": "serial,struck\nABCDEFGHIJ-1,1\nABCDEFGHIJ-2,2\n",
     "blank lines at the end": "serial,struck\n1,2\n\n\n",
 }
@@ -488,7 +487,11 @@ LEFT_TO_THE_ROW_READER = {
     "wrong form": (BCH, "serial,agree\n1,2\n", "ballot.wrong_form"),
     "empty struck column, yes/no": (BT, "serial,agree,struck\n1,1,\n", "ballot.wrong_form"),
     "short row": (BCH, "serial,struck,note\n1,2,\n2,3\n", "csv.row_length"),
-    "long row": (BCH, "serial,struck\n1,2\n2,3,\n", "csv.row_length"),
+    "long row": (
+        BCH,
+        "serial,struck\n1,2\n2,3,x\n",
+        "csv.row_length",
+    ),  # a blank extra cell is read
     "duplicate serial": (BCH, "serial,struck\n1,2\n 1 ,3\n", "ballot.duplicate_serial"),
     "duplicate long serial": (
         BCH,
@@ -512,12 +515,12 @@ LEFT_TO_THE_ROW_READER = {
     "colon in a long number": (TWELVE, "serial,struck\n1,000:\n", "ballot.unknown_candidate"),
     "colon in a short number": (TWELVE, "serial,struck\n1,1:\n", "ballot.unknown_candidate"),
     "colon for a number": (TWELVE, "serial,struck\n1,2;:\n", "ballot.unknown_candidate"),
-    "CR in the header": (BCH, "serial,struck,\rnote\n1,2,\n", "csv.unknown_column"),
+    "CR in the header": (BCH, "serial,struck,\rnote\n1,2,\n", "csv.row_length"),
     "lone CR": (BCH, "serial,struck\r1,2\r", None),
     "CR inside a line": (BCH, "serial,struck\n1,2\r3\n", None),
     "unterminated quote": (BCH, 'serial,struck\n1,"2\n', "csv.syntax"),
     "NUL": (BCH, "serial,struck\n1\x00,2\n", None),
-    "BOM kept in text": (BCH, "\ufeffserial,struck\n1,2\n", "csv.no_serial_column"),
+    "BOM kept in text": (BCH, "\ufeffserial,struck\n1,2\n", None),  # read (issue 11)
     "no rows": (BCH, "serial,struck\n", "csv.no_ballots"),
     "only blank rows": (BCH, "serial,struck\n\n , \n", "csv.no_ballots"),
     "header only, no newline": (BCH, "serial,struck", "csv.no_ballots"),

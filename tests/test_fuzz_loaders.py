@@ -36,7 +36,7 @@ from tally.cli import main
 from tally.congress import BoardMember, Congress
 from tally.contest import BallotForm
 from tally.decide import TieDecision, decide
-from tally.errors import BallotError, InputFileError, LogError, TallyError
+from tally.errors import BallotError, FileProblemsError, InputFileError, LogError, TallyError
 from tally.events import CongressIdentity
 from tally.record import CongressRecord, run_congress
 from tally.replay import replay, verify
@@ -83,7 +83,11 @@ def assert_located(
     assert isinstance(error, kind), f"{type(error).__name__}: {error}"
     assert isinstance(error, TallyError)
     assert error.where.file == str(path), (error.code, error.where)
-    if error.code not in WHOLE_FILE:
+    if isinstance(error, FileProblemsError):  # several, each located itself
+        assert len(error.errors) > 1 or error.more
+        for each in error.errors:
+            assert_located(each, path)
+    elif error.code not in WHOLE_FILE:
         assert error.where.line is not None or error.where.field is not None, (
             error.code,
             error.where,

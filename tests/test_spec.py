@@ -150,7 +150,9 @@ def test_counting_board_rules() -> None:
     on_list = MINIMAL + '[[board]]\nname = "lê văn  tám"\n'
     with pytest.raises(BoardError) as raised:
         congress_from_toml(on_list)
-    assert raised.value.code == "board.on_list"
+    # Spelt otherwise than on the list: both spellings shown (issue 11).
+    assert raised.value.code == "board.on_list_spelt"
+    assert "'lê văn tám'" in str(raised.value) and "'Lê Văn Tám'" in str(raised.value)
     assert raised.value.where.field == "contest.bt.candidates"
     no_board = MINIMAL[: MINIMAL.index("[[board]]")]
     with pytest.raises(InputFileError) as missing:

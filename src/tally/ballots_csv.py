@@ -32,13 +32,22 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from typing import Any
 
 from tally import csv_vectorised
-from tally.ballots import OBSERVATION_CODES, BallotBuilder, Ballots, Mark
+from tally.ballots import (
+    OBSERVATION_CODES,
+    BallotBuilder,
+    Ballots,
+    Mark,
+    folded,
+    unknown_candidate,
+)
 from tally.contest import BallotForm, Contest
-from tally.errors import BallotError, InputFileError, Location, TallyError
+from tally.errors import BallotError, InputFileError, Location, ProblemList, TallyError
 from tally.files import clipped, read_utf8
 from tally.messages import Phrase
+from tally.names import nearest_name
 
 _LIST_COLUMNS = {"struck", "kept", "agree", "disagree", "both"}
 _FIXED = {"serial", "note"} | _LIST_COLUMNS
@@ -63,113 +72,215 @@ def read_ballots_csv(contest: Contest, path: str | Path) -> Ballots:
 def ballots_from_csv_text(contest: Contest, text: str, source: str = "<csv>") -> Ballots:
     """Parse CSV text into ballots; ``source`` names it in errors.
 
-    A plain, well-formed file takes the vectorised fast path; any other text is read row by
-    row, which raises the located error for whatever is wrong.
+    A plain, well-formed file takes the vectorised fast path; the blocks of lines it cannot
+    take are read row by row, and only those (so one bad cell at the end of a large file costs
+    one block, not the whole file). Any other text is read row by row. Every problem found is
+    raised at once (:class:`~tally.errors.FileProblemsError` when there are several).
     """
-    fast = _ballots_fast(contest, text)
-    if fast is not None:
-        return fast
+    text = text.removeprefix(_BOM)
+    cells = csv_vectorised.plain_header(text)
+    layout = _fast_layout(contest, cells)
+    if layout is not None:
+        judge = _BlockJudge(contest, layout, source)
+        fast = csv_vectorised.read_fast(contest, text, layout, judge)
+        if fast is not None and not judge.errors:
+            return fast
+        if fast is not None:
+            raise judge.errors.error(Location(file=source))
     return _ballots_from_csv_text_rowwise(contest, text, source)
 
 
-def _ballots_fast(contest: Contest, text: str) -> Ballots | None:
-    """:func:`~tally.csv_vectorised.read_fast` on ``text``, if its header is plain and right for
-    ``contest``; ``None`` otherwise (the row-by-row reader then reads ``text``)."""
-    cells = csv_vectorised.plain_header(text)
+def _fast_layout(contest: Contest, cells: list[str] | None) -> _Layout | None:
+    """The header's layout when the fast path may read the file, else ``None``."""
     if cells is None:
         return None
     try:
-        layout = _Layout(contest, cells, "<csv>")
+        return _Layout(contest, cells, "<csv>")
     except TallyError:
+        return None
+
+
+def _ballots_fast(contest: Contest, text: str) -> Ballots | None:
+    """:func:`~tally.csv_vectorised.read_fast` alone on ``text``, if its header is plain and
+    right for ``contest``; ``None`` otherwise, or if any block needs the row-by-row reader."""
+    layout = _fast_layout(contest, csv_vectorised.plain_header(text))
+    if layout is None:
         return None
     return csv_vectorised.read_fast(contest, text, layout)
 
 
+class _BlockJudge:
+    """Reads, row by row, the blocks of lines the fast path gives up on, and keeps their
+    errors (:func:`ballots_from_csv_text`)."""
+
+    def __init__(self, contest: Contest, layout: _Layout, source: str) -> None:
+        self.contest = contest
+        self.layout = layout
+        self.source = source
+        self.errors = ProblemList()
+
+    def __call__(self, text: str, first_line: int) -> Ballots:
+        """The good rows of ``text`` (whole lines starting at line ``first_line`` of the file),
+        the errors of the others kept in :attr:`errors`."""
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=",", strict=True)
+        builder = BallotBuilder(self.contest)
+        _read_rows(reader, self.layout, builder, self.source, self.errors, first_line - 1)
+        return builder.build()
+
+
 def _ballots_from_csv_text_rowwise(contest: Contest, text: str, source: str = "<csv>") -> Ballots:
     """Parse CSV text into ballots one row at a time (the reference reader, and the one that
-    raises every error)."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    raises every error: all of them at once, as :class:`~tally.errors.FileProblemsError`)."""
+    text = text.removeprefix(_BOM)
+    delimiter = _delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     builder = BallotBuilder(contest)
+    errors = ProblemList()
     try:
         header = next(reader, None)
         if header is None:
             raise InputFileError("csv.empty", Location(file=source))
-        columns = [cell.strip() for cell in header]
-        layout = _Layout(contest, columns, source)
-        for row in reader:
-            if not any(cell.strip() for cell in row):
-                continue
-            where = Location(file=source, line=reader.line_num)
-            if len(row) != len(columns):
-                raise InputFileError("csv.row_length", where, got=len(row), expected=len(columns))
-            layout.add(builder, row, where)
-        if not len(builder):
-            raise InputFileError("csv.no_ballots", Location(file=source))
+        layout = _Layout(contest, [cell.strip() for cell in header], source, delimiter)
     except csv.Error as exc:
         raise InputFileError(
             "csv.syntax", Location(file=source, line=reader.line_num), detail=str(exc)
         ) from None
+    _read_rows(reader, layout, builder, source, errors)
+    if errors:
+        raise errors.error(Location(file=source))
+    if not len(builder):
+        raise InputFileError("csv.no_ballots", Location(file=source))
     return builder.build()
 
 
-class _Layout:
-    """The header's meaning: which column is the serial, the note, and each candidate."""
+def _read_rows(
+    reader: Any,
+    layout: _Layout,
+    builder: BallotBuilder,
+    source: str,
+    errors: ProblemList,
+    offset: int = 0,
+) -> None:
+    """Record every good row of ``reader`` in ``builder``; the error of each other row goes to
+    ``errors`` (a CSV syntax error ends the reading). ``offset`` is added to line numbers."""
+    try:
+        for row in reader:
+            if not any(cell.strip() for cell in row):
+                continue
+            where = Location(file=source, line=reader.line_num + offset)
+            try:
+                layout.add(builder, layout.fit(row, where), where)
+            except TallyError as error:
+                errors.add(error)
+    except csv.Error as exc:
+        line = reader.line_num + offset
+        errors.add(InputFileError("csv.syntax", Location(file=source, line=line), detail=str(exc)))
 
-    def __init__(self, contest: Contest, columns: list[str], source: str) -> None:
+
+_BOM = "\ufeff"
+_DELIMITERS = (",", ";", "\t")
+"""Field separators, in the order tried: Excel in a Vietnamese (or most European) locale saves
+``;``, some exports use tabs."""
+
+
+def _delimiter(text: str) -> str:
+    """The field separator of ``text``: the first of ``,``, ``;``, tab that makes a ``serial``
+    (or ``số phiếu``) column of the header; ``,`` when none does.
+
+    >>> _delimiter("Số phiếu;Gạch;Ghi chú\\r\\n1;2;\\r\\n"), _delimiter("serial,struck\\n")
+    (';', ',')
+    """
+    first = text.split("\n", 1)[0]
+    for delimiter in _DELIMITERS:
+        try:
+            cells = next(csv.reader([first], delimiter=delimiter), [])
+        except csv.Error:
+            continue
+        if any(_COLUMN_BY_NAME.get(folded(cell)) == "serial" for cell in cells):
+            return delimiter
+    return ","
+
+
+class _Layout:
+    """The header's meaning: which column is the serial, the note, and each candidate.
+
+    Column names are matched in English or Vietnamese (:data:`COLUMN_NAMES_VI`), without regard
+    to case, accent composition or surrounding spaces; empty header cells at the end (Excel's
+    ``,,,``) are ignored, and so are the cells under them when they are blank.
+    """
+
+    def __init__(
+        self, contest: Contest, columns: list[str], source: str, delimiter: str = ","
+    ) -> None:
         self.contest = contest
         self.cells = _GRID_CELLS[contest.form]
         """The mark of each value a grid cell may hold (stripped, lower case)."""
+        self.split = _split_any if delimiter != "," else _split
+        """How a list or note cell is split: on ``;``, and on ``,`` too in a file whose
+        fields are not separated by ``,``."""
         where = Location(file=source, line=1)
-        lowered = [c.lower() for c in columns]
-        for i, name in enumerate(lowered):
-            if name and name in lowered[:i]:
-                raise InputFileError("csv.duplicate_column", where, column=columns[i])
-        if "serial" not in lowered:
+        columns = list(columns)
+        while columns and not columns[-1]:
+            columns.pop()
+        self.width = len(columns)
+        """Columns that count; a row may have more, if they are blank."""
+        names = [_COLUMN_BY_NAME.get(folded(c)) for c in columns]
+        seen: set[str] = set()
+        for column, name in zip(columns, names, strict=True):
+            key = name or folded(column)
+            if key and key in seen:
+                raise InputFileError("csv.duplicate_column", where, column=column)
+            seen.add(key)
+        if "serial" not in names:
             raise InputFileError("csv.no_serial_column", where)
-        self.serial = lowered.index("serial")
-        self.note = lowered.index("note") if "note" in lowered else None
-        self.lists = {name: i for i, name in enumerate(lowered) if name in _LIST_COLUMNS}
+        self.serial = names.index("serial")
+        self.note = names.index("note") if "note" in names else None
+        self.lists = {name: i for i, name in enumerate(names) if name in _LIST_COLUMNS}
         self.grid: dict[int, int] = {}
+        taken: set[int] = set()
         for i, column in enumerate(columns):
-            if lowered[i] in _FIXED:
+            if names[i] is not None:
                 continue
             try:
                 number = contest.number_of(_reference(column))
             except KeyError:
-                raise InputFileError(
-                    "csv.unknown_column", where.within(Location(column=column)), column=column
-                ) from None
-            if number in self.grid.values():
+                raise _unknown_column(contest, column, where) from None
+            if number in taken:
                 raise InputFileError(
                     "csv.duplicate_column", where, column=f"{column} = {contest.names[number - 1]}"
                 )
+            taken.add(number)
             self.grid[i] = number
         if self.grid and self.lists:
             raise InputFileError("csv.mixed_layout", where)
         if not self.grid and not self.lists:
             raise InputFileError("csv.no_vote_column", where)
         if self.grid:
-            missing = set(range(1, len(contest.candidates) + 1)) - set(self.grid.values())
+            missing = set(range(1, len(contest.candidates) + 1)) - taken
             if missing:
-                names = ", ".join(contest.names[n - 1] for n in sorted(missing))
-                raise InputFileError("csv.missing_candidates", where, missing=names)
+                names_missing = ", ".join(contest.names[n - 1] for n in sorted(missing))
+                raise InputFileError("csv.missing_candidates", where, missing=names_missing)
+
+    def fit(self, row: list[str], where: Location) -> list[str]:
+        """``row`` without the blank cells past the header's last column; an error if it has
+        another number of cells."""
+        if len(row) > self.width and not any(cell.strip() for cell in row[self.width :]):
+            row = row[: self.width]
+        if len(row) != self.width:
+            raise InputFileError("csv.row_length", where, got=len(row), expected=self.width)
+        return row
 
     def add(self, builder: BallotBuilder, row: list[str], where: Location) -> None:
         serial = row[self.serial].strip()
-        notes = _split(row[self.note]) if self.note is not None else []
+        notes = self.split(row[self.note]) if self.note is not None else []
         place = where.within(Location(serial=serial or None))
         if self.grid:
             self._add_grid(builder, serial, row, notes, place)
             return
-        refs = {name: _split(row[i]) for name, i in self.lists.items()}
+        refs = {name: self.split(row[i]) for name, i in self.lists.items()}
         for ref in (ref for cell in refs.values() for ref in cell):
             if not _readable(ref):
-                raise BallotError(
-                    "ballot.unknown_candidate",
-                    place,
-                    ref=clipped(ref),
-                    n=len(self.contest.candidates),
-                )
+                raise unknown_candidate(self.contest, clipped(ref), place)
         builder.add(
             serial,
             kept=refs.get("kept"),
@@ -311,3 +422,43 @@ _MAX_DIGITS = 100
 def _split(cell: str) -> list[str]:
     """Split a list cell on ``;`` and drop blanks."""
     return [part.strip() for part in cell.split(";") if part.strip()]
+
+
+def _split_any(cell: str) -> list[str]:
+    """Split a list cell on ``;`` or ``,`` and drop blanks (a file separated by ``;`` or
+    tabs, where a cell typed ``1,2`` is not quoted)."""
+    return _split(cell.replace(",", ";"))
+
+
+def _unknown_column(contest: Contest, column: str, where: Location) -> InputFileError:
+    """The error for a header cell that is no known column and no candidate, suggesting the
+    candidate it most likely means."""
+    place = where.within(Location(column=column))
+    near = nearest_name(column, contest.names)
+    if near is None:
+        return InputFileError("csv.unknown_column", place, column=column)
+    return InputFileError(
+        "csv.unknown_column_near",
+        place,
+        column=column,
+        name=contest.names[near],
+        number=near + 1,
+    )
+
+
+COLUMN_NAMES_VI: dict[str, str] = {
+    "serial": "số phiếu",
+    "note": "ghi chú",
+    "struck": "gạch",
+    "kept": "giữ",
+    "agree": "đồng ý",
+    "disagree": "không đồng ý",
+    "both": "cả hai",
+}
+"""The Vietnamese name of each column, accepted beside the English one (docs/formats.md)."""
+
+_COLUMN_BY_NAME = {
+    **{name: name for name in _FIXED},
+    **{folded(vi): name for name, vi in COLUMN_NAMES_VI.items()},
+}
+"""Each column name, folded (:func:`~tally.ballots.folded`), and the column it names."""

@@ -41,6 +41,7 @@ from tally.composition import Targets
 from tally.contest import Candidate, Candidates, Contest
 from tally.decide import TieDecision
 from tally.errors import BoardError, ContestError, Location, RollError
+from tally.lookalikes import difference
 from tally.names import name_identity, normalize_name
 from tally.open_vote import Motion, OpenVoteResult, open_vote
 from tally.result import ContestResult, count_contest
@@ -164,19 +165,34 @@ def check_board(
     seen: dict[object, str] = {}
     for member in board:
         key = name_identity(member.name)
-        if key in seen:
+        first = seen.get(key)
+        if first == member.name:
             raise BoardError("board.duplicate", Location(field="board"), name=member.name)
+        if first is not None:
+            raise BoardError(
+                "board.lookalike_duplicate",
+                Location(field="board"),
+                first=first,
+                second=member.name,
+                difference=difference(first, member.name),
+            )
         seen[key] = member.name
     for contest_id, candidates in lists:
         for candidate in candidates:
             member_name = seen.get(name_identity(candidate.name))
-            if member_name is not None:
-                raise BoardError(
-                    "board.on_list",
-                    Location(field=f"contest.{contest_id}.candidates"),
-                    name=member_name,
-                    contest=contest_id,
-                )
+            if member_name is None:
+                continue
+            where = Location(field=f"contest.{contest_id}.candidates")
+            if member_name == candidate.name:
+                raise BoardError("board.on_list", where, name=member_name, contest=contest_id)
+            raise BoardError(
+                "board.on_list_spelt",
+                where,
+                name=member_name,
+                contest=contest_id,
+                listed=candidate.name,
+                difference=difference(member_name, candidate.name),
+            )
 
 
 class CommitteeRoll(_Frozen):

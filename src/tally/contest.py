@@ -20,6 +20,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, field_validator, mo
 
 from tally.bodies import Body
 from tally.errors import ContestError, Location, NameFormatError
+from tally.lookalikes import difference
 from tally.names import (
     PersonName,
     ballot_order_key,
@@ -135,16 +136,13 @@ class Contest(BaseModel):
         a field of another model (a result, a congress record), and the tuple is then the one
         already checked and ordered.
         """
-        seen: set[object] = set()
+        seen: dict[object, str] = {}
         for candidate in self.candidates:
             key = name_identity(candidate.name)
-            if key in seen:
-                raise ContestError(
-                    "contest.duplicate_candidate",
-                    Location(field="candidates"),
-                    name=candidate.name,
-                )
-            seen.add(key)
+            first = seen.get(key)
+            if first is not None:
+                raise _duplicate(first, candidate.name)
+            seen[key] = candidate.name
         ordered = tuple(sorted(self.candidates, key=lambda c: ballot_order_key(c.name)))
         # The same objects, no two equal (checked above): compare by identity.
         if not all(map(operator.is_, ordered, self.candidates)):
@@ -203,6 +201,21 @@ class Contest(BaseModel):
         if found is None:
             raise KeyError(ref)
         return found
+
+
+def _duplicate(first: str, second: str) -> ContestError:
+    """Two names on one list that read as one: the same text, or two spellings (shown, with
+    the code points where they differ)."""
+    where = Location(field="candidates")
+    if first == second:
+        return ContestError("contest.duplicate_candidate", where, name=second)
+    return ContestError(
+        "contest.lookalike_candidates",
+        where,
+        first=first,
+        second=second,
+        difference=difference(first, second),
+    )
 
 
 _DERIVED = "_derived_from_candidates"

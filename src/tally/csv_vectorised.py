@@ -38,8 +38,9 @@ _SERIAL_WIDTH = 256
 """Longest serial the reader reads; longer ones go row by row."""
 _NOT_A_MARK = 255
 
-_SERIAL, _NOTE, _LIST, _GRID = 0, 1, 2, 3
-"""What a column holds, for the reader."""
+_SERIAL, _NOTE, _LIST, _GRID, _BLANK = 0, 1, 2, 3, 4
+"""What a column holds, for the reader: ``_BLANK`` is a column past the header's last name
+(Excel's trailing ``,,,``), whose cells must be blank."""
 
 _LOWER = np.array([ord(chr(b).lower()) if b < 128 else b for b in range(256)], dtype=np.uint8)
 _CODE_WIDTH = max(len(code) for code in OBSERVATION_CODES)
@@ -112,10 +113,23 @@ def plain_header(text: str) -> list[str] | None:
     return [cell.strip() for cell in cells]
 
 
-def read_fast(contest: Contest, text: str, layout: Layout) -> Ballots | None:
+Judge = Callable[[str, int], Ballots]
+"""Reads a block of whole lines the fast path gave up on (its text, and the line number of its
+first line in the file), row by row: returns the block's good rows as ballots, and keeps the
+errors of the others itself."""
+
+
+def read_fast(
+    contest: Contest, text: str, layout: Layout, judge: Judge | None = None
+) -> Ballots | None:
     """The ballots of ``text``, whose header :func:`plain_header` accepted and ``layout``
     describes; ``None`` for anything the reader does not handle (not ASCII after the header,
     quotes, names for numbers, both ``kept`` and ``struck``…) or finds wrong.
+
+    With ``judge``, a block of lines the reader does not take is handed to ``judge`` and only
+    that block is read row by row (a bad cell at the end of a large file costs one block); the
+    result then holds the rows ``judge`` returned. ``None`` still for what concerns the whole
+    file (its bytes, its header, a serial twice).
 
     >>> from types import SimpleNamespace
     >>> from tally.bodies import Body
@@ -143,16 +157,23 @@ def read_fast(contest: Contest, text: str, layout: Layout) -> Ballots | None:
     serials: list[npt.NDArray[np.uint8]] = []
     hashes: list[npt.NDArray[np.uint64]] = []
     n = 0
+    line = 2  # of the block's first line in the file (after the one-line header)
     while begin < len(raw):
         end = raw.rfind(b"\n", begin, begin + _BLOCK) + 1
         if end <= begin:  # a line longer than a block
             end = raw.find(b"\n", begin + _BLOCK) + 1
-        block = _read_block(buffer[begin:end], plan, k, marks[n:], flags[n:])
+        chunk = buffer[begin:end]
+        block = _read_block(chunk, plan, k, marks[n:], flags[n:])
         if block is None:
-            return None
+            if judge is None:
+                return None
+            block = _judged(judge(raw[begin:end].decode("ascii"), line), marks[n:], flags[n:])
+            if block is None:
+                return None
         serials.append(block)
-        hashes.append(_serial_hashes(block))
+        hashes.append(_serial_hashes(_LOWER[block]))  # serials compare case-insensitively
         n += len(block)
+        line += int(np.count_nonzero(chunk == _NEWLINE))
         begin = end
     if not n:
         return None
@@ -170,6 +191,24 @@ def read_fast(contest: Contest, text: str, layout: Layout) -> Ballots | None:
     if n < lines:
         marks, flags = marks[:n].copy(), flags[:n].copy()
     return Ballots(contest.id, contest.form, marks, text_serials, flags)
+
+
+def _judged(
+    ballots: Ballots, marks: npt.NDArray[np.uint8], flags: npt.NDArray[np.uint8]
+) -> npt.NDArray[np.uint8] | None:
+    """Put the rows a judge read into ``marks`` and ``flags``; their serials as the reader
+    keeps them (ASCII bytes, one row each, NUL-padded), or ``None`` if one is longer than the
+    reader compares (:data:`_SERIAL_WIDTH`)."""
+    m = len(ballots.marks)
+    texts = [str(serial).encode("ascii") for serial in ballots.serials.tolist()]
+    width = max((len(serial) for serial in texts), default=0)
+    if width > _SERIAL_WIDTH:
+        return None
+    marks[:m] = ballots.marks
+    flags[:m] = ballots.observations
+    if not width:
+        return np.zeros((m, 0), dtype=np.uint8)
+    return np.array(texts, dtype=f"S{width}").view(np.uint8).reshape(m, width)
 
 
 def write_fast(
@@ -265,7 +304,7 @@ class _Plan:
 def _plan(contest: Contest, layout: Layout, columns: int) -> _Plan | None:
     """The fast path's reading of ``layout``, or ``None`` for a header it leaves to the
     row-by-row reader (both ``kept`` and ``struck``, columns of the other form)."""
-    role = np.full(columns, _LIST, dtype=np.int8)
+    role = np.full(columns, _BLANK, dtype=np.int8)
     value = np.zeros(columns, dtype=np.int64)
     role[layout.serial] = _SERIAL
     if layout.note is not None:
@@ -302,6 +341,7 @@ def _plan(contest: Contest, layout: Layout, columns: int) -> _Plan | None:
         else:
             listed = {"agree": Mark.AGREE, "disagree": Mark.DISAGREE, "both": Mark.BOTH}
         for name, column in layout.lists.items():
+            role[column] = _LIST
             value[column] = listed[name]
     return _Plan(
         columns, layout.serial, layout.note, role, value, unlisted, grid, candidates, cells
@@ -379,6 +419,12 @@ def _read_block(
             return None
         for flag in np.unique(codes).tolist():
             flags[rows[codes == flag]] |= flag
+    blank = np.flatnonzero(plan.role == _BLANK)
+    if blank.size:  # columns past the header's names: only blanks (and no ";")
+        if int(parts.per_cell(parts.solid, last)[:, blank].max()) > 0:
+            return None
+        if not parts.simple and (first[:, blank] != last[:, blank]).any():
+            return None
     out = marks[:m]
     if plan.grid is not None:
         if not parts.simple and (first[:, plan.grid] != last[:, plan.grid]).any():

@@ -136,3 +136,92 @@ class LogError(TallyError):
     The log is never rewritten: the board compares it with the printed entry log and the
     station logs, and records what it finds as new events.
     """
+
+
+class Problems:
+    """The located errors of one file, rendered one line each (a message parameter).
+
+    Keeps at most :data:`ERROR_LIMIT` errors and the count of the others.
+    """
+
+    def __init__(self, errors: tuple[TallyError, ...], more: int = 0) -> None:
+        self.errors = errors
+        self.more = more
+
+    def render(self, lang: Lang = "vi") -> str:
+        """One line per problem (``- line 7, ballot 12: …``), then how many more there are."""
+        lines = [f"\n  - {error.message(lang)}" for error in self.errors]
+        if self.more:
+            lines.append("\n  " + text("file.more_errors", lang, more=self.more))
+        return "".join(lines)
+
+
+ERROR_LIMIT = 20
+"""Problems of one file shown at once; the others are counted."""
+
+
+class FileProblemsError(InputFileError):
+    """Every problem found in one file (up to :data:`ERROR_LIMIT`, the rest counted), so the
+    board fixes them all in one pass. ``errors`` holds them, each with its own location.
+
+    >>> one = BallotError("ballot.empty_serial", Location(line=3))
+    >>> err = FileProblemsError.of([one, one, one], Location(file="b.csv"), limit=2)
+    >>> print(err.message("en"))
+    b.csv: The file has 3 problems; fix them all, then read it again:
+      - line 3: A ballot has no serial. Give every ballot a serial so it can be traced.
+      - line 3: A ballot has no serial. Give every ballot a serial so it can be traced.
+      … and 1 more.
+    """
+
+    @classmethod
+    def of(
+        cls,
+        errors: list[TallyError],
+        where: Location,
+        limit: int = ERROR_LIMIT,
+        total: int | None = None,
+    ) -> TallyError:
+        """The one error itself, or all of them as one :class:`FileProblemsError`; ``total``
+        counts them when only the first ones were kept."""
+        total = len(errors) if total is None else total
+        if total == 1:
+            return errors[0]
+        shown = tuple(errors[:limit])
+        return cls("file.errors", where, n=total, problems=Problems(shown, total - len(shown)))
+
+    @property
+    def errors(self) -> tuple[TallyError, ...]:
+        """The problems shown, in the order of the file."""
+        problems = self.params["problems"]
+        assert isinstance(problems, Problems)
+        return problems.errors
+
+    @property
+    def more(self) -> int:
+        """How many problems are counted but not shown."""
+        problems = self.params["problems"]
+        assert isinstance(problems, Problems)
+        return problems.more
+
+
+class ProblemList:
+    """Collects the errors of one file as it is read: keeps the first :data:`ERROR_LIMIT`
+    and counts the others, so a file wrong on every line costs no memory per line."""
+
+    def __init__(self, limit: int = ERROR_LIMIT) -> None:
+        self.kept: list[TallyError] = []
+        self.count = 0
+        self.limit = limit
+
+    def add(self, error: TallyError) -> None:
+        """Note one more error."""
+        self.count += 1
+        if len(self.kept) < self.limit:
+            self.kept.append(error)
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    def error(self, where: Location) -> TallyError:
+        """The error to raise: the one, or all of them (:class:`FileProblemsError`)."""
+        return FileProblemsError.of(self.kept, where, self.limit, self.count)

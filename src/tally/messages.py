@@ -33,6 +33,61 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "The name {name!r} contains {char!r}, which is not a letter. Use letters, spaces and "
         "hyphens only.",
     ),
+    # --- names (issue 11) ---
+    "name.mixed_script": (
+        "Họ tên {name!r} trộn chữ Latinh với chữ cái của bảng chữ khác trông giống hệt: "
+        "{chars}. Trên giấy hai cách viết như nhau nhưng máy coi là khác; gõ lại bằng bộ gõ "
+        "tiếng Việt: {suggested!r}.",
+        "The name {name!r} mixes Latin letters with look-alike letters of another script: "
+        "{chars}. They print the same but compare as different; type it again with a "
+        "Vietnamese keyboard: {suggested!r}.",
+    ),
+    "name.compatibility_char": (
+        "Họ tên {name!r} có ký tự độ rộng kép hoặc dạng tương thích: {chars}. Gõ lại ở chế độ "
+        "thường: {suggested!r}.",
+        "The name {name!r} holds full-width or compatibility characters: {chars}. Type it again "
+        "in normal mode: {suggested!r}.",
+    ),
+    "contest.lookalike_candidates": (
+        "Hai người ứng cử {first!r} và {second!r} đọc trên phiếu là một tên; chỉ khác nhau ở "
+        "chữ hoa/thường, độ rộng, cách bỏ dấu hoặc chữ trông giống nhau ({difference}). Mỗi "
+        "người chỉ có một dòng; hai người trùng họ tên cần ghi thêm thông tin phân biệt (ví "
+        "dụ năm sinh) vào tên in trên phiếu.",
+        "The candidates {first!r} and {second!r} read as one name on the ballot; they differ "
+        "only in case, width, accent placement or look-alike letters ({difference}). Each "
+        "person has one line; two people with the same name need a distinguishing note (e.g. "
+        "the birth year) in the name printed on the ballot.",
+    ),
+    "board.lookalike_duplicate": (
+        "{first!r} và {second!r} trong Ban kiểm phiếu là một người; hai cách viết chỉ khác "
+        "nhau ở {difference}.",
+        "{first!r} and {second!r} on the counting board are one person; the two spellings "
+        "differ only in {difference}.",
+    ),
+    "board.on_list_spelt": (
+        "{name!r} là thành viên Ban kiểm phiếu và có tên trong danh sách bầu cử {contest!r} "
+        "(viết là {listed!r}; hai cách viết chỉ khác nhau ở {difference}). Thành viên Ban kiểm "
+        "phiếu không được là người có tên trong danh sách bầu cử; đại hội cần bầu người khác "
+        "vào Ban kiểm phiếu cho cuộc bầu này.",
+        "{name!r} is on the counting board and on the list of contest {contest!r} (written "
+        "{listed!r}; the spellings differ only in {difference}). Board members may not be on "
+        "the list being counted; the congress must elect someone else to the board for this "
+        "contest.",
+    ),
+    "ballot.serial_lookalike": (
+        "Số phiếu {serial!r} trùng với số phiếu {other!r} đã nhập (lần đầu ở {first}): hai số "
+        "chỉ khác nhau ở chữ hoa/thường, độ rộng hoặc chữ trông giống nhau ({difference}). Mỗi "
+        "phiếu chỉ nhập một lần; kiểm tra lại số phiếu.",
+        "Serial {serial!r} is serial {other!r} already entered (first at {first}): they differ "
+        "only in case, width or look-alike letters ({difference}). Enter each ballot once; "
+        "check the serial.",
+    ),
+    "ballot.serial_mixed_script": (
+        "Số phiếu {serial!r} trộn chữ Latinh với chữ trông giống của bảng chữ khác: {chars}. "
+        "Gõ lại bằng chữ Latinh: {suggested!r}.",
+        "Serial {serial!r} mixes Latin letters with look-alike letters of another script: "
+        "{chars}. Type it again in Latin letters: {suggested!r}.",
+    ),
     # --- roll ------------------------------------------------------------------------------
     "roll.negative": (
         "{field} là {value}; số người không thể âm. Nhập đúng số liệu theo danh sách.",
@@ -806,6 +861,27 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         'ballots = "TỆP.csv" trong [[contest]] của tệp mô tả.',
         "No ballots file for contest {contest!r}. Use --ballots FILE.csv or set "
         'ballots = "FILE.csv" in its [[contest]] table.',
+    ),
+    # --- CSV (issue 11) ---
+    "file.errors": (
+        "Tệp có {n} lỗi; sửa hết rồi đọc lại:{problems}",
+        "The file has {n} problems; fix them all, then read it again:{problems}",
+    ),
+    "file.more_errors": (
+        "… và {more} lỗi khác.",
+        "… and {more} more.",
+    ),
+    "ballot.unknown_candidate_near": (
+        "Không có người ứng cử {ref!r} trong danh sách. Có phải {name} (số {number})? Dùng số "
+        "thứ tự (1–{n}) hoặc họ tên đúng như in trên phiếu.",
+        "{ref!r} is not on the list. Did you mean {name} (no. {number})? Use the ballot number "
+        "(1–{n}) or the name exactly as printed.",
+    ),
+    "csv.unknown_column_near": (
+        "Cột {column!r} không phải người ứng cử nào trong danh sách. Có phải {name} (số "
+        "{number})? Dùng số thứ tự hoặc họ tên như in trên phiếu.",
+        "Column {column!r} is not a candidate on the list. Did you mean {name} (no. {number})? "
+        "Use the ballot number or the name as printed.",
     ),
     # --- spec ------------------------------------------------------------------------------
     "spec.toml": (

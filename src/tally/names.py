@@ -15,11 +15,13 @@ PersonName(surname='Nguyễn', middle='Thị Minh', given='Khai')
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from tally.errors import Location, NameFormatError
+from tally.lookalikes import as_latin, compatibility_chars, describe, mixed_scripts
 
 # Base letters in Vietnamese alphabetical order. f, j, w, z are not Vietnamese letters but appear
 # in some names (ethnic minority, foreign-born); they take their Latin places.
@@ -77,7 +79,26 @@ def _normalize_name(raw: str) -> str:
     for char in name:
         if not (char.isalpha() or char in " '-" or unicodedata.category(char).startswith("M")):
             raise NameFormatError("name.invalid_char", Location(), name=name, char=char)
+    _check_lookalikes(name)
     return name
+
+
+def _check_lookalikes(name: str) -> None:
+    """Refuse a name that mixes Latin with Cyrillic or Greek letters (``Văn \u0410n`` with a
+    Cyrillic А), or holds full-width or other compatibility forms: it prints like another
+    spelling but is a different text. The error shows both spellings and names the letters."""
+    odd = mixed_scripts(name)
+    code = "name.mixed_script"
+    if not odd:
+        odd, code = compatibility_chars(name), "name.compatibility_char"
+    if odd:
+        raise NameFormatError(
+            code,
+            Location(),
+            name=name,
+            chars=", ".join(describe(char) for char in odd),
+            suggested=as_latin(name),
+        )
 
 
 def parse_name(raw: str) -> PersonName:
@@ -104,11 +125,13 @@ def _word_key(word: str) -> _WordKey:
     """Letter ranks and the tone of one word (syllable), case-insensitive.
 
     The tone belongs to the syllable, not to the vowel that carries it, so the old and new
-    placements (``Hoà`` / ``Hòa``, ``Thuỷ`` / ``Thủy``) give the same key.
+    placements (``Hoà`` / ``Hòa``, ``Thuỷ`` / ``Thủy``) give the same key. Cyrillic and Greek
+    letters that look like Latin ones count as those (:func:`tally.lookalikes.as_latin`): a
+    name written wholly in them is the same name.
     """
     letters: list[str] = []
     tone = 0
-    for char in unicodedata.normalize("NFD", word.lower()):
+    for char in unicodedata.normalize("NFD", as_latin(word).lower()):
         if char in _LETTER_MARKS and letters:
             letters[-1] = unicodedata.normalize("NFC", letters[-1] + char)
         elif char in _TONE_RANK:
@@ -130,9 +153,12 @@ def _part_key(part: str) -> _PartKey:
 
 def name_identity(name: str | PersonName) -> tuple[_PartKey, _PartKey, _PartKey]:
     """What makes two written names the same person's name on a ballot: letters and tones,
-    ignoring case, spacing, Unicode composition and where the tone mark sits.
+    ignoring case, spacing, Unicode composition, where the tone mark sits and look-alike
+    letters of another script.
 
     >>> name_identity("Nguyễn Thị Hoà") == name_identity("nguyễn  thị HÒA")
+    True
+    >>> name_identity("Ao") == name_identity("\u0410\u041e")  # written in Cyrillic
     True
     """
     return _name_identity(name)
@@ -165,3 +191,39 @@ def _ballot_order_key(name: str | PersonName) -> tuple[_PartKey, _PartKey, _Part
         _part_key(person.middle),
         person.full,
     )
+
+
+def plain_letters(text: str) -> str:
+    """``text`` without tones or letter marks (``đ`` as ``d``), case folded, single-spaced: how a
+    name typed without a Vietnamese keyboard reads.
+
+    >>> plain_letters("Nguyễn Văn  Thành")
+    'nguyen van thanh'
+    """
+    folded = unicodedata.normalize("NFD", text.translate(_LOOKALIKES).casefold())
+    bare = "".join(c for c in folded if not unicodedata.category(c).startswith("M"))
+    return " ".join(bare.replace("đ", "d").split())
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def nearest_name(ref: str, names: tuple[str, ...]) -> int | None:
+    """The index of the name in ``names`` that ``ref`` most likely means, or ``None``: the one
+    name equal to ``ref`` without diacritics, else the closest by edit distance (difflib, at
+    least 80% alike). Memoised: a file repeats its typos.
+
+    >>> names = ("Nguyễn Văn An", "Nguyễn Văn Thành", "Lê Thị Thanh")
+    >>> nearest_name("Nguyen Van Thanh", names), nearest_name("Nguyễn Văn Thàn", names)
+    (1, 1)
+    >>> nearest_name("Trần Văn Đức", names) is None
+    True
+    """
+    plain = plain_letters(ref)
+    folded = [plain_letters(name) for name in names]
+    same = [i for i, name in enumerate(folded) if name == plain]
+    if len(same) == 1:
+        return same[0]
+    if same:  # several names alike but for their diacritics: the closest spelling of them
+        close = difflib.get_close_matches(ref, [names[i] for i in same], n=1, cutoff=0)
+        return names.index(close[0])
+    close = difflib.get_close_matches(plain, folded, n=1, cutoff=0.8)
+    return folded.index(close[0]) if close else None

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Unpack
 
 from tally.audit import AuditLog
-from tally.ballots import Ballots, MarksGiven
+from tally.ballots import Ballots, MarksGiven, duplicate_serial
 from tally.congress import BoardMember, check_board
 from tally.contest import Contest, check_list
 from tally.decide import OutcomeStatus, TieDecision
@@ -65,6 +65,7 @@ from tally.events import (
     dump,
     kind_of,
 )
+from tally.lookalikes import skeleton
 from tally.names import name_identity
 from tally.readings import ballots_of, codes_of, discrepancies, marks_of_row, reading_of, row_of
 from tally.result import ContestResult, check_ballot_figures, count_contest
@@ -103,6 +104,9 @@ class ContestState:
     stations: dict[str, dict[str, Entry]] = field(default_factory=dict)
     """Station → serial → current reading, in the order first entered."""
     rulings: dict[str, DiscrepancyRuled] = field(default_factory=dict)
+    spellings: dict[str, str] = field(default_factory=dict)
+    """Each serial's :func:`~tally.lookalikes.skeleton`, and how it was first spelt: a serial
+    that reads the same (``BCH-009`` / ``bch-009``) is one ballot, whatever the station."""
     sources: tuple[StationSource, ...] = ()
     complaints: list[ComplaintRecorded] = field(default_factory=list)
     closed_at: dt.datetime | None = None
@@ -334,10 +338,13 @@ class SessionState:
             )
         if corrects is not None:
             self._current(state, data.station, data.serial, corrects)
+        else:
+            _same_spelling(state, data.serial, place)
         reading = Reading(marks=data.marks, observations=data.observations, batch=data.batch)
 
         def apply() -> None:
             state.stations.setdefault(data.station, {})[data.serial] = Entry(seq, reading)
+            state.spellings.setdefault(skeleton(data.serial), data.serial)
 
         return apply
 
@@ -434,6 +441,21 @@ def _rows(ballots: Ballots, block: int = 4096) -> Iterator[tuple[object, list[in
             ballots.observations[start:end].tolist(),
             strict=True,
         )
+
+
+def _same_spelling(state: ContestState, serial: str, place: Location) -> None:
+    """Refuse ``serial`` if a ballot still entered reads the same but is spelt otherwise
+    (``bch-009`` after ``BCH-009``, at any station); a spelling no station holds any more
+    (its ballot withdrawn) gives way to the new one."""
+    key = skeleton(serial)
+    known = state.spellings.get(key)
+    if known is None or known == serial:
+        return
+    holders = [entries[known] for entries in state.stations.values() if known in entries]
+    if not holders:
+        state.spellings[key] = serial
+        return
+    raise duplicate_serial(serial, known, f"#{holders[0].seq}", place)
 
 
 def _forget(state: ContestState, station: str, serial: str) -> None:
