@@ -35,9 +35,9 @@ from tally.ballots_csv import read_ballots_csv
 from tally.cli import main
 from tally.congress import BoardMember, Congress
 from tally.contest import BallotForm
-from tally.decide import TieDecision, decide
 from tally.errors import BallotError, FileProblemsError, InputFileError, LogError, TallyError
 from tally.events import CongressIdentity
+from tally.outcome import TieDecision, decide
 from tally.record import CongressRecord, run_congress
 from tally.replay import replay, verify
 from tally.result import ContestResult, threshold_base

@@ -22,7 +22,7 @@ from tally.names import name_identity, normalize_name
 from tally.roll import CongressKind, Roll
 from tally.session import CountingSession
 from tally.spec import congress_from_toml
-from tally.testing.names import vietnamese_names
+from tally.testing._names import vietnamese_names
 
 CYRILLIC_A = "\u0410"
 SPEC = """

@@ -21,9 +21,9 @@ from tally.audit import AuditLog, Problem
 from tally.ballots import Ballots
 from tally.bodies import Body
 from tally.contest import BallotForm, Contest
-from tally.decide import OutcomeStatus, TieDecision
 from tally.errors import BallotError, ReconciliationError, TallyError
 from tally.events import BallotCorrected, BallotRecorded, Marks, Reading
+from tally.outcome import OutcomeStatus, TieDecision
 from tally.readings import ABSENT, DiscrepancyKind, discrepancies
 from tally.replay import replay, verify
 from tally.result import ContestResult, count_contest

@@ -12,15 +12,6 @@ from tally.ballots import BallotBuilder, Ballots, Mark, Observation
 from tally.bodies import Body
 from tally.contest import BallotForm, Candidate, Contest, check_list
 from tally.count import Count, count_ballots
-from tally.decide import (
-    Outcome,
-    OutcomeStatus,
-    Standing,
-    Tie,
-    TieDecision,
-    TieResolution,
-    decide,
-)
 from tally.errors import (
     BallotError,
     BoardError,
@@ -35,6 +26,15 @@ from tally.errors import (
     TallyError,
 )
 from tally.names import PersonName, ballot_order_key, normalize_name, parse_name
+from tally.outcome import (
+    Outcome,
+    OutcomeStatus,
+    Standing,
+    Tie,
+    TieDecision,
+    TieResolution,
+    decide,
+)
 from tally.result import ContestResult, count_contest, reconcile, threshold_base
 from tally.roll import CongressKind, Deduction, Roll, more_than_half
 from tally.rules import (

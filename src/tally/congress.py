@@ -39,11 +39,11 @@ from tally.chain import (
 )
 from tally.composition import Targets
 from tally.contest import Candidate, Candidates, Contest
-from tally.decide import TieDecision
 from tally.errors import BoardError, ContestError, Location, RollError
 from tally.lookalikes import difference
 from tally.names import name_identity, normalize_name
 from tally.open_vote import Motion, OpenVoteResult, open_vote
+from tally.outcome import TieDecision
 from tally.result import ContestResult, count_contest
 from tally.roll import CongressKind, Deduction, Roll, check_deductions
 from tally.rules import QC_190, RuleSet

@@ -35,10 +35,10 @@ from pathlib import Path
 
 from tally.audit import AuditLog, place_new
 from tally.ballots import Ballots
-from tally.decide import OutcomeStatus
 from tally.errors import InputFileError, Location, LogError
 from tally.events import CongressIdentity, DecisionKind, ResultFigures
 from tally.minutes import Fingerprint
+from tally.outcome import OutcomeStatus
 from tally.record import CongressRecord, round_id
 from tally.result import ContestResult
 from tally.session import Clock, ContestState, CountingSession, local_now

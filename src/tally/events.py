@@ -40,8 +40,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from tally.ballots import OBSERVATION_CODES
 from tally.congress import BoardMember
 from tally.contest import Contest
-from tally.decide import OutcomeStatus, TieDecision
 from tally.errors import TallyError
+from tally.outcome import OutcomeStatus, TieDecision
 from tally.result import ContestResult
 from tally.roll import Roll
 from tally.rules import RuleSet

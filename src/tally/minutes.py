@@ -18,7 +18,6 @@ from pydantic import BaseModel, ConfigDict, field_validator
 
 from tally.congress import BoardMember, Congress
 from tally.contest import BallotForm
-from tally.decide import OutcomeStatus, Standing
 from tally.document import (
     Block,
     Fields,
@@ -31,6 +30,7 @@ from tally.document import (
     render,
 )
 from tally.messages import Lang, localize
+from tally.outcome import OutcomeStatus, Standing
 from tally.result import ContestResult
 from tally.roll import CongressKind
 from tally.rules import ThresholdBase

@@ -37,10 +37,10 @@ from tally.chain import EXCLUDES, MIN_COMMITTEE_FOR_STANDING, Venue
 from tally.composition import Composition, Targets, composition
 from tally.congress import Congress, ContestPlan, RoundPlan
 from tally.contest import Candidate, Contest
-from tally.decide import OutcomeStatus, Tie, fill_places
 from tally.errors import ContestError, Location
 from tally.names import name_identity
 from tally.open_vote import Motion, OpenVoteResult
+from tally.outcome import OutcomeStatus, Tie, fill_places
 from tally.result import ContestResult, count_contest
 from tally.roll import Roll
 from tally.terms import Term

@@ -23,8 +23,8 @@ from pydantic import BaseModel, ConfigDict
 from tally.ballots import Ballots
 from tally.contest import Contest, check_list
 from tally.count import Count, count_ballots
-from tally.decide import Outcome, OutcomeStatus, TieDecision, decide
 from tally.errors import Location, ReconciliationError
+from tally.outcome import Outcome, OutcomeStatus, TieDecision, decide
 from tally.roll import Roll
 from tally.rules import QC_190, QuorumFinding, RuleSet, ThresholdBase
 

@@ -40,10 +40,10 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from tally.contest import BallotForm, check_list
-from tally.decide import TieDecision, TieResolution, decide
 from tally.errors import InputFileError, Location, TallyError
 from tally.files import Detail, line_at, long_number, read_utf8, shown, too_deep, validation_problem
 from tally.messages import Lang, Phrase
+from tally.outcome import TieDecision, TieResolution, decide
 from tally.record import CongressRecord
 from tally.result import ContestResult, check_ballot_figures, threshold_base
 

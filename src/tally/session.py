@@ -39,7 +39,6 @@ from tally.audit import AuditLog
 from tally.ballots import Ballots, MarksGiven, duplicate_serial
 from tally.congress import BoardMember, check_board
 from tally.contest import Contest, check_list
-from tally.decide import OutcomeStatus, TieDecision
 from tally.errors import BallotError, DecisionError, Location, LogError, ReconciliationError
 from tally.events import (
     BallotCorrected,
@@ -67,6 +66,7 @@ from tally.events import (
 )
 from tally.lookalikes import skeleton
 from tally.names import name_identity
+from tally.outcome import OutcomeStatus, TieDecision
 from tally.readings import ballots_of, codes_of, discrepancies, marks_of_row, reading_of, row_of
 from tally.result import ContestResult, check_ballot_figures, count_contest
 from tally.roll import Roll

@@ -57,9 +57,9 @@ from tally.congress import (
     RoundPlan,
 )
 from tally.contest import Candidate, Contest, check_list
-from tally.decide import TieDecision
 from tally.errors import InputFileError, Location, TallyError
 from tally.files import Detail, parse_toml, pydantic_detail, read_utf8, shown, validation_problem
+from tally.outcome import TieDecision
 from tally.result import check_ballot_figures
 from tally.roll import Deduction, Roll
 from tally.rules import PRESETS, RuleSet

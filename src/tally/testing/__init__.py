@@ -23,20 +23,20 @@ ballot sets cost almost nothing to generate.
 
 from __future__ import annotations
 
-from tally.testing.ballots import ballots, counted_contests
-from tally.testing.congresses import CongressCase, congresses
-from tally.testing.contests import contests
-from tally.testing.names import (
+from tally.testing._ballots import ballots, counted_contests
+from tally.testing._congresses import CongressCase, congresses
+from tally.testing._contests import contests
+from tally.testing._names import (
     GIVEN_NAMES,
     MIDDLE_NAMES,
     MINORITY_NAMES,
     SURNAMES,
     vietnamese_names,
 )
-from tally.testing.people import candidates
-from tally.testing.rolls import rolls
-from tally.testing.rules import rule_sets
-from tally.testing.sessions import (
+from tally.testing._people import candidates
+from tally.testing._rolls import rolls
+from tally.testing._rules import rule_sets
+from tally.testing._sessions import (
     SessionScript,
     Step,
     StepClock,

@@ -17,16 +17,16 @@ from hypothesis.errors import InvalidArgument
 from tally.ballots import OBSERVATION_CODES, Mark, MarksGiven
 from tally.congress import BoardMember
 from tally.contest import BallotForm, Contest, check_list
-from tally.decide import OutcomeStatus, TieDecision
 from tally.errors import ContestError, ReconciliationError
 from tally.events import Marks, Reading
 from tally.names import name_identity
+from tally.outcome import OutcomeStatus, TieDecision
 from tally.result import ContestResult, count_contest
 from tally.roll import Roll
 from tally.rules import QC_190, QC_244, Citation, RuleSet, TiePolicy, TieRule
 from tally.session import ContestSession, CountingSession
-from tally.testing.ballots import counted_contests
-from tally.testing.names import _NAMES
+from tally.testing._ballots import counted_contests
+from tally.testing._names import _NAMES
 
 StepAction = Literal["record", "correct", "withdraw"]
 

@@ -19,9 +19,9 @@ from tally.contest import BallotForm, Contest
 from tally.record import CongressRecord, ContestStatus, run_congress
 from tally.roll import CongressKind
 from tally.rules import RuleSet
-from tally.testing.people import _unique_candidates
-from tally.testing.rolls import rolls
-from tally.testing.rules import rule_sets
+from tally.testing._people import _unique_candidates
+from tally.testing._rolls import rolls
+from tally.testing._rules import rule_sets
 
 _MIN_FOR_STANDING = 9
 

@@ -12,7 +12,7 @@ from hypothesis.errors import InvalidArgument
 from tally.bodies import Body
 from tally.contest import BallotForm, Contest
 from tally.rules import QC_190
-from tally.testing.people import _unique_candidates
+from tally.testing._people import _unique_candidates
 
 _COMMITTEE_CONFERENCE_BODIES = frozenset(
     {

@@ -14,8 +14,8 @@ from tally.ballots import Ballots, Mark, Observation
 from tally.bodies import Body
 from tally.contest import BallotForm, Contest
 from tally.roll import CongressKind, Roll
-from tally.testing.contests import _CELL_BODIES, _COMMITTEE_CONFERENCE_BODIES, contests
-from tally.testing.rolls import rolls
+from tally.testing._contests import _CELL_BODIES, _COMMITTEE_CONFERENCE_BODIES, contests
+from tally.testing._rolls import rolls
 from tally.validity import InvalidReason
 
 _Matrix = npt.NDArray[np.uint8]

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from tally.contest import Candidate, Gender
 from tally.names import parse_name
-from tally.testing.names import _NAMES
+from tally.testing._names import _NAMES
 
 _OLDEST = date(1955, 1, 1)
 _GENDERS: tuple[Gender | None, ...] = (None, "male", "female")
