@@ -592,7 +592,7 @@ def test_the_writer_writes_what_it_wrote_before(data: st.DataObject) -> None:
     rng = np.random.default_rng(seed)
     marks = rng.integers(0, 5, size=(n, k), dtype=np.uint8)
     flags = rng.integers(0, 256, size=n, dtype=np.uint8)
-    batch = Ballots(contest.id, contest.form, marks, serials, flags)
+    batch = Ballots(contest.ballot_list, marks, serials, flags)
     assert ballots_to_csv_text(contest, batch) == reference_csv_text(contest, batch)
 
 
@@ -602,7 +602,7 @@ def test_the_writer_writes_what_it_wrote_before(data: st.DataObject) -> None:
 )
 def test_serials_csv_must_quote_leave_the_fast_writer(serials: list[str]) -> None:
     batch = Ballots(
-        BCH.id, BCH.form, np.ones((2, 3), np.uint8), np.array(serials), np.zeros(2, np.uint8)
+        BCH.ballot_list, np.ones((2, 3), np.uint8), np.array(serials), np.zeros(2, np.uint8)
     )
     assert _csv_text_fast(BCH, batch) is None
     assert ballots_to_csv_text(BCH, batch) == reference_csv_text(BCH, batch)

@@ -30,7 +30,7 @@ from typing import Any, TypedDict, Unpack
 import numpy as np
 import numpy.typing as npt
 
-from tally.contest import BallotForm, Contest
+from tally.contest import BallotForm, BallotList, Contest
 from tally.errors import BallotError, Location
 from tally.kernels import blocks
 from tally.lookalikes import as_latin, describe, difference, mixed_scripts, skeleton
@@ -146,18 +146,18 @@ class Ballots:
     :meth:`from_arrays`; both check shape, values and serial uniqueness.
     """
 
-    __slots__ = ("_serials", "contest_id", "form", "marks", "observations")
+    __slots__ = ("_serials", "ballot_list", "marks", "observations")
 
-    contest_id: str
-    form: BallotForm
+    ballot_list: BallotList
+    """The list these ballots were entered against (:attr:`Contest.ballot_list`): counting
+    them against another list is refused."""
     marks: MarkMatrix
     observations: npt.NDArray[np.uint8]
     _serials: npt.NDArray[Any] | None
 
     def __init__(
         self,
-        contest_id: str,
-        form: BallotForm,
+        ballot_list: BallotList,
         marks: MarkMatrix,
         serials: npt.NDArray[Any] | None,
         observations: npt.NDArray[np.uint8],
@@ -165,11 +165,32 @@ class Ballots:
         for array in (marks, serials, observations):
             if array is not None:
                 array.flags.writeable = False
-        self.contest_id = contest_id
-        self.form = form
+        self.ballot_list = ballot_list
         self.marks = marks
         self._serials = serials
         self.observations = observations
+
+    @property
+    def contest_id(self) -> str:
+        """The id of the contest these ballots were entered for."""
+        return self.ballot_list.contest_id
+
+    @property
+    def form(self) -> BallotForm:
+        """The form of the ballot paper (strike-out or yes/no)."""
+        return self.ballot_list.form
+
+    def check_list(self, contest: Contest) -> None:
+        """Refuse to count these ballots against ``contest`` unless they were entered against
+        its very list (ids, round, seats, names in ballot order, form)."""
+        bound = self.ballot_list
+        if bound.key != contest.ballot_list.key:
+            raise BallotError(
+                "ballots.other_list",
+                Location(field=f"contest.{contest.id}"),
+                contest=contest.id,
+                difference=bound.difference(contest.ballot_list),
+            )
 
     @property
     def serials(self) -> npt.NDArray[Any]:
@@ -238,7 +259,7 @@ class Ballots:
         else:
             _raise_matrix_value(contest, source.flat[0] if source.size else "?", 0, 0, serial_array)
         obs = _observations(observations, n)
-        return cls(contest.id, contest.form, matrix, serial_array, obs)
+        return cls(contest.ballot_list, matrix, serial_array, obs)
 
     @classmethod
     def concat(cls, parts: Sequence[Ballots]) -> Ballots:
@@ -254,11 +275,17 @@ class Ballots:
                     left=first.contest_id,
                     right=part.contest_id,
                 )
+            if part.ballot_list.key != first.ballot_list.key:
+                raise BallotError(
+                    "ballots.other_list",
+                    Location(field=f"contest.{first.contest_id}"),
+                    contest=first.contest_id,
+                    difference=part.ballot_list.difference(first.ballot_list),
+                )
         serials = np.concatenate([p.serials.astype(str) for p in parts])
         _check_unique(serials)
         return cls(
-            first.contest_id,
-            first.form,
+            first.ballot_list,
             np.concatenate([p.marks for p in parts]),
             serials,
             np.concatenate([p.observations for p in parts]),
@@ -643,8 +670,7 @@ class BallotBuilder:
         n = len(self._rows)
         marks = np.frombuffer(b"".join(self._rows), dtype=np.uint8).reshape(n, k).copy()
         return Ballots(
-            self.contest.id,
-            self.contest.form,
+            self.contest.ballot_list,
             marks,
             np.array(self._serials, dtype=str),
             np.array(self._observations, dtype=np.uint8),

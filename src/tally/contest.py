@@ -11,7 +11,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import operator
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal, Self
@@ -21,6 +24,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, field_validator, mo
 from tally.bodies import Body
 from tally.errors import ContestError, Location, NameFormatError
 from tally.lookalikes import difference
+from tally.messages import Lang, text
 from tally.names import (
     PersonName,
     ballot_order_key,
@@ -31,7 +35,7 @@ from tally.names import (
 from tally.rules import QC_190, RuleSet
 from tally.terms import Term
 
-__all__ = ["QC_190", "BallotForm", "Candidate", "Contest", "check_list"]
+__all__ = ["QC_190", "BallotForm", "BallotList", "Candidate", "Contest", "check_list"]
 
 
 SINGLE_POSTS = frozenset(
@@ -177,6 +181,12 @@ class Contest(BaseModel):
         """Candidate names in ballot order."""
         return self._derived.names
 
+    @property
+    def ballot_list(self) -> BallotList:
+        """The list as printed on this contest's ballot, with its fingerprint: what every set
+        of ballots entered against this contest is bound to (made once per list)."""
+        return self._derived.ballot_list(self)
+
     def number_of(self, ref: object) -> int:
         """The 1-based ballot number of a candidate given by number or by name.
 
@@ -235,6 +245,16 @@ class _Derived:
         self.checked = checked
         self.names = tuple(c.name for c in candidates)
         self._numbers_by_name: dict[object, int] | None = None
+        self._lists: dict[tuple[str, int, int, int], BallotList] = {}
+
+    def ballot_list(self, contest: Contest) -> BallotList:
+        """The :class:`BallotList` of ``contest`` (whose candidates are this tuple)."""
+        shape = (contest.id, contest.round, contest.seats, contest.alternates)
+        found = self._lists.get(shape)
+        if found is None:
+            found = BallotList.of(*shape, names=self.names, form=contest.form)
+            self._lists[shape] = found
+        return found
 
     @property
     def numbers_by_name(self) -> dict[object, int]:
@@ -244,6 +264,100 @@ class _Derived:
                 name_identity(name): i for i, name in enumerate(self.names, start=1)
             }
         return self._numbers_by_name
+
+
+@dataclass(frozen=True)
+class BallotList:
+    """The list a set of ballots was entered against — contest, round, seats, names in ballot
+    order, form — and its fingerprint ``key`` (SHA-256 of all of them).
+
+    A ballot records marks by position; the same position means another person on another
+    list. Ballots carry the list they were entered against, and counting them against a
+    different one is refused with :meth:`difference` (DESIGN invariant: ballots stay bound to
+    their list).
+
+    >>> a = BallotList.of("bch", 1, 1, 0, names=("Lê Văn An", "Ngô Thị Bình"),
+    ...                   form=BallotForm.STRIKE_OUT)
+    >>> b = BallotList.of("bch", 1, 1, 0, names=("Lê Văn An", "Ngô Thị Bính"),
+    ...                   form=BallotForm.STRIKE_OUT)
+    >>> a.key == b.key, a.difference(b).render("en")
+    (False, 'removed from the list: Ngô Thị Bình; added: Ngô Thị Bính')
+    """
+
+    contest_id: str
+    round: int
+    seats: int
+    alternates: int
+    names: tuple[str, ...]
+    form: BallotForm
+    key: str
+
+    @classmethod
+    def of(
+        cls,
+        contest_id: str,
+        round: int,
+        seats: int,
+        alternates: int,
+        *,
+        names: tuple[str, ...],
+        form: BallotForm,
+    ) -> BallotList:
+        """The list with its fingerprint computed."""
+        canonical = json.dumps(
+            [contest_id, round, seats, alternates, form.value, list(names)],
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        key = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+        return cls(contest_id, round, seats, alternates, names, form, key)
+
+    def difference(self, other: BallotList) -> ListDifference:
+        """What differs from this list to ``other``, for a message."""
+        removed = tuple(n for n in self.names if n not in other.names)
+        added = tuple(n for n in other.names if n not in self.names)
+        reordered = not removed and not added and self.names != other.names
+        changes: list[tuple[str, object, object]] = []
+        for field in ("contest_id", "round", "seats", "alternates", "form"):
+            if getattr(self, field) != getattr(other, field):
+                changes.append((field, getattr(self, field), getattr(other, field)))
+        return ListDifference(removed, added, reordered, tuple(changes))
+
+
+@dataclass(frozen=True)
+class ListDifference:
+    """How two ballot lists differ, rendered in the reader's language."""
+
+    removed: tuple[str, ...]
+    added: tuple[str, ...]
+    reordered: bool
+    changes: tuple[tuple[str, object, object], ...]
+
+    def render(self, lang: Lang = "vi") -> str:
+        """One line: names removed and added, order, and changed figures."""
+        parts: list[str] = []
+        if self.removed:
+            parts.append(text("list.removed", lang, names=", ".join(self.removed)))
+        if self.added:
+            parts.append(text("list.added", lang, names=", ".join(self.added)))
+        if self.reordered:
+            parts.append(text("list.reordered", lang))
+        for field, before, after in self.changes:
+            shown = (
+                (Term(before).render(lang), Term(after).render(lang))
+                if isinstance(before, BallotForm) and isinstance(after, BallotForm)
+                else (before, after)
+            )
+            parts.append(
+                text(
+                    "list.changed",
+                    lang,
+                    what=text(f"list.{field}", lang),
+                    before=shown[0],
+                    after=shown[1],
+                )
+            )
+        return "; ".join(parts)
 
 
 def check_list(contest: Contest, rules: RuleSet = QC_190) -> None:

@@ -24,7 +24,6 @@ from tally.contest import BallotForm, Contest
 from tally.errors import BallotError, Location, ReconciliationError
 from tally.kernels import blocks, column_sums
 from tally.rules import QC_190, RuleSet
-from tally.terms import Term
 from tally.validity import REASONS, VALID, InvalidReason, classify_block
 
 
@@ -105,18 +104,11 @@ def count_ballots(contest: Contest, ballots: Ballots, rules: RuleSet = QC_190) -
     copy of the matrix, and no temporary larger than a block, is made.
     """
     marks = ballots.marks
-    if ballots.contest_id != contest.id or marks.shape[1] != len(contest.candidates):
+    if ballots.contest_id != contest.id:
         raise BallotError(
             "count.contest_mismatch", Location(), left=contest.id, right=ballots.contest_id
         )
-    if ballots.form is not contest.form:  # the kernels rely on the form's mark values
-        raise BallotError(
-            "count.form_mismatch",
-            Location(field=contest.id),
-            contest=contest.id,
-            given=Term(ballots.form),
-            form=Term(contest.form),
-        )
+    ballots.check_list(contest)
     k = marks.shape[1]
     per_code = np.zeros(len(REASONS) + 1, dtype=np.int64)
     votes = np.zeros(k, dtype=np.int64)

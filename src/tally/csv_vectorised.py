@@ -190,7 +190,7 @@ def read_fast(
         row += len(block)
     if n < lines:
         marks, flags = marks[:n].copy(), flags[:n].copy()
-    return Ballots(contest.id, contest.form, marks, text_serials, flags)
+    return Ballots(contest.ballot_list, marks, text_serials, flags)
 
 
 def _judged(
@@ -223,15 +223,16 @@ def write_fast(
     list where listed, the note — with NUL bytes for what is absent; dropping the NULs leaves
     the text.
 
-    >>> b = Ballots("c", BallotForm.STRIKE_OUT, np.array([[0, 1, 0], [1, 1, 1]], np.uint8),
+    >>> from tally.contest import BallotList
+    >>> c = BallotList.of("c", 1, 1, 0, names=("A", "B", "C"), form=BallotForm.STRIKE_OUT)
+    >>> b = Ballots(c, np.array([[0, 1, 0], [1, 1, 1]], np.uint8),
     ...             np.array(["A-1", "A-2"]), np.array([0, 2], np.uint8))
     >>> print(write_fast(b, {"struck": Mark.STRUCK}, lambda flags: "write_in" * (flags > 0)))
     serial,struck,note
     A-1,1;3,
     A-2,,write_in
     <BLANKLINE>
-    >>> b = Ballots("c", BallotForm.STRIKE_OUT, np.ones((1, 3), np.uint8),
-    ...             np.array(["A,1"]), np.zeros(1, np.uint8))
+    >>> b = Ballots(c, np.ones((1, 3), np.uint8), np.array(["A,1"]), np.zeros(1, np.uint8))
     >>> write_fast(b, {"struck": Mark.STRUCK}, str) is None  # csv quotes a serial with ","
     True
     """

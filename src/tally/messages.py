@@ -549,10 +549,6 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Ballots have already been entered for {contest!r}; a whole set of ballots is entered "
         "only into a contest with none yet.",
     ),
-    "log.enter_all_list": (
-        "Bộ phiếu không cùng danh sách với cuộc bầu {contest!r} (số người trên phiếu khác).",
-        "The ballots are not for the list of {contest!r} (a different number of names).",
-    ),
     "problem.amended": (
         "có sự kiện ghi sau mã đã ký làm thay đổi một cuộc bầu đã kết thúc kiểm phiếu",
         "events written after the signed fingerprint change a contest already closed there",
@@ -725,6 +721,24 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "the board for this contest.",
     ),
     # --- ballots ---------------------------------------------------------------------------
+    # --- ballots bound to their list (issue 11) ---------------------------------------------
+    "ballots.other_list": (
+        "Các phiếu này được nhập theo một danh sách khác với danh sách của cuộc bầu {contest} "
+        "đang kiểm ({difference}). Phiếu ghi theo số thứ tự, nên số phiếu sẽ rơi vào người khác. "
+        "Nhập hoặc đọc lại các phiếu theo đúng danh sách đang kiểm.",
+        "These ballots were entered against another list than the one of contest {contest} "
+        "being counted ({difference}). A ballot records marks by position, so its votes would "
+        "land on other people. Enter or read the ballots again against the list being counted.",
+    ),
+    "list.removed": ("không còn trong danh sách: {names}", "removed from the list: {names}"),
+    "list.added": ("thêm vào: {names}", "added: {names}"),
+    "list.reordered": ("thứ tự tên trên phiếu khác", "the names stand in another order"),
+    "list.changed": ("{what} từ {before} thành {after}", "{what} {before} → {after}"),
+    "list.contest_id": ("mã cuộc bầu", "contest"),
+    "list.round": ("vòng bầu", "round"),
+    "list.seats": ("số lượng bầu", "seats"),
+    "list.alternates": ("số dự khuyết", "alternates"),
+    "list.form": ("mẫu phiếu", "ballot form"),
     "ballot.unknown_candidate": (
         "Không có người ứng cử {ref!r} trong danh sách. Dùng số thứ tự (1–{n}) hoặc "
         "họ tên đúng như in trên phiếu.",
@@ -975,12 +989,6 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "count.contest_mismatch": (
         "Không cộng được kết quả của hai cuộc bầu khác nhau ({left} và {right}).",
         "Cannot merge the counts of two different contests ({left} and {right}).",
-    ),
-    "count.form_mismatch": (
-        "Phiếu của cuộc bầu {contest} là phiếu {given}, nhưng cuộc bầu dùng {form}: hãy tạo lại"
-        " bộ phiếu từ đúng cuộc bầu (Ballots.from_arrays hoặc BallotBuilder).",
-        "The ballots of contest {contest} are {given} ballots, but the contest uses {form}:"
-        " build the ballots again from this contest (Ballots.from_arrays or BallotBuilder).",
     ),
     # --- decisions -------------------------------------------------------------------------
     "decision.not_tied": (

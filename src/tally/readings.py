@@ -125,7 +125,7 @@ def ballots_of(contest: Contest, readings: Mapping[str, Reading]) -> Ballots:
         )
         flags[i] = flags_of(reading.observations)
     serials = np.array(list(readings), dtype=str) if n else np.array([], dtype=str)
-    return Ballots(contest.id, contest.form, matrix, serials, flags)
+    return Ballots(contest.ballot_list, matrix, serials, flags)
 
 
 class DiscrepancyKind(StrEnum):

@@ -642,8 +642,7 @@ class ContestSession:
             raise LogError("log.closed", where, contest=self.key)
         if state.stations or state.bulk is not None:
             raise LogError("log.enter_all_twice", where, contest=self.key)
-        if ballots.marks.shape[1] != len(state.contest.candidates):
-            raise LogError("log.enter_all_list", where, contest=self.key)
+        ballots.check_list(state.contest)
         session = self.session
         form = ballots.form
         entered_by = station or session.station

@@ -264,6 +264,8 @@ def _batch_counts(readings: Iterable[Reading]) -> dict[str, int]:
 
 def _same_contest(key: str, first: Replay, other: Replay) -> None:
     a, b = first.contest(key), other.contest(key)
+    if a.contest.ballot_list.key != b.contest.ballot_list.key:
+        _differs(key, a.contest.ballot_list.difference(b.contest.ballot_list), first, other)
     checks = (
         ("definition", a.contest, b.contest),
         ("roll", a.roll, b.roll),
@@ -281,7 +283,7 @@ def _same_contest(key: str, first: Replay, other: Replay) -> None:
             _differs(key, f"batch {batch}", first, other)
 
 
-def _differs(key: str, what: str, first: Replay, other: Replay) -> None:
+def _differs(key: str, what: object, first: Replay, other: Replay) -> None:
     raise ReconciliationError(
         "stations.contest_differs",
         Location(file=str(other.path)),
