@@ -350,18 +350,46 @@ class Congress(_Frozen):
         check_board(self.board, lists)
         return self
 
-    def count(self, contest_id: str, ballots: Ballots) -> ContestResult:
-        """Count the contest ``contest_id`` with this congress's roll, rules and the board's
-        figures (issued, collected, any recorded decision)."""
+    def roll_for(self, contest_id: str, committee_members: int | None = None) -> Roll:
+        """The roll whose base decides ``contest_id``: the congress's, or — for a contest the
+        new committee's conference holds — the conference's, whose members are the
+        ``committee_members`` the congress elected to the committee (RULES §1).
+
+        The one place that picks a contest's roll: :func:`~tally.record.run_congress` and
+        :meth:`count` both use it.
+        """
         plan = self.plan(contest_id)
+        if self.venue_of(plan) is Venue.CONGRESS or self.committee_roll is None:
+            return self.roll
+        if committee_members is None:
+            raise ContestError(
+                "congress.needs_committee_members",
+                Location(field=f"contest.{contest_id}"),
+                contest=contest_id,
+                body=Term(plan.contest.body),
+            )
+        return self.committee_roll.roll(committee_members)
+
+    def count(
+        self, contest_id: str, ballots: Ballots, *, committee_members: int | None = None
+    ) -> ContestResult:
+        """Count the first round of ``contest_id`` with its venue's roll (:meth:`roll_for`),
+        this congress's rules and the board's figures (issued, collected, any recorded
+        decision) — what :func:`~tally.record.run_congress` gives for that round. A contest of
+        the committee's conference needs ``committee_members``, the number elected to the
+        committee; :func:`~tally.record.run_congress` counts the whole chain from the ballots.
+        """
+        plan = self.plan(contest_id)
+        round_plan = plan.round_plan(1)
         return count_contest(
             plan.contest,
             ballots,
-            roll=self.roll,
-            issued=plan.issued,
-            collected=plan.collected,
+            roll=self.roll_for(contest_id, committee_members),
+            issued=round_plan.issued,
+            collected=round_plan.collected,
             rules=self.rules,
-            decision=plan.decision,
+            decision=round_plan.decision,
+            alternate_decision=round_plan.alternate_decision,
         )
 
     def plan(self, contest_id: str) -> ContestPlan:

@@ -157,6 +157,14 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "seats by at most {maximum} (at most {allowed_n} names) ({citation}).",
     ),
     # --- the chain of contests and rounds ---------------------------------------------------
+    "congress.needs_committee_members": (
+        "Cuộc bầu {contest} ({body}) do hội nghị Ban Chấp hành mới bầu: số tính kết quả là số "
+        "ủy viên Ban Chấp hành vừa trúng cử. Cho biết số đó (committee_members=…), hoặc dùng "
+        "run_congress để kiểm cả đại hội theo thứ tự.",
+        "Contest {contest} ({body}) is held by the new committee's conference, whose base is the "
+        "number of members just elected to the committee. Give that number "
+        "(committee_members=…), or count the whole congress in order with run_congress.",
+    ),
     "chain.body_not_in_model": (
         "{body} không thuộc mô hình bầu cử {model!r}: chi ủy, bí thư và phó bí thư chi bộ chỉ có ở "
         "mô hình 'cell' (chi bộ), và mô hình 'cell' chỉ có các cuộc bầu đó.",

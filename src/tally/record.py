@@ -291,7 +291,7 @@ def _run_contest(
             given = ballots(first.id, number, contest)
         if given is None:
             break
-        roll = roll or _roll_for(congress, venue, elected_so_far)
+        roll = roll or _roll_for(congress, first.id, elected_so_far)
         result = count_contest(
             contest,
             given,
@@ -392,17 +392,16 @@ def _status(
 
 
 def _roll_for(
-    congress: Congress, venue: Venue, elected_so_far: Mapping[str, tuple[str, ...]]
+    congress: Congress, contest_id: str, elected_so_far: Mapping[str, tuple[str, ...]]
 ) -> Roll:
-    """The congress's roll, or the new committee's conference roll (members = those elected)."""
-    if venue is Venue.CONGRESS or congress.committee_roll is None:
-        return congress.roll
+    """The roll of ``contest_id`` (:meth:`Congress.roll_for`), the committee's members being
+    those elected to it so far."""
     committee = next(
         (p.contest.id for p in congress.contests if p.contest.body is Body.EXECUTIVE_COMMITTEE),
         None,
     )
     members = len(elected_so_far.get(committee, ())) if committee is not None else 0
-    return congress.committee_roll.roll(members)
+    return congress.roll_for(contest_id, members)
 
 
 def _check_eligible(
