@@ -223,9 +223,11 @@ def test_cell_secretary_not_elected_in_three_rounds_is_appointed_by_the_upper_le
     )
     assert congress.election_model is ElectionModel.CELL
     ballots = {key: ballots_with(bt, [3], 7) for key in ("bt", "bt.r2", "bt.r3")}
-    ballots = {
-        key: Ballots.from_arrays(bt.model_copy(update={"id": key}), ballots[key].marks)
-        for key in ballots
+    ballots = {  # each round's ballots entered against that round's list
+        key: Ballots.from_arrays(
+            bt.model_copy(update={"id": key, "round": number}), ballots[key].marks
+        )
+        for number, key in enumerate(ballots, start=1)
     }
     record = run_congress(congress, ballots)
     assert record.contest("bt").status is ContestStatus.APPOINTED_BY_UPPER_LEVEL
