@@ -30,8 +30,10 @@ from typing import Any, TypedDict, Unpack
 import numpy as np
 import numpy.typing as npt
 
+from tally.arguments import checked
 from tally.contest import BallotForm, BallotList, Contest
 from tally.errors import BallotError, Location
+from tally.files import shown
 from tally.kernels import blocks
 from tally.lookalikes import as_latin, describe, difference, mixed_scripts, skeleton
 from tally.names import nearest_name
@@ -218,6 +220,7 @@ class Ballots:
         return f"{head}, marks={rows}{observed})"
 
     @classmethod
+    @checked
     def from_arrays(
         cls,
         contest: Contest,
@@ -262,10 +265,11 @@ class Ballots:
         return cls(contest.ballot_list, matrix, serial_array, obs)
 
     @classmethod
+    @checked
     def concat(cls, parts: Sequence[Ballots]) -> Ballots:
         """Join batches of the same contest; serials must stay unique."""
         if not parts:
-            raise ValueError("concat needs at least one batch")
+            raise BallotError("ballots.concat_empty", Location())
         first = parts[0]
         for part in parts[1:]:
             if part.contest_id != first.contest_id:
@@ -510,8 +514,23 @@ def _is_flag(value: object) -> bool:
     return isinstance(value, int | np.integer) and 0 <= int(value) <= _ALL_OBSERVATIONS
 
 
-Refs = Iterable[int | str]
-"""Candidates by ballot number (1-based) or by name as printed."""
+Ref = int | str | np.integer[Any]
+"""A candidate by ballot number (1-based, a Python or numpy integer) or by name as printed."""
+Refs = Iterable[Ref] | Ref
+"""Candidates given as :data:`Ref` — several, or a lone one."""
+
+
+def _as_refs(refs: Refs, where: Location | None = None) -> tuple[Ref, ...]:
+    """``refs`` as a tuple: a lone name or number is one reference (not a name's letters);
+    anything else that is not a collection of references is a :class:`BallotError`."""
+    if isinstance(refs, str | int | np.integer):
+        return (refs,)
+    if isinstance(refs, np.ndarray):
+        refs = refs.ravel().tolist()
+    try:
+        return tuple(refs)
+    except TypeError:
+        raise BallotError("ballot.bad_refs", where or Location(), value=shown(refs)) from None
 
 
 class MarksGiven(TypedDict, total=False):
@@ -548,6 +567,7 @@ class BallotBuilder:
     def __len__(self) -> int:
         return len(self._rows)
 
+    @checked
     def add(
         self, serial: str, *, where: Location | None = None, **marks: Unpack[MarksGiven]
     ) -> None:
@@ -569,6 +589,7 @@ class BallotBuilder:
         origin = replace(place, serial=None)
         self._first_seen[key] = (origin if origin.render() else f"#{len(self._rows)}", serial)
 
+    @checked
     def read(
         self, serial: str, *, where: Location | None = None, **marks: Unpack[MarksGiven]
     ) -> tuple[str, bytearray, int, Location]:
@@ -588,9 +609,9 @@ class BallotBuilder:
             serial = composed
         flags = parse_observations(marks.get("observations", ()), serial, place)
         kept, struck = marks.get("kept"), marks.get("struck")
-        agree = tuple(marks.get("agree", ()))
-        disagree = tuple(marks.get("disagree", ()))
-        both = tuple(marks.get("both", ()))
+        agree = _as_refs(marks.get("agree", ()))
+        disagree = _as_refs(marks.get("disagree", ()))
+        both = _as_refs(marks.get("both", ()))
         if self.contest.form is BallotForm.STRIKE_OUT:
             if agree or disagree or both:
                 raise BallotError(
@@ -613,10 +634,10 @@ class BallotBuilder:
             row = self._yes_no_row(serial, agree, disagree, both, place)
         return serial, row, flags, place
 
-    def _numbers(self, refs: Iterable[int | str], serial: str, place: Location) -> list[int]:
+    def _numbers(self, refs: Refs, serial: str, place: Location) -> list[int]:
         """Ballot numbers of ``refs``; a lone string is one reference, not its characters."""
         numbers: list[int] = []
-        for ref in (refs,) if isinstance(refs, str | int) else refs:
+        for ref in _as_refs(refs, place):
             try:
                 number = self.contest.number_of(ref)
             except KeyError:
@@ -630,8 +651,8 @@ class BallotBuilder:
     def _strike_out_row(
         self,
         serial: str,
-        kept: Iterable[int | str] | None,
-        struck: Iterable[int | str] | None,
+        kept: Refs | None,
+        struck: Refs | None,
         place: Location,
     ) -> bytearray:
         k = len(self.contest.candidates)
@@ -643,16 +664,16 @@ class BallotBuilder:
                 row[number - 1] = Mark.KEPT
             return row
         row = bytearray([Mark.KEPT]) * k
-        for number in self._numbers(struck or (), serial, place):
+        for number in self._numbers(() if struck is None else struck, serial, place):
             row[number - 1] = Mark.STRUCK
         return row
 
     def _yes_no_row(
         self,
         serial: str,
-        agree: Iterable[int | str],
-        disagree: Iterable[int | str],
-        both: Iterable[int | str],
+        agree: Refs,
+        disagree: Refs,
+        both: Refs,
         place: Location,
     ) -> bytearray:
         row = bytearray(len(self.contest.candidates))

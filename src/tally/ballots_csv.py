@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from tally import csv_vectorised
+from tally.arguments import checked
 from tally.ballots import (
     OBSERVATION_CODES,
     BallotBuilder,
@@ -63,12 +64,14 @@ _GRID_CELLS = {
 }
 
 
+@checked
 def read_ballots_csv(contest: Contest, path: str | Path) -> Ballots:
     """Read the ballots file at ``path`` for ``contest``."""
     text = read_utf8(path)
     return ballots_from_csv_text(contest, text, source=str(path))
 
 
+@checked
 def ballots_from_csv_text(contest: Contest, text: str, source: str = "<csv>") -> Ballots:
     """Parse CSV text into ballots; ``source`` names it in errors.
 
@@ -327,6 +330,7 @@ class _Layout:
             )
 
 
+@checked
 def ballots_to_csv_text(contest: Contest, ballots: Ballots) -> str:
     """The list layout of ``ballots`` (ballot numbers), which :func:`ballots_from_csv_text`
     reads back to the same ballots.

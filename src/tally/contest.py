@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import numbers
 import operator
 from dataclasses import dataclass
 from datetime import date
@@ -21,6 +22,7 @@ from typing import Annotated, Any, Literal, Self
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, field_validator, model_validator
 
+from tally.arguments import checked
 from tally.bodies import Body
 from tally.errors import ContestError, Location, NameFormatError
 from tally.lookalikes import difference
@@ -193,6 +195,8 @@ class Contest(BaseModel):
         Raises :class:`KeyError` for an unknown reference (of any type); callers turn it into a
         located error.
         """
+        if isinstance(ref, numbers.Integral) and not isinstance(ref, bool | int):
+            ref = int(ref)  # a numpy integer read from an array or a frame
         if isinstance(ref, bool) or not isinstance(ref, int | str):
             raise KeyError(ref)
         if isinstance(ref, int) or (ref.strip().isascii() and ref.strip().isdigit()):
@@ -360,6 +364,7 @@ class ListDifference:
         return "; ".join(parts)
 
 
+@checked
 def check_list(contest: Contest, rules: RuleSet = QC_190) -> None:
     """Check the list's length against the seats under ``rules.surplus`` (RULES §5, Art. 14).
 

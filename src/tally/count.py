@@ -19,6 +19,7 @@ from typing import Self
 import numpy as np
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
+from tally.arguments import checked
 from tally.ballots import Ballots, Mark
 from tally.contest import BallotForm, Contest
 from tally.errors import BallotError, Location, ReconciliationError
@@ -96,6 +97,7 @@ def _add(left: tuple[int, ...], right: tuple[int, ...]) -> tuple[int, ...]:
     return tuple(a + b for a, b in zip(left, right, strict=True))
 
 
+@checked
 def count_ballots(contest: Contest, ballots: Ballots, rules: RuleSet = QC_190) -> Count:
     """Count ``ballots``: classify each, then sum the valid ones per candidate.
 

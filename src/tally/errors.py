@@ -95,6 +95,11 @@ class TallyError(Exception):
         return clone.with_traceback(self.__traceback__)
 
 
+class ArgumentError(TallyError, TypeError):
+    """A public function was given the wrong kind of value (``None`` for a contest, text for a
+    number): a :class:`TallyError` naming the parameter, and a ``TypeError`` as Python's own."""
+
+
 class NameFormatError(TallyError):
     """A person's name cannot be used (empty, or not made of letters)."""
 

@@ -116,6 +116,8 @@ class BallotsIssued(_Data):
 
     contest: str
     issued: int = Field(ge=0)
+    correction: str | None = None
+    """Why the figure is corrected, when the board changes one already recorded."""
 
 
 class BatchDeclared(_Data):

@@ -20,11 +20,12 @@ Ballots can come in as a frame too, one column per candidate (ballot number or n
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
+from tally.arguments import checked
 from tally.ballots import Ballots, parse_observations
 from tally.errors import BallotError, InputFileError, Location
 
@@ -99,6 +100,7 @@ def record_frame(record: CongressRecord) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)[["election", *COLUMNS]]
 
 
+@checked
 def ballots_from_frame(
     contest: Contest, frame: pd.DataFrame, serial: str = "serial", note: str = "note"
 ) -> Ballots:
@@ -106,7 +108,9 @@ def ballots_from_frame(
     candidate named by ballot number or by name, holding mark codes (see :class:`Ballots`).
 
     ``note`` holds observation codes separated by ``;`` (as in the CSV) or integer flags.
-    Missing values are errors: a board's entry has no blanks to guess.
+    Missing values are errors: a board's entry has no blanks to guess. The serials may also be
+    the frame's index when it is named ``serial``; any other index but the default ``0..n-1``
+    is refused rather than dropped (name it, or ``reset_index(drop=True)``).
     """
     where = Location(file="<DataFrame>")
     columns: dict[int, object] = {}
@@ -138,7 +142,7 @@ def ballots_from_frame(
             value="NaN",
             allowed="0, 1, 2, 3",
         )
-    serials = frame[serial].to_numpy() if serial in frame.columns else None
+    serials = _serials_of(frame, serial, where)
     observations: npt.ArrayLike | None = None
     if note in frame.columns:
         notes = frame[note]
@@ -154,3 +158,24 @@ def ballots_from_frame(
                 for i, value in enumerate(notes)
             ]
     return Ballots.from_arrays(contest, block.to_numpy(), serials, observations)
+
+
+def _serials_of(frame: pd.DataFrame, serial: str, where: Location) -> npt.NDArray[Any] | None:
+    """The serials: the ``serial`` column, or the index named so; ``None`` for 1..n when the
+    frame has neither and its index is the default one."""
+    import pandas as pd
+
+    index = frame.index
+    named = serial in [name for name in index.names if name is not None]
+    if serial in frame.columns:
+        if named:
+            raise InputFileError("frame.serial_twice", where, column=serial)
+        return frame[serial].to_numpy()
+    if named:
+        return index.get_level_values(serial).to_numpy()
+    default = isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1
+    if not default:
+        raise InputFileError(
+            "frame.unnamed_index", where, index=", ".join(map(str, index[:3])), column=serial
+        )
+    return None

@@ -17,6 +17,11 @@ Lang = Literal["vi", "en"]
 LANGS: tuple[Lang, ...] = get_args(Lang)
 
 _CATALOGUE: dict[str, tuple[str, str]] = {
+    # --- arguments of public functions (issue 11) -----------------------------------------
+    "api.wrong_kind": (
+        "{function}: {parameter} phải là {expected}, không phải {got} ({value}).",
+        "{function}: {parameter} must be {expected}, not {got} ({value}).",
+    ),
     # --- names -----------------------------------------------------------------------------
     "name.empty": (
         "Họ tên trống. Nhập đầy đủ họ, tên đệm và tên.",
@@ -262,6 +267,24 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Withdrawal of {name!r}, who is neither on the committee's list nor nominated.",
     ),
     # --- audit log --------------------------------------------------------------------------
+    "session.bad_value": (
+        "{step}: giá trị của {field} không dùng được — {detail}. Không có gì được ghi vào nhật ký.",
+        "{step}: the value of {field} cannot be used — {detail}. Nothing was written to the log.",
+    ),
+    "log.issued_again": (
+        "Số phiếu phát ra của cuộc bầu {contest} đã được ghi ({issued}); không ghi đè bằng "
+        "{given}. Nếu Ban kiểm phiếu sửa số này, ghi là một lần sửa và nêu lý do "
+        '(issue(…, correction="lý do")).',
+        "The ballots issued for contest {contest} are already recorded ({issued}); {given} does "
+        "not silently replace them. If the board corrects the figure, record it as a correction "
+        'with the reason (issue(…, correction="why")).',
+    ),
+    "rulings.absent_with_marks": (
+        "Phán quyết về phiếu {serial} vừa ghi là không có phiếu này vừa ghi cách đọc phiếu (hoặc "
+        "sấp phiếu). Chọn một: không có phiếu (absent), hoặc cách đọc phiếu.",
+        "The ruling on ballot {serial} says both that there is no such ballot and how it reads "
+        "(or its stack). Choose one: no such ballot (absent), or its reading.",
+    ),
     "audit.bad_log": (
         "Nhật ký kiểm phiếu không toàn vẹn ({problem}) sau {events} sự kiện hợp lệ. Không ghi "
         "tiếp vào nhật ký này; đối chiếu với bản in và báo Ban kiểm phiếu.",
@@ -729,6 +752,30 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "the board for this contest.",
     ),
     # --- ballots ---------------------------------------------------------------------------
+    "frame.serial_twice": (
+        "Bảng có cả cột {column!r} lẫn chỉ mục tên {column!r}: không biết lấy số phiếu ở đâu. "
+        "Bỏ một trong hai.",
+        "The frame has both a {column!r} column and an index named {column!r}: which holds the "
+        "serials is unclear. Drop one of them.",
+    ),
+    "frame.unnamed_index": (
+        "Bảng có chỉ mục riêng ({index}, …) nhưng không có cột {column!r}. Nếu chỉ mục là số "
+        "phiếu, đặt tên nó là {column!r} (frame.rename_axis({column!r})); nếu không, bỏ nó "
+        "(frame.reset_index(drop=True)). Số phiếu không bị bỏ qua trong im lặng.",
+        "The frame has an index of its own ({index}, …) but no {column!r} column. If the index "
+        "holds the serials, name it {column!r} (frame.rename_axis({column!r})); if not, drop it "
+        "(frame.reset_index(drop=True)). Serials are never dropped silently.",
+    ),
+    "ballot.bad_refs": (
+        "Không đọc được {value} là người trong danh sách: ghi số thứ tự hoặc họ tên, một người "
+        "hoặc một danh sách.",
+        "{value} cannot be read as people on the list: give ballot numbers or names, one or a "
+        "list of them.",
+    ),
+    "ballots.concat_empty": (
+        "Không có bộ phiếu nào để gộp: cần ít nhất một bộ.",
+        "There are no batches of ballots to join: give at least one.",
+    ),
     # --- ballots bound to their list (issue 11) ---------------------------------------------
     "ballots.other_list": (
         "Các phiếu này được nhập theo một danh sách khác với danh sách của cuộc bầu {contest} "

@@ -20,6 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tally.arguments import checked
 from tally.errors import Location, NameFormatError
 from tally.lookalikes import as_latin, compatibility_chars, describe, mixed_scripts
 
@@ -58,6 +59,7 @@ class PersonName:
         return " ".join(part for part in (self.surname, self.middle, self.given) if part)
 
 
+@checked
 def normalize_name(raw: str) -> str:
     """NFC-normalise and single-space a name; reject one without letters or with non-letters.
 
@@ -101,6 +103,7 @@ def _check_lookalikes(name: str) -> None:
         )
 
 
+@checked
 def parse_name(raw: str) -> PersonName:
     """Split a full name: the first word is the surname, the last the given name.
 
@@ -170,6 +173,7 @@ def _name_identity(name: str | PersonName) -> tuple[_PartKey, _PartKey, _PartKey
     return given, surname, middle
 
 
+@checked
 def ballot_order_key(name: str | PersonName) -> tuple[_PartKey, _PartKey, _PartKey, str]:
     """Sort key for ballot order: given name, then surname, then middle name(s).
 

@@ -25,6 +25,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
+from tally.arguments import checked
 from tally.contest import Contest
 from tally.count import Count
 from tally.errors import BallotError, DecisionError, Location
@@ -114,6 +115,7 @@ class Outcome(_Frozen):
     """The recorded decision that placed the tied alternates, if any."""
 
 
+@checked
 def decide(
     contest: Contest,
     count: Count,

@@ -31,6 +31,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from tally.arguments import checked
 from tally.ballots import Ballots
 from tally.bodies import Body
 from tally.chain import EXCLUDES, MIN_COMMITTEE_FOR_STANDING, Venue
@@ -164,6 +165,7 @@ BallotSource = Mapping[str, Ballots] | Callable[[str, int, Contest], Ballots | N
 round's contest) -> Ballots | None`` that reads them when they exist (e.g. from files)."""
 
 
+@checked
 def run_congress(congress: Congress, ballots: BallotSource) -> CongressRecord:
     """Count every contest and round whose ballots are given, in the congress's order."""
     elected: dict[str, tuple[str, ...]] = {}

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from tally.arguments import checked
 from tally.audit import GENESIS, ChainReport, Event, Problem, scan, walk
 from tally.document import Format
 from tally.errors import InputFileError, Location, LogError, TallyError
@@ -157,6 +158,7 @@ class Replay:
         return render_minutes(self.result(key), self.context(key), lang, fmt)
 
 
+@checked
 def replay(path: str | Path, expect: str | None = None) -> Replay:
     """Replay the log at ``path``; :class:`LogError` at the first bad line.
 
@@ -246,6 +248,7 @@ def _kinds(later: tuple[tuple[str, int], ...]) -> str:
     return ", ".join(f"{kind} × {count}" for kind, count in later) or "—"
 
 
+@checked
 def verify(path: str | Path, expect: str | None = None) -> VerifyReport:
     """Check the log's hash chain and replay it; report the first bad line precisely.
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from tally.arguments import checked
 from tally.ballots import Ballots
 from tally.contest import Contest, check_list
 from tally.count import Count, count_ballots
@@ -58,6 +59,7 @@ class ContestResult(BaseModel):
         return result_frame(self)
 
 
+@checked
 def threshold_base(roll: Roll, count: Count, rules: RuleSet) -> int:
     """The number a winner needs more than half of, under ``rules.threshold``."""
     match rules.threshold.base:
@@ -106,6 +108,7 @@ def check_ballot_figures(
         )
 
 
+@checked
 def reconcile(
     count: Count,
     issued: int,
@@ -139,6 +142,7 @@ def reconcile(
         )
 
 
+@checked
 def count_contest(
     contest: Contest,
     ballots: Ballots,

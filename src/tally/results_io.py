@@ -39,6 +39,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from tally.arguments import checked
 from tally.contest import BallotForm, check_list
 from tally.errors import InputFileError, Location, TallyError
 from tally.files import Detail, line_at, long_number, read_utf8, shown, too_deep, validation_problem
@@ -51,12 +52,14 @@ Model = TypeVar("Model", bound=BaseModel)
 FieldPath = tuple[str | int, ...]
 
 
+@checked
 def load_result(path: str | Path) -> ContestResult:
     """The contest result in the JSON file at ``path`` (as ``ContestResult.to_json()`` writes
     it); :class:`InputFileError` naming the file and the field otherwise."""
     return result_from_json(read_utf8(path), str(path))
 
 
+@checked
 def load_record(path: str | Path) -> CongressRecord:
     """The congress record in the JSON file at ``path`` (as ``tally count --format json``
     writes it for a whole congress); :class:`InputFileError` naming the file and the field.
@@ -84,6 +87,7 @@ def load_record(path: str | Path) -> CongressRecord:
     return record_from_json(read_utf8(path), str(path))
 
 
+@checked
 def result_from_json(text: str, source: str = "<json>") -> ContestResult:
     """A contest result from JSON ``text``; ``source`` names it in errors."""
     data = _parse(text, source)
@@ -93,6 +97,7 @@ def result_from_json(text: str, source: str = "<json>") -> ContestResult:
     return result
 
 
+@checked
 def record_from_json(text: str, source: str = "<json>") -> CongressRecord:
     """A congress record from JSON ``text``; ``source`` names it in errors."""
     data = _parse(text, source)

@@ -16,6 +16,7 @@ from typing import Self
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
+from tally.arguments import checked
 from tally.errors import Location, RollError
 from tally.terms import Term
 
@@ -164,6 +165,7 @@ class Roll(BaseModel):
         return [(c, self.deductions[c]) for c in Deduction if self.deductions.get(c)]
 
 
+@checked
 def more_than_half(votes: int, base: int) -> bool:
     """The election test: strictly more than half of the base, in integers (``2*votes > base``).
 

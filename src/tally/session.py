@@ -32,9 +32,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import wraps
 from pathlib import Path
-from typing import Unpack
+from typing import Concatenate, ParamSpec, TypeVar, Unpack
 
+from pydantic import ValidationError
+
+from tally.arguments import checked
 from tally.audit import AuditLog
 from tally.ballots import Ballots, MarksGiven, duplicate_serial
 from tally.congress import BoardMember, check_board
@@ -64,6 +68,7 @@ from tally.events import (
     dump,
     kind_of,
 )
+from tally.files import validation_problem
 from tally.lookalikes import skeleton
 from tally.names import name_identity
 from tally.outcome import OutcomeStatus, TieDecision
@@ -297,6 +302,14 @@ class SessionState:
             check_board(data.members, [(state.key, state.contest.candidates)])
             return lambda: setattr(state, "board", data.members)
         if isinstance(data, BallotsIssued):
+            if state.issued is not None and not (data.correction or "").strip():
+                raise LogError(
+                    "log.issued_again",
+                    where,
+                    contest=state.key,
+                    issued=state.issued,
+                    given=data.issued,
+                )
             check_ballot_figures(state.key, data.issued, None, state.roll.present, state.rules)
             return lambda: setattr(state, "issued", data.issued)
         if isinstance(data, BallotsCollected):
@@ -471,6 +484,35 @@ def _figures_text(figures: ResultFigures | None) -> str:
     )
 
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+_S = TypeVar("_S")
+
+
+def _checked(
+    method: Callable[Concatenate[_S, _P], _R],
+) -> Callable[Concatenate[_S, _P], _R]:
+    """A session step whose arguments pydantic refuses raises a located :class:`BallotError`
+    (the field and what is wrong), never pydantic's own error; nothing is written."""
+
+    @wraps(method)
+    def step(self: _S, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return method(self, *args, **kwargs)
+        except ValidationError as exc:
+            loc, detail = validation_problem(exc)
+            field = ".".join(str(part) for part in loc) or method.__name__
+            raise BallotError(
+                "session.bad_value",
+                Location(field=field),
+                step=method.__name__,
+                field=field,
+                detail=detail,
+            ) from None
+
+    return step
+
+
 class CountingSession:
     """Records a count into the audit log at ``path``; reopening a log resumes it.
 
@@ -485,6 +527,7 @@ class CountingSession:
         self.clock = clock
 
     @classmethod
+    @checked
     def open(
         cls,
         path: str | Path,
@@ -531,6 +574,8 @@ class CountingSession:
         else:
             self.log.release()
 
+    @_checked
+    @checked
     def close(self) -> None:
         """Check the whole log once more and release it for the next session."""
         self.log.close()
@@ -548,6 +593,8 @@ class CountingSession:
         apply()
         return seq
 
+    @_checked
+    @checked
     def open_contest(
         self,
         contest: Contest,
@@ -563,6 +610,7 @@ class CountingSession:
         )
         return ContestSession(self, key)
 
+    @checked
     def contest(self, key: str) -> ContestSession:
         """The handle of a contest already opened in this log (e.g. after resuming)."""
         if key not in self.state.contests:
@@ -592,18 +640,27 @@ class ContestSession:
         """The result once the count is closed (after any decision recorded since)."""
         return self.state.result
 
+    @_checked
+    @checked
     def constitute_board(self, members: Iterable[BoardMember]) -> None:
         """Record the counting board of this contest."""
         self.session.write(BoardConstituted(contest=self.key, members=tuple(members)))
 
-    def issue(self, issued: int) -> None:
-        """Record the number of ballots issued."""
-        self.session.write(BallotsIssued(contest=self.key, issued=issued))
+    @_checked
+    @checked
+    def issue(self, issued: int, *, correction: str | None = None) -> None:
+        """Record the number of ballots issued. A figure already recorded is changed only as
+        a correction, saying why (``correction``); both stay in the log."""
+        self.session.write(BallotsIssued(contest=self.key, issued=issued, correction=correction))
 
+    @_checked
+    @checked
     def declare_batch(self, batch: str, expected: int) -> None:
         """Declare a stack of ballots (sấp phiếu) holding ``expected`` ballots."""
         self.session.write(BatchDeclared(contest=self.key, batch=batch, expected=expected))
 
+    @_checked
+    @checked
     def record(
         self,
         serial: str,
@@ -617,6 +674,8 @@ class ContestSession:
         reading = reading_of(self.state.contest, serial, batch=batch, **marks)
         return self.enter(serial, reading, station=station)
 
+    @_checked
+    @checked
     def enter(self, serial: str, reading: Reading, *, station: str | None = None) -> int:
         """Record one ballot already read into a :class:`Reading` (marks by ballot number);
         returns its event seq."""
@@ -630,6 +689,8 @@ class ContestSession:
             )
         )
 
+    @_checked
+    @checked
     def enter_all(self, ballots: Ballots, *, station: str | None = None) -> None:
         """Record every ballot of ``ballots`` in order, one ``ballot_recorded`` event each —
         the very events :meth:`enter` would write — while the session keeps them as the arrays
@@ -660,6 +721,8 @@ class ContestSession:
         session.state.events = state.last_seq = len(log)
         state.bulk = ballots
 
+    @_checked
+    @checked
     def correct(
         self,
         serial: str,
@@ -685,6 +748,8 @@ class ContestSession:
             )
         )
 
+    @_checked
+    @checked
     def withdraw(self, serial: str, *, reason: str, station: str | None = None) -> int:
         """Cancel the entry of ``serial`` made by mistake; ``reason`` says why."""
         where = station or self.session.station
@@ -707,6 +772,8 @@ class ContestSession:
             )
         return entry.seq
 
+    @_checked
+    @checked
     def rule(
         self,
         serial: str,
@@ -718,15 +785,23 @@ class ContestSession:
     ) -> int:
         """Record the board's reading of a ballot the stations read differently (``absent``:
         there is no such ballot). ``note`` says how the board decided."""
+        if absent and (marks or batch is not None):
+            raise BallotError(
+                "rulings.absent_with_marks", Location(serial=serial.strip()), serial=serial.strip()
+            )
         reading = None if absent else reading_of(self.state.contest, serial, batch=batch, **marks)
         return self.session.write(
             DiscrepancyRuled(contest=self.key, serial=serial.strip(), reading=reading, note=note)
         )
 
+    @_checked
+    @checked
     def collect(self, collected: int) -> None:
         """Record the number of ballots taken from the box."""
         self.session.write(BallotsCollected(contest=self.key, collected=collected))
 
+    @_checked
+    @checked
     def complaint(self, summary: str, settlement: str) -> None:
         """Record a complaint about the count and how it was settled."""
         self.session.write(
@@ -745,6 +820,8 @@ class ContestSession:
         assert self.state.result is not None
         return self.state.result
 
+    @_checked
+    @checked
     def decide(self, decision: TieDecision, *, alternates: bool = False) -> ContestResult:
         """Record the congress's decision on a tie at the cut-off (or, with ``alternates``,
         at the alternates' cut-off); returns the result it leads to."""
@@ -765,6 +842,8 @@ class ContestSession:
         assert self.state.result is not None
         return self.state.result
 
+    @_checked
+    @checked
     def order_round(
         self,
         next_key: str,

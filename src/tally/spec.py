@@ -43,6 +43,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Strict, StrictInt, ValidationError, field_validator
 
+from tally.arguments import checked
 from tally.bodies import Body
 from tally.chain import ElectionModel, Venue, parse_model
 from tally.composition import Targets
@@ -144,6 +145,7 @@ _TOP_LEVEL = {
 }
 
 
+@checked
 def load_congress(path: str | Path) -> Congress:
     """Read and validate the spec file at ``path``; the ballots files it names must lie inside
     its folder (see :func:`check_spec_paths`)."""
@@ -153,11 +155,13 @@ def load_congress(path: str | Path) -> Congress:
     return congress
 
 
+@checked
 def congress_from_toml(text: str, source: str = "<spec>") -> Congress:
     """Parse and validate spec text; ``source`` names it in errors."""
     return congress_from_dict(parse_toml(text, source, "spec.toml"), source)
 
 
+@checked
 def congress_from_dict(data: dict[str, Any], source: str = "<spec>") -> Congress:
     """Validate an already-parsed spec (e.g. from JSON)."""
     check_free_text(data, source)

@@ -32,6 +32,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from tally.arguments import checked
 from tally.audit import place_new
 from tally.errors import InputFileError, Location, ReconciliationError, TallyError
 from tally.events import (
@@ -115,7 +116,16 @@ class Ruling:
     source: Location = field(default_factory=Location)
     """Where the ruling was given (the rulings file and entry), for error messages."""
 
+    def __post_init__(self) -> None:
+        if self.absent and (self.marks or self.observations or self.batch is not None):
+            raise ReconciliationError(
+                "rulings.absent_with_marks",
+                self.source.within(Location(serial=self.serial)),
+                serial=self.serial,
+            )
 
+
+@checked
 def reconcile(
     paths: Sequence[str | Path], rulings: Sequence[Ruling] = ()
 ) -> list[ContestReconciliation]:
@@ -346,6 +356,7 @@ _MARK_KEYS = ("struck", "kept", "agree", "disagree", "both")
 _RULING_KEYS = frozenset({"contest", "serial", "note", "observations", "batch", "absent"})
 
 
+@checked
 def load_rulings(path: str | Path, default_contest: str | None = None) -> list[Ruling]:
     """Rulings from a TOML file of ``[[ruling]]`` tables (see docs/audit.md)."""
     source = str(path)
@@ -409,6 +420,7 @@ def _ruling(entry: object, where: Location, default_contest: str | None) -> Ruli
     )
 
 
+@checked
 def merge(
     paths: Sequence[str | Path],
     output: str | Path,

@@ -23,6 +23,7 @@ from enum import StrEnum
 import numpy as np
 import numpy.typing as npt
 
+from tally.arguments import checked
 from tally.ballots import Ballots, Mark, MarkMatrix, Observation
 from tally.contest import BallotForm, Contest
 from tally.kernels import blocks, row_sums
@@ -55,6 +56,7 @@ def reason_of(code: int) -> str | None:
     return None if code == VALID else REASONS[code - 1].value
 
 
+@checked
 def classify(contest: Contest, ballots: Ballots, rules: RuleSet = QC_190) -> npt.NDArray[np.uint8]:
     """Reason code per ballot: 0 valid, else ``code_of(reason)``; array operations on a block
     of rows at a time (:mod:`tally.kernels`), never a loop over ballots."""
