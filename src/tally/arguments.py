@@ -18,6 +18,7 @@ from __future__ import annotations
 import inspect
 import numbers
 import os
+import sys
 import types
 import typing
 from collections.abc import Callable, Sequence
@@ -26,6 +27,11 @@ from functools import wraps
 from typing import Any, ParamSpec, TypeVar, cast
 
 from tally.errors import ArgumentError, Location
+
+_PACKAGE = os.path.dirname(os.path.abspath(__file__)) + os.sep
+"""Calls from code in this package are not checked again: mypy (strict) checks them, and a
+check on every internal call (one per candidate, one per ballot) would cost more than the
+count itself."""
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -40,7 +46,8 @@ def checked(function: Callable[_P, _R]) -> Callable[_P, _R]:
     (``str | Path`` takes any ``os.PathLike``) and the container of a generic (``Sequence[X]``
     checks for a sequence) are checked; ``Any``, ``object``, array-likes and ``**kwargs`` are
     left to the function. ``int`` takes numpy integers but never ``True``/``False``.
-    The annotations are read on the first call, when every name they use exists.
+    The annotations are read on the first call, when every name they use exists. Calls from
+    ``tally``'s own modules go straight through.
     """
     signature = inspect.signature(function)
     plan: _Plan | None = None
@@ -48,6 +55,8 @@ def checked(function: Callable[_P, _R]) -> Callable[_P, _R]:
     @wraps(function)
     def call(*args: _P.args, **kwargs: _P.kwargs) -> _R:
         nonlocal plan
+        if sys._getframe(1).f_code.co_filename.startswith(_PACKAGE):
+            return function(*args, **kwargs)  # tally's own calls: typed, checked by mypy
         if plan is None:
             plan = _Plan(function, signature)
         for value, entry in zip(args, plan.positional, strict=False):

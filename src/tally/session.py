@@ -574,8 +574,8 @@ class CountingSession:
         else:
             self.log.release()
 
-    @_checked
     @checked
+    @_checked
     def close(self) -> None:
         """Check the whole log once more and release it for the next session."""
         self.log.close()
@@ -593,8 +593,8 @@ class CountingSession:
         apply()
         return seq
 
-    @_checked
     @checked
+    @_checked
     def open_contest(
         self,
         contest: Contest,
@@ -640,27 +640,27 @@ class ContestSession:
         """The result once the count is closed (after any decision recorded since)."""
         return self.state.result
 
-    @_checked
     @checked
+    @_checked
     def constitute_board(self, members: Iterable[BoardMember]) -> None:
         """Record the counting board of this contest."""
         self.session.write(BoardConstituted(contest=self.key, members=tuple(members)))
 
-    @_checked
     @checked
+    @_checked
     def issue(self, issued: int, *, correction: str | None = None) -> None:
         """Record the number of ballots issued. A figure already recorded is changed only as
         a correction, saying why (``correction``); both stay in the log."""
         self.session.write(BallotsIssued(contest=self.key, issued=issued, correction=correction))
 
-    @_checked
     @checked
+    @_checked
     def declare_batch(self, batch: str, expected: int) -> None:
         """Declare a stack of ballots (sấp phiếu) holding ``expected`` ballots."""
         self.session.write(BatchDeclared(contest=self.key, batch=batch, expected=expected))
 
-    @_checked
     @checked
+    @_checked
     def record(
         self,
         serial: str,
@@ -674,8 +674,8 @@ class ContestSession:
         reading = reading_of(self.state.contest, serial, batch=batch, **marks)
         return self.enter(serial, reading, station=station)
 
-    @_checked
     @checked
+    @_checked
     def enter(self, serial: str, reading: Reading, *, station: str | None = None) -> int:
         """Record one ballot already read into a :class:`Reading` (marks by ballot number);
         returns its event seq."""
@@ -689,8 +689,8 @@ class ContestSession:
             )
         )
 
-    @_checked
     @checked
+    @_checked
     def enter_all(self, ballots: Ballots, *, station: str | None = None) -> None:
         """Record every ballot of ``ballots`` in order, one ``ballot_recorded`` event each —
         the very events :meth:`enter` would write — while the session keeps them as the arrays
@@ -721,8 +721,8 @@ class ContestSession:
         session.state.events = state.last_seq = len(log)
         state.bulk = ballots
 
-    @_checked
     @checked
+    @_checked
     def correct(
         self,
         serial: str,
@@ -748,8 +748,8 @@ class ContestSession:
             )
         )
 
-    @_checked
     @checked
+    @_checked
     def withdraw(self, serial: str, *, reason: str, station: str | None = None) -> int:
         """Cancel the entry of ``serial`` made by mistake; ``reason`` says why."""
         where = station or self.session.station
@@ -772,8 +772,8 @@ class ContestSession:
             )
         return entry.seq
 
-    @_checked
     @checked
+    @_checked
     def rule(
         self,
         serial: str,
@@ -794,14 +794,14 @@ class ContestSession:
             DiscrepancyRuled(contest=self.key, serial=serial.strip(), reading=reading, note=note)
         )
 
-    @_checked
     @checked
+    @_checked
     def collect(self, collected: int) -> None:
         """Record the number of ballots taken from the box."""
         self.session.write(BallotsCollected(contest=self.key, collected=collected))
 
-    @_checked
     @checked
+    @_checked
     def complaint(self, summary: str, settlement: str) -> None:
         """Record a complaint about the count and how it was settled."""
         self.session.write(
@@ -820,8 +820,8 @@ class ContestSession:
         assert self.state.result is not None
         return self.state.result
 
-    @_checked
     @checked
+    @_checked
     def decide(self, decision: TieDecision, *, alternates: bool = False) -> ContestResult:
         """Record the congress's decision on a tie at the cut-off (or, with ``alternates``,
         at the alternates' cut-off); returns the result it leads to."""
@@ -842,8 +842,8 @@ class ContestSession:
         assert self.state.result is not None
         return self.state.result
 
-    @_checked
     @checked
+    @_checked
     def order_round(
         self,
         next_key: str,
