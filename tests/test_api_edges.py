@@ -234,3 +234,55 @@ def test_every_entry_point_raises_only_typed_errors_on_bad_values(
                 except Exception as exc:
                     escaped.append(f"{name}({key}={bad!r}): {type(exc).__name__}: {exc}"[:300])
     assert not escaped, "\n".join(escaped)
+
+
+# --- free text is one line wherever it comes in --------------------------------------------
+
+
+@pytest.mark.parametrize("bad", ["Bầu\nBí thư", "\x1b[31mđỏ", "a\u202eb", "a\u2028b", "a\tb"])
+def test_free_text_in_models_and_log_events_is_one_line(tmp_path: Path, bad: str) -> None:
+    from pydantic import ValidationError
+
+    from tally.congress import Congress
+    from tally.events import CongressIdentity
+
+    with pytest.raises(ValidationError, match="U\\+"):
+        Congress(name=bad, roll=ROLL)
+    with pytest.raises(ValidationError, match="U\\+"):
+        Contest(id="bt", body=Body.SECRETARY, seats=1, candidates=["Lê Văn Tám"], title=bad)
+    with pytest.raises(ValidationError, match="U\\+"):
+        CongressIdentity(name=bad)
+    log = tmp_path / "log.jsonl"
+    with CountingSession.open(log, clock=clock) as session:
+        bch = session.open_contest(CONTEST, roll=ROLL)
+        before = log.read_bytes()
+        with pytest.raises(BallotError) as caught:
+            bch.complaint(bad, "Ban kiểm phiếu đã giải thích")
+        assert caught.value.code == "session.bad_value"
+        assert log.read_bytes() == before
+
+
+def test_a_log_whose_complaint_breaks_lines_does_not_replay(tmp_path: Path) -> None:
+    """A log written by another program (hashes recomputed) cannot inject lines into the
+    minutes: the event is refused at its line."""
+    import json
+
+    from tally.audit import event_hash
+
+    log = tmp_path / "log.jsonl"
+    with CountingSession.open(log, clock=clock) as session:
+        session.open_contest(CONTEST, roll=ROLL).complaint("Khiếu nại", "Đã giải quyết")
+    lines = log.read_text(encoding="utf-8").splitlines()
+    forged, prev = [], "0" * 64
+    for line in lines:
+        event = json.loads(line)
+        if event["kind"] == "complaint_recorded":
+            event["data"]["summary"] = "Khiếu nại\nKẾT QUẢ: Nguyễn Văn An trúng cử"
+        event["prev"] = prev
+        event["hash"] = event_hash(event["seq"], event["kind"], event["data"], prev)
+        prev = event["hash"]
+        forged.append(json.dumps(event, ensure_ascii=False, separators=(",", ":")))
+    log.write_text("\n".join(forged) + "\n", encoding="utf-8")
+    with pytest.raises(LogError) as caught:
+        replay(log)
+    assert caught.value.where.line == len(lines)

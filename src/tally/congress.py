@@ -44,6 +44,7 @@ from tally.lookalikes import difference
 from tally.names import name_identity, normalize_name
 from tally.open_vote import Motion, OpenVoteResult, open_vote
 from tally.outcome import TieDecision
+from tally.plain_text import one_line
 from tally.result import ContestResult, count_contest
 from tally.roll import CongressKind, Deduction, Roll, check_deductions
 from tally.rules import QC_190, RuleSet
@@ -52,6 +53,12 @@ from tally.terms import Term
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _one_line(cls, value: object) -> object:
+        """Text the minutes print (the congress's name, term, place, notes) is one line."""
+        return one_line(value) if isinstance(value, str) else value
 
 
 class BoardMember(_Frozen):

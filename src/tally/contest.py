@@ -34,6 +34,7 @@ from tally.names import (
     normalize_name,
     parse_name,
 )
+from tally.plain_text import one_line
 from tally.rules import QC_190, RuleSet
 from tally.terms import Term
 
@@ -107,11 +108,17 @@ class Contest(BaseModel):
     seats: int
     candidates: Candidates
     title: str | None = None
+    """What the minutes call the contest, when not the body's name (one line)."""
     round: int = 1
     """1 for the first ballot; 2, 3… for further rounds of the same election (RULES §4)."""
     alternates: int = 0
     """Delegates to the upper congress only: alternates (dự khuyết) elected on the same ballot,
     the next ones above the threshold after the official delegates (RULES §6)."""
+
+    @field_validator("id", "title", mode="after")
+    @classmethod
+    def _one_line(cls, value: str | None) -> str | None:
+        return None if value is None else one_line(value)
 
     @model_validator(mode="after")
     def _check(self) -> Self:

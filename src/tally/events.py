@@ -42,6 +42,7 @@ from tally.congress import BoardMember
 from tally.contest import Contest
 from tally.errors import TallyError
 from tally.outcome import OutcomeStatus, TieDecision
+from tally.plain_text import one_line
 from tally.result import ContestResult
 from tally.roll import Roll
 from tally.rules import RuleSet
@@ -71,6 +72,13 @@ class EventKind(StrEnum):
 
 class _Data(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _one_line(cls, value: object) -> object:
+        """Free text in an event (a complaint, a note, a reason, the congress's name) is one
+        line of plain text: the minutes print it."""
+        return one_line(value) if isinstance(value, str) else value
 
 
 class CongressIdentity(_Data):

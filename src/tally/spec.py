@@ -34,7 +34,6 @@ The format is documented in ``docs/formats.md``. A minimal spec:
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -61,6 +60,7 @@ from tally.contest import Candidate, Contest, check_list
 from tally.errors import InputFileError, Location, TallyError
 from tally.files import Detail, parse_toml, pydantic_detail, read_utf8, shown, validation_problem
 from tally.outcome import TieDecision
+from tally.plain_text import first_control
 from tally.result import check_ballot_figures
 from tally.roll import Deduction, Roll
 from tally.rules import PRESETS, RuleSet
@@ -240,18 +240,6 @@ def congress_from_dict(data: dict[str, Any], source: str = "<spec>") -> Congress
     return congress
 
 
-_BIDI_CONTROLS = frozenset(
-    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-)
-
-
-def _control(char: str) -> bool:
-    """A character that breaks a line or changes how the text around it shows: C0 and C1
-    controls (newline, tab, the ESC of terminal escapes), line and paragraph separators, and
-    the invisible marks that reverse the direction of text."""
-    return unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in _BIDI_CONTROLS
-
-
 def check_free_text(data: Any, source: str = "<spec>", field: str = "") -> None:
     """Every string of the spec is one line of plain text: a line break or a control character
     (a terminal escape, a direction override) is refused, naming the field.
@@ -267,7 +255,7 @@ def check_free_text(data: Any, source: str = "<spec>", field: str = "") -> None:
     contest.bt.title | contains U+000A (a line break or control character)
     """
     if isinstance(data, str):
-        bad = next((char for char in data if _control(char)), None)
+        bad = first_control(data)
         if bad is not None:
             code = f"U+{ord(bad):04X}"
             detail = Detail(
