@@ -328,7 +328,7 @@ def test_events_after_the_signed_fingerprint_on_a_closed_contest_fail_verify(
         assert code == EXIT_BAD_LOG and "inconsistent" not in err
         return
     assert code == EXIT_BAD_LOG
-    assert "1 events follow (complaint_recorded × 1)" in err and "dbdh" in err
+    assert "1 events follow (complaint × 1)" in err and "dbdh" in err
     report = verify(log, signed)
     assert report.problem is Problem.AMENDED and report.amended == ("dbdh",)
     assert report.later == (("complaint_recorded", 1),)
@@ -336,7 +336,7 @@ def test_events_after_the_signed_fingerprint_on_a_closed_contest_fail_verify(
     assert main(["replay", str(log), "--expect", signed, "--contest", "dbdh"]) == 4
     shown = capsys.readouterr()
     assert "Phiếu bị đánh tráo" not in shown.out
-    assert "1 sự kiện về cuộc bầu 'dbdh' (complaint_recorded × 1)" in shown.out
+    assert "1 sự kiện về cuộc bầu 'dbdh' (khiếu nại × 1)" in shown.out
     assert main(["replay", str(log), "--contest", "dbdh"]) == EXIT_OK
     assert "Phiếu bị đánh tráo" in capsys.readouterr().out  # without --expect: everything
 
@@ -355,7 +355,7 @@ def test_events_after_the_signed_fingerprint_are_reported_even_when_harmless(
     assert main(["verify", str(log), "--expect", signed, "--lang", "en"]) == EXIT_OK
     out = capsys.readouterr().out
     assert "none of which changes a contest already closed" in out
-    assert "contest_opened × 1" in out and "count_closed × 1" in out
+    assert "contest opened × 1" in out and "count closed × 1" in out
 
 
 # --- 7. logs are inputs like any other -----------------------------------------------------
@@ -561,3 +561,33 @@ def test_entering_a_whole_set_writes_the_very_events_of_one_by_one_entry(tmp_pat
             result = bch.close()
         assert replay(path).result("bch") == result
     assert paths[0].read_bytes() == paths[1].read_bytes()
+
+
+def test_replay_names_the_events_written_after_a_contest_was_closed(tmp_path: Path) -> None:
+    """Without ``--expect`` a replay still says which events came after a count was closed
+    (a complaint appended later, say), in the board's words, so they are compared with the
+    signed minutes."""
+    from tally import Body, CongressKind, Contest, Roll
+
+    contest = Contest(id="bt", body=Body.CELL_SECRETARY, seats=1, candidates=["Lê Văn Tám"])
+    roll = Roll(kind=CongressKind.MEMBER_CONGRESS, convened=3, present=3)
+    log = tmp_path / "log.jsonl"
+    with CountingSession.open(log) as session:
+        bt = session.open_contest(contest, roll=roll)
+        bt.issue(3)
+        for serial in ("1", "2", "3"):
+            bt.record(serial, agree=[1])
+        bt.collect(3)
+        bt.close()
+        bt.complaint("Đồng chí A đề nghị kiểm lại", "Ban kiểm phiếu đã kiểm lại, kết quả đúng")
+    code = main(["replay", str(log)])
+    assert code == EXIT_OK
+    assert [e.kind for e in replay(log).after_close("bt")] == ["complaint_recorded"]
+
+
+def test_the_after_close_note_is_in_the_board_s_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    test_replay_names_the_events_written_after_a_contest_was_closed(tmp_path)
+    err = capsys.readouterr().err
+    assert "sau khi kết thúc kiểm phiếu" in err and "khiếu nại × 1" in err

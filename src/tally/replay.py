@@ -25,11 +25,12 @@ from tally.arguments import checked
 from tally.audit import GENESIS, ChainReport, Event, Problem, scan, walk
 from tally.document import Format
 from tally.errors import InputFileError, Location, LogError, TallyError
-from tally.events import parse_data
+from tally.events import EventKind, parse_data
 from tally.messages import Lang, Phrase
 from tally.minutes import Fingerprint, MinutesContext
 from tally.result import ContestResult
 from tally.session import ContestState, SessionState
+from tally.terms import label
 
 
 def replay_event(state: SessionState, event: Event, file: str = "<log>") -> None:
@@ -91,6 +92,16 @@ class Replay:
     state: SessionState
     later: tuple[Event, ...] = ()
     """With an expected fingerprint: the events after it, which this replay leaves out."""
+
+    def after_close(self, key: str) -> tuple[Event, ...]:
+        """The events about contest ``key`` written after its count was closed (complaints,
+        decisions, a further round): what the minutes signed at the close did not hold."""
+        closed = next(
+            (e.seq for e in self.events if e.kind == "count_closed" and _touches(e) == key), None
+        )
+        if closed is None:
+            return ()
+        return tuple(e for e in self.events[closed:] if _touches(e) == key)
 
     def later_about(self, key: str) -> tuple[Event, ...]:
         """The events after the expected fingerprint that are about contest ``key``."""
@@ -237,15 +248,39 @@ class VerifyReport:
                 lang,
                 signed=self.signed,
                 count=self.later_count,
-                kinds=_kinds(self.later),
+                kinds=_kinds(self.later).render(lang),
             )
         if self.open_counts:
             said += "\n" + text("log.open_counts", lang, contests=", ".join(self.open_counts))
         return said
 
 
-def _kinds(later: tuple[tuple[str, int], ...]) -> str:
-    return ", ".join(f"{kind} × {count}" for kind, count in later) or "—"
+@dataclass(frozen=True)
+class EventKinds:
+    """How many events of each kind, as a message parameter in the reader's words
+    (``khiếu nại × 1, quyết định của đại hội × 1``)."""
+
+    counts: tuple[tuple[str, int], ...]
+
+    @classmethod
+    def of(cls, events: Iterable[Event]) -> EventKinds:
+        """The kinds of ``events``, in the order they first come."""
+        return cls(tuple(Counter(e.kind for e in events).items()))
+
+    def render(self, lang: Lang = "vi") -> str:
+        """``kind × count, …`` in ``lang`` (``—`` for none)."""
+        shown = [
+            f"{label(EventKind(kind), lang) if kind in _KINDS else kind} × {count}"
+            for kind, count in self.counts
+        ]
+        return ", ".join(shown) or "—"
+
+
+_KINDS = frozenset(kind.value for kind in EventKind)
+
+
+def _kinds(later: tuple[tuple[str, int], ...]) -> EventKinds:
+    return EventKinds(later)
 
 
 @checked

@@ -19,6 +19,22 @@ from enum import Enum
 from tally.messages import Lang
 
 _LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "EventKind": {
+        "session_opened": ("mở nhật ký", "log opened"),
+        "contest_opened": ("mở cuộc bầu", "contest opened"),
+        "board_constituted": ("Ban kiểm phiếu", "counting board"),
+        "ballots_issued": ("số phiếu phát ra", "ballots issued"),
+        "batch_declared": ("sấp phiếu", "stack declared"),
+        "ballot_recorded": ("phiếu nhập", "ballot entered"),
+        "ballot_corrected": ("phiếu sửa", "ballot corrected"),
+        "ballot_withdrawn": ("phiếu hủy nhập", "entry withdrawn"),
+        "ballots_collected": ("số phiếu thu vào", "ballots collected"),
+        "stations_merged": ("gộp các máy nhập", "stations merged"),
+        "discrepancy_ruled": ("phán quyết phiếu chênh lệch", "discrepancy ruled"),
+        "complaint_recorded": ("khiếu nại", "complaint"),
+        "count_closed": ("kết thúc kiểm phiếu", "count closed"),
+        "decision_recorded": ("quyết định của đại hội", "decision"),
+    },
     "Body": {
         "executive_committee": ("Ban Chấp hành", "executive committee"),
         "standing_committee": ("Ban Thường vụ", "standing committee"),
