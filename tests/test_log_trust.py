@@ -328,7 +328,7 @@ def test_events_after_the_signed_fingerprint_on_a_closed_contest_fail_verify(
         assert code == EXIT_BAD_LOG and "inconsistent" not in err
         return
     assert code == EXIT_BAD_LOG
-    assert "1 events follow (complaint × 1)" in err and "dbdh" in err
+    assert "1 event(s) follow (complaint × 1)" in err and "dbdh" in err
     report = verify(log, signed)
     assert report.problem is Problem.AMENDED and report.amended == ("dbdh",)
     assert report.later == (("complaint_recorded", 1),)

@@ -593,14 +593,14 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     "log.after_signed": (
         "Mã đã ký là của sự kiện {signed}; sau đó có {count} sự kiện ({kinds}), không sự kiện "
         "nào thay đổi một cuộc bầu đã kết thúc kiểm phiếu lúc ký.",
-        "The signed fingerprint is that of event {signed}; {count} events follow it ({kinds}), "
+        "The signed fingerprint is that of event {signed}; {count} event(s) follow it ({kinds}), "
         "none of which changes a contest already closed when it was signed.",
     ),
     "log.amended": (
         "Sau sự kiện {signed} mang mã đã ký có {count} sự kiện ({kinds}); có sự kiện thay đổi "
         "cuộc bầu đã kết thúc kiểm phiếu lúc ký: {contests}. Biên bản đã ký không có các sự "
         "kiện này; Ban kiểm phiếu xem xét trước khi dùng nhật ký.",
-        "After event {signed}, which carries the signed fingerprint, {count} events follow "
+        "After event {signed}, which carries the signed fingerprint, {count} event(s) follow "
         "({kinds}); some change contests already closed when it was signed: {contests}. The "
         "signed minutes do not have them; the counting board must look into them before the "
         "log is used.",
@@ -617,7 +617,7 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Ghi chú: biên bản này dừng ở mã đã ký. Sau mã đó, nhật ký còn {count} sự kiện về cuộc "
         "bầu {contest!r} ({kinds}) không có trong biên bản này.",
         "Note: these minutes stop at the signed fingerprint. After it the log has {count} more "
-        "events about {contest!r} ({kinds}) that are not in these minutes.",
+        "event(s) about {contest!r} ({kinds}) that are not in these minutes.",
     ),
     "log.appeared": (
         "Trong khi kiểm phiếu, một tệp tên {path} đã được tạo ra (có thể bởi một chương trình "
