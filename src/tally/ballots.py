@@ -109,7 +109,19 @@ def parse_observations(codes: Iterable[str], serial: str, where: Location) -> in
     """Flags from observation codes such as ``["write_in"]`` or their Vietnamese names
     (``"ghi thêm tên"``); an unknown code is an error."""
     flags = 0
+    if isinstance(codes, str) or not isinstance(codes, Iterable):
+        codes = (codes,)  # one code, or a value that is none: refused below
     for code in codes:
+        if not isinstance(code, str):
+            raise BallotError(
+                "ballot.unknown_observation",
+                where,
+                serial=serial,
+                value=code,
+                allowed=", ".join(
+                    f"{code} ({name})" for name, code in OBSERVATION_NAMES_VI.items()
+                ),
+            )
         key = folded(code)
         if not key:
             continue
@@ -365,7 +377,7 @@ def _serials(serials: npt.ArrayLike, n: int) -> npt.NDArray[Any]:
             "ballot.length_mismatch",
             Location(field="serials"),
             field="serials",
-            got=len(array),
+            got=len(array) if array.ndim else 1,
             n=n,
         )
     if array.dtype.kind in "OUS":

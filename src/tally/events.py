@@ -227,6 +227,8 @@ class BallotsCollected(_Data):
 
     contest: str
     collected: int = Field(ge=0)
+    correction: str | None = None
+    """Why the figure is corrected, when the board changes one already recorded."""
 
 
 class StationSource(_Data):

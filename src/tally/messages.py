@@ -272,12 +272,22 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{step}: the value of {field} cannot be used — {detail}. Nothing was written to the log.",
     ),
     "log.issued_again": (
-        "Số phiếu phát ra của cuộc bầu {contest} đã được ghi ({issued}); không ghi đè bằng "
-        "{given}. Nếu Ban kiểm phiếu sửa số này, ghi là một lần sửa và nêu lý do "
-        '(issue(…, correction="lý do")).',
-        "The ballots issued for contest {contest} are already recorded ({issued}); {given} does "
-        "not silently replace them. If the board corrects the figure, record it as a correction "
-        'with the reason (issue(…, correction="why")).',
+        "Cuộc bầu {contest} đã ghi {before} phiếu phát ra; không ghi đè bằng {after}. Nếu số đó "
+        'sai, ghi lại như một lần sửa kèm lý do (correction="lý do"); nhật ký giữ cả hai.',
+        "{before} ballots issued are already recorded for contest {contest}; {after} does not "
+        "silently replace them. If that figure is wrong, record the new one as a correction "
+        'with its reason (correction="why"); the log keeps both.',
+    ),
+    "log.collected_again": (
+        "Cuộc bầu {contest} đã ghi {before} phiếu thu vào; không ghi đè bằng {after}. Nếu số đó "
+        'sai, ghi lại như một lần sửa kèm lý do (correction="lý do"); nhật ký giữ cả hai.',
+        "{before} ballots collected are already recorded for contest {contest}; {after} does "
+        "not silently replace them. If that figure is wrong, record the new one as a "
+        'correction with its reason (correction="why"); the log keeps both.',
+    ),
+    "stations.no_logs": (
+        "Không có nhật ký máy nhập nào để đối chiếu: cần nhật ký của từng máy.",
+        "No station log to compare: give each station's log.",
     ),
     "rulings.absent_with_marks": (
         "Phán quyết về phiếu {serial} vừa ghi là không có phiếu này vừa ghi cách đọc phiếu (hoặc "

@@ -302,17 +302,13 @@ class SessionState:
             check_board(data.members, [(state.key, state.contest.candidates)])
             return lambda: setattr(state, "board", data.members)
         if isinstance(data, BallotsIssued):
-            if state.issued is not None and not (data.correction or "").strip():
-                raise LogError(
-                    "log.issued_again",
-                    where,
-                    contest=state.key,
-                    issued=state.issued,
-                    given=data.issued,
-                )
+            _not_replaced(state, "issued", state.issued, data.issued, data.correction, where)
             check_ballot_figures(state.key, data.issued, None, state.roll.present, state.rules)
             return lambda: setattr(state, "issued", data.issued)
         if isinstance(data, BallotsCollected):
+            _not_replaced(
+                state, "collected", state.collected, data.collected, data.correction, where
+            )
             if state.issued is not None:
                 check_ballot_figures(
                     state.key, state.issued, data.collected, state.roll.present, state.rules
@@ -454,6 +450,20 @@ def _rows(ballots: Ballots, block: int = 4096) -> Iterator[tuple[object, list[in
             ballots.observations[start:end].tolist(),
             strict=True,
         )
+
+
+def _not_replaced(
+    state: ContestState,
+    what: str,
+    before: int | None,
+    after: int,
+    correction: str | None,
+    where: Location,
+) -> None:
+    """A figure the board already recorded (ballots issued or collected) is replaced only by
+    a correction that says why; the log keeps both."""
+    if before is not None and not (correction or "").strip():
+        raise LogError(f"log.{what}_again", where, contest=state.key, before=before, after=after)
 
 
 def _same_spelling(state: ContestState, serial: str, place: Location) -> None:
@@ -796,9 +806,12 @@ class ContestSession:
 
     @checked
     @_checked
-    def collect(self, collected: int) -> None:
-        """Record the number of ballots taken from the box."""
-        self.session.write(BallotsCollected(contest=self.key, collected=collected))
+    def collect(self, collected: int, *, correction: str | None = None) -> None:
+        """Record the number of ballots taken from the box. A figure already recorded is
+        changed only as a correction, saying why (``correction``); both stay in the log."""
+        self.session.write(
+            BallotsCollected(contest=self.key, collected=collected, correction=correction)
+        )
 
     @checked
     @_checked

@@ -148,6 +148,8 @@ class _Station:
 
 
 def _load(paths: Sequence[str | Path]) -> list[Replay]:
+    if isinstance(paths, str | Path) or not paths:
+        raise ReconciliationError("stations.no_logs", Location())
     logs = [replay(path) for path in paths]
     seen: dict[object, Path] = {}
     for log in logs:
@@ -201,10 +203,10 @@ def _contest(key: str, logs: Sequence[Replay], rulings: list[Ruling]) -> Contest
     )
     base = first.contest(key)
     found = discrepancies(base.contest, readings)
-    ruled = _rulings(base, found, readings, rulings)
     batches: dict[str, int] = {}
     for log in logs:
         batches.update(log.contest(key).batches)
+    ruled = _rulings(base, found, readings, rulings, batches)
     combined = replace(
         base,
         stations={
@@ -308,9 +310,10 @@ def _rulings(
     found: Sequence[Discrepancy],
     readings: Mapping[str, Mapping[str, Reading]],
     rulings: Sequence[Ruling],
+    batches: Mapping[str, int],
 ) -> list[DiscrepancyRuled]:
-    """The rulings as events, each checked: one per serial, on a disputed serial, with marks
-    that fit the ballot."""
+    """The rulings as events, each checked: one per serial, on a disputed serial, into a
+    declared stack, with marks that fit the ballot."""
     disputed = {d.serial for d in found}
     events: dict[str, DiscrepancyRuled] = {}
     for ruling in rulings:
@@ -323,6 +326,10 @@ def _rulings(
         if batch is None:
             stacks = {r[ruling.serial].batch for r in readings.values() if ruling.serial in r}
             batch = stacks.pop() if len(stacks) == 1 else None
+        if batch is not None and batch not in batches:
+            raise ReconciliationError(
+                "log.unknown_batch", where, batch=batch, known=", ".join(batches) or "—"
+            )
         reading = (
             None
             if ruling.absent
