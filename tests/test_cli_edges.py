@@ -432,3 +432,33 @@ def test_drawn_direct_secretary_congresses_put_each_post_at_its_venue(case: obje
         assert contest.venue is (Venue.CONGRESS if at_congress else Venue.COMMITTEE)
         if contest.body is Body.SECRETARY:
             assert contest.draws_from == "bch"
+
+
+def test_an_output_folder_that_refuses_files_is_found_before_the_log_is_written(
+    direct: Path, tmp_path: Path
+) -> None:
+    """``-o`` where no file can be made: refused before the count, so no log appears and
+    "nothing was written" is true (it used to write the log, then fail on the minutes)."""
+    if os.geteuid() != 0:  # as another user, a folder without write permission does the same
+        locked = tmp_path / "locked"
+        locked.mkdir(mode=0o500)
+        output = locked / "minutes.txt"
+    else:
+        output = Path("/proc/minutes.txt")
+    log = tmp_path / "new.jsonl"
+    assert main(["count", str(direct), "--log", str(log), "-o", str(output)]) == EXIT_BAD_INPUT
+    assert not log.exists()
+
+
+def test_an_output_link_is_written_through_and_a_file_keeps_its_mode(
+    direct: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "minutes.txt"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o640)
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    assert main(["count", str(direct), "-o", str(link)]) == EXIT_OK
+    assert link.is_symlink() and link.resolve() == target
+    assert "BIÊN BẢN KIỂM PHIẾU" in target.read_text(encoding="utf-8")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640

@@ -37,6 +37,7 @@ from tally.audit import AuditLog, place_new
 from tally.ballots import Ballots
 from tally.errors import InputFileError, Location, LogError
 from tally.events import CongressIdentity, DecisionKind, ResultFigures
+from tally.files import current_umask
 from tally.minutes import Fingerprint
 from tally.outcome import OutcomeStatus
 from tally.record import CongressRecord, round_id
@@ -166,8 +167,7 @@ def _mode(existing: AuditLog | None) -> int:
     """The existing log's permissions, or a new file's under the umask."""
     if existing is not None:
         return existing.path.stat().st_mode & 0o7777
-    mask = os.umask(0)
-    os.umask(mask)
+    mask = current_umask()
     return 0o666 & ~mask
 
 

@@ -273,11 +273,18 @@ def write_atomically(path: str | Path, text: str) -> None:
     """Write ``text`` to ``path`` whole or not at all: a temporary file, fsync, rename, then
     fsync of the folder so the new name survives a power cut.
 
-    The file gets the mode a newly created file would (``0o666`` less the umask), not the
-    ``0o600`` of a temporary file.
+    A new file gets the mode a newly created file would (``0o666`` less the umask), not the
+    ``0o600`` of a temporary file; a file written again keeps its mode. A link is written
+    through: the file it points to is replaced, and the link stays.
     """
     target = Path(path)
+    if target.is_symlink():
+        target = target.resolve()
     directory = target.parent if str(target.parent) else Path(".")
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        mode = 0o666 & ~current_umask()
     try:
         handle, temporary = tempfile.mkstemp(
             dir=directory, prefix=f".{target.name}.", suffix=".tmp"
@@ -285,7 +292,7 @@ def write_atomically(path: str | Path, text: str) -> None:
     except OSError as exc:
         raise _unwritable(target, exc) from None
     try:
-        os.fchmod(handle, 0o666 & ~current_umask())
+        os.fchmod(handle, mode)
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
             stream.flush()
@@ -390,6 +397,13 @@ def check_output(output: Path, inputs: Iterable[Path | None] = ()) -> None:
                 continue
             if _same(output, resolved, kind is not None, source):
                 raise InputFileError("file.output_is_input", where, output=output, input=source)
+        # Can a file be made there at all? Found now, before a log is written or a count run,
+        # so that "nothing was written" stays true when the folder refuses it.
+        handle, probe = tempfile.mkstemp(dir=resolved.parent, prefix=f".{resolved.name}.")
+        os.close(handle)
+        os.unlink(probe)
+    except InputFileError:
+        raise
     except (OSError, RuntimeError, ValueError) as exc:  # a link loop, a NUL in the path...
         detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
         raise InputFileError("file.unwritable", where, path=output, detail=detail) from None
