@@ -452,26 +452,11 @@ def _replay(args: argparse.Namespace) -> tuple[str, bool, str]:
             if replayed.contest(key).result is not None
         )
     lines.extend(_later_note(replayed, key, lang).strip() for key in keys)
-    if args.expect is None:
-        lines.extend(_after_close(replayed, key, lang) for key in keys)
     # Events after the signed fingerprint about a contest shown: the board must look at them.
     open_or_pending = open_or_pending or any(replayed.later_about(key) for key in keys)
     lines = [line for line in lines if line]
     lines.append(text("cli.log_hash", lang, events=len(replayed.events), hash=replayed.final_hash))
     return output, open_or_pending, "\n".join(lines)
-
-
-def _after_close(replayed: Replay, key: str, lang: Lang) -> str:
-    """A line naming the events written about ``key`` after its count was closed (none: ""),
-    so that a reader compares them with the minutes the board signed."""
-
-    from tally.replay import EventKinds
-
-    after = replayed.after_close(key)
-    if not after:
-        return ""
-    kinds = EventKinds.of(after).render(lang)
-    return text("cli.after_close", lang, count=len(after), contest=key, kinds=kinds)
 
 
 def _later_note(replayed: Replay, key: str, lang: Lang) -> str:

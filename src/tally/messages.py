@@ -615,14 +615,6 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "signed minutes do not have them; the counting board must look into them before the "
         "log is used.",
     ),
-    "cli.after_close": (
-        "Cuộc bầu {contest!r}: sau khi kết thúc kiểm phiếu, nhật ký ghi thêm {count} sự kiện "
-        "({kinds}). Đối chiếu với biên bản đã ký: tally replay … --expect <mã in trên biên bản> "
-        "chỉ in phần biên bản đã ký.",
-        "Contest {contest!r}: after its count was closed the log records {count} more event(s) "
-        "({kinds}). Compare them with the signed minutes: tally replay … --expect <the printed "
-        "fingerprint> prints only what was signed.",
-    ),
     "log.later_note": (
         "Ghi chú: biên bản này dừng ở mã đã ký. Sau mã đó, nhật ký còn {count} sự kiện về cuộc "
         "bầu {contest!r} ({kinds}) không có trong biên bản này.",

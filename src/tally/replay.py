@@ -93,16 +93,6 @@ class Replay:
     later: tuple[Event, ...] = ()
     """With an expected fingerprint: the events after it, which this replay leaves out."""
 
-    def after_close(self, key: str) -> tuple[Event, ...]:
-        """The events about contest ``key`` written after its count was closed (complaints,
-        decisions, a further round): what the minutes signed at the close did not hold."""
-        closed = next(
-            (e.seq for e in self.events if e.kind == "count_closed" and _touches(e) == key), None
-        )
-        if closed is None:
-            return ()
-        return tuple(e for e in self.events[closed:] if _touches(e) == key)
-
     def later_about(self, key: str) -> tuple[Event, ...]:
         """The events after the expected fingerprint that are about contest ``key``."""
         return tuple(e for e in self.later if _touches(e) == key)

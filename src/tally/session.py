@@ -292,12 +292,12 @@ class SessionState:
 
     def _prepare_in(self, state: ContestState, seq: int, data: EventData) -> Callable[[], None]:
         where = Location(field=f"contest.{state.key}")
-        if isinstance(data, ComplaintRecorded):
-            return lambda: state.complaints.append(data)
         if isinstance(data, DecisionRecorded):
             return self._decision(state, data)
-        if state.closed:
+        if state.closed:  # the minutes signed at the close hold every complaint of the count
             raise LogError("log.closed", where, contest=state.key)
+        if isinstance(data, ComplaintRecorded):
+            return lambda: state.complaints.append(data)
         if isinstance(data, BoardConstituted):
             check_board(data.members, [(state.key, state.contest.candidates)])
             return lambda: setattr(state, "board", data.members)
