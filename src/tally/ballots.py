@@ -455,6 +455,8 @@ def check_serial(serial: str, where: Location) -> str:
     >>> check_serial("A\u03011", Location())
     'Á1'
     """
+    if serial.isascii():  # composed already, and one script
+        return serial
     serial = unicodedata.normalize("NFC", serial)
     odd = mixed_scripts(serial)
     if odd:
@@ -572,7 +574,7 @@ class BallotBuilder:
         self._rows: list[bytes] = []
         self._serials: list[str] = []
         self._observations: list[int] = []
-        self._first_seen: dict[str, tuple[Location | str, str]] = {}
+        self._first_seen: dict[str, tuple[int, Location, str]] = {}
         """Each serial's :func:`~tally.lookalikes.skeleton`: where it was first entered, and
         how it was spelt there."""
 
@@ -581,7 +583,7 @@ class BallotBuilder:
 
     @checked
     def add(
-        self, serial: str, *, where: Location | None = None, **marks: Unpack[MarksGiven]
+        self, serial: str | int, *, where: Location | None = None, **marks: Unpack[MarksGiven]
     ) -> None:
         """Record one ballot.
 
@@ -594,23 +596,27 @@ class BallotBuilder:
         key = skeleton(serial)
         seen = self._first_seen.get(key)
         if seen is not None:
-            raise duplicate_serial(serial, seen[1], seen[0], place)
+            number, first_place, first_serial = seen
+            origin = replace(first_place, serial=None)
+            shown = origin if origin.render() else f"#{number}"
+            raise duplicate_serial(serial, first_serial, shown, place)
         self._rows.append(bytes(row))
         self._serials.append(serial)
         self._observations.append(flags)
-        origin = replace(place, serial=None)
-        self._first_seen[key] = (origin if origin.render() else f"#{len(self._rows)}", serial)
+        self._first_seen[key] = (len(self._rows), place, serial)
 
     @checked
     def read(
-        self, serial: str, *, where: Location | None = None, **marks: Unpack[MarksGiven]
+        self, serial: str | int, *, where: Location | None = None, **marks: Unpack[MarksGiven]
     ) -> tuple[str, bytearray, int, Location]:
         """Check one ballot without recording it: its cleaned serial, mark row, observation
         flags, and the place errors name. Arguments as for :meth:`add`."""
-        serial = (
-            serial.strip() if isinstance(serial, str) else "" if serial is None else str(serial)
+        serial = serial.strip() if isinstance(serial, str) else str(serial)
+        place = (
+            Location(serial=serial or None)
+            if where is None
+            else where.within(Location(serial=serial or None))
         )
-        place = (where or Location()).within(Location(serial=serial or None))
         if not serial:
             raise BallotError("ballot.empty_serial", place)
         if not serial.isprintable():

@@ -202,7 +202,7 @@ class Contest(BaseModel):
         Raises :class:`KeyError` for an unknown reference (of any type); callers turn it into a
         located error.
         """
-        if isinstance(ref, numbers.Integral) and not isinstance(ref, bool | int):
+        if type(ref) is not int and isinstance(ref, numbers.Integral) and not isinstance(ref, bool):
             ref = int(ref)  # a numpy integer read from an array or a frame
         if isinstance(ref, bool) or not isinstance(ref, int | str):
             raise KeyError(ref)

@@ -110,6 +110,8 @@ def skeleton(text: str) -> str:
     >>> skeleton("Á1") == skeleton("A\\u03011") == skeleton("á１")
     True
     """
+    if text.isascii():  # the common serial: nothing to unfold, case is all there is
+        return text.lower()
     unfolded = unicodedata.normalize("NFKD", text).translate(_TO_LATIN)
     return unicodedata.normalize("NFC", unfolded.casefold())
 
