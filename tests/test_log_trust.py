@@ -55,6 +55,35 @@ def test_a_second_session_is_refused_naming_the_holder_until_the_first_closes(
         assert len(second.log) == 1
 
 
+@pytest.mark.skipif(not Path("/proc/locks").exists(), reason="the holder is read from /proc")
+def test_the_holder_s_command_line_is_shown_as_one_line_of_plain_text(tmp_path: Path) -> None:
+    """Another program's command line (here with a line break and a terminal escape in it) is
+    shown with its control characters written out, never passed to the board's screen."""
+    path = tmp_path / "bch.jsonl"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "#\x1b[31mX\nfrom tally.audit import AuditLog; import sys\n"
+            f"log = AuditLog.open({str(path)!r}); print('holding', flush=True); "
+            "sys.stdin.readline()",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+        with pytest.raises(InputFileError) as refused:
+            CountingSession.open(path)
+        said = refused.value.message("vi")
+        assert f"pid {holder.pid}" in said
+        assert "\x1b" not in said and "\n" not in said
+        assert "\\x1b" in said and "\\n" in said  # written out, visibly
+    finally:
+        holder.communicate("\n", timeout=30)
+
+
 HOLDER = """
 import sys
 from tally.audit import AuditLog

@@ -33,6 +33,7 @@ from pydantic import BaseModel, ConfigDict
 from tally.errors import InputFileError, Location
 from tally.files import open_regular
 from tally.messages import Phrase
+from tally.plain_text import is_control
 
 GENESIS = "0" * 64
 """The ``prev`` of the first event."""
@@ -308,6 +309,12 @@ def _process(pid: str) -> str:
     except OSError:
         raw = b""
     command = raw.replace(b"\0", b" ").decode("utf-8", errors="replace").strip()
+    # Another program's words: shown as one line of plain text, every control character
+    # (a line break, a terminal escape) written out, never passed to the board's screen.
+    command = "".join(
+        char.encode("unicode_escape").decode("ascii") if is_control(char) else char
+        for char in command
+    )
     if len(command) > 80:
         command = command[:79] + "…"
     return f"pid {pid}" + (f" `{command}`" if command else "") + f", {socket.gethostname()}"
