@@ -132,8 +132,9 @@ def test_the_board_is_checked_with_a_typed_error(tmp_path: Path) -> None:
             assert caught.value.code == "session.bad_value"
             assert "members.0" in caught.value.message("en")
         assert log.read_bytes() == before
-        with pytest.raises(TallyError):  # not even a list of members
-            bch.constitute_board(42)  # type: ignore[arg-type]
+        for not_a_list in (42, "Hà Thị Lan"):  # a name is not a list of eleven letters
+            with pytest.raises(TallyError):
+                bch.constitute_board(not_a_list)  # type: ignore[arg-type]
         given: Any = [{"name": "Lê Văn Tám", "role": "head"}, {"name": "Đỗ Thị Hoa"}]
         bch.constitute_board(given)  # fields, as an app may hold them
         assert [m.role for m in bch.state.board] == ["head", "member"]
@@ -182,6 +183,7 @@ def test_free_text_in_models_and_log_events_is_one_line(tmp_path: Path, bad: str
         with pytest.raises(BallotError) as caught:
             bch.complaint(bad, "Ban kiểm phiếu đã giải thích")
         assert caught.value.code == "session.bad_value"
+        assert "viết trên một dòng" in caught.value.message("vi")  # not pydantic's English
         assert log.read_bytes() == before
 
 

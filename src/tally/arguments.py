@@ -21,7 +21,7 @@ import os
 import sys
 import types
 import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from enum import Enum
 from functools import wraps
 from typing import Any, ParamSpec, TypeVar, cast
@@ -151,11 +151,19 @@ def _check_of(hint: object) -> Check | None:
     if origin is not None:
         if not isinstance(origin, type):
             return None
-        container = _instance_of(origin)
+        kind = _instance_of(origin)
         args = typing.get_args(hint)
-        sized = issubclass(origin, Sequence) and not issubclass(origin, str)
-        item = _check_of(args[0]) if sized and len(args) == 1 else None
-        if item is None:
+        item = _check_of(args[0]) if len(args) == 1 and issubclass(origin, Iterable) else None
+        if item is not None and not item("x"):
+            # A collection of things that are not text: a lone string is not one (its letters
+            # would be taken one by one, "Lê Văn Tám" as eleven board members).
+            def not_text(value: object) -> bool:
+                return kind(value) and not isinstance(value, str)
+
+            container: Check = not_text
+        else:
+            container = kind
+        if item is None or not issubclass(origin, Sequence):
             return container
 
         def every(value: object) -> bool:

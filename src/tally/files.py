@@ -219,6 +219,7 @@ _VI_DETAILS = {
     "literal_error": "giá trị không hợp lệ",
     "enum": "giá trị không hợp lệ",
     "greater_than_equal": "giá trị quá nhỏ",
+    "one_line": "có ký tự xuống dòng hoặc ký tự điều khiển; viết trên một dòng",
     "less_than_equal": "giá trị quá lớn",
 }
 _SHOWN = 80
