@@ -211,3 +211,22 @@ def test_a_log_whose_complaint_breaks_lines_does_not_replay(tmp_path: Path) -> N
     with pytest.raises(LogError) as caught:
         replay(log)
     assert caught.value.where.line == len(lines)
+
+
+def test_a_record_saved_with_the_old_direct_model_still_loads(tmp_path: Path) -> None:
+    """Records written before the scopes were named hold ``model = "direct"``, which meant the
+    congress elected the BTV, secretary and deputies: they load as ``direct_standing``."""
+    import json
+
+    from tally.chain import ElectionModel
+    from tally.cli import main
+    from tally.results_io import load_record
+
+    spec = Path(__file__).resolve().parent.parent / "examples" / "direct_election"
+    out = tmp_path / "record.json"
+    assert main(["count", str(spec / "congress.toml"), "--format", "json", "-o", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["congress"]["model"] == "direct_standing"
+    data["congress"]["model"] = "direct"
+    out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert load_record(out).congress.election_model is ElectionModel.DIRECT_STANDING

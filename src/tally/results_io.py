@@ -102,9 +102,20 @@ def record_from_json(text: str, source: str = "<json>") -> CongressRecord:
     """A congress record from JSON ``text``; ``source`` names it in errors."""
     data = _parse(text, source)
     _expect(data, "record", source)
+    _read_old_model(data)
     record = _validate(CongressRecord, data, source)
     _check_record(record, source)
     return record
+
+
+def _read_old_model(data: dict[str, Any]) -> None:
+    """A record written before the two scopes of direct election were named holds
+    ``model = "direct"``, which then meant the congress elected the BTV, the secretary and the
+    deputies: read it as ``direct_standing`` (a spec must name its scope; a record already
+    counted says what was done)."""
+    congress = data.get("congress")
+    if isinstance(congress, dict) and congress.get("model") == "direct":
+        congress["model"] = "direct_standing"
 
 
 # --- parsing ---------------------------------------------------------------------------------
