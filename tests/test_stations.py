@@ -173,3 +173,42 @@ def test_merge_closes_on_a_tie_and_says_so(
     assert replay(merged).result("bch").outcome.tie is not None
     assert main(["replay", str(merged), "--contest", "nope"]) == EXIT_BAD_INPUT
     assert main(["verify", str(merged)]) == EXIT_OK
+
+
+def test_one_paper_spelt_two_ways_is_one_ballot_to_rule_on(tmp_path: Path) -> None:
+    """Station A typed ``X-3``, station B ``x-3``: one paper (serials compare as read), not two
+    missing ballots. The report shows both spellings; nothing is to rule; the merged log holds
+    the ballot once, as the first station spelt it."""
+    paths = []
+    for name, serial in (("A", "X-3"), ("B", "x-3")):
+        path = tmp_path / f"{name}.jsonl"
+        with CountingSession.open(path, station=name, clock=clock) as session:
+            bch = session.open_contest(CONTEST, roll=ROLL)
+            bch.issue(1)
+            bch.record(serial, struck=[3])
+            bch.collect(1)
+        paths.append(path)
+    (report,) = reconcile(paths)
+    assert [(d.serial, d.kind, d.values) for d in report.discrepancies] == [
+        ("X-3", DiscrepancyKind.SERIAL, {"A": "X-3", "B": "x-3"})
+    ]
+    assert report.problem is None and report.agreed and report.unruled == ()
+    merged = merge(paths, tmp_path / "merged.jsonl")
+    result = merged.result("bch")
+    assert result.count.valid == 1 and result.count.votes == (1, 1, 0)
+    assert set(merged.contest("bch").readings()["A"]) == {"X-3"}
+    assert set(merged.contest("bch").readings()["B"]) == {"X-3"}
+    assert verify(tmp_path / "merged.jsonl").problem is None
+    text = main(["reconcile", *map(str, paths), "--lang", "en"])
+    assert text == EXIT_OK
+
+
+def test_the_report_shows_serials_spelt_two_ways(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    test_one_paper_spelt_two_ways_is_one_ballot_to_rule_on(tmp_path)
+    capsys.readouterr()
+    paths = [str(tmp_path / "A.jsonl"), str(tmp_path / "B.jsonl")]
+    assert main(["reconcile", *paths]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "cùng một phiếu" in out and "X-3" in out and "x-3" in out

@@ -139,6 +139,9 @@ class DiscrepancyKind(StrEnum):
     """The stations noted different observations (write-in, identifying mark, not issued)."""
     BATCH = "batch"
     """The stations put the ballot in different stacks."""
+    SERIAL = "serial"
+    """The stations spelt the ballot's serial differently (``BCH-003`` / ``bch-003``): one
+    paper, shown so the board sees it; serials compare as read, so nothing is to rule."""
 
 
 class Discrepancy(BaseModel):

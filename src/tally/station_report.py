@@ -35,6 +35,13 @@ _L: dict[str, tuple[str, str]] = {
         "Các máy nhập khớp nhau ở mọi phiếu.",
         "The stations agree on every ballot.",
     ),
+    "spelt": (
+        "Số phiếu các máy viết khác nhau nhưng là cùng một phiếu (so sánh không phân biệt chữ "
+        "hoa, chữ thường, chữ rộng); nhật ký gộp ghi theo cách viết của máy đầu tiên:",
+        "Serials the stations spelt differently that name the same ballot (compared regardless "
+        "of capitals and full-width characters); the merged log writes them as the first "
+        "station did:",
+    ),
     "disputed": (
         "Còn {count} phiếu các máy nhập khác nhau: {serials}. Ban kiểm phiếu xem lại phiếu gốc "
         "và ghi phán quyết cho từng phiếu (tệp phán quyết, xem docs/audit.md), hoặc các máy sửa "
@@ -58,6 +65,7 @@ _L: dict[str, tuple[str, str]] = {
     "k_marks": ("dấu ở người số {number}: {name}", "mark for no. {number}: {name}"),
     "k_observations": ("nhận xét của Ban kiểm phiếu", "the board's observations"),
     "k_batch": ("sấp phiếu", "batch"),
+    "k_serial": ("số phiếu viết khác nhau", "serial spelt differently"),
     "not_entered": ("không nhập", "not entered"),
     "entered_yes": ("có nhập", "entered"),
     "none": ("không có", "none"),
@@ -104,25 +112,16 @@ def reconciliation_blocks(
         )
         right: list[Align] = ["right"] * (len(headers) - 1)
         blocks.append(Table(headers, rows, ("left", *right)))
+        stations = [s.station for s in report.stations]
         if report.agreed:
             blocks.append(Paragraph(_t("agreed", lang)))
+            spelt = [d for d in report.discrepancies if d.kind is DiscrepancyKind.SERIAL]
+            if spelt:
+                blocks.append(Paragraph(_t("spelt", lang)))
+                blocks.append(_differences(spelt, stations, contest, lang))
             blocks += _closing(report, lang)
             continue
-        stations = [s.station for s in report.stations]
-        blocks.append(
-            Table(
-                (_t("serial", lang), _t("what", lang), *stations),
-                tuple(
-                    (
-                        d.serial,
-                        _what(d, contest, lang),
-                        *(_value(d, s, contest, lang) for s in stations),
-                    )
-                    for d in report.discrepancies
-                ),
-                tuple("left" for _ in range(len(stations) + 2)),
-            )
-        )
+        blocks.append(_differences(report.discrepancies, stations, contest, lang))
         if report.rulings:
             blocks.append(Paragraph(_t("rulings", lang) + ":"))
             blocks.append(
@@ -176,6 +175,20 @@ def render_reconciliation(
     return render(reconciliation_blocks(reports, lang), fmt)
 
 
+def _differences(
+    found: Sequence[Discrepancy], stations: Sequence[str], contest: Contest, lang: Lang
+) -> Table:
+    """Each difference by serial, with every station's value in words."""
+    return Table(
+        (_t("serial", lang), _t("what", lang), *stations),
+        tuple(
+            (d.serial, _what(d, contest, lang), *(_value(d, s, contest, lang) for s in stations))
+            for d in found
+        ),
+        tuple("left" for _ in range(len(stations) + 2)),
+    )
+
+
 def _what(d: Discrepancy, contest: Contest, lang: Lang) -> str:
     if d.kind is DiscrepancyKind.MARKS and d.candidate is not None:
         return _t("k_marks", lang, number=d.candidate, name=contest.names[d.candidate - 1])
@@ -206,3 +219,5 @@ def _value(d: Discrepancy, station: str, contest: Contest, lang: Lang) -> str:
             return "; ".join(label(InvalidReason(code), lang) for code in value.split("+"))
         case DiscrepancyKind.BATCH:
             return _t("none", lang) if value == ABSENT else value
+        case DiscrepancyKind.SERIAL:
+            return _t("not_entered", lang) if value == ABSENT else value

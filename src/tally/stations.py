@@ -50,7 +50,8 @@ from tally.events import (
     StationSource,
 )
 from tally.files import parse_toml, read_utf8, shown
-from tally.readings import Discrepancy, discrepancies, reading_of
+from tally.lookalikes import skeleton
+from tally.readings import ABSENT, Discrepancy, DiscrepancyKind, discrepancies, reading_of
 from tally.replay import Replay, replay
 from tally.session import Clock, ContestState, CountingSession, Entry, local_now
 
@@ -82,13 +83,14 @@ class ContestReconciliation:
 
     @property
     def agreed(self) -> bool:
-        """True when every station read every ballot alike."""
-        return not self.discrepancies
+        """True when every station read every ballot alike (a serial spelt two ways, which
+        names one paper, is shown but not a difference of reading)."""
+        return not self.disputed
 
     @property
     def disputed(self) -> tuple[str, ...]:
-        """The serials the stations differ on, in first-entered order."""
-        return tuple(dict.fromkeys(d.serial for d in self.discrepancies))
+        """The serials the stations read differently, in first-entered order."""
+        return tuple(dict.fromkeys(d.serial for d in self.discrepancies if d.kind is not _SPELT))
 
     @property
     def unruled(self) -> tuple[str, ...]:
@@ -191,7 +193,12 @@ def _contest(key: str, logs: Sequence[Replay], rulings: list[Ruling]) -> Contest
     for other in logs[1:]:
         _same_contest(key, first, other)
     stations = _stations(key, logs)
-    readings = {s.label: s.log.contest(key).readings().get(s.station, {}) for s in stations}
+    typed = {s.label: s.log.contest(key).readings().get(s.station, {}) for s in stations}
+    spelling = _spellings(typed)
+    readings = {
+        label: {spelling[skeleton(serial)]: reading for serial, reading in entries.items()}
+        for label, entries in typed.items()
+    }
     sources = tuple(
         StationSource(
             station=s.label,
@@ -202,7 +209,8 @@ def _contest(key: str, logs: Sequence[Replay], rulings: list[Ruling]) -> Contest
         for s in stations
     )
     base = first.contest(key)
-    found = discrepancies(base.contest, readings)
+    found = _spelt_otherwise(typed, spelling) + discrepancies(base.contest, readings)
+    rulings = [_spelt_as_entered(r, spelling) for r in rulings]
     batches: dict[str, int] = {}
     for log in logs:
         batches.update(log.contest(key).batches)
@@ -274,6 +282,45 @@ def _batch_counts(readings: Iterable[Reading]) -> dict[str, int]:
     return counts
 
 
+_SPELT = DiscrepancyKind.SERIAL
+"""Serials are compared as read (case, width, look-alikes: issue 11): two spellings of one
+serial name one paper, shown in the report so the board sees them, with nothing to rule."""
+
+
+def _spellings(typed: Mapping[str, Mapping[str, object]]) -> dict[str, str]:
+    """One spelling per paper: serials that read alike (``BCH-003``, ``bch-003``) are one
+    ballot, shown as the first station spelt it."""
+    spelling: dict[str, str] = {}
+    for entries in typed.values():
+        for serial in entries:
+            spelling.setdefault(skeleton(serial), serial)
+    return spelling
+
+
+def _spelt_otherwise(
+    typed: Mapping[str, Mapping[str, Reading]], spelling: Mapping[str, str]
+) -> list[Discrepancy]:
+    """A discrepancy for each paper whose serial the stations spelt differently."""
+    spelt: dict[str, dict[str, str]] = {}
+    for label, entries in typed.items():
+        for serial in entries:
+            spelt.setdefault(skeleton(serial), {})[label] = serial
+    found = []
+    for key, by_station in spelt.items():
+        if len(set(by_station.values())) > 1:
+            values = {label: by_station.get(label, ABSENT) for label in typed}
+            found.append(
+                Discrepancy(serial=spelling[key], kind=DiscrepancyKind.SERIAL, values=values)
+            )
+    return found
+
+
+def _spelt_as_entered(ruling: Ruling, spelling: Mapping[str, str]) -> Ruling:
+    """The ruling on the serial as the reconciliation shows it (any spelling of it)."""
+    shown = spelling.get(skeleton(ruling.serial), ruling.serial)
+    return ruling if shown == ruling.serial else replace(ruling, serial=shown)
+
+
 def _same_contest(key: str, first: Replay, other: Replay) -> None:
     a, b = first.contest(key), other.contest(key)
     if a.contest.ballot_list.key != b.contest.ballot_list.key:
@@ -314,7 +361,7 @@ def _rulings(
 ) -> list[DiscrepancyRuled]:
     """The rulings as events, each checked: one per serial, on a disputed serial, into a
     declared stack, with marks that fit the ballot."""
-    disputed = {d.serial for d in found}
+    disputed = {d.serial for d in found if d.kind is not _SPELT}
     events: dict[str, DiscrepancyRuled] = {}
     for ruling in rulings:
         where = ruling.source.within(Location(serial=ruling.serial))
@@ -501,14 +548,18 @@ def _write_contest(
     for batch, expected in state.batches.items():
         session.write(BatchDeclared(contest=key, batch=batch, expected=expected))
     session.write(StationsMerged(contest=key, sources=report.sources))
-    for station in _stations(key, logs):
+    stations = _stations(key, logs)
+    spelling = _spellings(
+        {s.label: s.log.contest(key).stations.get(s.station, {}) for s in stations}
+    )
+    for station in stations:
         entries = station.log.contest(key).stations.get(station.station, {})
         for serial, entry in entries.items():
             original = station.log.events[entry.seq - 1]
             session.write(
                 BallotRecorded(
                     contest=key,
-                    serial=serial,
+                    serial=spelling[skeleton(serial)],
                     station=station.label,
                     at=original.data["at"],
                     **dict(entry.reading),
