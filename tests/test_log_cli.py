@@ -95,7 +95,48 @@ def test_count_refuses_a_log_it_did_not_begin(
     assert main(["count", str(DISTRICT), "--log", str(other)]) == EXIT_OK
     capsys.readouterr()
     assert main(["count", str(DELEGATE), "--log", str(other)]) == EXIT_BAD_INPUT
-    assert "dòng 1: Nhật ký này không phải phần đầu" in capsys.readouterr().err
+    assert "dòng 1: Nhật ký này ghi một đại hội khác" in capsys.readouterr().err
+
+
+def test_a_rerun_after_a_ballot_changed_names_the_ballot_and_the_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The log already holds another count of the round: the refusal names the round, the
+    first ballot that differs and its line in the log, and what to do — and adds nothing."""
+    folder = tmp_path / "district"
+    shutil.copytree(DISTRICT.parent, folder)
+    spec = folder / "congress.toml"
+    log = tmp_path / "district.jsonl"
+    assert main(["count", str(spec), "--log", str(log)]) == EXIT_OK
+    before = log.read_bytes()
+    line = next(
+        number
+        for number, text in enumerate(before.decode().splitlines(), start=1)
+        if '"serial":"DBDH-005"' in text
+    )
+    ballots = folder / "ballots_dbdh.csv"
+    rows = ballots.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert rows[5].startswith("DBDH-005,")
+    rows[5] = "DBDH-005,1;2;3,\n"
+    ballots.write_text("".join(rows), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["count", str(spec), "--log", str(log)]) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert f"dòng {line}, phiếu DBDH-005: Nhật ký này đã ghi một lần kiểm phiếu khác" in err
+    assert "cuộc bầu 'dbdh', vòng 1: phiếu đầu tiên khác là phiếu DBDH-005" in err
+    assert "ghi vào một nhật ký mới, hoặc đặt lại đúng tệp phiếu" in err.lower()
+    assert "counted_at" not in err
+    assert main(["count", str(spec), "--log", str(log), "--lang", "en"]) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert f"line {line}, ballot DBDH-005: This log already holds a different count" in err
+    assert "contest 'dbdh', round 1: the first ballot that differs is DBDH-005" in err
+    assert "restore the ballots file that was counted" in err
+    assert log.read_bytes() == before
+    rows[5] = "DBDH-999,1;2;3,\n"  # another serial: the file has one the log has not
+    ballots.write_text("".join(rows), encoding="utf-8")
+    assert main(["count", str(spec), "--log", str(log), "--lang", "en"]) == EXIT_BAD_INPUT
+    assert "DBDH-999 (in the ballots file now but not in the log)" in capsys.readouterr().err
+    assert log.read_bytes() == before
 
 
 def test_the_same_files_give_the_same_log_and_a_later_round_extends_it(tmp_path: Path) -> None:

@@ -532,12 +532,40 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{key} must be a list of ballot numbers or names, e.g. {key} = [3, 17].",
     ),
     "log.differs": (
-        "Nhật ký này không phải phần đầu của cuộc kiểm phiếu này (khác từ dòng này). Chỉ nối "
-        "tiếp được nhật ký ghi từ cùng các tệp, mỗi vòng có counted_at; nếu không, ghi vào "
-        "nhật ký mới.",
-        "This log is not the beginning of this count (it differs from this line on). Only a "
-        "log written from the same files, each round with counted_at, can be extended; "
-        "otherwise record into a new log.",
+        "Nhật ký này đã ghi một lần kiểm phiếu khác của cuộc bầu {contest!r}, vòng {round} "
+        "(danh sách, số đại biểu, số phiếu phát ra hoặc kết quả không giống lần kiểm này). Không "
+        "ghi thêm gì vào nhật ký. Ghi vào một nhật ký mới, hoặc đặt lại đúng tệp phiếu đã kiểm "
+        "khi ghi nhật ký này.",
+        "This log already holds a different count of contest {contest!r}, round {round} (the "
+        "list, the roll, the ballots issued or the result differ from this count). Nothing was "
+        "added to the log. Record into a new log, or restore the ballots file that was counted "
+        "when this log was written.",
+    ),
+    "log.ballot_differs": (
+        "Nhật ký này đã ghi một lần kiểm phiếu khác của cuộc bầu {contest!r}, vòng {round}: "
+        "phiếu đầu tiên khác là phiếu {serial} ({how}). Không ghi thêm gì vào nhật ký. Ghi vào "
+        "một nhật ký mới, hoặc đặt lại đúng tệp phiếu đã kiểm khi ghi nhật ký này.",
+        "This log already holds a different count of contest {contest!r}, round {round}: the "
+        "first ballot that differs is {serial} ({how}). Nothing was added to the log. Record "
+        "into a new log, or restore the ballots file that was counted when this log was written.",
+    ),
+    "log.ballot_reads_otherwise": (
+        "tệp phiếu bây giờ ghi phiếu này khác với nhật ký",
+        "the ballots file now reads it otherwise than the log",
+    ),
+    "log.ballot_not_logged": (
+        "có trong tệp phiếu bây giờ nhưng không có trong nhật ký",
+        "in the ballots file now but not in the log",
+    ),
+    "log.ballot_not_in_file": (
+        "có trong nhật ký nhưng không còn trong tệp phiếu",
+        "in the log but no longer in the ballots file",
+    ),
+    "log.other_congress": (
+        "Nhật ký này ghi một đại hội khác (tên, nhiệm kỳ, địa điểm hoặc ngày khác với tệp cấu "
+        "hình). Không ghi thêm gì vào nhật ký; ghi vào một nhật ký mới.",
+        "This log records another congress (its name, term, place or date differ from the "
+        "spec). Nothing was added to the log; record into a new log.",
     ),
     "log.round_differs": (
         "Vòng bầu {contest!r} không khớp với quyết định bầu tiếp ghi ở {source!r} ({what}). "
