@@ -174,11 +174,36 @@ def test_verify_cuts_a_torn_tail_only_when_asked(
     raw = log.read_bytes()
     log.write_bytes(raw[:-40])
     assert main(["verify", str(log), "--lang", "en"]) == EXIT_BAD_LOG
-    assert "cut short" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "last line, the event “count closed”, was cut short" in err
+    assert f"Mend it with: tally verify {log} --repair-torn-tail" in err
+    assert main(["verify", str(log)]) == EXIT_BAD_LOG
+    err = capsys.readouterr().err
+    assert "ghi dở (sự kiện “kết thúc kiểm phiếu”; máy dừng khi đang ghi)" in err
+    assert f"Sửa bằng lệnh: tally verify {log} --repair-torn-tail" in err
     assert log.read_bytes() == raw[:-40]
     assert main(["verify", str(log), "--repair-torn-tail"]) == EXIT_OK
-    assert "Đã cắt dòng cuối" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "Đã cắt dòng cuối" in err
+    assert "sự kiện “kết thúc kiểm phiếu” chưa được ghi vào nhật ký" in err
+    assert "phiếu đang nhập dở" not in err
     assert log.read_bytes() == raw[: raw[:-40].rfind(b"\n") + 1]
+
+
+def test_a_torn_line_cut_before_its_kind_is_the_last_event_being_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = tmp_path / "bch.jsonl"
+    assert main(["count", str(DELEGATE), "--log", str(log)]) == EXIT_OK
+    raw = log.read_bytes()
+    start = raw[:-1].rfind(b"\n") + 1
+    log.write_bytes(raw[: start + 20])  # the cut comes before "kind"
+    assert main(["verify", str(log), "--lang", "en"]) == EXIT_BAD_LOG
+    assert "last line, the last event being written, was cut short" in capsys.readouterr().err
+    assert main(["verify", str(log), "--repair-torn-tail", "--lang", "en"]) == EXIT_OK
+    err = capsys.readouterr().err
+    assert "(20 bytes): the last event being written is not in the log" in err
+    assert log.read_bytes() == raw[:start]
 
 
 CONTEST = Contest(

@@ -513,7 +513,7 @@ def test_a_log_of_another_count_is_refused_and_kept(
     ballots.write_text(text.replace("DBDH-001,1;3;8;", "DBDH-001,2;3;8;", 1), encoding="utf-8")
     capsys.readouterr()
     assert main(["count", str(spec), "--log", str(log), "--lang", "en"]) == EXIT_BAD_INPUT
-    assert "not the beginning of this count" in capsys.readouterr().err
+    assert "ballot DBDH-001: This log already holds a different count" in capsys.readouterr().err
     assert log.read_bytes() == before
 
 

@@ -382,17 +382,27 @@ def _check_outputs(
 
 def _verify(args: argparse.Namespace) -> tuple[str, bool, str]:
     """Check the chain and replay; a damaged log raises (exit 5) after the report."""
-    from tally.audit import Problem, check_chain, repair_torn_tail
+    from tally.audit import Problem, TornEvent, check_chain, repair_torn_tail
     from tally.replay import expected_prefix, verify
 
     lang: Lang = args.lang
     lines: list[str] = []
     if args.expect is not None:
         expected_prefix(args.expect)  # a mistyped fingerprint is refused before anything
-    if args.repair_torn_tail and check_chain(args.log).problem is Problem.TORN:
+    chain = check_chain(args.log)
+    if chain.problem is Problem.TORN:
+        what = TornEvent(chain.torn_kind)
+        if not args.repair_torn_tail:
+            raise LogError(
+                "audit.torn",
+                Location(file=str(args.log), line=chain.line),
+                events=chain.events,
+                file=args.log,
+                what=what,
+            )
         cut = repair_torn_tail(args.log)
         key = "cli.torn_cut" if cut else "cli.newline_restored"
-        lines.append(text(key, lang, path=args.log, bytes=cut))
+        lines.append(text(key, lang, path=args.log, bytes=cut, what=what.render(lang)))
     report = verify(args.log, args.expect)
     if report.error is not None:
         raise LogError(report.error.code, report.error.where, **report.error.params)

@@ -302,11 +302,22 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "to it; compare it with the printed log and tell the counting board.",
     ),
     "audit.torn": (
-        "Dòng cuối của nhật ký bị ghi dở (máy dừng khi đang ghi) sau {events} sự kiện nguyên vẹn. "
-        "Chạy: tally verify {file} --repair-torn-tail, rồi nhập lại phiếu đang nhập dở.",
-        "The log's last line was cut short (the machine stopped while writing it) after "
-        "{events} whole events. Run: tally verify {file} --repair-torn-tail, then enter the "
-        "ballot in flight again.",
+        "Dòng cuối của nhật ký bị ghi dở ({what}; máy dừng khi đang ghi) sau {events} sự kiện "
+        "nguyên vẹn. Không ghi tiếp vào nhật ký này trước khi sửa. Sửa bằng lệnh: tally verify "
+        "{file} --repair-torn-tail (chỉ cắt dòng ghi dở, các sự kiện trước giữ nguyên), rồi "
+        "ghi lại sự kiện đó.",
+        "The log's last line, {what}, was cut short (the machine stopped while writing it) "
+        "after {events} whole events. Do not append to this log before it is mended. Mend it with: "
+        "tally verify {file} --repair-torn-tail (it cuts only the torn line; the events before "
+        "it stay as they are), then record that event again.",
+    ),
+    "audit.torn_kind": (
+        "sự kiện “{kind}”",
+        "the event “{kind}”",
+    ),
+    "audit.torn_unknown": (
+        "sự kiện cuối cùng đang ghi",
+        "the last event being written",
     ),
     "audit.changed_underneath": (
         "Tệp nhật ký đã bị thay đổi từ bên ngoài (dài {size} byte thay vì {expected}): có thể "
@@ -1140,8 +1151,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{contest}: the count is not closed ({entered} current ballot entries).",
     ),
     "cli.torn_cut": (
-        "Đã cắt dòng cuối ghi dở của {path} ({bytes} byte); phiếu đang nhập dở cần nhập lại.",
-        "Cut the torn last line of {path} ({bytes} bytes); enter the ballot in flight again.",
+        "Đã cắt dòng cuối ghi dở của {path} ({bytes} byte): {what} chưa được ghi vào nhật ký; "
+        "hãy ghi lại sự kiện đó.",
+        "Cut the torn last line of {path} ({bytes} bytes): {what} is not in the log; record "
+        "that event again.",
     ),
     "cli.newline_restored": (
         "Dòng cuối của {path} đầy đủ, chỉ thiếu ký tự xuống dòng; đã thêm vào, không mất gì.",
