@@ -918,8 +918,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "The file has no header row. The first row must name the columns (see docs/formats.md).",
     ),
     "csv.no_serial_column": (
-        "Không có cột 'serial' (số phiếu). Thêm cột này vào dòng tiêu đề.",
-        "There is no 'serial' column. Add it to the header row.",
+        "Không có cột số phiếu. Đọc dòng tiêu đề theo {separator} thì các cột là: {columns}. "
+        "Cột số phiếu phải có tên 'serial' hoặc 'số phiếu' (gõ có dấu); các cột cách nhau bằng "
+        "dấu phẩy, dấu chấm phẩy hoặc dấu tab.",
+        "There is no serial column. Read with the {separator} as separator, the header's "
+        "columns are: {columns}. The serial column must be called 'serial' or 'số phiếu' (with "
+        "its accents); columns are separated by commas, semicolons or tabs.",
     ),
     "csv.unknown_column": (
         "Cột {column!r} không phải người ứng cử nào trong danh sách, cũng không phải cột được "
@@ -947,8 +951,22 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "The header has no column for: {missing}. Every candidate needs a column.",
     ),
     "csv.row_length": (
-        "Dòng có {got} ô nhưng tiêu đề có {expected} cột. Kiểm tra dấu phẩy thừa hoặc thiếu.",
-        "The row has {got} cells but the header has {expected}. Look for a missing or extra comma.",
+        "Dòng có {got} ô nhưng tiêu đề có {expected} cột. Tệp này dùng {separator} để cách các "
+        "cột; kiểm tra {separator} thừa hoặc thiếu trên dòng này.",
+        "The row has {got} cells but the header has {expected}. This file separates its columns "
+        "with the {separator}; look for a missing or extra {separator} on this row.",
+    ),
+    "csv.comma": (
+        "dấu phẩy (,)",
+        "comma (,)",
+    ),
+    "csv.semicolon": (
+        "dấu chấm phẩy (;)",
+        "semicolon (;)",
+    ),
+    "csv.tab": (
+        "dấu tab",
+        "tab",
     ),
     "csv.mixed_layout": (
         "Tiêu đề vừa có cột 'struck'/'kept' vừa có cột người ứng cử. Chọn một kiểu nhập.",
