@@ -197,7 +197,8 @@ def test_a_failed_count_log_writes_nothing_and_the_rerun_works(
     monkeypatch.setattr(os, "pwrite", full_disk)
     assert main(["count", str(spec), "--log", str(log), "--lang", "en"]) == EXIT_BAD_INPUT
     err = capsys.readouterr().err
-    assert "No space left on device" in err and "Nothing was written" in err
+    assert "the disk is full" in err and "Nothing was written" in err
+    assert f"Error: {log}: Cannot write {log}: " in err and ".tmp" not in err
     assert not log.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["district"]  # no partial file
     monkeypatch.setattr(os, "pwrite", real)
@@ -245,7 +246,7 @@ def test_count_log_on_a_full_file_system_leaves_nothing_behind(tmp_path: Path) -
             timeout=120,
         )
         assert done.returncode == EXIT_BAD_INPUT, done.stderr
-        assert "No space left on device" in done.stderr
+        assert "the disk is full" in done.stderr
         assert "Nothing was written" in done.stderr
         assert list(mount.iterdir()) == []
     finally:
@@ -465,7 +466,10 @@ def test_every_os_error_on_a_log_is_located(
     ):
         assert main([*command, "--lang", "en"]) == EXIT_BAD_INPUT
         err = capsys.readouterr().err
-        assert f"{log}: Cannot " in err and "Permission denied" in err
+        assert f"{log}: Cannot " in err and "permission denied" in err
+        assert main(command) == EXIT_BAD_INPUT
+        err = capsys.readouterr().err
+        assert "không có quyền truy cập" in err and "Permission denied" not in err
 
 
 # --- 10. the log follows the count ----------------------------------------------------------

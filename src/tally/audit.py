@@ -32,7 +32,7 @@ from typing import Any, BinaryIO
 from pydantic import BaseModel, ConfigDict
 
 from tally.errors import InputFileError, Location
-from tally.files import open_regular
+from tally.files import open_regular, os_detail
 from tally.messages import Lang, Phrase, text
 from tally.plain_text import is_control
 
@@ -403,7 +403,7 @@ def _lock(descriptor: int, path: Path) -> bool:
             "file.unwritable",
             Location(file=str(path)),
             path=path,
-            detail=exc.strerror or type(exc).__name__,
+            detail=os_detail(exc),
         ) from None
     return True
 
@@ -552,7 +552,7 @@ class AuditLog:
         except OSError as exc:
             self._cut_back(descriptor)
             raise InputFileError(
-                "file.unwritable", where, path=self.path, detail=exc.strerror or str(exc)
+                "file.unwritable", where, path=self.path, detail=os_detail(exc)
             ) from None
         self._size += len(line)
         self._digest.update(line)
@@ -621,7 +621,7 @@ class AuditLog:
             os.fsync(self._descriptor(where))
         except OSError as exc:
             raise InputFileError(
-                "file.unwritable", where, path=self.path, detail=exc.strerror or str(exc)
+                "file.unwritable", where, path=self.path, detail=os_detail(exc)
             ) from None
 
     def close(self) -> None:
@@ -712,7 +712,7 @@ def repair_torn_tail(path: str | Path) -> int:
             "file.unwritable",
             Location(file=str(target)),
             path=target,
-            detail=exc.strerror or str(exc),
+            detail=os_detail(exc),
         ) from None
     finally:
         os.close(descriptor)

@@ -37,7 +37,7 @@ from tally.audit import AuditLog, place_new
 from tally.ballots import Ballots
 from tally.errors import InputFileError, Location, LogError
 from tally.events import CongressIdentity, DecisionKind, ResultFigures
-from tally.files import current_umask
+from tally.files import current_umask, os_detail
 from tally.messages import Phrase
 from tally.minutes import Fingerprint
 from tally.outcome import OutcomeStatus
@@ -133,9 +133,7 @@ def _record(
     try:
         descriptor, name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
-        raise InputFileError(
-            "file.unwritable", where, path=target, detail=exc.strerror or str(exc)
-        ) from None
+        raise InputFileError("file.unwritable", where, path=target, detail=os_detail(exc)) from None
     partial = Path(name)
     try:
         try:
@@ -156,9 +154,15 @@ def _record(
         _sync_folder(folder)
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        raise InputFileError(
-            "file.unwritable", where, path=target, detail=exc.strerror or str(exc)
-        ) from None
+        raise InputFileError("file.unwritable", where, path=target, detail=os_detail(exc)) from None
+    except InputFileError as error:
+        partial.unlink(missing_ok=True)
+        if error.code == "file.unwritable" and error.where.file == str(partial):
+            # The temporary file is the program's own: the board is told about the log.
+            raise InputFileError(
+                "file.unwritable", where, path=target, detail=error.params["detail"]
+            ) from None
+        raise
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
