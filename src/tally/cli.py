@@ -226,7 +226,14 @@ def _count(args: argparse.Namespace) -> tuple[str, bool, str]:
     if args.print_list:
         return _lists(congress, selected, lang, args.fmt)
     files = _BallotFiles(congress, args.spec, args.ballots, selected[0])
-    record = run_congress(congress, files)
+    try:
+        record = run_congress(congress, files)
+    except TallyError as error:
+        # A figure of the spec (issued, collected, a round's) that the count refuses: the
+        # error names the field; the board also needs the file it is in.
+        if error.where.file is None and error.where.field is not None:
+            raise error.located(Location(file=str(args.spec))) from None
+        raise
     chosen = [record.contest(contest_id) for contest_id in selected]
     for c in chosen:
         explicit = args.ballots is not None and c.contest_id == selected[0]

@@ -1050,10 +1050,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # --- spec: file paths, free text, election model (issue 11) ---
     "spec.path_outside": (
-        "Trường {field}: tệp {path!r} phải nằm trong thư mục của tệp mô tả ({folder}), ghi bằng "
+        "Tệp {path!r} phải nằm trong thư mục của tệp mô tả ({folder}), ghi bằng "
         'đường dẫn tương đối (ví dụ "phieu_bch.csv" hoặc "phieu/bch.csv"); {reason}. Muốn '
         "dùng tệp ở nơi khác thì chỉ ra bằng --ballots.",
-        "Field {field}: the file {path!r} must be inside the spec's folder ({folder}), written as "
+        "The file {path!r} must be inside the spec's folder ({folder}), written as "
         'a relative path (e.g. "ballots_bch.csv" or "ballots/bch.csv"); {reason}. To use a '
         "file elsewhere, give it with --ballots.",
     ),
