@@ -318,8 +318,17 @@ def test_a_short_or_non_hex_fingerprint_is_refused_as_such(
     capsys.readouterr()
     assert main(["verify", str(log), "--expect", expect, "--lang", "en"]) == EXIT_BAD_INPUT
     err = capsys.readouterr().err
-    assert "is not a SHA-256 fingerprint" in err and "no event carries" not in err
+    assert f"Error: Option --expect {expect!r} " in err and "field" not in err
+    assert "no event carries" not in err
+    if len(expect) > 64:
+        assert "is too long: it has 65 digits" in err and "at least" not in err
+    else:
+        assert "is not a SHA-256 fingerprint" in err
     assert main(["replay", str(log), "--expect", expect]) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert f"Lỗi: Tùy chọn --expect {expect!r} " in err and "trường" not in err
+    if len(expect) > 64:
+        assert "quá dài: có 65 chữ số" in err and "ít nhất" not in err
     with pytest.raises(InputFileError):
         verify(log, expect)
 
@@ -631,3 +640,19 @@ def test_a_complaint_after_the_close_is_refused_and_a_forged_one_does_not_replay
         replay(log)
     assert refused.value.where.line == len(lines) + 1
     assert main(["verify", str(log)]) == EXIT_BAD_LOG
+
+
+def test_nothing_after_the_signed_fingerprint_is_said_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = tmp_path / "d.jsonl"
+    assert main(["count", str(DELEGATE), "--log", str(log)]) == EXIT_OK
+    last = replay(log).final_hash
+    capsys.readouterr()
+    assert main(["verify", str(log), "--expect", last]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "sự kiện cuối của nhật ký: sau đó không có sự kiện nào." in out
+    assert "có 0 sự kiện" not in out and "(—)" not in out
+    assert main(["verify", str(log), "--expect", last, "--lang", "en"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "the last in the log: nothing follows it." in out and "0 event(s)" not in out

@@ -15,6 +15,7 @@ replay; 2 wrong command-line usage; 1 an unexpected internal error.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from collections.abc import Sequence
@@ -395,7 +396,8 @@ def _verify(args: argparse.Namespace) -> tuple[str, bool, str]:
     lang: Lang = args.lang
     lines: list[str] = []
     if args.expect is not None:
-        expected_prefix(args.expect)  # a mistyped fingerprint is refused before anything
+        _check_expect(args.expect)  # a mistyped fingerprint is refused before anything
+        expected_prefix(args.expect)
     chain = check_chain(args.log)
     if chain.problem is Problem.TORN:
         what = TornEvent(chain.torn_kind)
@@ -413,7 +415,24 @@ def _verify(args: argparse.Namespace) -> tuple[str, bool, str]:
     report = verify(args.log, args.expect)
     if report.error is not None:
         raise LogError(report.error.code, report.error.where, **report.error.params)
-    return report.message(lang) + "\n", False, "\n".join(lines)
+    said = report.message(lang)
+    if report.signed is not None and not report.later_count:
+        # Nothing follows the signed fingerprint: say so, not "0 events follow it (—)".
+        first, *rest = dataclasses.replace(report, signed=None).message(lang).split("\n")
+        said = "\n".join([first, text("log.signed_is_last", lang, signed=report.signed), *rest])
+    return said + "\n", False, "\n".join(lines)
+
+
+def _check_expect(expect: str) -> None:
+    """The fingerprint typed after ``--expect`` is hexadecimal, neither too short nor longer
+    than a SHA-256 (64 digits): refused naming the option, not a field of a file."""
+    from tally.replay import MIN_EXPECT
+
+    wanted = "".join(expect.split()).lower()
+    if any(c not in "0123456789abcdef" for c in wanted) or len(wanted) < MIN_EXPECT:
+        raise InputFileError("cli.expect_bad", None, expect=expect, minimum=MIN_EXPECT)
+    if len(wanted) > 64:
+        raise InputFileError("cli.expect_too_long", None, expect=expect, digits=len(wanted))
 
 
 def _replay(args: argparse.Namespace) -> tuple[str, bool, str]:
@@ -423,6 +442,8 @@ def _replay(args: argparse.Namespace) -> tuple[str, bool, str]:
 
     lang: Lang = args.lang
     _check_outputs(args.output, [], [args.log])
+    if args.expect is not None:
+        _check_expect(args.expect)
     replayed = replay(args.log, args.expect)
     if args.contest is not None and args.contest not in replayed.keys:
         raise InputFileError(

@@ -639,6 +639,26 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{expect!r} is not a SHA-256 fingerprint as printed on the minutes: give at least "
         "{minimum} characters 0–9, a–f (spaces allowed). Copy it again from the signed minutes.",
     ),
+    "cli.expect_bad": (
+        "Tùy chọn --expect {expect!r} không phải là mã SHA-256 in trên biên bản: cần ít nhất "
+        "{minimum} ký tự 0–9, a–f (được để dấu cách). Chép lại mã từ biên bản đã ký.",
+        "Option --expect {expect!r} is not a SHA-256 fingerprint as printed on the minutes: "
+        "give at least {minimum} characters 0–9, a–f (spaces allowed). Copy it again from the "
+        "signed minutes.",
+    ),
+    "cli.expect_too_long": (
+        "Tùy chọn --expect {expect!r} quá dài: có {digits} chữ số, nhưng mã SHA-256 in trên "
+        "biên bản chỉ có 64. Có thể đã chép thừa hoặc chép hai mã liền nhau; chép lại mã từ "
+        "biên bản đã ký.",
+        "Option --expect {expect!r} is too long: it has {digits} digits, but a SHA-256 "
+        "fingerprint as printed on the minutes has 64. Something extra was copied, or two "
+        "fingerprints run together; copy it again from the signed minutes.",
+    ),
+    "log.signed_is_last": (
+        "Mã đã ký là của sự kiện {signed}, sự kiện cuối của nhật ký: sau đó không có sự kiện nào.",
+        "The signed fingerprint is that of event {signed}, the last in the log: nothing follows "
+        "it.",
+    ),
     "log.after_signed": (
         "Mã đã ký là của sự kiện {signed}; sau đó có {count} sự kiện ({kinds}), không sự kiện "
         "nào thay đổi một cuộc bầu đã kết thúc kiểm phiếu lúc ký.",
