@@ -350,3 +350,39 @@ def test_count_with_an_output_in_a_missing_folder_writes_no_log(
     assert code == EXIT_BAD_INPUT and not log.exists()
     capsys.readouterr()
     assert main(["count", str(DELEGATE), "--log", str(tmp_path / "no" / "x.jsonl")]) == 3
+
+
+def test_waiting_for_ballots_is_no_decision_and_a_rerun_adding_nothing_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "district"
+    shutil.copytree(DISTRICT.parent, folder)
+    spec = folder / "congress.toml"
+    later = folder / "ballots_bch_r2.csv"
+    held = later.read_bytes()
+    later.unlink()
+    log = tmp_path / "district.jsonl"
+    assert main(["count", str(spec), "--log", str(log)]) == EXIT_NEEDS_DECISION
+    err = capsys.readouterr().err
+    assert "Còn chờ: bch (chờ phiếu), bt (chờ kết quả cuộc bầu trước)." in err
+    assert "cần quyết định" not in err
+    assert f"Đã ghi nhật ký kiểm phiếu {log}" in err
+    assert main(["count", str(spec), "--log", str(log), "--lang", "en"]) == EXIT_NEEDS_DECISION
+    err = capsys.readouterr().err
+    assert "Still waiting: bch (" in err and "needs a decision" not in err
+    assert f"The log {log} already holds this count; nothing was added." in err
+    later.write_bytes(held)
+    assert main(["count", str(spec), "--log", str(log)]) == EXIT_OK
+    assert f"Đã ghi nhật ký kiểm phiếu {log}" in capsys.readouterr().err
+    assert main(["count", str(spec), "--log", str(log)]) == EXIT_OK
+    err = capsys.readouterr().err
+    assert f"Nhật ký {log} đã có đúng cuộc kiểm phiếu này; không ghi thêm gì." in err
+    assert "Đã ghi nhật ký" not in err
+
+
+def test_count_help_says_the_log_is_extended() -> None:
+    from tally.cli import build_parser
+
+    helps = build_parser()._subparsers._group_actions[0].choices["count"].format_help()  # type: ignore[union-attr]
+    assert "nhật ký mới /" not in helps and "into a new audit log" not in helps
+    assert "extend the log" in " ".join(helps.split())

@@ -73,7 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     count.add_argument(
         "--log",
         type=Path,
-        help="ghi cuộc kiểm phiếu vào nhật ký mới / record the count into a new audit log",
+        help="ghi cuộc kiểm phiếu vào nhật ký (tạo mới, hoặc ghi tiếp nhật ký đã có của cùng "
+        "cuộc kiểm phiếu) / record the count into an audit log (a new one, or extend the log "
+        "of this same count)",
     )
     count.add_argument("--station", default="1", help="mã máy nhập / entry station id")
     count.add_argument(
@@ -274,7 +276,8 @@ def _count(args: argparse.Namespace) -> tuple[str, bool, str]:
         listed.get(path) or text("cli.missing_ballots", lang, path=path) for path in files.missing
     ]
     if args.log is not None:
-        lines.append(text("cli.log_written", lang, path=args.log, hash=replayed.final_hash))
+        key = "cli.log_written" if replayed.added else "cli.log_unchanged"
+        lines.append(text(key, lang, path=args.log, hash=replayed.final_hash))
     for c in chosen:
         lines.append(
             text(
@@ -300,15 +303,21 @@ def _count(args: argparse.Namespace) -> tuple[str, bool, str]:
     failed = record.failed_open_votes
     needs_decision = bool(failed) or any(c.status is not ContestStatus.COMPLETE for c in chosen)
     if needs_decision:
+        # Waiting (for ballots, for an earlier contest) is no decision of the congress: the
+        # two are said apart.
+        waits = (ContestStatus.AWAITING_BALLOTS, ContestStatus.WAITING_FOR_SOURCE)
+        open_ = [c for c in chosen if c.status is not ContestStatus.COMPLETE]
+        waiting = ", ".join(
+            f"{c.contest_id} ({label(c.status, lang)})" for c in open_ if c.status in waits
+        )
         pending = ", ".join(
             [f'"{v.subject}" ({text("cli.vote_failed", lang)})' for v in failed]
-            + [
-                f"{c.contest_id} ({label(c.status, lang)})"
-                for c in chosen
-                if c.status is not ContestStatus.COMPLETE
-            ]
+            + [f"{c.contest_id} ({label(c.status, lang)})" for c in open_ if c.status not in waits]
         )
-        lines.append(text("cli.needs_decision", lang, reason=pending))
+        if waiting:
+            lines.append(text("cli.still_waiting", lang, reason=waiting))
+        if pending:
+            lines.append(text("cli.needs_decision", lang, reason=pending))
     return output, needs_decision, "\n".join(lines)
 
 

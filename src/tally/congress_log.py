@@ -66,6 +66,8 @@ class Recorded:
     final_hash: str
     fingerprints: Mapping[str, Fingerprint]
     results: Mapping[str, ContestResult]
+    added: int = 0
+    """Events this recording appended (0: the log already held this count)."""
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -145,7 +147,7 @@ def _record(
         session = _write(record, ballots, partial, station, clock, target)
         session.log.sync()
         session.close()
-        recorded = _summary(session, partial, target)
+        recorded = _summary(session, partial, target, len(existing) if existing else 0)
         if existing is not None:
             existing.check()  # nobody wrote to it meanwhile (it was locked)
             os.replace(partial, target)
@@ -195,7 +197,7 @@ def _sync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-def _summary(session: CountingSession, written: Path, target: Path) -> Recorded:
+def _summary(session: CountingSession, written: Path, target: Path, before: int) -> Recorded:
     """Each round's fingerprint (the hash of its last event), read back from the lines of
     those events alone (the whole file was checked against what was written on close)."""
     state = session.state
@@ -210,7 +212,10 @@ def _summary(session: CountingSession, written: Path, target: Path) -> Recorded:
         for key, s in state.contests.items()
     }
     results = {key: s.result for key, s in state.contests.items() if s.result is not None}
-    return Recorded(target, len(session.log), session.log.last_hash, fingerprints, results)
+    events = len(session.log)
+    return Recorded(
+        target, events, session.log.last_hash, fingerprints, results, added=events - before
+    )
 
 
 def _write(

@@ -1176,9 +1176,19 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Kết quả cần quyết định của đại hội: {reason}.",
         "The result needs a decision of the congress: {reason}.",
     ),
+    "cli.still_waiting": (
+        "Còn chờ: {reason}. Khi có phiếu hoặc kết quả đó, chạy lại lệnh.",
+        "Still waiting: {reason}. Run the command again once those ballots or results are in.",
+    ),
     "cli.log_written": (
         "Đã ghi nhật ký kiểm phiếu {path}; mã SHA-256 của sự kiện cuối: {hash}",
         "Recorded the count in {path}; SHA-256 of the last event: {hash}",
+    ),
+    "cli.log_unchanged": (
+        "Nhật ký {path} đã có đúng cuộc kiểm phiếu này; không ghi thêm gì. Mã SHA-256 của sự "
+        "kiện cuối: {hash}",
+        "The log {path} already holds this count; nothing was added. SHA-256 of the last "
+        "event: {hash}",
     ),
     "cli.log_hash": (
         "Nhật ký: {events} sự kiện; mã SHA-256 của sự kiện cuối: {hash}",
