@@ -381,10 +381,10 @@ def test_waiting_for_ballots_is_no_decision_and_a_rerun_adding_nothing_says_so(
 
 
 def test_count_help_says_the_log_is_extended() -> None:
-    from tally.cli import build_parser
-
     import contextlib
     import io
+
+    from tally.cli import build_parser
 
     stream = io.StringIO()
     with contextlib.redirect_stdout(stream), pytest.raises(SystemExit):
