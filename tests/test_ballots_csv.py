@@ -101,3 +101,49 @@ def test_empty_serial_is_rejected() -> None:
         ballots_from_csv_text(BCH, "serial,struck\n,2\n")
     assert raised.value.code == "ballot.empty_serial"
     assert raised.value.where.line == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "vi", "en"),
+    [
+        ("Số phiếu;Gạch;Ghi chú\n1;2;\n2;3;;x\n", "dấu chấm phẩy (;)", "semicolon (;)"),
+        ("serial\tstruck\n1\t2\nB-7\t3\t4\n", "dấu tab", "tab"),
+        ("serial,struck\n1,2\nB-7,1,3\n", "dấu phẩy (,)", "comma (,)"),
+    ],
+)
+def test_a_row_of_the_wrong_length_names_the_separator_used_and_its_serial(
+    text: str, vi: str, en: str
+) -> None:
+    with pytest.raises(InputFileError) as raised:
+        ballots_from_csv_text(BCH, text, source="b.csv")
+    error = raised.value
+    assert error.code == "csv.row_length" and error.where.line == 3
+    serial = text.splitlines()[2][:1] if text.startswith("Số") else "B-7"
+    assert error.where.serial == serial
+    assert f"b.csv, dòng 3, phiếu {serial}: " in str(error)
+    assert f"Tệp này dùng {vi} để cách các cột" in str(error)
+    assert f"separates its columns with the {en}" in error.message("en")
+    if "," not in vi:
+        assert "dấu phẩy" not in str(error) and "comma" not in error.message("en")
+
+
+@pytest.mark.parametrize(
+    ("header", "vi", "en", "columns"),
+    [
+        ("So phieu;Gach", "dấu chấm phẩy (;)", "semicolon (;)", "'So phieu', 'Gach'"),
+        ("Số phiếu|Gạch", "dấu phẩy (,)", "comma (,)", "'Số phiếu|Gạch'"),
+        ("number\tstruck", "dấu tab", "tab", "'number', 'struck'"),
+    ],
+)
+def test_no_serial_column_says_the_separator_and_the_columns_read(
+    header: str, vi: str, en: str, columns: str
+) -> None:
+    with pytest.raises(InputFileError) as raised:
+        ballots_from_csv_text(BCH, f"{header}\n1\n", source="b.csv")
+    error = raised.value
+    assert error.code == "csv.no_serial_column"
+    assert f"Đọc dòng tiêu đề theo {vi} thì các cột là: {columns}." in str(error)
+    assert "'serial' hoặc 'số phiếu'" in str(error)
+    assert f"Read with the {en} as separator, the header's columns are: {columns}." in (
+        error.message("en")
+    )

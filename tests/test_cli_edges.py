@@ -462,3 +462,45 @@ def test_an_output_link_is_written_through_and_a_file_keeps_its_mode(
     assert link.is_symlink() and link.resolve() == target
     assert "BIÊN BẢN KIỂM PHIẾU" in target.read_text(encoding="utf-8")
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+def test_a_spec_figure_the_count_refuses_names_the_spec_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The collected figure is checked against the ballots entered when counting: the error
+    names the spec's file as well as the field."""
+    folder = tmp_path / "district"
+    shutil.copytree(DISTRICT, folder)
+    ballots = folder / "ballots_dbdh.csv"
+    rows = ballots.read_text(encoding="utf-8").splitlines(keepends=True)
+    ballots.write_text("".join(rows[:5] + rows[6:]), encoding="utf-8")
+    spec = folder / "congress.toml"
+    assert main(["count", str(spec)]) == EXIT_BAD_INPUT
+    assert f"Lỗi: {spec}, trường contest.dbdh.collected: " in capsys.readouterr().err
+    assert main(["count", str(spec), "--lang", "en"]) == EXIT_BAD_INPUT
+    assert f"Error: {spec}, field contest.dbdh.collected: " in capsys.readouterr().err
+
+
+def test_a_ballots_path_out_of_the_folder_names_the_field_once_and_the_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "district"
+    shutil.copytree(DISTRICT, folder)
+    spec = folder / "congress.toml"
+    spec.write_text(
+        spec.read_text(encoding="utf-8").replace('"ballots_dbdh.csv"', '"../x.csv"'),
+        encoding="utf-8",
+    )
+    cwd = os.getcwd()
+    os.chdir(folder)
+    try:
+        assert main(["count", "congress.toml"]) == EXIT_BAD_INPUT
+        err = capsys.readouterr().err
+        assert main(["count", "congress.toml", "--lang", "en"]) == EXIT_BAD_INPUT
+        english = capsys.readouterr().err
+    finally:
+        os.chdir(cwd)
+    assert err.count("contest.dbdh.ballots") == 1 and english.count("contest.dbdh.ballots") == 1
+    assert f"trong thư mục của tệp mô tả ({folder.resolve()})" in err
+    assert f"inside the spec's folder ({folder.resolve()})" in english
+    assert "(.)" not in err + english

@@ -95,7 +95,48 @@ def test_count_refuses_a_log_it_did_not_begin(
     assert main(["count", str(DISTRICT), "--log", str(other)]) == EXIT_OK
     capsys.readouterr()
     assert main(["count", str(DELEGATE), "--log", str(other)]) == EXIT_BAD_INPUT
-    assert "dòng 1: Nhật ký này không phải phần đầu" in capsys.readouterr().err
+    assert "dòng 1: Nhật ký này ghi một đại hội khác" in capsys.readouterr().err
+
+
+def test_a_rerun_after_a_ballot_changed_names_the_ballot_and_the_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The log already holds another count of the round: the refusal names the round, the
+    first ballot that differs and its line in the log, and what to do — and adds nothing."""
+    folder = tmp_path / "district"
+    shutil.copytree(DISTRICT.parent, folder)
+    spec = folder / "congress.toml"
+    log = tmp_path / "district.jsonl"
+    assert main(["count", str(spec), "--log", str(log)]) == EXIT_OK
+    before = log.read_bytes()
+    line = next(
+        number
+        for number, text in enumerate(before.decode().splitlines(), start=1)
+        if '"serial":"DBDH-005"' in text
+    )
+    ballots = folder / "ballots_dbdh.csv"
+    rows = ballots.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert rows[5].startswith("DBDH-005,")
+    rows[5] = "DBDH-005,1;2;3,\n"
+    ballots.write_text("".join(rows), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["count", str(spec), "--log", str(log)]) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert f"dòng {line}, phiếu DBDH-005: Nhật ký này đã ghi một lần kiểm phiếu khác" in err
+    assert "cuộc bầu 'dbdh', vòng 1: phiếu đầu tiên khác là phiếu DBDH-005" in err
+    assert "ghi vào một nhật ký mới, hoặc đặt lại đúng tệp phiếu" in err.lower()
+    assert "counted_at" not in err
+    assert main(["count", str(spec), "--log", str(log), "--lang", "en"]) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert f"line {line}, ballot DBDH-005: This log already holds a different count" in err
+    assert "contest 'dbdh', round 1: the first ballot that differs is DBDH-005" in err
+    assert "restore the ballots file that was counted" in err
+    assert log.read_bytes() == before
+    rows[5] = "DBDH-999,1;2;3,\n"  # another serial: the file has one the log has not
+    ballots.write_text("".join(rows), encoding="utf-8")
+    assert main(["count", str(spec), "--log", str(log), "--lang", "en"]) == EXIT_BAD_INPUT
+    assert "DBDH-999 (in the ballots file now but not in the log)" in capsys.readouterr().err
+    assert log.read_bytes() == before
 
 
 def test_the_same_files_give_the_same_log_and_a_later_round_extends_it(tmp_path: Path) -> None:
@@ -133,11 +174,36 @@ def test_verify_cuts_a_torn_tail_only_when_asked(
     raw = log.read_bytes()
     log.write_bytes(raw[:-40])
     assert main(["verify", str(log), "--lang", "en"]) == EXIT_BAD_LOG
-    assert "cut short" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "last line, the event “count closed”, was cut short" in err
+    assert f"Mend it with: tally verify {log} --repair-torn-tail" in err
+    assert main(["verify", str(log)]) == EXIT_BAD_LOG
+    err = capsys.readouterr().err
+    assert "ghi dở (sự kiện “kết thúc kiểm phiếu”; máy dừng khi đang ghi)" in err
+    assert f"Sửa bằng lệnh: tally verify {log} --repair-torn-tail" in err
     assert log.read_bytes() == raw[:-40]
     assert main(["verify", str(log), "--repair-torn-tail"]) == EXIT_OK
-    assert "Đã cắt dòng cuối" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "Đã cắt dòng cuối" in err
+    assert "sự kiện “kết thúc kiểm phiếu” chưa được ghi vào nhật ký" in err
+    assert "phiếu đang nhập dở" not in err
     assert log.read_bytes() == raw[: raw[:-40].rfind(b"\n") + 1]
+
+
+def test_a_torn_line_cut_before_its_kind_is_the_last_event_being_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = tmp_path / "bch.jsonl"
+    assert main(["count", str(DELEGATE), "--log", str(log)]) == EXIT_OK
+    raw = log.read_bytes()
+    start = raw[:-1].rfind(b"\n") + 1
+    log.write_bytes(raw[: start + 20])  # the cut comes before "kind"
+    assert main(["verify", str(log), "--lang", "en"]) == EXIT_BAD_LOG
+    assert "last line, the last event being written, was cut short" in capsys.readouterr().err
+    assert main(["verify", str(log), "--repair-torn-tail", "--lang", "en"]) == EXIT_OK
+    err = capsys.readouterr().err
+    assert "(20 bytes): the last event being written is not in the log" in err
+    assert log.read_bytes() == raw[:start]
 
 
 CONTEST = Contest(
@@ -284,3 +350,45 @@ def test_count_with_an_output_in_a_missing_folder_writes_no_log(
     assert code == EXIT_BAD_INPUT and not log.exists()
     capsys.readouterr()
     assert main(["count", str(DELEGATE), "--log", str(tmp_path / "no" / "x.jsonl")]) == 3
+
+
+def test_waiting_for_ballots_is_no_decision_and_a_rerun_adding_nothing_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "district"
+    shutil.copytree(DISTRICT.parent, folder)
+    spec = folder / "congress.toml"
+    later = folder / "ballots_bch_r2.csv"
+    held = later.read_bytes()
+    later.unlink()
+    log = tmp_path / "district.jsonl"
+    assert main(["count", str(spec), "--log", str(log)]) == EXIT_NEEDS_DECISION
+    err = capsys.readouterr().err
+    assert "Còn chờ: bch (chờ phiếu), bt (chờ kết quả cuộc bầu trước)." in err
+    assert "cần quyết định" not in err
+    assert f"Đã ghi nhật ký kiểm phiếu {log}" in err
+    assert main(["count", str(spec), "--log", str(log), "--lang", "en"]) == EXIT_NEEDS_DECISION
+    err = capsys.readouterr().err
+    assert "Still waiting: bch (" in err and "needs a decision" not in err
+    assert f"The log {log} already holds this count; nothing was added." in err
+    later.write_bytes(held)
+    assert main(["count", str(spec), "--log", str(log)]) == EXIT_OK
+    assert f"Đã ghi nhật ký kiểm phiếu {log}" in capsys.readouterr().err
+    assert main(["count", str(spec), "--log", str(log)]) == EXIT_OK
+    err = capsys.readouterr().err
+    assert f"Nhật ký {log} đã có đúng cuộc kiểm phiếu này; không ghi thêm gì." in err
+    assert "Đã ghi nhật ký" not in err
+
+
+def test_count_help_says_the_log_is_extended() -> None:
+    import contextlib
+    import io
+
+    from tally.cli import build_parser
+
+    stream = io.StringIO()
+    with contextlib.redirect_stdout(stream), pytest.raises(SystemExit):
+        build_parser().parse_args(["count", "--help"])
+    helps = stream.getvalue()
+    assert "nhật ký mới /" not in helps and "into a new audit log" not in helps
+    assert "extend the log" in " ".join(helps.split())

@@ -197,7 +197,8 @@ def test_a_failed_count_log_writes_nothing_and_the_rerun_works(
     monkeypatch.setattr(os, "pwrite", full_disk)
     assert main(["count", str(spec), "--log", str(log), "--lang", "en"]) == EXIT_BAD_INPUT
     err = capsys.readouterr().err
-    assert "No space left on device" in err and "Nothing was written" in err
+    assert "the disk is full" in err and "Nothing was written" in err
+    assert f"Error: {log}: Cannot write {log}: " in err and ".tmp" not in err
     assert not log.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["district"]  # no partial file
     monkeypatch.setattr(os, "pwrite", real)
@@ -245,7 +246,7 @@ def test_count_log_on_a_full_file_system_leaves_nothing_behind(tmp_path: Path) -
             timeout=120,
         )
         assert done.returncode == EXIT_BAD_INPUT, done.stderr
-        assert "No space left on device" in done.stderr
+        assert "the disk is full" in done.stderr
         assert "Nothing was written" in done.stderr
         assert list(mount.iterdir()) == []
     finally:
@@ -317,8 +318,17 @@ def test_a_short_or_non_hex_fingerprint_is_refused_as_such(
     capsys.readouterr()
     assert main(["verify", str(log), "--expect", expect, "--lang", "en"]) == EXIT_BAD_INPUT
     err = capsys.readouterr().err
-    assert "is not a SHA-256 fingerprint" in err and "no event carries" not in err
+    assert f"Error: Option --expect {expect!r} " in err and "field" not in err
+    assert "no event carries" not in err
+    if len(expect) > 64:
+        assert "is too long: it has 65 digits" in err and "at least" not in err
+    else:
+        assert "is not a SHA-256 fingerprint" in err
     assert main(["replay", str(log), "--expect", expect]) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert f"Lỗi: Tùy chọn --expect {expect!r} " in err and "trường" not in err
+    if len(expect) > 64:
+        assert "quá dài: có 65 chữ số" in err and "ít nhất" not in err
     with pytest.raises(InputFileError):
         verify(log, expect)
 
@@ -465,7 +475,10 @@ def test_every_os_error_on_a_log_is_located(
     ):
         assert main([*command, "--lang", "en"]) == EXIT_BAD_INPUT
         err = capsys.readouterr().err
-        assert f"{log}: Cannot " in err and "Permission denied" in err
+        assert f"{log}: Cannot " in err and "permission denied" in err
+        assert main(command) == EXIT_BAD_INPUT
+        err = capsys.readouterr().err
+        assert "không có quyền truy cập" in err and "Permission denied" not in err
 
 
 # --- 10. the log follows the count ----------------------------------------------------------
@@ -513,7 +526,7 @@ def test_a_log_of_another_count_is_refused_and_kept(
     ballots.write_text(text.replace("DBDH-001,1;3;8;", "DBDH-001,2;3;8;", 1), encoding="utf-8")
     capsys.readouterr()
     assert main(["count", str(spec), "--log", str(log), "--lang", "en"]) == EXIT_BAD_INPUT
-    assert "not the beginning of this count" in capsys.readouterr().err
+    assert "ballot DBDH-001: This log already holds a different count" in capsys.readouterr().err
     assert log.read_bytes() == before
 
 
@@ -627,3 +640,19 @@ def test_a_complaint_after_the_close_is_refused_and_a_forged_one_does_not_replay
         replay(log)
     assert refused.value.where.line == len(lines) + 1
     assert main(["verify", str(log)]) == EXIT_BAD_LOG
+
+
+def test_nothing_after_the_signed_fingerprint_is_said_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = tmp_path / "d.jsonl"
+    assert main(["count", str(DELEGATE), "--log", str(log)]) == EXIT_OK
+    last = replay(log).final_hash
+    capsys.readouterr()
+    assert main(["verify", str(log), "--expect", last]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "sự kiện cuối của nhật ký: sau đó không có sự kiện nào." in out
+    assert "có 0 sự kiện" not in out and "(—)" not in out
+    assert main(["verify", str(log), "--expect", last, "--lang", "en"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "the last in the log: nothing follows it." in out and "0 event(s)" not in out

@@ -22,6 +22,7 @@ import errno
 import hashlib
 import json
 import os
+import re
 import socket
 from collections.abc import Callable, Iterator
 from enum import StrEnum
@@ -31,8 +32,8 @@ from typing import Any, BinaryIO
 from pydantic import BaseModel, ConfigDict
 
 from tally.errors import InputFileError, Location
-from tally.files import open_regular
-from tally.messages import Phrase
+from tally.files import open_regular, os_detail
+from tally.messages import Lang, Phrase, text
 from tally.plain_text import is_control
 
 GENESIS = "0" * 64
@@ -106,6 +107,9 @@ class ChainReport(BaseModel):
     problem: Problem | None = None
     line: int | None = None
     """1-based line number of the first problem."""
+    torn_kind: str | None = None
+    """For a torn last line, the kind of event it was writing (``count_closed``…) when that
+    part of the line was written before the cut, else ``None``."""
 
 
 MAX_LINE = 1 << 20
@@ -162,6 +166,7 @@ class _Walk:
         """The last whole line, with its newline."""
         self.torn_whole = False
         """The torn last line is a whole, chained event that lost only its newline."""
+        self.torn_kind: str | None = None
         self.report: ChainReport | None = None
 
     def __iter__(self) -> Iterator[Event]:
@@ -183,6 +188,7 @@ class _Walk:
                 # hash or chain was edited, not cut: it keeps its own problem.
                 self.torn_whole = problem is None
                 problem = Problem.TORN
+                self.torn_kind = _torn_kind(raw)
             self.report = self._end(problem, number)
             return
         self.report = self._end(None, None)
@@ -215,7 +221,40 @@ class _Walk:
             final_hash=self.final_hash,
             problem=problem,
             line=line,
+            torn_kind=self.torn_kind,
         )
+
+
+_KIND_FIELD = re.compile(rb'"kind":"([a-z_]{1,40})"')
+
+
+def _torn_kind(raw: bytes) -> str | None:
+    """The event kind written in a torn line, if the cut came after it (a known kind only)."""
+    found = _KIND_FIELD.search(raw)
+    if found is None:
+        return None
+    from tally.events import EventKind
+
+    kind = found.group(1).decode("ascii")
+    return kind if kind in {k.value for k in EventKind} else None
+
+
+class TornEvent:
+    """What a torn last line was writing, as a message parameter: the event's kind in the
+    board's words (``kết thúc kiểm phiếu``), or "the last event being written" when the cut
+    came before its kind."""
+
+    def __init__(self, kind: str | None) -> None:
+        self.kind = kind
+
+    def render(self, lang: Lang = "vi") -> str:
+        """The event in ``lang``."""
+        from tally.events import EventKind
+        from tally.terms import label
+
+        if self.kind is None:
+            return text("audit.torn_unknown", lang)
+        return text("audit.torn_kind", lang, kind=label(EventKind(self.kind), lang))
 
 
 def _reader(path: Path) -> BinaryIO:
@@ -264,6 +303,7 @@ def _bad_log(path: Path, report: ChainReport) -> InputFileError:
             Location(file=str(path), line=report.line),
             events=report.events,
             file=path,
+            what=TornEvent(report.torn_kind),
         )
     return InputFileError(
         "audit.bad_log",
@@ -363,7 +403,7 @@ def _lock(descriptor: int, path: Path) -> bool:
             "file.unwritable",
             Location(file=str(path)),
             path=path,
-            detail=exc.strerror or type(exc).__name__,
+            detail=os_detail(exc),
         ) from None
     return True
 
@@ -512,7 +552,7 @@ class AuditLog:
         except OSError as exc:
             self._cut_back(descriptor)
             raise InputFileError(
-                "file.unwritable", where, path=self.path, detail=exc.strerror or str(exc)
+                "file.unwritable", where, path=self.path, detail=os_detail(exc)
             ) from None
         self._size += len(line)
         self._digest.update(line)
@@ -581,7 +621,7 @@ class AuditLog:
             os.fsync(self._descriptor(where))
         except OSError as exc:
             raise InputFileError(
-                "file.unwritable", where, path=self.path, detail=exc.strerror or str(exc)
+                "file.unwritable", where, path=self.path, detail=os_detail(exc)
             ) from None
 
     def close(self) -> None:
@@ -672,7 +712,7 @@ def repair_torn_tail(path: str | Path) -> int:
             "file.unwritable",
             Location(file=str(target)),
             path=target,
-            detail=exc.strerror or str(exc),
+            detail=os_detail(exc),
         ) from None
     finally:
         os.close(descriptor)

@@ -204,6 +204,35 @@ def _delimiter(text: str) -> str:
     return ","
 
 
+_SEPARATOR_WORDS = {",": "csv.comma", ";": "csv.semicolon", "\t": "csv.tab"}
+
+
+def _separator(delimiter: str) -> Phrase:
+    """The separator's name in the board's words (dấu phẩy, dấu chấm phẩy, dấu tab)."""
+    return Phrase(_SEPARATOR_WORDS[delimiter])
+
+
+def _no_serial_column(columns: list[str], delimiter: str, where: Location) -> InputFileError:
+    """No column names the serial: say which separator the header was read with and the
+    column names it gave (``So phieu;Gach`` typed without accents, ``Số phiếu|Gạch``…)."""
+    header = delimiter.join(columns)
+    best, cells = delimiter, columns
+    for other in _DELIMITERS:
+        try:
+            split = next(csv.reader([header], delimiter=other), [])
+        except csv.Error:  # pragma: no cover - one line without quotes to break
+            continue
+        if len(split) > len(cells):
+            best, cells = other, split
+    return InputFileError(
+        "csv.no_serial_column",
+        where,
+        separator=_separator(best),
+        columns=", ".join(repr(clipped(cell.strip())) for cell in cells[:12])
+        + (" …" if len(cells) > 12 else ""),
+    )
+
+
 class _Layout:
     """The header's meaning: which column is the serial, the note, and each candidate.
 
@@ -218,6 +247,7 @@ class _Layout:
         self.contest = contest
         self.cells = _GRID_CELLS[contest.form]
         """The mark of each value a grid cell may hold (stripped, lower case)."""
+        self.delimiter = delimiter
         self.split = _split_any if delimiter != "," else _split
         """How a list or note cell is split: on ``;``, and on ``,`` too in a file whose
         fields are not separated by ``,``."""
@@ -235,7 +265,7 @@ class _Layout:
                 raise InputFileError("csv.duplicate_column", where, column=column)
             seen.add(key)
         if "serial" not in names:
-            raise InputFileError("csv.no_serial_column", where)
+            raise _no_serial_column(columns, delimiter, where)
         self.serial = names.index("serial")
         self.note = names.index("note") if "note" in names else None
         self.lists = {name: i for i, name in enumerate(names) if name in _LIST_COLUMNS}
@@ -270,7 +300,14 @@ class _Layout:
         if len(row) > self.width and not any(cell.strip() for cell in row[self.width :]):
             row = row[: self.width]
         if len(row) != self.width:
-            raise InputFileError("csv.row_length", where, got=len(row), expected=self.width)
+            serial = row[self.serial].strip() if self.serial < len(row) else ""
+            raise InputFileError(
+                "csv.row_length",
+                where.within(Location(serial=clipped(serial) if serial else None)),
+                got=len(row),
+                expected=self.width,
+                separator=_separator(self.delimiter),
+            )
         return row
 
     def add(self, builder: BallotBuilder, row: list[str], where: Location) -> None:

@@ -15,6 +15,7 @@ replay; 2 wrong command-line usage; 1 an unexpected internal error.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from collections.abc import Sequence
@@ -72,7 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     count.add_argument(
         "--log",
         type=Path,
-        help="ghi cuộc kiểm phiếu vào nhật ký mới / record the count into a new audit log",
+        help="ghi cuộc kiểm phiếu vào nhật ký (tạo mới, hoặc ghi tiếp nhật ký đã có của cùng "
+        "cuộc kiểm phiếu) / record the count into an audit log (a new one, or extend the log "
+        "of this same count)",
     )
     count.add_argument("--station", default="1", help="mã máy nhập / entry station id")
     count.add_argument(
@@ -226,7 +229,14 @@ def _count(args: argparse.Namespace) -> tuple[str, bool, str]:
     if args.print_list:
         return _lists(congress, selected, lang, args.fmt)
     files = _BallotFiles(congress, args.spec, args.ballots, selected[0])
-    record = run_congress(congress, files)
+    try:
+        record = run_congress(congress, files)
+    except TallyError as error:
+        # A figure of the spec (issued, collected, a round's) that the count refuses: the
+        # error names the field; the board also needs the file it is in.
+        if error.where.file is None and error.where.field is not None:
+            raise error.located(Location(file=str(args.spec))) from None
+        raise
     chosen = [record.contest(contest_id) for contest_id in selected]
     for c in chosen:
         explicit = args.ballots is not None and c.contest_id == selected[0]
@@ -266,7 +276,8 @@ def _count(args: argparse.Namespace) -> tuple[str, bool, str]:
         listed.get(path) or text("cli.missing_ballots", lang, path=path) for path in files.missing
     ]
     if args.log is not None:
-        lines.append(text("cli.log_written", lang, path=args.log, hash=replayed.final_hash))
+        key = "cli.log_written" if replayed.added else "cli.log_unchanged"
+        lines.append(text(key, lang, path=args.log, hash=replayed.final_hash))
     for c in chosen:
         lines.append(
             text(
@@ -292,15 +303,21 @@ def _count(args: argparse.Namespace) -> tuple[str, bool, str]:
     failed = record.failed_open_votes
     needs_decision = bool(failed) or any(c.status is not ContestStatus.COMPLETE for c in chosen)
     if needs_decision:
+        # Waiting (for ballots, for an earlier contest) is no decision of the congress: the
+        # two are said apart.
+        waits = (ContestStatus.AWAITING_BALLOTS, ContestStatus.WAITING_FOR_SOURCE)
+        open_ = [c for c in chosen if c.status is not ContestStatus.COMPLETE]
+        waiting = ", ".join(
+            f"{c.contest_id} ({label(c.status, lang)})" for c in open_ if c.status in waits
+        )
         pending = ", ".join(
             [f'"{v.subject}" ({text("cli.vote_failed", lang)})' for v in failed]
-            + [
-                f"{c.contest_id} ({label(c.status, lang)})"
-                for c in chosen
-                if c.status is not ContestStatus.COMPLETE
-            ]
+            + [f"{c.contest_id} ({label(c.status, lang)})" for c in open_ if c.status not in waits]
         )
-        lines.append(text("cli.needs_decision", lang, reason=pending))
+        if waiting:
+            lines.append(text("cli.still_waiting", lang, reason=waiting))
+        if pending:
+            lines.append(text("cli.needs_decision", lang, reason=pending))
     return output, needs_decision, "\n".join(lines)
 
 
@@ -382,21 +399,49 @@ def _check_outputs(
 
 def _verify(args: argparse.Namespace) -> tuple[str, bool, str]:
     """Check the chain and replay; a damaged log raises (exit 5) after the report."""
-    from tally.audit import Problem, check_chain, repair_torn_tail
+    from tally.audit import Problem, TornEvent, check_chain, repair_torn_tail
     from tally.replay import expected_prefix, verify
 
     lang: Lang = args.lang
     lines: list[str] = []
     if args.expect is not None:
-        expected_prefix(args.expect)  # a mistyped fingerprint is refused before anything
-    if args.repair_torn_tail and check_chain(args.log).problem is Problem.TORN:
+        _check_expect(args.expect)  # a mistyped fingerprint is refused before anything
+        expected_prefix(args.expect)
+    chain = check_chain(args.log)
+    if chain.problem is Problem.TORN:
+        what = TornEvent(chain.torn_kind)
+        if not args.repair_torn_tail:
+            raise LogError(
+                "audit.torn",
+                Location(file=str(args.log), line=chain.line),
+                events=chain.events,
+                file=args.log,
+                what=what,
+            )
         cut = repair_torn_tail(args.log)
         key = "cli.torn_cut" if cut else "cli.newline_restored"
-        lines.append(text(key, lang, path=args.log, bytes=cut))
+        lines.append(text(key, lang, path=args.log, bytes=cut, what=what.render(lang)))
     report = verify(args.log, args.expect)
     if report.error is not None:
         raise LogError(report.error.code, report.error.where, **report.error.params)
-    return report.message(lang) + "\n", False, "\n".join(lines)
+    said = report.message(lang)
+    if report.signed is not None and not report.later_count:
+        # Nothing follows the signed fingerprint: say so, not "0 events follow it (—)".
+        first, *rest = dataclasses.replace(report, signed=None).message(lang).split("\n")
+        said = "\n".join([first, text("log.signed_is_last", lang, signed=report.signed), *rest])
+    return said + "\n", False, "\n".join(lines)
+
+
+def _check_expect(expect: str) -> None:
+    """The fingerprint typed after ``--expect`` is hexadecimal, neither too short nor longer
+    than a SHA-256 (64 digits): refused naming the option, not a field of a file."""
+    from tally.replay import MIN_EXPECT
+
+    wanted = "".join(expect.split()).lower()
+    if any(c not in "0123456789abcdef" for c in wanted) or len(wanted) < MIN_EXPECT:
+        raise InputFileError("cli.expect_bad", None, expect=expect, minimum=MIN_EXPECT)
+    if len(wanted) > 64:
+        raise InputFileError("cli.expect_too_long", None, expect=expect, digits=len(wanted))
 
 
 def _replay(args: argparse.Namespace) -> tuple[str, bool, str]:
@@ -406,6 +451,8 @@ def _replay(args: argparse.Namespace) -> tuple[str, bool, str]:
 
     lang: Lang = args.lang
     _check_outputs(args.output, [], [args.log])
+    if args.expect is not None:
+        _check_expect(args.expect)
     replayed = replay(args.log, args.expect)
     if args.contest is not None and args.contest not in replayed.keys:
         raise InputFileError(

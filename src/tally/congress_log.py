@@ -37,7 +37,8 @@ from tally.audit import AuditLog, place_new
 from tally.ballots import Ballots
 from tally.errors import InputFileError, Location, LogError
 from tally.events import CongressIdentity, DecisionKind, ResultFigures
-from tally.files import current_umask
+from tally.files import current_umask, os_detail
+from tally.messages import Phrase
 from tally.minutes import Fingerprint
 from tally.outcome import OutcomeStatus
 from tally.record import CongressRecord, round_id
@@ -65,6 +66,8 @@ class Recorded:
     final_hash: str
     fingerprints: Mapping[str, Fingerprint]
     results: Mapping[str, ContestResult]
+    added: int = 0
+    """Events this recording appended (0: the log already held this count)."""
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -95,8 +98,9 @@ def record_congress(
     where the spec gives none), so the same files give the same log, byte for byte.
 
     An existing log is extended, never rewritten: the log follows the count. Rounds already
-    in it must have the same list, roll and figures (:class:`InputFileError` ``log.differs``
-    naming the round's last line otherwise); what the count now has beyond them — a round
+    in it must have the same list, roll, ballots and figures (:class:`InputFileError`
+    ``log.ballot_differs`` naming the round, the first ballot that differs and its line, or
+    ``log.differs`` naming the round, otherwise); what the count now has beyond them — a round
     whose ballots arrived since, a decision, a further round ordered — is appended after
     whatever the log already holds, in the order it happened. So every fingerprint printed on
     minutes already signed stays in the log, which only grows.
@@ -131,9 +135,7 @@ def _record(
     try:
         descriptor, name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
-        raise InputFileError(
-            "file.unwritable", where, path=target, detail=exc.strerror or str(exc)
-        ) from None
+        raise InputFileError("file.unwritable", where, path=target, detail=os_detail(exc)) from None
     partial = Path(name)
     try:
         try:
@@ -145,7 +147,7 @@ def _record(
         session = _write(record, ballots, partial, station, clock, target)
         session.log.sync()
         session.close()
-        recorded = _summary(session, partial, target)
+        recorded = _summary(session, partial, target, len(existing) if existing else 0)
         if existing is not None:
             existing.check()  # nobody wrote to it meanwhile (it was locked)
             os.replace(partial, target)
@@ -154,9 +156,15 @@ def _record(
         _sync_folder(folder)
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        raise InputFileError(
-            "file.unwritable", where, path=target, detail=exc.strerror or str(exc)
-        ) from None
+        raise InputFileError("file.unwritable", where, path=target, detail=os_detail(exc)) from None
+    except InputFileError as error:
+        partial.unlink(missing_ok=True)
+        if error.code == "file.unwritable" and error.where.file == str(partial):
+            # The temporary file is the program's own: the board is told about the log.
+            raise InputFileError(
+                "file.unwritable", where, path=target, detail=error.params["detail"]
+            ) from None
+        raise
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
@@ -189,7 +197,7 @@ def _sync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-def _summary(session: CountingSession, written: Path, target: Path) -> Recorded:
+def _summary(session: CountingSession, written: Path, target: Path, before: int) -> Recorded:
     """Each round's fingerprint (the hash of its last event), read back from the lines of
     those events alone (the whole file was checked against what was written on close)."""
     state = session.state
@@ -204,7 +212,10 @@ def _summary(session: CountingSession, written: Path, target: Path) -> Recorded:
         for key, s in state.contests.items()
     }
     results = {key: s.result for key, s in state.contests.items() if s.result is not None}
-    return Recorded(target, len(session.log), session.log.last_hash, fingerprints, results)
+    events = len(session.log)
+    return Recorded(
+        target, events, session.log.last_hash, fingerprints, results, added=events - before
+    )
 
 
 def _write(
@@ -235,7 +246,7 @@ def _write(
     try:
         opened = session.state.opened
         if opened is not None and opened.congress != identity:
-            raise InputFileError("log.differs", Location(file=str(shown), line=1))
+            raise InputFileError("log.other_congress", Location(file=str(shown), line=1))
         for contest_record in record.contests:
             plan = congress.plan(contest_record.contest_id)
             rounds = contest_record.rounds
@@ -257,7 +268,7 @@ def _write(
                         handle.complaint(complaint.summary, complaint.settlement)
                     handle.close(at=figures.counted_at)
                 else:
-                    _same_round(logged, result, shown)
+                    _same_round(logged, result, ballots.get(key), shown, number)
                     handle = session.contest(key)
                 state = handle.state
                 if figures.decision is not None and _waits(state, OutcomeStatus.TIE):
@@ -268,7 +279,7 @@ def _write(
                     handle.decide(figures.alternate_decision, alternates=True)
                 if handle.result != result:
                     if logged is not None:
-                        raise _differs(logged, shown)
+                        raise _differs(logged, ballots.get(key), shown, number)
                     raise LogError(
                         "log.figures_differ",
                         Location(file=str(shown), field=f"contest.{key}"),
@@ -304,16 +315,76 @@ def _waits(state: ContestState, status: OutcomeStatus) -> bool:
     return state.result is not None and state.result.outcome.status is status
 
 
-def _same_round(logged: ContestState, result: ContestResult, shown: Path) -> None:
-    """A round already in the log is the one counted now: same list, roll, closed count."""
+def _same_round(
+    logged: ContestState,
+    result: ContestResult,
+    ballots: Ballots | None,
+    shown: Path,
+    number: int,
+) -> None:
+    """A round already in the log is the one counted now: same list, roll, ballots, closed
+    count."""
     if (
         not logged.closed
         or logged.contest != result.contest
         or logged.roll != result.roll
         or logged.issued != result.issued
+        or (ballots is not None and _first_difference(logged, ballots) is not None)
     ):
-        raise _differs(logged, shown)
+        raise _differs(logged, ballots, shown, number)
 
 
-def _differs(logged: ContestState, shown: Path) -> InputFileError:
-    return InputFileError("log.differs", Location(file=str(shown), line=logged.last_seq))
+def _differs(
+    logged: ContestState, ballots: Ballots | None, shown: Path, number: int
+) -> InputFileError:
+    """The log already holds another count of this round: name the first ballot that reads
+    otherwise (and its line in the log) when the ballots differ, else the round's last line."""
+    contest = logged.key.removesuffix(f".r{number}") if number > 1 else logged.key
+    found = _first_difference(logged, ballots) if ballots is not None else None
+    if found is None:
+        return InputFileError(
+            "log.differs",
+            Location(file=str(shown), line=logged.last_seq),
+            contest=contest,
+            round=number,
+        )
+    serial, line, how = found
+    return InputFileError(
+        "log.ballot_differs",
+        Location(file=str(shown), line=line, serial=serial),
+        contest=contest,
+        round=number,
+        serial=serial,
+        how=Phrase(how),
+    )
+
+
+def _first_difference(logged: ContestState, ballots: Ballots) -> tuple[str, int | None, str] | None:
+    """The first ballot of the file (in its order) that the log has not, or reads otherwise,
+    else the first the log has that the file has not: its serial, its line in the log (when
+    the log has it) and how it differs (a :mod:`tally.messages` code)."""
+    before = logged.ballots if logged.ballots is not None else logged.bulk
+    if before is None:
+        return None
+    lines = {
+        serial: entry.seq
+        for entries in logged.stations.values()
+        for serial, entry in entries.items()
+    }
+    rows = {str(serial): row for row, serial in enumerate(before.serials.tolist())}
+    seen: set[str] = set()
+    for row, value in enumerate(ballots.serials.tolist()):
+        serial = str(value)
+        seen.add(serial)
+        was = rows.get(serial)
+        if was is None:
+            return serial, None, "log.ballot_not_logged"
+        if (
+            before.observations[was] != ballots.observations[row]
+            or not (before.marks[was] == ballots.marks[row]).all()
+        ):
+            return serial, lines.get(serial), "log.ballot_reads_otherwise"
+    for serial in rows:
+        if serial not in seen:
+            return serial, lines.get(serial), "log.ballot_not_in_file"
+    return None

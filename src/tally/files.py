@@ -14,6 +14,7 @@ x.toml, line 2: The congress spec is not valid TOML: Invalid value (column 5).
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -64,15 +65,14 @@ def open_regular(path: str | Path, *, write: bool = False, create: bool = False)
                 "file.unwritable",
                 where,
                 path=source,
-                detail="không có thư mục này / no such folder",
+                detail=Detail("không có thư mục này", "no such folder"),
             ) from None
         raise InputFileError("file.not_found", where, path=source) from None
     except IsADirectoryError:
         raise InputFileError("load.not_regular", where, path=source) from None
     except OSError as exc:
         code = "file.unwritable" if write else "file.unreadable"
-        detail = exc.strerror or type(exc).__name__
-        raise InputFileError(code, where, path=source, detail=detail) from None
+        raise InputFileError(code, where, path=source, detail=os_detail(exc)) from None
     except ValueError as exc:  # e.g. a NUL character in the path
         raise InputFileError("file.unreadable", where, path=source, detail=str(exc)) from None
     try:
@@ -100,8 +100,7 @@ def read_utf8(path: str | Path) -> str:
         with os.fdopen(descriptor, "rb") as stream:
             raw = stream.read()
     except OSError as exc:
-        detail = exc.strerror or type(exc).__name__
-        raise InputFileError("file.unreadable", where, path=source, detail=detail) from None
+        raise InputFileError("file.unreadable", where, path=source, detail=os_detail(exc)) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -237,6 +236,41 @@ class Detail:
         return self.vi if lang == "vi" else self.en
 
 
+_OS_WORDS: dict[int, tuple[str, str]] = {
+    errno.ENOENT: ("không có tệp hoặc thư mục này", "no such file or folder"),
+    errno.EACCES: ("không có quyền truy cập", "permission denied"),
+    errno.EPERM: ("hệ điều hành không cho phép thao tác này", "operation not permitted"),
+    errno.EISDIR: ("đây là một thư mục, không phải tệp", "it is a folder, not a file"),
+    errno.ENOTDIR: (
+        "một phần của đường dẫn không phải là thư mục",
+        "a part of the path is not a folder",
+    ),
+    errno.ENOSPC: ("ổ đĩa đã đầy", "the disk is full"),
+    errno.EROFS: ("ổ đĩa chỉ cho đọc, không cho ghi", "the disk is read-only"),
+    errno.EEXIST: ("tệp đã có sẵn", "the file already exists"),
+    errno.ELOOP: ("liên kết vòng (liên kết trỏ về chính nó)", "a loop of links"),
+    errno.ENAMETOOLONG: ("tên tệp hoặc đường dẫn quá dài", "the file name or path is too long"),
+}
+"""The operating system's reason for the common errors, in the board's words (the system's
+own text, ``strerror``, is English whatever the language asked for)."""
+
+
+def os_detail(exc: BaseException) -> Detail:
+    """Why the system refused, in both languages: the common ``errno`` values in the board's
+    words, any other by the system's own text.
+
+    >>> os_detail(PermissionError(13, "Permission denied")).render("vi")
+    'không có quyền truy cập'
+    >>> os_detail(OSError(28, "No space left on device")).render("en")
+    'the disk is full'
+    """
+    number = getattr(exc, "errno", None)
+    if isinstance(number, int) and number in _OS_WORDS:
+        return Detail(*_OS_WORDS[number])
+    own = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    return Detail(own, own)
+
+
 def shown(value: object) -> str:
     """``repr(value)``, cut short for a message."""
     return clipped(repr(value))
@@ -308,8 +342,9 @@ def write_atomically(path: str | Path, text: str) -> None:
 
 
 def _unwritable(target: Path, exc: OSError) -> InputFileError:
-    detail = exc.strerror or type(exc).__name__
-    return InputFileError("file.unwritable", Location(file=str(target)), path=target, detail=detail)
+    return InputFileError(
+        "file.unwritable", Location(file=str(target)), path=target, detail=os_detail(exc)
+    )
 
 
 def current_umask() -> int:
@@ -406,8 +441,7 @@ def check_output(output: Path, inputs: Iterable[Path | None] = ()) -> None:
     except InputFileError:
         raise
     except (OSError, RuntimeError, ValueError) as exc:  # a link loop, a NUL in the path...
-        detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-        raise InputFileError("file.unwritable", where, path=output, detail=detail) from None
+        raise InputFileError("file.unwritable", where, path=output, detail=os_detail(exc)) from None
 
 
 def _same(output: Path, resolved: Path, exists: bool, source: Path) -> bool:

@@ -302,11 +302,22 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "to it; compare it with the printed log and tell the counting board.",
     ),
     "audit.torn": (
-        "Dòng cuối của nhật ký bị ghi dở (máy dừng khi đang ghi) sau {events} sự kiện nguyên vẹn. "
-        "Chạy: tally verify {file} --repair-torn-tail, rồi nhập lại phiếu đang nhập dở.",
-        "The log's last line was cut short (the machine stopped while writing it) after "
-        "{events} whole events. Run: tally verify {file} --repair-torn-tail, then enter the "
-        "ballot in flight again.",
+        "Dòng cuối của nhật ký bị ghi dở ({what}; máy dừng khi đang ghi) sau {events} sự kiện "
+        "nguyên vẹn. Không ghi tiếp vào nhật ký này trước khi sửa. Sửa bằng lệnh: tally verify "
+        "{file} --repair-torn-tail (chỉ cắt dòng ghi dở, các sự kiện trước giữ nguyên), rồi "
+        "ghi lại sự kiện đó.",
+        "The log's last line, {what}, was cut short (the machine stopped while writing it) "
+        "after {events} whole events. Do not append to this log before it is mended. Mend it with: "
+        "tally verify {file} --repair-torn-tail (it cuts only the torn line; the events before "
+        "it stay as they are), then record that event again.",
+    ),
+    "audit.torn_kind": (
+        "sự kiện “{kind}”",
+        "the event “{kind}”",
+    ),
+    "audit.torn_unknown": (
+        "sự kiện cuối cùng đang ghi",
+        "the last event being written",
     ),
     "audit.changed_underneath": (
         "Tệp nhật ký đã bị thay đổi từ bên ngoài (dài {size} byte thay vì {expected}): có thể "
@@ -532,12 +543,40 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{key} must be a list of ballot numbers or names, e.g. {key} = [3, 17].",
     ),
     "log.differs": (
-        "Nhật ký này không phải phần đầu của cuộc kiểm phiếu này (khác từ dòng này). Chỉ nối "
-        "tiếp được nhật ký ghi từ cùng các tệp, mỗi vòng có counted_at; nếu không, ghi vào "
-        "nhật ký mới.",
-        "This log is not the beginning of this count (it differs from this line on). Only a "
-        "log written from the same files, each round with counted_at, can be extended; "
-        "otherwise record into a new log.",
+        "Nhật ký này đã ghi một lần kiểm phiếu khác của cuộc bầu {contest!r}, vòng {round} "
+        "(danh sách, số đại biểu, số phiếu phát ra hoặc kết quả không giống lần kiểm này). Không "
+        "ghi thêm gì vào nhật ký. Ghi vào một nhật ký mới, hoặc đặt lại đúng tệp phiếu đã kiểm "
+        "khi ghi nhật ký này.",
+        "This log already holds a different count of contest {contest!r}, round {round} (the "
+        "list, the roll, the ballots issued or the result differ from this count). Nothing was "
+        "added to the log. Record into a new log, or restore the ballots file that was counted "
+        "when this log was written.",
+    ),
+    "log.ballot_differs": (
+        "Nhật ký này đã ghi một lần kiểm phiếu khác của cuộc bầu {contest!r}, vòng {round}: "
+        "phiếu đầu tiên khác là phiếu {serial} ({how}). Không ghi thêm gì vào nhật ký. Ghi vào "
+        "một nhật ký mới, hoặc đặt lại đúng tệp phiếu đã kiểm khi ghi nhật ký này.",
+        "This log already holds a different count of contest {contest!r}, round {round}: the "
+        "first ballot that differs is {serial} ({how}). Nothing was added to the log. Record "
+        "into a new log, or restore the ballots file that was counted when this log was written.",
+    ),
+    "log.ballot_reads_otherwise": (
+        "tệp phiếu bây giờ ghi phiếu này khác với nhật ký",
+        "the ballots file now reads it otherwise than the log",
+    ),
+    "log.ballot_not_logged": (
+        "có trong tệp phiếu bây giờ nhưng không có trong nhật ký",
+        "in the ballots file now but not in the log",
+    ),
+    "log.ballot_not_in_file": (
+        "có trong nhật ký nhưng không còn trong tệp phiếu",
+        "in the log but no longer in the ballots file",
+    ),
+    "log.other_congress": (
+        "Nhật ký này ghi một đại hội khác (tên, nhiệm kỳ, địa điểm hoặc ngày khác với tệp cấu "
+        "hình). Không ghi thêm gì vào nhật ký; ghi vào một nhật ký mới.",
+        "This log records another congress (its name, term, place or date differ from the "
+        "spec). Nothing was added to the log; record into a new log.",
     ),
     "log.round_differs": (
         "Vòng bầu {contest!r} không khớp với quyết định bầu tiếp ghi ở {source!r} ({what}). "
@@ -599,6 +638,26 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "0–9, a–f (được để dấu cách). Chép lại mã từ biên bản đã ký.",
         "{expect!r} is not a SHA-256 fingerprint as printed on the minutes: give at least "
         "{minimum} characters 0–9, a–f (spaces allowed). Copy it again from the signed minutes.",
+    ),
+    "cli.expect_bad": (
+        "Tùy chọn --expect {expect!r} không phải là mã SHA-256 in trên biên bản: cần ít nhất "
+        "{minimum} ký tự 0–9, a–f (được để dấu cách). Chép lại mã từ biên bản đã ký.",
+        "Option --expect {expect!r} is not a SHA-256 fingerprint as printed on the minutes: "
+        "give at least {minimum} characters 0–9, a–f (spaces allowed). Copy it again from the "
+        "signed minutes.",
+    ),
+    "cli.expect_too_long": (
+        "Tùy chọn --expect {expect!r} quá dài: có {digits} chữ số, nhưng mã SHA-256 in trên "
+        "biên bản chỉ có 64. Có thể đã chép thừa hoặc chép hai mã liền nhau; chép lại mã từ "
+        "biên bản đã ký.",
+        "Option --expect {expect!r} is too long: it has {digits} digits, but a SHA-256 "
+        "fingerprint as printed on the minutes has 64. Something extra was copied, or two "
+        "fingerprints run together; copy it again from the signed minutes.",
+    ),
+    "log.signed_is_last": (
+        "Mã đã ký là của sự kiện {signed}, sự kiện cuối của nhật ký: sau đó không có sự kiện nào.",
+        "The signed fingerprint is that of event {signed}, the last in the log: nothing follows "
+        "it.",
     ),
     "log.after_signed": (
         "Mã đã ký là của sự kiện {signed}; sau đó có {count} sự kiện ({kinds}), không sự kiện "
@@ -879,8 +938,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "The file has no header row. The first row must name the columns (see docs/formats.md).",
     ),
     "csv.no_serial_column": (
-        "Không có cột 'serial' (số phiếu). Thêm cột này vào dòng tiêu đề.",
-        "There is no 'serial' column. Add it to the header row.",
+        "Không có cột số phiếu. Đọc dòng tiêu đề theo {separator} thì các cột là: {columns}. "
+        "Cột số phiếu phải có tên 'serial' hoặc 'số phiếu' (gõ có dấu); các cột cách nhau bằng "
+        "dấu phẩy, dấu chấm phẩy hoặc dấu tab.",
+        "There is no serial column. Read with the {separator} as separator, the header's "
+        "columns are: {columns}. The serial column must be called 'serial' or 'số phiếu' (with "
+        "its accents); columns are separated by commas, semicolons or tabs.",
     ),
     "csv.unknown_column": (
         "Cột {column!r} không phải người ứng cử nào trong danh sách, cũng không phải cột được "
@@ -908,8 +971,22 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "The header has no column for: {missing}. Every candidate needs a column.",
     ),
     "csv.row_length": (
-        "Dòng có {got} ô nhưng tiêu đề có {expected} cột. Kiểm tra dấu phẩy thừa hoặc thiếu.",
-        "The row has {got} cells but the header has {expected}. Look for a missing or extra comma.",
+        "Dòng có {got} ô nhưng tiêu đề có {expected} cột. Tệp này dùng {separator} để cách các "
+        "cột; kiểm tra {separator} thừa hoặc thiếu trên dòng này.",
+        "The row has {got} cells but the header has {expected}. This file separates its columns "
+        "with the {separator}; look for a missing or extra {separator} on this row.",
+    ),
+    "csv.comma": (
+        "dấu phẩy (,)",
+        "comma (,)",
+    ),
+    "csv.semicolon": (
+        "dấu chấm phẩy (;)",
+        "semicolon (;)",
+    ),
+    "csv.tab": (
+        "dấu tab",
+        "tab",
     ),
     "csv.mixed_layout": (
         "Tiêu đề vừa có cột 'struck'/'kept' vừa có cột người ứng cử. Chọn một kiểu nhập.",
@@ -993,10 +1070,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # --- spec: file paths, free text, election model (issue 11) ---
     "spec.path_outside": (
-        "Trường {field}: tệp {path!r} phải nằm trong thư mục của tệp mô tả ({folder}), ghi bằng "
+        "Tệp {path!r} phải nằm trong thư mục của tệp mô tả ({folder}), ghi bằng "
         'đường dẫn tương đối (ví dụ "phieu_bch.csv" hoặc "phieu/bch.csv"); {reason}. Muốn '
         "dùng tệp ở nơi khác thì chỉ ra bằng --ballots.",
-        "Field {field}: the file {path!r} must be inside the spec's folder ({folder}), written as "
+        "The file {path!r} must be inside the spec's folder ({folder}), written as "
         'a relative path (e.g. "ballots_bch.csv" or "ballots/bch.csv"); {reason}. To use a '
         "file elsewhere, give it with --ballots.",
     ),
@@ -1099,9 +1176,19 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Kết quả cần quyết định của đại hội: {reason}.",
         "The result needs a decision of the congress: {reason}.",
     ),
+    "cli.still_waiting": (
+        "Còn chờ: {reason}. Khi có phiếu hoặc kết quả đó, chạy lại lệnh.",
+        "Still waiting: {reason}. Run the command again once those ballots or results are in.",
+    ),
     "cli.log_written": (
         "Đã ghi nhật ký kiểm phiếu {path}; mã SHA-256 của sự kiện cuối: {hash}",
         "Recorded the count in {path}; SHA-256 of the last event: {hash}",
+    ),
+    "cli.log_unchanged": (
+        "Nhật ký {path} đã có đúng cuộc kiểm phiếu này; không ghi thêm gì. Mã SHA-256 của sự "
+        "kiện cuối: {hash}",
+        "The log {path} already holds this count; nothing was added. SHA-256 of the last "
+        "event: {hash}",
     ),
     "cli.log_hash": (
         "Nhật ký: {events} sự kiện; mã SHA-256 của sự kiện cuối: {hash}",
@@ -1112,8 +1199,10 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{contest}: the count is not closed ({entered} current ballot entries).",
     ),
     "cli.torn_cut": (
-        "Đã cắt dòng cuối ghi dở của {path} ({bytes} byte); phiếu đang nhập dở cần nhập lại.",
-        "Cut the torn last line of {path} ({bytes} bytes); enter the ballot in flight again.",
+        "Đã cắt dòng cuối ghi dở của {path} ({bytes} byte): {what} chưa được ghi vào nhật ký; "
+        "hãy ghi lại sự kiện đó.",
+        "Cut the torn last line of {path} ({bytes} bytes): {what} is not in the log; record "
+        "that event again.",
     ),
     "cli.newline_restored": (
         "Dòng cuối của {path} đầy đủ, chỉ thiếu ký tự xuống dòng; đã thêm vào, không mất gì.",

@@ -327,9 +327,20 @@ def check_spec_paths(congress: Congress, folder: Path | None, source: str = "<sp
                     Location(file=source, field=field),
                     field=field,
                     path=name,
-                    folder=str(folder) if folder is not None else ".",
+                    folder=_folder_shown(folder, source),
                     reason=reason,
                 )
+
+
+def _folder_shown(folder: Path | None, source: str) -> str:
+    """The spec's folder as a path a board can find (``/home/…/dai_hoi``, never ``.``)."""
+    if folder is None and source.startswith("<"):
+        return "."
+    where = folder if folder is not None else Path(source).parent
+    try:
+        return str(where.resolve())
+    except (OSError, RuntimeError, ValueError):  # pragma: no cover - a path resolve refuses
+        return str(where)
 
 
 def _outside(name: str, base: Path | None) -> Detail | None:
