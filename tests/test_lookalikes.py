@@ -194,6 +194,49 @@ def test_a_case_only_duplicate_serial_says_capital_letters() -> None:
     assert "differ only in capital letters" in refused.value.message("en")
 
 
+def test_a_ballot_naming_a_candidate_with_a_cyrillic_letter_says_which_letter_and_whom() -> None:
+    """Issue 11 trial: ``BCH-005,Nguyễn Văn Аn`` got "not on the list. Did you mean Nguyễn Văn
+    An?" — two spellings a board cannot tell apart. Now: the look-alike letter, the candidate
+    meant and the fix; the reference is refused, not read as that candidate."""
+    row = f"serial,struck\nBCH-004,2\nBCH-005,Nguyễn Văn {CYRILLIC_A}n;Lê Thị Bình\n"
+    with pytest.raises(BallotError) as raised:
+        ballots_from_csv_text(BCH, row, "b.csv")
+    error = raised.value
+    assert error.code == "ballot.lookalike_candidate"
+    assert error.where.line == 3 and error.where.serial == "BCH-005"
+    vi, en = error.message("vi"), error.message("en")
+    assert f"chữ '{CYRILLIC_A}' (U+0410, chữ Kirin) trông giống chữ 'A' Latinh" in vi
+    assert "Nguyễn Văn An, số 1" in vi and "Gõ lại họ tên" in vi and "số thứ tự 1" in vi
+    assert f"the letter '{CYRILLIC_A}' (U+0410, Cyrillic) looks like the Latin 'A'" in en
+    assert "Nguyễn Văn An, no. 1" in en and "ballot number 1" in en
+    with pytest.raises(BallotError) as raised:  # full-width letters: the same message
+        BallotBuilder(BCH).add("1", struck=["\uff2cê Thị Bình"])
+    assert raised.value.code == "ballot.lookalike_candidate"
+    assert "'Ｌ' (U+FF2C) is a full-width 'L'" in raised.value.message("en")
+    assert "Lê Thị Bình, no. 2" in raised.value.message("en")
+
+
+@pytest.mark.parametrize(("ref", "plain"), [("\uff12", "2"), ("\uff11\uff10", "10")])
+def test_a_candidate_number_in_full_width_digits_says_so(ref: str, plain: str) -> None:
+    with pytest.raises(BallotError) as raised:
+        BallotBuilder(BCH).add("1", struck=[ref])
+    error = raised.value
+    assert error.code == "ballot.wide_number"
+    assert f"chữ số rộng (full-width: '{ref[0]}' U+{ord(ref[0]):04X}" in error.message("vi")
+    assert f"Type it again in plain digits: {plain} (ballot numbers run from 1 to 3)" in (
+        error.message("en")
+    )
+    with pytest.raises(BallotError) as raised:
+        ballots_from_csv_text(BCH, f"serial,struck\nBCH-1,{ref}\n", "b.csv")
+    assert raised.value.code == "ballot.wide_number"
+
+
+def test_an_unrelated_name_is_still_not_on_the_list() -> None:
+    with pytest.raises(BallotError) as raised:
+        BallotBuilder(BCH).add("1", struck=["Đỗ Văn Hùng"])
+    assert raised.value.code == "ballot.unknown_candidate"
+
+
 LATIN_LETTERS = sorted({latin for latin in LATIN_LOOKALIKES.values() if latin.isascii()})
 
 

@@ -981,6 +981,21 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "{ref!r} is not on the list. Did you mean {name} (no. {number})? Use the ballot number "
         "(1–{n}) or the name exactly as printed.",
     ),
+    # --- a reference that only looks like a candidate (issue 11) ---
+    "ballot.lookalike_candidate": (
+        "{ref!r} trông giống hệt {name}, số {number} trong danh sách, nhưng không được nhận là "
+        "người đó: hai cách viết {difference}. Gõ lại họ tên bằng bộ gõ tiếng Việt, hoặc ghi "
+        "số thứ tự {number} thay cho tên.",
+        "{ref!r} looks just like {name}, no. {number} on the list, but is not taken as that "
+        "candidate: the two spellings {difference}. Type the name again with a Vietnamese "
+        "keyboard, or give the ballot number {number} instead.",
+    ),
+    "ballot.wide_number": (
+        "{ref!r} viết bằng chữ số rộng (full-width: {chars}), không đọc được là số thứ tự. Gõ "
+        "lại bằng chữ số thường: {plain} (số thứ tự từ 1 đến {n}).",
+        "{ref!r} is written in full-width digits ({chars}), which are not read as a ballot "
+        "number. Type it again in plain digits: {plain} (ballot numbers run from 1 to {n}).",
+    ),
     "csv.unknown_column_near": (
         "Cột {column!r} không phải người ứng cử nào trong danh sách. Có phải {name} (số "
         "{number})? Dùng số thứ tự hoặc họ tên như in trên phiếu.",
