@@ -231,9 +231,10 @@ def test_a_candidate_number_in_full_width_digits_says_so(ref: str, plain: str) -
     assert raised.value.code == "ballot.wide_number"
 
 
-def test_an_unrelated_name_is_still_not_on_the_list() -> None:
+@pytest.mark.parametrize("ref", ["Đỗ Văn Hùng", "²"])
+def test_an_unrelated_name_or_sign_is_still_not_on_the_list(ref: str) -> None:
     with pytest.raises(BallotError) as raised:
-        BallotBuilder(BCH).add("1", struck=["Đỗ Văn Hùng"])
+        BallotBuilder(BCH).add("1", struck=[ref])
     assert raised.value.code == "ballot.unknown_candidate"
 
 

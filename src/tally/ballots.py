@@ -146,6 +146,10 @@ def parse_observations(codes: Iterable[str], serial: str, where: Location) -> in
     return flags
 
 
+_WIDE_DIGITS = ("\uff10", "\uff19")
+"""Full-width ``０`` to ``９``, as an input method's full-width mode types digits."""
+
+
 def unknown_candidate(contest: Contest, ref: object, where: Location) -> BallotError:
     """The error for a reference to no candidate, suggesting the name it most likely means
     (:func:`~tally.names.nearest_name`: ``Nguyen Van Thanh`` → ``Nguyễn Văn Thành (số 15)``).
@@ -159,9 +163,15 @@ def unknown_candidate(contest: Contest, ref: object, where: Location) -> BallotE
     if isinstance(ref, str):
         spaced = " ".join(ref.split())
         plain = unicodedata.normalize("NFKC", spaced)
-        if plain != spaced and plain.isascii() and plain.isdigit():
-            wide = ", ".join(f"{c!r} U+{ord(c):04X}" for c in compatibility_chars(spaced))
-            return BallotError("ballot.wide_number", where, ref=ref, chars=wide, plain=plain, n=n)
+        wide = compatibility_chars(spaced)
+        if (
+            wide
+            and plain.isascii()
+            and plain.isdigit()
+            and all(_WIDE_DIGITS[0] <= c <= _WIDE_DIGITS[1] for c in wide)
+        ):
+            chars = ", ".join(f"{c!r} U+{ord(c):04X}" for c in wide)
+            return BallotError("ballot.wide_number", where, ref=ref, chars=chars, plain=plain, n=n)
         alike = lookalike_of(spaced, contest.names)
         if alike is not None:
             name = contest.names[alike]
