@@ -179,7 +179,7 @@ def test_duplicate_candidate_rejected(second: str) -> None:
     assert err.code == (
         "contest.duplicate_candidate" if same_text else "contest.lookalike_candidates"
     )
-    assert err.where.field == "candidates"
+    assert err.where.field == "candidates#3"
     for lang in ("vi", "en"):
         assert "Nguyễn Văn An" in err.message(lang)
         assert " ".join(unicodedata.normalize("NFC", second).split()) in err.message(lang)

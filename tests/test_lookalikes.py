@@ -17,7 +17,7 @@ from tally.ballots_csv import ballots_from_csv_text
 from tally.congress import BoardMember, check_board
 from tally.contest import Candidate
 from tally.errors import BallotError, BoardError, ContestError, NameFormatError, TallyError
-from tally.lookalikes import LATIN_LOOKALIKES, skeleton
+from tally.lookalikes import LATIN_LOOKALIKES, difference, skeleton
 from tally.names import name_identity, normalize_name
 from tally.roll import CongressKind, Roll
 from tally.session import CountingSession
@@ -25,6 +25,7 @@ from tally.spec import congress_from_toml
 from tally.testing._names import vietnamese_names
 
 CYRILLIC_A = "\u0410"
+LATIN_LOOKALIKES_BY_LATIN = {latin: other for other, latin in LATIN_LOOKALIKES.items()}
 SPEC = """
 [congress]
 name = "Đại hội Chi bộ 3"
@@ -79,7 +80,10 @@ def test_a_name_written_wholly_in_look_alikes_is_the_same_name() -> None:
         Contest(id="x", body=Body.UPPER_DELEGATES, seats=1, candidates=["Ao", "\u0410\u041e"])
     assert raised.value.code == "contest.lookalike_candidates"
     assert "'Ao'" in str(raised.value) and "'\u0410\u041e'" in str(raised.value)
-    assert "U+041E CYRILLIC CAPITAL LETTER O" in str(raised.value)
+    assert "chữ 'О' (U+041E, chữ Kirin) trông giống chữ 'O' Latinh" in str(raised.value)
+    assert "the letter 'О' (U+041E, Cyrillic) looks like the Latin 'O'" in raised.value.message(
+        "en"
+    )
 
 
 def test_a_full_width_name_is_refused_with_the_plain_spelling() -> None:
@@ -117,6 +121,121 @@ def test_a_board_member_on_the_list_in_another_case_is_named_with_both_spellings
     with pytest.raises(BoardError) as raised:
         check_board(twice, [])
     assert raised.value.code == "board.lookalike_duplicate"
+
+
+def test_a_case_only_duplicate_candidate_says_so_briefly_and_names_the_entry() -> None:
+    """Issue 11 trial: "NGUYỄN VĂN AN" beside "Nguyễn Văn An" gave ~900 characters of
+    decomposed Unicode names; now the kind of difference, in a few words, and the entry."""
+    with pytest.raises(ContestError) as raised:
+        Contest(id="bch", body=Body.UPPER_DELEGATES, seats=1, candidates=[*LIST, "NGUYỄN VĂN AN"])
+    error = raised.value
+    assert error.where.field == "candidates#4"
+    vi, en = error.message("vi"), error.message("en")
+    assert "hai cách viết chỉ khác ở chữ hoa / chữ thường." in vi
+    assert "the two spellings differ only in capital letters." in en
+    assert "U+" not in vi + en and "LATIN" not in en
+    assert len(en) < 400
+    spec = SPEC.replace('candidates = ["Lê Văn Tám"]', 'candidates = ["Lê Văn Tám", "LÊ VĂN TÁM"]')
+    with pytest.raises(ContestError) as raised:
+        congress_from_toml(spec, source="dh.toml")
+    assert raised.value.where.field == "contest.bt.candidates#2"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "vi", "en"),
+    [
+        ("Á1", "A\u03011", "cách viết dấu (dựng sẵn / tổ hợp)", "how accents are encoded"),
+        ("Lê Hoà", "Lê Hòa", "chỗ đặt dấu thanh", "where the tone mark sits"),
+        (
+            "BCH-001",
+            "BCH-００1",
+            "'０' (U+FF10) là '0' viết rộng",
+            "'０' (U+FF10) is a full-width '0'",
+        ),
+        (
+            "Nguyễn Văn An",
+            f"Nguyễn Văn {CYRILLIC_A}n",
+            f"chữ '{CYRILLIC_A}' (U+0410, chữ Kirin) trông giống chữ 'A' Latinh",
+            f"the letter '{CYRILLIC_A}' (U+0410, Cyrillic) looks like the Latin 'A'",
+        ),
+        ("ΡΑ", "PA", "(U+03A1, chữ Hy Lạp)", "(U+03A1, Greek)"),
+    ],
+    ids=["composition", "tone", "width", "cyrillic", "greek"],
+)
+def test_difference_says_the_kind_first_in_both_languages(
+    first: str, second: str, vi: str, en: str
+) -> None:
+    said = difference(first, second)
+    assert said.render("vi").startswith("chỉ khác ở ") and vi in said.render("vi")
+    assert said.render("en").startswith("differ only in ") and en in said.render("en")
+    assert "capital" not in said.render("en")  # none of these differs in case
+
+
+def test_difference_is_shown_composed_and_capped() -> None:
+    said = difference("Nguye\u0302\u0303n", "NGUYỄN").render("en")
+    assert said == "differ only in capital letters"
+    forged = "".join(LATIN_LOOKALIKES_BY_LATIN.get(c, c) for c in "ABEKMOPCTX")
+    said = difference("ABEKMOPCTX", forged).render("vi")
+    assert said.count("U+") == 3 and said.endswith(", …")
+    assert all(unicodedata.is_normalized("NFC", part) for part in said.split("'"))
+
+
+def test_a_case_only_duplicate_serial_says_capital_letters() -> None:
+    builder = BallotBuilder(BCH)
+    builder.add("BCH-001")
+    with pytest.raises(BallotError) as raised:
+        builder.add("bch-001")
+    assert "hai số chỉ khác ở chữ hoa / chữ thường." in raised.value.message("vi")
+    assert "the two differ only in capital letters." in raised.value.message("en")
+    board = [BoardMember(name="Vũ Văn Hòa", role="head"), BoardMember(name="VŨ VĂN HÒA")]
+    with pytest.raises(BoardError) as refused:
+        check_board(board, [])
+    assert refused.value.where.field == "board#2"
+    assert "differ only in capital letters" in refused.value.message("en")
+
+
+def test_a_ballot_naming_a_candidate_with_a_cyrillic_letter_says_which_letter_and_whom() -> None:
+    """Issue 11 trial: ``BCH-005,Nguyễn Văn Аn`` got "not on the list. Did you mean Nguyễn Văn
+    An?" — two spellings a board cannot tell apart. Now: the look-alike letter, the candidate
+    meant and the fix; the reference is refused, not read as that candidate."""
+    row = f"serial,struck\nBCH-004,2\nBCH-005,Nguyễn Văn {CYRILLIC_A}n;Lê Thị Bình\n"
+    with pytest.raises(BallotError) as raised:
+        ballots_from_csv_text(BCH, row, "b.csv")
+    error = raised.value
+    assert error.code == "ballot.lookalike_candidate"
+    assert error.where.line == 3 and error.where.serial == "BCH-005"
+    vi, en = error.message("vi"), error.message("en")
+    assert f"chữ '{CYRILLIC_A}' (U+0410, chữ Kirin) trông giống chữ 'A' Latinh" in vi
+    assert "Nguyễn Văn An, số 1" in vi and "Gõ lại họ tên" in vi and "số thứ tự 1" in vi
+    assert f"the letter '{CYRILLIC_A}' (U+0410, Cyrillic) looks like the Latin 'A'" in en
+    assert "Nguyễn Văn An, no. 1" in en and "ballot number 1" in en
+    with pytest.raises(BallotError) as raised:  # full-width letters: the same message
+        BallotBuilder(BCH).add("1", struck=["\uff2cê Thị Bình"])
+    assert raised.value.code == "ballot.lookalike_candidate"
+    assert "'Ｌ' (U+FF2C) is a full-width 'L'" in raised.value.message("en")
+    assert "Lê Thị Bình, no. 2" in raised.value.message("en")
+
+
+@pytest.mark.parametrize(("ref", "plain"), [("\uff12", "2"), ("\uff11\uff10", "10")])
+def test_a_candidate_number_in_full_width_digits_says_so(ref: str, plain: str) -> None:
+    with pytest.raises(BallotError) as raised:
+        BallotBuilder(BCH).add("1", struck=[ref])
+    error = raised.value
+    assert error.code == "ballot.wide_number"
+    assert f"chữ số rộng (full-width: '{ref[0]}' U+{ord(ref[0]):04X}" in error.message("vi")
+    assert f"Type it again in plain digits: {plain} (ballot numbers run from 1 to 3)" in (
+        error.message("en")
+    )
+    with pytest.raises(BallotError) as raised:
+        ballots_from_csv_text(BCH, f"serial,struck\nBCH-1,{ref}\n", "b.csv")
+    assert raised.value.code == "ballot.wide_number"
+
+
+@pytest.mark.parametrize("ref", ["Đỗ Văn Hùng", "²"])
+def test_an_unrelated_name_or_sign_is_still_not_on_the_list(ref: str) -> None:
+    with pytest.raises(BallotError) as raised:
+        BallotBuilder(BCH).add("1", struck=[ref])
+    assert raised.value.code == "ballot.unknown_candidate"
 
 
 LATIN_LETTERS = sorted({latin for latin in LATIN_LOOKALIKES.values() if latin.isascii()})

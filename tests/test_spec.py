@@ -77,7 +77,7 @@ def test_contest_error_inside_contest_section() -> None:
     )
     with pytest.raises(ContestError) as raised:
         congress_from_toml(spec)
-    assert raised.value.where.field == "contest.bt.candidates"
+    assert raised.value.where.field == "contest.bt.candidates#2"
 
 
 def test_bad_toml_syntax_reports_line() -> None:

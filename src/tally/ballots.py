@@ -35,8 +35,15 @@ from tally.contest import BallotForm, BallotList, Contest
 from tally.errors import BallotError, Location
 from tally.files import shown
 from tally.kernels import blocks
-from tally.lookalikes import as_latin, describe, difference, mixed_scripts, skeleton
-from tally.names import nearest_name
+from tally.lookalikes import (
+    as_latin,
+    compatibility_chars,
+    describe,
+    difference,
+    mixed_scripts,
+    skeleton,
+)
+from tally.names import lookalike_of, nearest_name
 from tally.terms import Term
 
 MarkMatrix = npt.NDArray[np.uint8]
@@ -139,10 +146,43 @@ def parse_observations(codes: Iterable[str], serial: str, where: Location) -> in
     return flags
 
 
+_WIDE_DIGITS = ("\uff10", "\uff19")
+"""Full-width ``０`` to ``９``, as an input method's full-width mode types digits."""
+
+
 def unknown_candidate(contest: Contest, ref: object, where: Location) -> BallotError:
     """The error for a reference to no candidate, suggesting the name it most likely means
-    (:func:`~tally.names.nearest_name`: ``Nguyen Van Thanh`` → ``Nguyễn Văn Thành (số 15)``)."""
+    (:func:`~tally.names.nearest_name`: ``Nguyen Van Thanh`` → ``Nguyễn Văn Thành (số 15)``).
+
+    A reference that looks exactly like a candidate's name but is written with look-alike
+    letters of another script (``Nguyễn Văn Аn`` with a Cyrillic ``А``) or full-width letters
+    is refused, not read as that candidate: the error names the candidate, the letters and the
+    fix. A number in full-width digits (``１``) is said to be one, with the plain number.
+    """
     n = len(contest.candidates)
+    if isinstance(ref, str):
+        spaced = " ".join(ref.split())
+        plain = unicodedata.normalize("NFKC", spaced)
+        wide = compatibility_chars(spaced)
+        if (
+            wide
+            and plain.isascii()
+            and plain.isdigit()
+            and all(_WIDE_DIGITS[0] <= c <= _WIDE_DIGITS[1] for c in wide)
+        ):
+            chars = ", ".join(f"{c!r} U+{ord(c):04X}" for c in wide)
+            return BallotError("ballot.wide_number", where, ref=ref, chars=chars, plain=plain, n=n)
+        alike = lookalike_of(spaced, contest.names)
+        if alike is not None:
+            name = contest.names[alike]
+            return BallotError(
+                "ballot.lookalike_candidate",
+                where,
+                ref=ref,
+                name=name,
+                number=alike + 1,
+                difference=difference(name, spaced),
+            )
     near = nearest_name(ref, contest.names) if isinstance(ref, str) else None
     if near is None:
         return BallotError("ballot.unknown_candidate", where, ref=ref, n=n)

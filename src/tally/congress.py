@@ -170,15 +170,15 @@ def check_board(
     if len(heads) != 1:
         raise BoardError("board.one_head", Location(field="board"), heads=len(heads))
     seen: dict[object, str] = {}
-    for member in board:
+    for number, member in enumerate(board, start=1):
         key = name_identity(member.name)
         first = seen.get(key)
         if first == member.name:
-            raise BoardError("board.duplicate", Location(field="board"), name=member.name)
+            raise BoardError("board.duplicate", Location(field=f"board#{number}"), name=member.name)
         if first is not None:
             raise BoardError(
                 "board.lookalike_duplicate",
-                Location(field="board"),
+                Location(field=f"board#{number}"),
                 first=first,
                 second=member.name,
                 difference=difference(first, member.name),

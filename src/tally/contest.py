@@ -150,11 +150,11 @@ class Contest(BaseModel):
         already checked and ordered.
         """
         seen: dict[object, str] = {}
-        for candidate in self.candidates:
+        for number, candidate in enumerate(self.candidates, start=1):
             key = name_identity(candidate.name)
             first = seen.get(key)
             if first is not None:
-                raise _duplicate(first, candidate.name)
+                raise _duplicate(first, candidate.name, number)
             seen[key] = candidate.name
         ordered = tuple(sorted(self.candidates, key=lambda c: ballot_order_key(c.name)))
         # The same objects, no two equal (checked above): compare by identity.
@@ -224,10 +224,11 @@ class Contest(BaseModel):
         return found
 
 
-def _duplicate(first: str, second: str) -> ContestError:
+def _duplicate(first: str, second: str, number: int) -> ContestError:
     """Two names on one list that read as one: the same text, or two spellings (shown, with
-    the code points where they differ)."""
-    where = Location(field="candidates")
+    how they differ). The field names the second as given: ``candidates#3`` is the third name
+    of the list (``contest.bch.candidates#3`` in a spec)."""
+    where = Location(field=f"candidates#{number}")
     if first == second:
         return ContestError("contest.duplicate_candidate", where, name=second)
     return ContestError(

@@ -10,8 +10,11 @@ mode looks the same as the Latin text but differs in its code points. This modul
   (NFC: ``Á`` typed as ``A`` + accent is ``Á``);
 * :func:`mixed_scripts` — the letters of a text that come from another script than the rest
   (Latin with Cyrillic or Greek), so that it can be refused with the letters named;
-* :func:`describe` and :func:`difference` — code points as ``U+0410 CYRILLIC CAPITAL LETTER A``
-  for a message.
+* :func:`describe` — a code point as ``U+0410 CYRILLIC CAPITAL LETTER A`` for a message;
+* :func:`difference` — how two alike spellings differ, in a board's words: the kind first
+  (capital letters, accent encoding, tone placement, full-width characters, look-alike
+  letters), then only for the last two the few letters concerned, composed, with their code
+  points.
 
 The table is deliberately small and written out: the capital and small Cyrillic and Greek letters
 that print like a Latin letter in common fonts (Unicode's confusables data holds thousands of
@@ -27,7 +30,10 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
+
+from tally.messages import Lang, text
 
 LATIN_LOOKALIKES: dict[str, str] = {
     # Cyrillic capitals
@@ -177,21 +183,139 @@ def describe(char: str) -> str:
     return f"U+{ord(char):04X} {unicodedata.name(char, 'UNNAMED')} ({char!r})"
 
 
-def difference(first: str, second: str, limit: int = 3) -> str:
-    """The code points where two spellings differ (decomposed, so that an accent is its own
-    code point), at most ``limit`` of them, as ``X ≠ Y`` pairs joined by ``;``.
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+"""Vietnamese tone marks (huyền, sắc, ngã, hỏi, nặng) as combining characters."""
 
-    >>> difference("An", "\\u0410n")
-    "U+0041 LATIN CAPITAL LETTER A ('A') ≠ U+0410 CYRILLIC CAPITAL LETTER A ('А')"
+
+def _without_tones(text: str) -> str:
+    """``text`` decomposed, look-alikes as Latin, tone marks dropped (case kept)."""
+    unfolded = unicodedata.normalize("NFKD", text).translate(_TO_LATIN)
+    return "".join(c for c in unfolded if c not in _TONE_MARKS)
+
+
+def _tones(text: str) -> list[list[str]]:
+    """The tone marks of each word of ``text``, in order."""
+    return [
+        [c for c in unicodedata.normalize("NFD", word) if c in _TONE_MARKS] for word in text.split()
+    ]
+
+
+def _code(char: str) -> str:
+    return f"U+{ord(char):04X}"
+
+
+def _spelt(text: str) -> str:
+    """A stretch of text with its code points: ``'Ă' (U+0102)``."""
+    return f"{text!r} ({' '.join(map(_code, text)) or '∅'})"
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """How two spellings differ, said briefly in the reader's language (a message parameter):
+    the kinds of difference first (capital letters, accent encoding, tone placement,
+    full-width characters, look-alike letters of another script), then, for the last two
+    only, the few letters concerned with their code points, in composed (NFC) form.
+
+    Made by :func:`difference`; ``render("vi")`` or ``render("en")`` gives the words.
     """
-    a = unicodedata.normalize("NFD", first)
-    b = unicodedata.normalize("NFD", second)
-    pairs: list[str] = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+
+    lookalikes: tuple[str, ...] = ()
+    """Cyrillic or Greek letters that print like a Latin one."""
+    wide: tuple[str, ...] = ()
+    """Full-width (or other compatibility) characters."""
+    case: bool = False
+    composition: bool = False
+    tone_placement: bool = False
+    other: tuple[tuple[str, str], ...] = ()
+    """Stretches that differ in a way a reader can see (the two spellings are not alike)."""
+    limit: int = 3
+
+    def render(self, lang: Lang = "vi") -> str:
+        """``chỉ khác ở chữ hoa / chữ thường`` / ``differ only in capital letters``, etc."""
+        budget = [self.limit]
+
+        def shown(items: list[str]) -> str:
+            kept = items[: max(budget[0], 1)]
+            budget[0] -= len(kept)
+            return ", ".join(kept) + (", …" if len(kept) < len(items) else "")
+
+        kinds: list[str] = []
+        if self.case:
+            kinds.append(text("lookalike.case", lang))
+        if self.composition:
+            kinds.append(text("lookalike.composition", lang))
+        if self.tone_placement:
+            kinds.append(text("lookalike.tone_placement", lang))
+        if self.lookalikes:
+            letters = [
+                text(
+                    "lookalike.letter",
+                    lang,
+                    char=char,
+                    code=_code(char),
+                    script=text(f"lookalike.script.{script_of(char) or 'CYRILLIC'}", lang),
+                    latin=as_latin(char),
+                )
+                for char in self.lookalikes
+            ]
+            kinds.append(text("lookalike.letters", lang, letters=shown(letters)))
+        if self.wide:
+            chars = [
+                text("lookalike.wide_char", lang, char=c, code=_code(c), plain=as_latin(c))
+                for c in self.wide
+            ]
+            kinds.append(text("lookalike.wide", lang, chars=shown(chars)))
+        if self.other:
+            pairs = [f"{_spelt(a)} ≠ {_spelt(b)}" for a, b in self.other]
+            kinds.append(text("lookalike.other", lang, pairs=shown(pairs)))
+        if not kinds:
+            return text("lookalike.none", lang)
+        return text("lookalike.only", lang, kinds=text("lookalike.and", lang).join(kinds))
+
+
+def difference(first: str, second: str, limit: int = 3) -> Difference:
+    """How ``second`` differs from ``first`` to a reader: the kind of difference, and for
+    look-alike and full-width characters the few concerned (at most ``limit`` letters shown).
+
+    >>> difference("Nguyễn Văn An", "NGUYỄN VĂN AN").render("en")
+    'differ only in capital letters'
+    >>> said = difference("Nguyễn Văn An", "Nguyễn Văn \\u0410n").render("vi")
+    >>> said.split(": ")[0]
+    'chỉ khác ở chữ trông giống nhau của bảng chữ khác'
+    >>> said.split(": ")[1]
+    "chữ 'А' (U+0410, chữ Kirin) trông giống chữ 'A' Latinh"
+    >>> difference("BCH-001", "bch-００1").render("en")
+    "differ only in capital letters and full-width characters: '０' (U+FF10) is a full-width '0'"
+    """
+    a = unicodedata.normalize("NFC", first)
+    b = unicodedata.normalize("NFC", second)
+    lookalikes: list[str] = []
+    wide: list[str] = []
+    other: list[tuple[str, str]] = []
+    # Aligned letter by letter on what a reader sees, so a stretch that differs only in code
+    # points lines up with its look-alike.
+    keys_a, keys_b = [skeleton(c) for c in a], [skeleton(c) for c in b]
+    matcher = difflib.SequenceMatcher(None, keys_a, keys_b, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
+        if tag != "equal":
+            other.append((a[i1:i2], b[j1:j2]))
             continue
-        left = " ".join(describe(c) for c in a[i1:i2]) or "∅"
-        right = " ".join(describe(c) for c in b[j1:j2]) or "∅"
-        pairs.append(f"{left} ≠ {right}")
-    return "; ".join(pairs[:limit]) + ("; …" if len(pairs) > limit else "")
+        for x, y in zip(a[i1:i2], b[j1:j2], strict=True):
+            for char in (x, y) if x != y else ():
+                if unicodedata.normalize("NFKC", char) != char:
+                    wide.append(char)
+                elif any(c in LATIN_LOOKALIKES for c in unicodedata.normalize("NFD", char)):
+                    lookalikes.append(char)
+    bare_a, bare_b = _without_tones(a), _without_tones(b)
+    tone_placement = (
+        bool(other) and bare_a.casefold() == bare_b.casefold() and _tones(a) == _tones(b)
+    )
+    return Difference(
+        lookalikes=tuple(dict.fromkeys(lookalikes)),
+        wide=tuple(dict.fromkeys(wide)),
+        case=bare_a != bare_b and bare_a.casefold() == bare_b.casefold(),
+        composition=a == b and first != second,
+        tone_placement=tone_placement,
+        other=() if tone_placement else tuple(other),
+        limit=limit,
+    )

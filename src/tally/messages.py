@@ -54,38 +54,34 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "in normal mode: {suggested!r}.",
     ),
     "contest.lookalike_candidates": (
-        "Hai người ứng cử {first!r} và {second!r} đọc trên phiếu là một tên; chỉ khác nhau ở "
-        "chữ hoa/thường, độ rộng, cách bỏ dấu hoặc chữ trông giống nhau ({difference}). Mỗi "
-        "người chỉ có một dòng; hai người trùng họ tên cần ghi thêm thông tin phân biệt (ví "
-        "dụ năm sinh) vào tên in trên phiếu.",
-        "The candidates {first!r} and {second!r} read as one name on the ballot; they differ "
-        "only in case, width, accent placement or look-alike letters ({difference}). Each "
-        "person has one line; two people with the same name need a distinguishing note (e.g. "
-        "the birth year) in the name printed on the ballot.",
+        "Hai người ứng cử {first!r} và {second!r} đọc trên phiếu là một tên: hai cách viết "
+        "{difference}. Mỗi người chỉ có một dòng; hai người trùng họ tên cần ghi thêm thông "
+        "tin phân biệt (ví dụ năm sinh) vào tên in trên phiếu.",
+        "The candidates {first!r} and {second!r} read as one name on the ballot: the two "
+        "spellings {difference}. Each person has one line; two people with the same name need "
+        "a distinguishing note (e.g. the birth year) in the name printed on the ballot.",
     ),
     "board.lookalike_duplicate": (
-        "{first!r} và {second!r} trong Ban kiểm phiếu là một người; hai cách viết chỉ khác "
-        "nhau ở {difference}.",
-        "{first!r} and {second!r} on the counting board are one person; the two spellings "
-        "differ only in {difference}.",
+        "{first!r} và {second!r} trong Ban kiểm phiếu là một người: hai cách viết "
+        "{difference}. Ghi mỗi thành viên một lần, đúng họ tên.",
+        "{first!r} and {second!r} on the counting board are one person: the two spellings "
+        "{difference}. List each member once, with the name as spelt.",
     ),
     "board.on_list_spelt": (
         "{name!r} là thành viên Ban kiểm phiếu và có tên trong danh sách bầu cử {contest!r} "
-        "(viết là {listed!r}; hai cách viết chỉ khác nhau ở {difference}). Thành viên Ban kiểm "
+        "(viết là {listed!r}; hai cách viết {difference}). Thành viên Ban kiểm "
         "phiếu không được là người có tên trong danh sách bầu cử; đại hội cần bầu người khác "
         "vào Ban kiểm phiếu cho cuộc bầu này.",
         "{name!r} is on the counting board and on the list of contest {contest!r} (written "
-        "{listed!r}; the spellings differ only in {difference}). Board members may not be on "
+        "{listed!r}; the spellings {difference}). Board members may not be on "
         "the list being counted; the congress must elect someone else to the board for this "
         "contest.",
     ),
     "ballot.serial_lookalike": (
         "Số phiếu {serial!r} trùng với số phiếu {other!r} đã nhập (lần đầu ở {first}): hai số "
-        "chỉ khác nhau ở chữ hoa/thường, độ rộng hoặc chữ trông giống nhau ({difference}). Mỗi "
-        "phiếu chỉ nhập một lần; kiểm tra lại số phiếu.",
-        "Serial {serial!r} is serial {other!r} already entered (first at {first}): they differ "
-        "only in case, width or look-alike letters ({difference}). Enter each ballot once; "
-        "check the serial.",
+        "{difference}. Mỗi phiếu chỉ nhập một lần; kiểm tra lại số phiếu.",
+        "Serial {serial!r} is serial {other!r} already entered (first at {first}): the two "
+        "{difference}. Enter each ballot once; check the serial.",
     ),
     "ballot.serial_mixed_script": (
         "Số phiếu {serial!r} trộn chữ Latinh với chữ trông giống của bảng chữ khác: {chars}. "
@@ -93,6 +89,35 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "Serial {serial!r} mixes Latin letters with look-alike letters of another script: "
         "{chars}. Type it again in Latin letters: {suggested!r}.",
     ),
+    # --- how two alike spellings differ (issue 11) ---
+    "lookalike.only": ("chỉ khác ở {kinds}", "differ only in {kinds}"),
+    "lookalike.and": (" và ", " and "),
+    "lookalike.none": ("giống hệt nhau", "are the same text"),
+    "lookalike.case": ("chữ hoa / chữ thường", "capital letters"),
+    "lookalike.composition": (
+        "cách viết dấu (dựng sẵn / tổ hợp)",
+        "how accents are encoded (composed or combining)",
+    ),
+    "lookalike.tone_placement": (
+        "chỗ đặt dấu thanh (kiểu cũ / kiểu mới, như Hoà / Hòa)",
+        "where the tone mark sits (old or new style, as in Hoà / Hòa)",
+    ),
+    "lookalike.wide": ("chữ rộng (full-width): {chars}", "full-width characters: {chars}"),
+    "lookalike.wide_char": (
+        "{char!r} ({code}) là {plain!r} viết rộng",
+        "{char!r} ({code}) is a full-width {plain!r}",
+    ),
+    "lookalike.letters": (
+        "chữ trông giống nhau của bảng chữ khác: {letters}",
+        "look-alike letters of another script: {letters}",
+    ),
+    "lookalike.letter": (
+        "chữ {char!r} ({code}, chữ {script}) trông giống chữ {latin!r} Latinh",
+        "the letter {char!r} ({code}, {script}) looks like the Latin {latin!r}",
+    ),
+    "lookalike.script.CYRILLIC": ("Kirin", "Cyrillic"),
+    "lookalike.script.GREEK": ("Hy Lạp", "Greek"),
+    "lookalike.other": ("các chữ {pairs}", "the letters {pairs}"),
     # --- roll ------------------------------------------------------------------------------
     "roll.negative": (
         "{field} là {value}; số người không thể âm. Nhập đúng số liệu theo danh sách.",
@@ -1032,6 +1057,21 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "thứ tự (1–{n}) hoặc họ tên đúng như in trên phiếu.",
         "{ref!r} is not on the list. Did you mean {name} (no. {number})? Use the ballot number "
         "(1–{n}) or the name exactly as printed.",
+    ),
+    # --- a reference that only looks like a candidate (issue 11) ---
+    "ballot.lookalike_candidate": (
+        "{ref!r} trông giống hệt {name}, số {number} trong danh sách, nhưng không được nhận là "
+        "người đó: hai cách viết {difference}. Gõ lại họ tên bằng bộ gõ tiếng Việt, hoặc ghi "
+        "số thứ tự {number} thay cho tên.",
+        "{ref!r} looks just like {name}, no. {number} on the list, but is not taken as that "
+        "candidate: the two spellings {difference}. Type the name again with a Vietnamese "
+        "keyboard, or give the ballot number {number} instead.",
+    ),
+    "ballot.wide_number": (
+        "{ref!r} viết bằng chữ số rộng (full-width: {chars}), không đọc được là số thứ tự. Gõ "
+        "lại bằng chữ số thường: {plain} (số thứ tự từ 1 đến {n}).",
+        "{ref!r} is written in full-width digits ({chars}), which are not read as a ballot "
+        "number. Type it again in plain digits: {plain} (ballot numbers run from 1 to {n}).",
     ),
     "csv.unknown_column_near": (
         "Cột {column!r} không phải người ứng cử nào trong danh sách. Có phải {name} (số "

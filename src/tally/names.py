@@ -231,3 +231,26 @@ def nearest_name(ref: str, names: tuple[str, ...]) -> int | None:
         return names.index(close[0])
     close = difflib.get_close_matches(plain, folded, n=1, cutoff=0.8)
     return folded.index(close[0]) if close else None
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def lookalike_of(ref: str, names: tuple[str, ...]) -> int | None:
+    """The index of the name in ``names`` that ``ref`` is to a reader's eye, once look-alike
+    letters of another script and full-width letters are read as the Latin ones (case,
+    spacing and tone placement aside, as :func:`name_identity`); ``None`` if none. A name so
+    written is not accepted as the candidate (:func:`normalize_name` refuses it): this says
+    which candidate it looks like, for the message.
+
+    >>> lookalike_of("Nguyễn Văn \\u0410n", ("Lê Thị Bình", "Nguyễn Văn An"))
+    1
+    >>> lookalike_of("Nguyễn Văn Anh", ("Lê Thị Bình", "Nguyễn Văn An")) is None
+    True
+    """
+    try:
+        key = name_identity(as_latin(ref))
+    except NameFormatError:
+        return None
+    for index, name in enumerate(names):
+        if name_identity(name) == key:
+            return index
+    return None
