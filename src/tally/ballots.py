@@ -119,20 +119,10 @@ def parse_observations(codes: Iterable[str], serial: str, where: Location) -> in
     if isinstance(codes, str) or not isinstance(codes, Iterable):
         codes = (codes,)  # one code, or a value that is none: refused below
     for code in codes:
-        if not isinstance(code, str):
-            raise BallotError(
-                "ballot.unknown_observation",
-                where,
-                serial=serial,
-                value=code,
-                allowed=", ".join(
-                    f"{code} ({name})" for name, code in OBSERVATION_NAMES_VI.items()
-                ),
-            )
-        key = folded(code)
-        if not key:
+        key = folded(code) if isinstance(code, str) else None
+        if key == "":
             continue
-        if key not in _OBSERVATIONS_BY_NAME:
+        if key is None or key not in _OBSERVATIONS_BY_NAME:
             raise BallotError(
                 "ballot.unknown_observation",
                 where,
