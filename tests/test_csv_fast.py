@@ -479,7 +479,7 @@ LEFT_TO_THE_ROW_READER = {
     "zero": (BCH, "serial,struck\n1,0\n", "ballot.unknown_candidate"),
     "superscript digit": (BCH, "serial,struck\n1,²\n", "ballot.unknown_candidate"),
     "arabic digit": (BCH, "serial,struck\n1,١\n", "ballot.unknown_candidate"),
-    "space inside a number": (BCH, "serial,struck\n1,1 2\n", "ballot.unknown_candidate"),
+    "space-separated numbers": (BCH, "serial,struck\n1,1 2\n", None),
     "listed twice": (BCH, "serial,struck\n1,2;2\n", "ballot.listed_twice"),
     "listed twice by name": (BCH, "serial,struck\n1,2;Lê Thị Bình\n", "ballot.listed_twice"),
     "marked twice": (BT, "serial,agree,disagree\n1,2,2\n", "ballot.marked_twice"),

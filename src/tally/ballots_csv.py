@@ -461,8 +461,21 @@ _MAX_DIGITS = 100
 
 
 def _split(cell: str) -> list[str]:
-    """Split a list cell on ``;`` and drop blanks."""
-    return [part.strip() for part in cell.split(";") if part.strip()]
+    """Split a list cell on ``;`` and drop blanks; ballot numbers typed with spaces between
+    them (``16 22 25``, as a clerk types them) are several numbers — a name is never only
+    digits, so nothing else splits on a space.
+
+    >>> _split("16 22; Nguyễn Văn An ;; 3")
+    ['16', '22', 'Nguyễn Văn An', '3']
+    """
+    parts: list[str] = []
+    for part in cell.split(";"):
+        words = part.split()
+        if len(words) > 1 and all(w.isascii() and w.isdigit() for w in words):
+            parts += words
+        elif words:
+            parts.append(part.strip())
+    return parts
 
 
 def _split_any(cell: str) -> list[str]:
