@@ -32,7 +32,7 @@ from typing import Any, BinaryIO
 from pydantic import BaseModel, ConfigDict
 
 from tally.errors import InputFileError, Location
-from tally.files import open_regular, os_detail
+from tally.files import open_regular, os_detail, unwritable
 from tally.messages import Lang, Phrase, text
 from tally.plain_text import is_control
 
@@ -399,12 +399,7 @@ def _lock(descriptor: int, path: Path) -> bool:
             "audit.locked", Location(file=str(path)), path=path, holder=lock_holder(path)
         ) from None
     except OSError as exc:
-        raise InputFileError(
-            "file.unwritable",
-            Location(file=str(path)),
-            path=path,
-            detail=os_detail(exc),
-        ) from None
+        raise unwritable(Path(path), exc) from None
     return True
 
 
@@ -708,11 +703,6 @@ def repair_torn_tail(path: str | Path) -> int:
         os.fsync(descriptor)
         return 0 if walked.torn_whole else length - walked.size
     except OSError as exc:
-        raise InputFileError(
-            "file.unwritable",
-            Location(file=str(target)),
-            path=target,
-            detail=os_detail(exc),
-        ) from None
+        raise unwritable(Path(target), exc) from None
     finally:
         os.close(descriptor)

@@ -325,7 +325,7 @@ def write_atomically(path: str | Path, text: str) -> None:
             dir=directory, prefix=f".{target.name}.", suffix=".tmp"
         )
     except OSError as exc:
-        raise _unwritable(target, exc) from None
+        raise unwritable(target, exc) from None
     try:
         os.fchmod(handle, mode)
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
@@ -336,12 +336,13 @@ def write_atomically(path: str | Path, text: str) -> None:
     except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise _unwritable(target, exc) from None
+            raise unwritable(target, exc) from None
         raise
     sync_folder(directory)
 
 
-def _unwritable(target: Path, exc: OSError) -> InputFileError:
+def unwritable(target: Path, exc: OSError) -> InputFileError:
+    """The error for a file that could not be written: its path and the system's reason."""
     return InputFileError(
         "file.unwritable", Location(file=str(target)), path=target, detail=os_detail(exc)
     )
