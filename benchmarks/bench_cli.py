@@ -24,7 +24,7 @@ import numpy as np
 from measure import machine, names_of
 
 from tally import Ballots, Body, Contest
-from tally.ballots_csv import ballots_to_csv_text
+from tally.io.ballots_csv import ballots_to_csv_text
 
 TALLY = Path(sys.executable).with_name("tally")
 HEAVY = ("pandas", "hypothesis", "matplotlib", "scipy", "pyarrow")
@@ -132,7 +132,7 @@ def main() -> None:
         f"{'  beyond import tally (difference)':<42} {(whole - imported) * 1e3:>8.1f} ms"
         "   (CLI, spec and minutes modules; reading; count; minutes)"
     )
-    for statement in ("import tally", "import tally.cli, tally.spec, tally.minutes"):
+    for statement in ("import tally", "import tally.cli.main, tally.io.spec, tally.render.minutes"):
         heavy = loaded_by(statement)
         verdict = "loads " + ", ".join(heavy) if heavy else "loads none of " + ", ".join(HEAVY)
         print(f"{statement!r}: {verdict}")

@@ -9,10 +9,10 @@ Run: ``make bench`` (all benchmarks) or ``.venv/bin/python benchmarks/bench_inge
 * ``bool`` — the same bytes, used as ``uint8`` after the same pass (no copy);
 * ``int64`` — any other dtype: checked and converted a block of rows at a time;
 * ``frame`` — a pandas DataFrame with one ``uint8`` column per candidate, built column by
-  column as a reader would (:func:`tally.frames.ballots_from_frame`; pandas stores columns, so
+  column as a reader would (:func:`tally.io.frames.ballots_from_frame`; pandas stores columns, so
   the rows are copied out once);
 * ``csv`` — the list layout (``serial,struck,note``) read from a file
-  (:func:`tally.ballots_csv.read_ballots_csv`), with ``csv MB`` its size.
+  (:func:`tally.io.ballots_csv.read_ballots_csv`), with ``csv MB`` its size.
 
 ``pipeline`` is the count of the same ballots, for scale. CSV files are written only up to
 ``--csv-max`` ballots, and ``int64`` copies made only up to 4 GB (a 10M × 200 ``int64`` matrix
@@ -31,8 +31,8 @@ import pandas as pd
 from measure import CANDIDATES, QUICK_SIZES, SIZES, best_time, contest_of, machine, strike_out_marks
 
 from tally import Ballots, CongressKind, Roll, count_contest
-from tally.ballots_csv import ballots_to_csv_text, read_ballots_csv
-from tally.frames import ballots_from_frame
+from tally.io.ballots_csv import ballots_to_csv_text, read_ballots_csv
+from tally.io.frames import ballots_from_frame
 
 CONVERT_MAX_BYTES = 4_000_000_000
 

@@ -20,11 +20,11 @@ from tally import (
     Roll,
     TallyError,
 )
-from tally.congress import BoardMember
+from tally.audit.replay import replay
+from tally.audit.session import CountingSession
+from tally.audit.stations import Ruling, load_rulings, reconcile
+from tally.congress.plan import BoardMember
 from tally.errors import LogError, ReconciliationError
-from tally.replay import replay
-from tally.session import CountingSession
-from tally.stations import Ruling, load_rulings, reconcile
 
 NAMES = ["Nguyễn Văn An", "Lê Thị Bình", "Trần Văn Cường"]
 CONTEST = Contest(id="bch", body=Body.EXECUTIVE_COMMITTEE, seats=2, candidates=NAMES)
@@ -142,7 +142,7 @@ def test_the_board_is_checked_with_a_typed_error(tmp_path: Path) -> None:
 
 def test_a_frame_s_serial_index_is_used_and_another_index_refused() -> None:
     pd = pytest.importorskip("pandas")
-    from tally.frames import ballots_from_frame
+    from tally.io.frames import ballots_from_frame
 
     columns = {name: [1, 1] for name in NAMES[:2]} | {NAMES[2]: [0, 0]}
     indexed = pd.DataFrame(columns, index=pd.Index(["X1", "X2"], name="serial"))
@@ -167,8 +167,8 @@ def test_a_frame_s_serial_index_is_used_and_another_index_refused() -> None:
 def test_free_text_in_models_and_log_events_is_one_line(tmp_path: Path, bad: str) -> None:
     from pydantic import ValidationError
 
-    from tally.congress import Congress
-    from tally.events import CongressIdentity
+    from tally.audit.events import CongressIdentity
+    from tally.congress.plan import Congress
 
     with pytest.raises(ValidationError, match="U\\+"):
         Congress(name=bad, roll=ROLL)
@@ -192,7 +192,7 @@ def test_a_log_whose_complaint_breaks_lines_does_not_replay(tmp_path: Path) -> N
     minutes: the event is refused at its line."""
     import json
 
-    from tally.audit import event_hash
+    from tally.audit.log import event_hash
 
     log = tmp_path / "log.jsonl"
     with CountingSession.open(log, clock=clock) as session:
@@ -218,9 +218,9 @@ def test_a_record_saved_with_the_old_direct_model_still_loads(tmp_path: Path) ->
     congress elected the BTV, secretary and deputies: they load as ``direct_standing``."""
     import json
 
-    from tally.chain import ElectionModel
-    from tally.cli import main
-    from tally.results_io import load_record
+    from tally.cli.main import main
+    from tally.congress.chain import ElectionModel
+    from tally.io.results_json import load_record
 
     spec = Path(__file__).resolve().parent.parent / "examples" / "direct_election"
     out = tmp_path / "record.json"

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tally.audit import AuditLog, Problem, check_chain, repair_torn_tail
+from tally.audit.log import AuditLog, Problem, check_chain, repair_torn_tail
 from tally.errors import InputFileError
 
 events = st.lists(
@@ -110,7 +110,7 @@ def test_open_resumes_and_refuses_a_tampered_log(tmp_path: Path) -> None:
 
 RECORDER = """
 import sys
-from tally.audit import AuditLog
+from tally.audit.log import AuditLog
 log = AuditLog.open(sys.argv[1])
 print("ready", flush=True)
 i = len(log.events)

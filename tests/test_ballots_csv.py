@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from tally import BallotError, Body, Contest
-from tally.ballots_csv import ballots_from_csv_text, read_ballots_csv
 from tally.errors import InputFileError
+from tally.io.ballots_csv import ballots_from_csv_text, read_ballots_csv
 
 BCH = Contest(
     id="bch",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tally.cli import EXIT_BAD_INPUT, EXIT_NEEDS_DECISION, EXIT_OK, main
+from tally.cli.main import EXIT_BAD_INPUT, EXIT_NEEDS_DECISION, EXIT_OK, main
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "delegate_congress"
@@ -27,7 +27,7 @@ def workdir(tmp_path: Path) -> Path:
 
 def test_console_script_counts_the_example() -> None:
     run = subprocess.run(
-        [sys.executable, "-m", "tally.cli", "count", str(SPEC)],
+        [sys.executable, "-m", "tally.cli.main", "count", str(SPEC)],
         capture_output=True,
         text=True,
         check=False,

@@ -16,13 +16,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tally.bodies import Body
-from tally.chain import ElectionModel, Venue
-from tally.cli import EXIT_BAD_INPUT, EXIT_NEEDS_DECISION, EXIT_OK, main
-from tally.document import Paragraph, Title, _md, render
+from tally.cli.main import EXIT_BAD_INPUT, EXIT_NEEDS_DECISION, EXIT_OK, main
+from tally.congress.chain import ElectionModel, Venue
 from tally.errors import ContestError, InputFileError, TallyError
 from tally.files import check_output
-from tally.spec import congress_from_toml, load_congress
+from tally.io.spec import congress_from_toml, load_congress
+from tally.model.bodies import Body
+from tally.render.document import Paragraph, Title, _md, render
 from tally.testing import congresses
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tally.composition import Targets, composition
-from tally.contest import Candidate
+from tally.congress.composition import Targets, composition
+from tally.model.contest import Candidate
 
 ON = dt.date(2025, 7, 1)
 
@@ -60,7 +60,7 @@ def test_committee_roll_is_checked_even_before_the_committee_is_elected() -> Non
     import pytest
 
     from tally import RollError
-    from tally.congress import CommitteeRoll
+    from tally.congress.plan import CommitteeRoll
 
     with pytest.raises(RollError):
         CommitteeRoll(present=-3)

@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 
 from tally import Ballots, Body, CongressKind, Contest, ContestError, Roll
-from tally.chain import ElectionModel, Venue
-from tally.congress import BoardMember, CommitteeRoll, Congress, ContestPlan, RoundPlan
-from tally.record import ContestStatus, run_congress
+from tally.congress.chain import ElectionModel, Venue
+from tally.congress.plan import BoardMember, CommitteeRoll, Congress, ContestPlan, RoundPlan
+from tally.congress.run import ContestStatus, run_congress
 
 GIVEN = ["An", "Bảo", "Cường", "Dũng", "Giang", "Hải", "Khoa"]
 GIVEN += ["Lâm", "Minh", "Nam", "Oanh", "Phúc", "Quang", "Sơn"]
@@ -326,7 +326,7 @@ def test_a_board_member_added_in_a_later_round_is_refused() -> None:
 
 
 def test_a_directly_elected_secretary_who_fails_leaves_the_post_open() -> None:
-    from tally.summary import render_summary
+    from tally.render.summary import render_summary
 
     congress = direct_congress()
     bch, btv, bt = (p.contest for p in congress.contests)

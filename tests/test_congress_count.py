@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from tally import Body, ContestError
-from tally.chain import Venue
-from tally.record import round_id
+from tally.congress.chain import Venue
+from tally.congress.run import round_id
 from tally.testing import CongressCase, congresses
 
 

@@ -1,4 +1,5 @@
-"""Property tests of a whole congress counted by :func:`tally.record.run_congress` (RULES §4, §6).
+"""Property tests of a whole congress counted by :func:`tally.congress.run.run_congress`
+(RULES §4, §6).
 
 A scenario is drawn step by step, the way a congress goes: the executive committee (BCH) first,
 then — optionally — the standing committee (BTV) from the BCH and the secretary from the BTV (or
@@ -32,11 +33,9 @@ from tally import (
     Deduction,
     Roll,
 )
-from tally.chain import ElectionModel, Venue
-from tally.congress import CommitteeRoll, Congress, ContestPlan, RoundPlan
-from tally.contest import BallotForm
-from tally.names import name_identity
-from tally.record import (
+from tally.congress.chain import ElectionModel, Venue
+from tally.congress.plan import CommitteeRoll, Congress, ContestPlan, RoundPlan
+from tally.congress.run import (
     BallotSource,
     CongressRecord,
     ContestRecord,
@@ -44,7 +43,9 @@ from tally.record import (
     round_id,
     run_congress,
 )
-from tally.rules import QC_190
+from tally.model.contest import BallotForm
+from tally.model.names import name_identity
+from tally.model.rules import QC_190
 from tally.testing import GIVEN_NAMES, MIDDLE_NAMES, MINORITY_NAMES, SURNAMES, rolls
 
 MAX_CANDIDATES = 12

@@ -343,7 +343,7 @@ def test_non_committee_lists_have_no_surplus_rule(body: Body, seats: int, n: int
 
 
 def test_surplus_rule_in_further_rounds_is_a_policy() -> None:
-    from tally.rules import RoundPolicy
+    from tally.model.rules import RoundPolicy
 
     round_two = Contest(
         id="bch.r2",

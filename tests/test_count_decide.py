@@ -682,7 +682,7 @@ def test_from_arrays_error_in_a_later_block_names_its_ballot(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Other dtypes are checked a block of rows at a time; the ballot named is still right."""
-    from tally import kernels
+    from tally.model import kernels
 
     monkeypatch.setattr(kernels, "BLOCK_BYTES", 1)
     marks = np.ones((2_000, 5), dtype=np.int16)

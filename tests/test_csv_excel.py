@@ -12,15 +12,17 @@ from unittest import mock
 import numpy as np
 import pytest
 
-from tally import Ballots, Body, Contest, ballots_csv, csv_vectorised
-from tally.ballots import OBSERVATION_NAMES_VI
-from tally.ballots_csv import (
+from tally import Ballots, Body, Contest
+from tally.errors import ERROR_LIMIT, FileProblemsError, InputFileError, TallyError
+from tally.io import ballots_csv
+from tally.io import ballots_csv_fast as csv_vectorised
+from tally.io.ballots_csv import (
     COLUMN_NAMES_VI,
     _ballots_from_csv_text_rowwise,
     ballots_from_csv_text,
     read_ballots_csv,
 )
-from tally.errors import ERROR_LIMIT, FileProblemsError, InputFileError, TallyError
+from tally.model.ballots import OBSERVATION_NAMES_VI
 
 BCH = Contest(
     id="bch",

@@ -1,4 +1,4 @@
-"""The vectorised CSV reader and writer (:mod:`tally.ballots_csv`) against the row-by-row ones.
+"""The vectorised CSV reader and writer (:mod:`tally.io.ballots_csv`) against the row-by-row ones.
 
 Whatever the text — written by tally, typed by hand, or damaged — the public reader returns the
 same ballots as the row-by-row reader, or raises the same error (type, code, message in both
@@ -21,9 +21,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tally import Ballots, Body, Contest, csv_vectorised
-from tally.ballots import OBSERVATION_CODES, Mark
-from tally.ballots_csv import (
+from tally import Ballots, Body, Contest
+from tally.errors import TallyError
+from tally.io import ballots_csv_fast as csv_vectorised
+from tally.io.ballots_csv import (
     _ballots_fast,
     _ballots_from_csv_text_rowwise,
     _csv_text_fast,
@@ -31,8 +32,8 @@ from tally.ballots_csv import (
     ballots_to_csv_text,
     read_ballots_csv,
 )
-from tally.contest import BallotForm
-from tally.errors import TallyError
+from tally.model.ballots import OBSERVATION_CODES, Mark
+from tally.model.contest import BallotForm
 from tally.testing import ballots, contests
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -15,9 +15,9 @@ from tally import (
     Roll,
     count_contest,
 )
-from tally.congress import BoardMember, Congress, ContestPlan
-from tally.minutes import render_minutes
-from tally.record import ContestStatus, run_congress
+from tally.congress.plan import BoardMember, Congress, ContestPlan
+from tally.congress.run import ContestStatus, run_congress
+from tally.render.minutes import render_minutes
 
 NAMES = [f"Lê Văn {g}" for g in ["An", "Bảo", "Cường", "Dũng", "Giang", "Hải", "Khoa"]]
 ROLL = Roll(kind=CongressKind.DELEGATE_CONGRESS, convened=10, present=10)
@@ -148,8 +148,8 @@ def test_a_recorded_decision_places_the_tied_alternates() -> None:
 
 
 def test_alternates_survive_a_re_vote_for_the_last_official_seat() -> None:
-    from tally.congress import RoundPlan
-    from tally.synthetic import designed_ballots
+    from tally.congress.plan import RoundPlan
+    from tally.testing.designed import designed_ballots
 
     contest = Contest(
         id="d", body=Body.UPPER_DELEGATES, seats=2, alternates=2, candidates=NAMES[:6]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tally.cli import EXIT_OK, main
+from tally.cli.main import EXIT_OK, main
 
 SPEC = Path(__file__).resolve().parent.parent / "examples" / "district_congress" / "congress.toml"
 

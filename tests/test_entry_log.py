@@ -15,11 +15,7 @@ from pathlib import Path
 import pytest
 
 from tally import Body, CongressKind, Contest, Roll, TieDecision
-from tally.congress import BoardMember
-from tally.document import Fields, Format, Heading, Signatures, Table, Title
-from tally.entry_log import WIDTH, entry_log_blocks, render_entry_log
-from tally.errors import LogError
-from tally.events import (
+from tally.audit.events import (
     BallotCorrected,
     BallotRecorded,
     BallotWithdrawn,
@@ -29,9 +25,13 @@ from tally.events import (
     StationSource,
     parse_data,
 )
-from tally.messages import Lang
-from tally.replay import Replay, replay
-from tally.session import Clock, CountingSession
+from tally.audit.replay import Replay, replay
+from tally.audit.session import Clock, CountingSession
+from tally.congress.plan import BoardMember
+from tally.errors import LogError
+from tally.i18n.messages import Lang
+from tally.render.document import Fields, Format, Heading, Signatures, Table, Title
+from tally.render.entry_log import WIDTH, entry_log_blocks, render_entry_log
 
 VN = dt.timezone(dt.timedelta(hours=7))
 ROLL = Roll(kind=CongressKind.MEMBER_CONGRESS, convened=7, present=7)

@@ -31,13 +31,11 @@ from tally import (
     Roll,
     TallyError,
     TieDecision,
-    ballots_csv,
-    replay,
-    results_io,
-    spec,
-    stations,
 )
-from tally.session import CountingSession
+from tally.audit import replay, stations
+from tally.audit.session import CountingSession
+from tally.io import ballots_csv, spec
+from tally.io import results_json as results_io
 
 BAD: list[object] = [
     None,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tally.cli import EXIT_BAD_INPUT, EXIT_NEEDS_DECISION, EXIT_OK, main
+from tally.cli.main import EXIT_BAD_INPUT, EXIT_NEEDS_DECISION, EXIT_OK, main
 
 ROOT = Path(__file__).resolve().parent.parent
 DIRECT = ROOT / "examples" / "direct_election"
@@ -67,9 +67,9 @@ def test_direct_election_composition_against_targets(capsys: pytest.CaptureFixtu
 
 
 def test_whole_congress_as_one_tidy_frame_and_json() -> None:
-    from tally.ballots_csv import read_ballots_csv
-    from tally.record import CongressRecord, round_id, run_congress
-    from tally.spec import load_congress
+    from tally.congress.run import CongressRecord, round_id, run_congress
+    from tally.io.ballots_csv import read_ballots_csv
+    from tally.io.spec import load_congress
 
     congress = load_congress(DIRECT / "congress.toml")
 

@@ -8,7 +8,7 @@ import pytest
 
 from tally import BallotError, Ballots, Body, CongressKind, Contest, Roll, count_contest
 from tally.errors import InputFileError
-from tally.frames import COLUMNS, ballots_from_frame, result_frame
+from tally.io.frames import COLUMNS, ballots_from_frame, result_frame
 
 BCH = Contest(
     id="bch",

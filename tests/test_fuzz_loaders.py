@@ -29,22 +29,22 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from tally import Ballots, Body, CongressKind, Contest, Roll
-from tally.audit import canonical, event_hash
-from tally.ballots import BallotBuilder, Mark
-from tally.ballots_csv import read_ballots_csv
-from tally.cli import main
-from tally.congress import BoardMember, Congress
-from tally.contest import BallotForm
+from tally.audit.events import CongressIdentity
+from tally.audit.log import canonical, event_hash
+from tally.audit.replay import replay, verify
+from tally.audit.session import CountingSession
+from tally.audit.stations import Ruling, load_rulings, merge
+from tally.cli.main import main
+from tally.congress.plan import BoardMember, Congress
+from tally.congress.run import CongressRecord, run_congress
+from tally.counting.outcome import TieDecision, decide
+from tally.counting.result import ContestResult, threshold_base
 from tally.errors import BallotError, FileProblemsError, InputFileError, LogError, TallyError
-from tally.events import CongressIdentity
-from tally.outcome import TieDecision, decide
-from tally.record import CongressRecord, run_congress
-from tally.replay import replay, verify
-from tally.result import ContestResult, threshold_base
-from tally.results_io import load_record, load_result
-from tally.session import CountingSession
-from tally.spec import congress_from_dict, load_congress
-from tally.stations import Ruling, load_rulings, merge
+from tally.io.ballots_csv import read_ballots_csv
+from tally.io.results_json import load_record, load_result
+from tally.io.spec import congress_from_dict, load_congress
+from tally.model.ballots import BallotBuilder, Mark
+from tally.model.contest import BallotForm
 
 T = TypeVar("T")
 

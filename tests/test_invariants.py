@@ -113,10 +113,11 @@ from tally import (
     count_contest,
     decide,
 )
+from tally.audit.events import Marks, Reading
+from tally.audit.replay import replay
+from tally.audit.session import CountingSession
+from tally.counting.validity import REASONS, reason_of
 from tally.errors import LogError
-from tally.events import Marks, Reading
-from tally.replay import replay
-from tally.session import CountingSession
 from tally.testing import (
     SessionScript,
     StepClock,
@@ -130,7 +131,6 @@ from tally.testing import (
     rule_sets,
     sessions,
 )
-from tally.validity import REASONS, reason_of
 
 Case = tuple[Contest, Ballots, Roll, int]
 T = TypeVar("T")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tally import Body, CongressKind, ContestError, Roll, RollError
-from tally.nominations import ListDraft, ListStatus, Nomination, Withdrawal, build_list
-from tally.open_vote import Motion, open_vote
-from tally.rules import QC_190, OpenVoteBase, OpenVotePolicy
+from tally.congress.nominations import ListDraft, ListStatus, Nomination, Withdrawal, build_list
+from tally.counting.open_vote import Motion, open_vote
+from tally.model.rules import QC_190, OpenVoteBase, OpenVotePolicy
 
 GIVEN = ["An", "Bình", "Cúc", "Dung", "Đức", "Giang", "Hà", "Hải", "Khoa", "Lan"]
 COMMITTEE_40 = [f"Phạm {m} {g}" for m in ("Văn", "Thị", "Minh", "Hữu") for g in GIVEN]

@@ -28,10 +28,10 @@ from tally import (
     count_ballots,
     count_contest,
 )
-from tally.ballots_csv import read_ballots_csv
+from tally.audit.session import CountingSession
+from tally.audit.stations import reconcile
 from tally.errors import ReconciliationError
-from tally.session import CountingSession
-from tally.stations import reconcile
+from tally.io.ballots_csv import read_ballots_csv
 from tally.testing import contests
 
 ROLL = Roll(kind=CongressKind.MEMBER_CONGRESS, convened=9, present=9)
@@ -109,7 +109,7 @@ def test_a_ballots_file_read_against_one_list_is_refused_against_another(tmp_pat
 
 def test_a_frame_is_bound_to_its_contest() -> None:
     pd = pytest.importorskip("pandas")
-    from tally.frames import ballots_from_frame
+    from tally.io.frames import ballots_from_frame
 
     frame = pd.DataFrame({"serial": ["01"], **{name: [1] for name in NAMES[:3]}, NAMES[3]: [0]})
     ballots = ballots_from_frame(ENTERED, frame)

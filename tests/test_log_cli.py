@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from tally import Body, CongressKind, Contest, Roll
-from tally.cli import EXIT_BAD_INPUT, EXIT_BAD_LOG, EXIT_NEEDS_DECISION, EXIT_OK, main
-from tally.congress import BoardMember
-from tally.replay import replay, verify
-from tally.session import CountingSession
+from tally.audit.replay import replay, verify
+from tally.audit.session import CountingSession
+from tally.cli.main import EXIT_BAD_INPUT, EXIT_BAD_LOG, EXIT_NEEDS_DECISION, EXIT_OK, main
+from tally.congress.plan import BoardMember
 
 ROOT = Path(__file__).resolve().parent.parent
 DISTRICT = ROOT / "examples" / "district_congress" / "congress.toml"
@@ -62,7 +62,7 @@ def test_one_edited_character_is_found_at_its_line(
 
 def test_a_consistently_rehashed_forgery_fails_the_replay(tmp_path: Path) -> None:
     """Someone who recomputes every hash after changing a ballot is caught by the count."""
-    from tally.audit import AuditLog
+    from tally.audit.log import AuditLog
 
     log = tmp_path / "bch.jsonl"
     assert main(["count", str(DELEGATE), "--log", str(log)]) == EXIT_OK
@@ -306,7 +306,7 @@ def test_verify_finds_lines_cut_at_the_end_with_the_printed_fingerprint(
 
 
 def test_an_unknown_observation_in_a_forged_log_is_named_at_its_line(tmp_path: Path) -> None:
-    from tally.audit import AuditLog
+    from tally.audit.log import AuditLog
 
     log = tmp_path / "bch.jsonl"
     assert main(["count", str(DELEGATE), "--log", str(log)]) == EXIT_OK
@@ -384,7 +384,7 @@ def test_count_help_says_the_log_is_extended() -> None:
     import contextlib
     import io
 
-    from tally.cli import build_parser
+    from tally.cli.main import build_parser
 
     stream = io.StringIO()
     with contextlib.redirect_stdout(stream), pytest.raises(SystemExit):

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from tally.audit import AuditLog, Problem, check_chain, repair_torn_tail
-from tally.cli import EXIT_BAD_INPUT, EXIT_BAD_LOG, EXIT_NEEDS_DECISION, EXIT_OK, main
+from tally.audit.log import AuditLog, Problem, check_chain, repair_torn_tail
+from tally.audit.replay import replay, verify
+from tally.audit.session import CountingSession
+from tally.cli.main import EXIT_BAD_INPUT, EXIT_BAD_LOG, EXIT_NEEDS_DECISION, EXIT_OK, main
 from tally.errors import InputFileError, LogError, TallyError
-from tally.replay import replay, verify
-from tally.session import CountingSession
 
 ROOT = Path(__file__).resolve().parent.parent
 DISTRICT = ROOT / "examples" / "district_congress"
@@ -64,7 +64,7 @@ def test_the_holder_s_command_line_is_shown_as_one_line_of_plain_text(tmp_path: 
         [
             sys.executable,
             "-c",
-            "#\x1b[31mX\nfrom tally.audit import AuditLog; import sys\n"
+            "#\x1b[31mX\nfrom tally.audit.log import AuditLog; import sys\n"
             f"log = AuditLog.open({str(path)!r}); print('holding', flush=True); "
             "sys.stdin.readline()",
         ],
@@ -86,7 +86,7 @@ def test_the_holder_s_command_line_is_shown_as_one_line_of_plain_text(tmp_path: 
 
 HOLDER = """
 import sys
-from tally.audit import AuditLog
+from tally.audit.log import AuditLog
 try:
     log = AuditLog.open(sys.argv[1])
 except Exception as error:
@@ -531,10 +531,10 @@ def test_a_log_of_another_count_is_refused_and_kept(
 
 
 def test_count_log_keeps_no_entry_per_ballot(tmp_path: Path) -> None:
-    from tally.ballots_csv import read_ballots_csv
-    from tally.congress_log import record_congress
-    from tally.record import run_congress
-    from tally.spec import load_congress
+    from tally.audit.congress_log import record_congress
+    from tally.congress.run import run_congress
+    from tally.io.ballots_csv import read_ballots_csv
+    from tally.io.spec import load_congress
 
     congress = load_congress(DELEGATE)
     plan = congress.plan("bch")
@@ -560,8 +560,8 @@ def test_entering_a_whole_set_writes_the_very_events_of_one_by_one_entry(tmp_pat
     import numpy as np
 
     from tally import Ballots, Body, CongressKind, Contest, Roll
-    from tally.events import Reading
-    from tally.readings import codes_of, marks_of_row
+    from tally.audit.events import Reading
+    from tally.audit.readings import codes_of, marks_of_row
 
     contest = Contest(
         id="bch", body=Body.EXECUTIVE_COMMITTEE, seats=2, candidates=["An", "Bình", "Cường"]
@@ -606,7 +606,7 @@ def test_a_complaint_after_the_close_is_refused_and_a_forged_one_does_not_replay
     """The minutes signed at the close hold every complaint of the count: one recorded after
     it is refused, and a log that carries one (hashes recomputed) does not replay."""
     from tally import Body, CongressKind, Contest, Roll
-    from tally.audit import event_hash
+    from tally.audit.log import event_hash
 
     contest = Contest(id="bt", body=Body.CELL_SECRETARY, seats=1, candidates=["Lê Văn Tám"])
     roll = Roll(kind=CongressKind.MEMBER_CONGRESS, convened=3, present=3)

@@ -12,16 +12,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tally import BallotBuilder, Ballots, Body, Contest
-from tally.ballots import serial_keys
-from tally.ballots_csv import ballots_from_csv_text
-from tally.congress import BoardMember, check_board
-from tally.contest import Candidate
+from tally.audit.session import CountingSession
+from tally.congress.plan import BoardMember, check_board
 from tally.errors import BallotError, BoardError, ContestError, NameFormatError, TallyError
-from tally.lookalikes import LATIN_LOOKALIKES, difference, skeleton
-from tally.names import name_identity, normalize_name
-from tally.roll import CongressKind, Roll
-from tally.session import CountingSession
-from tally.spec import congress_from_toml
+from tally.io.ballots_csv import ballots_from_csv_text
+from tally.io.spec import congress_from_toml
+from tally.model.ballots import serial_keys
+from tally.model.contest import Candidate
+from tally.model.lookalikes import LATIN_LOOKALIKES, difference, skeleton
+from tally.model.names import name_identity, normalize_name
+from tally.model.roll import CongressKind, Roll
 from tally.testing._names import vietnamese_names
 
 CYRILLIC_A = "\u0410"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tally.messages import _CATALOGUE, keys, text
+from tally.i18n.messages import _CATALOGUE, keys, text
 
 
 def _fields(template: str) -> set[str]:

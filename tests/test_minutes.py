@@ -17,8 +17,8 @@ from tally import (
     TieRule,
     count_contest,
 )
-from tally.minutes import render_minutes
-from tally.rules import Citation
+from tally.model.rules import Citation
+from tally.render.minutes import render_minutes
 
 NAMES = ["Nguyễn Văn An", "Lê Thị Bình", "Trần Văn Cường"]
 ROLL = Roll(kind=CongressKind.MEMBER_CONGRESS, convened=10, present=10)

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from tally.ballots_csv import read_ballots_csv
-from tally.congress import Congress
-from tally.document import Format
-from tally.messages import Lang
-from tally.minutes import render_minutes
-from tally.result import ContestResult
-from tally.spec import load_congress
+from tally.congress.plan import Congress
+from tally.counting.result import ContestResult
+from tally.i18n.messages import Lang
+from tally.io.ballots_csv import read_ballots_csv
+from tally.io.spec import load_congress
+from tally.render.document import Format
+from tally.render.minutes import render_minutes
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "delegate_congress"

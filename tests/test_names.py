@@ -315,7 +315,7 @@ def test_full_example_ballot_order() -> None:
 def test_tone_placement_and_typographic_apostrophe_do_not_make_a_new_name() -> None:
     """Old and new tone placement (Hoà / Hòa) and ’ vs ' are the same printed name."""
     from tally import Body, Contest, ContestError
-    from tally.names import name_identity
+    from tally.model.names import name_identity
 
     assert name_identity("Nguyễn Thị Hoà") == name_identity("Nguyễn Thị Hòa")
     assert name_identity("Trần Thị Thuỷ") == name_identity("Trần Thị Thủy")

@@ -37,8 +37,8 @@ from tally import (
     normalize_name,
     parse_name,
 )
-from tally.names import name_identity
-from tally.outcome import Standing
+from tally.counting.outcome import Standing
+from tally.model.names import name_identity
 
 NAMES = ["Trần Văn Đức", "Lê Thị Dung", "Nguyễn Văn An", "Phạm Thị Bình", "Hoàng Văn Em"]
 IN_BALLOT_ORDER = ("Nguyễn Văn An", "Phạm Thị Bình", "Lê Thị Dung", "Trần Văn Đức", "Hoàng Văn Em")

@@ -33,8 +33,9 @@ from tally import (
     count_ballots,
     decide,
 )
-from tally.ballots import MAX_MARK
-from tally.roll import ALLOWED_DEDUCTIONS
+from tally.counting.validity import InvalidReason
+from tally.model.ballots import MAX_MARK
+from tally.model.roll import ALLOWED_DEDUCTIONS
 from tally.testing import (
     GIVEN_NAMES,
     MIDDLE_NAMES,
@@ -47,7 +48,6 @@ from tally.testing import (
     rolls,
     vietnamese_names,
 )
-from tally.validity import InvalidReason
 
 Case = tuple[Contest, Ballots, Roll, int]
 

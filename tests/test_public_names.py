@@ -35,7 +35,7 @@ def test_every_submodule_attribute_is_the_module(package: types.ModuleType) -> N
 
 
 def test_decide_is_exported_from_the_outcome_module() -> None:
-    import tally.outcome
+    import tally.counting.outcome
 
-    assert tally.decide is tally.outcome.decide
-    assert isinstance(tally.outcome, types.ModuleType)
+    assert tally.decide is tally.counting.outcome.decide
+    assert isinstance(tally.counting.outcome, types.ModuleType)

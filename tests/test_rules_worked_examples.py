@@ -26,7 +26,7 @@ from tally import (
     count_ballots,
     count_contest,
 )
-from tally.validity import reason_of
+from tally.counting.validity import reason_of
 
 SECRETARY = "Lê Văn Tám"
 AN, BINH, CUONG = "Nguyễn Văn An", "Lê Thị Bình", "Trần Văn Cường"

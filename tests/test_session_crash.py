@@ -12,15 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from tally.audit import Problem, check_chain, read_events, repair_torn_tail
+from tally.audit.log import Problem, check_chain, read_events, repair_torn_tail
+from tally.audit.replay import replay, verify
+from tally.audit.session import CountingSession
 from tally.errors import InputFileError
-from tally.replay import replay, verify
-from tally.session import CountingSession
 
 RECORDER = """
 import sys
 from tally import Body, CongressKind, Contest, Roll
-from tally.session import CountingSession
+from tally.audit.session import CountingSession
 
 session = CountingSession.open(sys.argv[1], station="1")
 contest = session.open_contest(

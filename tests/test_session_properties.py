@@ -17,19 +17,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reference import IDENTIFYING_MARK_BIT, NOT_ISSUED_BIT, WRITE_IN_BIT
-from tally.audit import AuditLog, Problem
-from tally.ballots import Ballots
-from tally.bodies import Body
-from tally.contest import BallotForm, Contest
+from tally.audit.events import BallotCorrected, BallotRecorded, Marks, Reading
+from tally.audit.log import AuditLog, Problem
+from tally.audit.readings import ABSENT, DiscrepancyKind, discrepancies
+from tally.audit.replay import replay, verify
+from tally.audit.session import ContestSession, CountingSession
+from tally.counting.outcome import OutcomeStatus, TieDecision
+from tally.counting.result import ContestResult, count_contest
 from tally.errors import BallotError, ReconciliationError, TallyError
-from tally.events import BallotCorrected, BallotRecorded, Marks, Reading
-from tally.outcome import OutcomeStatus, TieDecision
-from tally.readings import ABSENT, DiscrepancyKind, discrepancies
-from tally.replay import replay, verify
-from tally.result import ContestResult, count_contest
-from tally.roll import CongressKind, Roll
-from tally.rules import QC_190
-from tally.session import ContestSession, CountingSession
+from tally.model.ballots import Ballots
+from tally.model.bodies import Body
+from tally.model.contest import BallotForm, Contest
+from tally.model.roll import CongressKind, Roll
+from tally.model.rules import QC_190
 from tally.testing import (
     SessionScript,
     Step,

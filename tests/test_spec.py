@@ -8,7 +8,7 @@ import pytest
 
 from tally import QC_244, BoardError, Body, ContestError, ReconciliationError, RollError, TallyError
 from tally.errors import InputFileError
-from tally.spec import congress_from_toml, load_congress
+from tally.io.spec import congress_from_toml, load_congress
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = """

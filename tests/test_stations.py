@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from tally import Body, CongressKind, Contest, Roll
-from tally.cli import EXIT_BAD_INPUT, EXIT_NEEDS_DECISION, EXIT_OK, EXIT_USAGE, main
+from tally.audit.readings import DiscrepancyKind
+from tally.audit.replay import replay, verify
+from tally.audit.session import CountingSession
+from tally.audit.stations import Ruling, merge, reconcile
+from tally.cli.main import EXIT_BAD_INPUT, EXIT_NEEDS_DECISION, EXIT_OK, EXIT_USAGE, main
 from tally.errors import BallotError, ReconciliationError, TallyError
-from tally.readings import DiscrepancyKind
-from tally.replay import replay, verify
-from tally.session import CountingSession
-from tally.stations import Ruling, merge, reconcile
 
 CONTEST = Contest(
     id="bch",

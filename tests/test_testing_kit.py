@@ -8,10 +8,11 @@ from hypothesis import HealthCheck, find, given, settings
 from hypothesis import strategies as st
 
 from tally import Body, Contest, count_ballots
-from tally.contest import BallotForm
-from tally.names import name_identity
-from tally.record import ContestStatus, run_congress
-from tally.rules import PRESETS
+from tally.congress.run import ContestStatus, run_congress
+from tally.counting.validity import InvalidReason
+from tally.model.contest import BallotForm
+from tally.model.names import name_identity
+from tally.model.rules import PRESETS
 from tally.testing import (
     CongressCase,
     ballots,
@@ -24,7 +25,6 @@ from tally.testing import (
     sessions,
     vietnamese_names,
 )
-from tally.validity import InvalidReason
 
 NO_OBJECT_IDS = re.compile(r" at 0x[0-9a-f]+")
 SLOW = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from tally.spec import load_congress
+from tally.io.spec import load_congress
 
 HERE = Path(__file__).parent
 SEED = 2025

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tally.synthetic import Design, write_designed_congress
+from tally.testing.designed import Design, write_designed_congress
 
 # Votes by ballot number of each round's list, and the invalid ballots by reason.
 DESIGN: Design = {

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
-from tally.spec import load_congress
-from tally.synthetic import Design, write_designed_congress
+from tally.io.spec import load_congress
+from tally.testing.designed import Design, write_designed_congress
 
 SPEC = Path(__file__).parent / "congress.toml"
 

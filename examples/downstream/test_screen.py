@@ -10,7 +10,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 
 from tally import Ballots, Contest, ContestResult, Roll, count_contest
-from tally.rules import RuleSet
+from tally.model.rules import RuleSet
 from tally.testing import counted_contests, rule_sets
 
 from .screen import screen_lines

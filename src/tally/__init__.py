@@ -8,10 +8,18 @@ roll and rules → contest → ballots → count → outcome → minutes.
 'qc190'
 """
 
-from tally.ballots import BallotBuilder, Ballots, Mark, Observation
-from tally.bodies import Body
-from tally.contest import BallotForm, Candidate, Contest, check_list
-from tally.count import Count, count_ballots
+from tally.counting.count import Count, count_ballots
+from tally.counting.outcome import (
+    Outcome,
+    OutcomeStatus,
+    Standing,
+    Tie,
+    TieDecision,
+    TieResolution,
+    decide,
+)
+from tally.counting.result import ContestResult, count_contest, reconcile, threshold_base
+from tally.counting.validity import InvalidReason, classify
 from tally.errors import (
     BallotError,
     BoardError,
@@ -25,19 +33,12 @@ from tally.errors import (
     RollError,
     TallyError,
 )
-from tally.names import PersonName, ballot_order_key, normalize_name, parse_name
-from tally.outcome import (
-    Outcome,
-    OutcomeStatus,
-    Standing,
-    Tie,
-    TieDecision,
-    TieResolution,
-    decide,
-)
-from tally.result import ContestResult, count_contest, reconcile, threshold_base
-from tally.roll import CongressKind, Deduction, Roll, more_than_half
-from tally.rules import (
+from tally.model.ballots import BallotBuilder, Ballots, Mark, Observation
+from tally.model.bodies import Body
+from tally.model.contest import BallotForm, Candidate, Contest, check_list
+from tally.model.names import PersonName, ballot_order_key, normalize_name, parse_name
+from tally.model.roll import CongressKind, Deduction, Roll, more_than_half
+from tally.model.rules import (
     PRESETS,
     QC_190,
     QC_244,
@@ -55,9 +56,9 @@ from tally.rules import (
     TieRule,
     ValidityPolicy,
 )
-from tally.validity import InvalidReason, classify
+from tally.version import VERSION
 
-__version__ = "0.1.0"
+__version__ = VERSION
 
 __all__ = [
     "PRESETS",

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Protocol, runtime_checkable
 
-from tally.messages import Lang, text
+from tally.i18n.messages import Lang, text
 
 
 @runtime_checkable
@@ -69,7 +69,7 @@ class Location:
 class TallyError(Exception):
     """Base of every error ``tally`` raises on bad input or an impossible count.
 
-    ``code`` names the message in :mod:`tally.messages`; ``where`` says where; ``params`` fill
+    ``code`` names the message in :mod:`tally.i18n.messages`; ``where`` says where; ``params`` fill
     the message. ``str(err)`` is Vietnamese; ``err.message("en")`` is English.
     """
 

@@ -27,7 +27,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from tally.errors import InputFileError, Location
-from tally.messages import Lang
+from tally.i18n.messages import Lang
 
 MAX_NESTING = 64
 """Deepest nesting of arrays and tables reported when a file is too deep to parse."""

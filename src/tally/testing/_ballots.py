@@ -10,13 +10,13 @@ import numpy.typing as npt
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from tally.ballots import Ballots, Mark, Observation
-from tally.bodies import Body
-from tally.contest import BallotForm, Contest
-from tally.roll import CongressKind, Roll
+from tally.counting.validity import InvalidReason
+from tally.model.ballots import Ballots, Mark, Observation
+from tally.model.bodies import Body
+from tally.model.contest import BallotForm, Contest
+from tally.model.roll import CongressKind, Roll
 from tally.testing._contests import _CELL_BODIES, _COMMITTEE_CONFERENCE_BODIES, contests
 from tally.testing._rolls import rolls
-from tally.validity import InvalidReason
 
 _Matrix = npt.NDArray[np.uint8]
 

@@ -1,6 +1,6 @@
 """Whole congresses: the executive committee, then the standing committee drawn from its elected,
 then the secretary drawn from those — with ballots for each, ready for
-:func:`~tally.record.run_congress`."""
+:func:`~tally.congress.run.run_congress`."""
 
 from __future__ import annotations
 
@@ -11,14 +11,14 @@ import numpy as np
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from tally.ballots import Ballots, Mark
-from tally.bodies import Body
-from tally.chain import ElectionModel, Venue, default_venue
-from tally.congress import BoardMember, CommitteeRoll, Congress, ContestPlan
-from tally.contest import BallotForm, Contest
-from tally.record import CongressRecord, ContestStatus, run_congress
-from tally.roll import CongressKind
-from tally.rules import RuleSet
+from tally.congress.chain import ElectionModel, Venue, default_venue
+from tally.congress.plan import BoardMember, CommitteeRoll, Congress, ContestPlan
+from tally.congress.run import CongressRecord, ContestStatus, run_congress
+from tally.model.ballots import Ballots, Mark
+from tally.model.bodies import Body
+from tally.model.contest import BallotForm, Contest
+from tally.model.roll import CongressKind
+from tally.model.rules import RuleSet
 from tally.testing._people import _unique_candidates
 from tally.testing._rolls import rolls
 from tally.testing._rules import rule_sets
@@ -30,8 +30,8 @@ _MIN_FOR_STANDING = 9
 class CongressCase:
     """A drawn congress, the ballots of each contest (by contest id), and its record.
 
-    ``record`` is :func:`~tally.record.run_congress` on them, computed while drawing (each list
-    after the first is drawn from the elected of the contest before it).
+    ``record`` is :func:`~tally.congress.run.run_congress` on them, computed while drawing (each
+    list after the first is drawn from the elected of the contest before it).
     """
 
     congress: Congress
@@ -177,10 +177,10 @@ def congresses(
     direct_secretary the congress elects the secretary from the BCH first, then the conference
     the BTV. Models are drawn from all three unless ``model`` is given. Each contest has ballots
     (about 5% invalid) from at most the ballots issued, so every count reconciles; the case
-    carries the record :func:`~tally.record.run_congress` makes of it.
+    carries the record :func:`~tally.congress.run.run_congress` makes of it.
 
     >>> from hypothesis import given, settings
-    >>> from tally.names import name_identity
+    >>> from tally.model.names import name_identity
     >>> @settings(max_examples=10, deadline=None)
     ... @given(congresses())
     ... def test_the_secretary_comes_from_the_body_it_is_drawn_from(case):

@@ -9,9 +9,9 @@ from typing import Final
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from tally.bodies import Body
-from tally.contest import BallotForm, Contest
-from tally.rules import QC_190
+from tally.model.bodies import Body
+from tally.model.contest import BallotForm, Contest
+from tally.model.rules import QC_190
 from tally.testing._people import _unique_candidates
 
 _COMMITTEE_CONFERENCE_BODIES = frozenset(
@@ -138,14 +138,14 @@ def contests(
 ) -> st.SearchStrategy[Contest]:
     """Contests with realistic seats for the body and a list of distinct candidates.
 
-    With ``valid_list`` the list passes :func:`tally.contest.check_list` under QC 190 (a
+    With ``valid_list`` the list passes :func:`tally.model.contest.check_list` under QC 190 (a
     committee's list is longer than the seats by at most 30%, or by one for 3–5 seats); without
     it a committee's list may also be too short or too long for that rule (up to half the seats
     over). Delegates to the upper congress sometimes elect alternates on the same ballot.
     ``form`` forces strike-out or yes/no; ``max_candidates`` caps the list.
 
     >>> from hypothesis import given, settings
-    >>> from tally.contest import check_list
+    >>> from tally.model.contest import check_list
     >>> @settings(max_examples=20)
     ... @given(contests(Body.STANDING_COMMITTEE))
     ... def test_list_is_valid(contest):

@@ -76,7 +76,7 @@ def vietnamese_names() -> st.SearchStrategy[str]:
     apostrophe or hyphen (``H'Hen Niê``). Shrinks towards ``Nguyễn Văn An``.
 
     >>> from hypothesis import given, settings
-    >>> from tally.names import normalize_name
+    >>> from tally.model.names import normalize_name
     >>> @settings(max_examples=20)
     ... @given(vietnamese_names())
     ... def test_names_are_normal(name):

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 from hypothesis import strategies as st
 
-from tally.contest import Candidate, Gender
-from tally.names import parse_name
+from tally.model.contest import Candidate, Gender
+from tally.model.names import parse_name
 from tally.testing._names import _NAMES
 
 _OLDEST = date(1955, 1, 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from tally.roll import ABSENT_BY_DEFINITION, ALLOWED_DEDUCTIONS, CongressKind, Deduction, Roll
+from tally.model.roll import ABSENT_BY_DEFINITION, ALLOWED_DEDUCTIONS, CongressKind, Deduction, Roll
 
 
 @st.composite

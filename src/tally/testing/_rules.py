@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from tally.rules import (
+from tally.model.rules import (
     PRESETS,
     TALLY_POLICY,
     Citation,

@@ -1,5 +1,5 @@
 """Counting sessions: a script of every step a board takes, and a player that drives a
-:class:`~tally.session.CountingSession` through it."""
+:class:`~tally.audit.session.CountingSession` through it."""
 
 from __future__ import annotations
 
@@ -14,17 +14,17 @@ import numpy.typing as npt
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from tally.ballots import OBSERVATION_CODES, Mark, MarksGiven
-from tally.congress import BoardMember
-from tally.contest import BallotForm, Contest, check_list
+from tally.audit.events import Marks, Reading
+from tally.audit.session import ContestSession, CountingSession
+from tally.congress.plan import BoardMember
+from tally.counting.outcome import OutcomeStatus, TieDecision
+from tally.counting.result import ContestResult, count_contest
 from tally.errors import ContestError, ReconciliationError
-from tally.events import Marks, Reading
-from tally.names import name_identity
-from tally.outcome import OutcomeStatus, TieDecision
-from tally.result import ContestResult, count_contest
-from tally.roll import Roll
-from tally.rules import QC_190, QC_244, Citation, RuleSet, TiePolicy, TieRule
-from tally.session import ContestSession, CountingSession
+from tally.model.ballots import OBSERVATION_CODES, Mark, MarksGiven
+from tally.model.contest import BallotForm, Contest, check_list
+from tally.model.names import name_identity
+from tally.model.roll import Roll
+from tally.model.rules import QC_190, QC_244, Citation, RuleSet, TiePolicy, TieRule
 from tally.testing._ballots import counted_contests
 from tally.testing._names import _NAMES
 
@@ -183,7 +183,7 @@ class StepClock:
 def reading_of_row(
     form: BallotForm, row: npt.NDArray[np.uint8], flags: int, batch: str | None = None
 ) -> Reading:
-    """The :class:`~tally.events.Reading` of one row of a mark matrix and its observation
+    """The :class:`~tally.audit.events.Reading` of one row of a mark matrix and its observation
     flags, as a station would store it (ballot numbers and observation codes sorted)."""
     numbered = [(n, int(mark)) for n, mark in enumerate(row, start=1)]
     if form is BallotForm.STRIKE_OUT:
@@ -434,7 +434,7 @@ def sessions(
     mistakes: int = 6,
 ) -> st.SearchStrategy[SessionScript]:
     """Scripts of a whole count (:class:`SessionScript`) that :func:`play` drives through a
-    :class:`~tally.session.CountingSession` to a closed count.
+    :class:`~tally.audit.session.CountingSession` to a closed count.
 
     The contest, roll and ballots come from :func:`counted_contests` (``max_ballots`` caps the
     members convened, so the ballots, except for a chi ủy or a committee's conference, which
@@ -541,7 +541,7 @@ def perform(
 def play(
     script: SessionScript, path: Path, clock: Callable[[], dt.datetime] | None = None
 ) -> ContestResult | None:
-    """Drive a :class:`~tally.session.CountingSession` through ``script`` into a new log at
+    """Drive a :class:`~tally.audit.session.CountingSession` through ``script`` into a new log at
     ``path``; the result of the closed count (after any decisions), or ``None`` when the
     count does not reconcile."""
     return perform(script, path, clock)[1]

@@ -1,0 +1,1 @@
+"""The audit log: hash-chained events, counting sessions, replay and verification, stations."""

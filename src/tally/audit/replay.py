@@ -1,0 +1,354 @@
+"""Replay and verify a counting log: the count rebuilt from its events alone.
+
+:func:`replay` checks the hash chain, then feeds every event through the same
+:class:`~tally.audit.session.SessionState` the session used, so it reaches the very results the
+session produced. :func:`verify` does both and reports the first bad line: a byte changed, a
+line missing, moved or cut short, or an event that does not fit the count.
+
+>>> import tempfile, pathlib
+>>> from tally.audit.log import AuditLog
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "empty.jsonl"
+>>> _ = AuditLog.open(path).append("ballot_recorded", {"serial": "1"})
+>>> report = verify(path)
+>>> report.ok, report.problem.value, report.line
+(False, 'inconsistent', 1)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from tally.arguments import checked
+from tally.audit.events import EventKind, parse_data
+from tally.audit.log import GENESIS, ChainReport, Event, Problem, scan, walk
+from tally.audit.session import ContestState, SessionState
+from tally.counting.result import ContestResult
+from tally.errors import InputFileError, Location, LogError, TallyError
+from tally.i18n.labels import label
+from tally.i18n.messages import Lang, Phrase
+from tally.render.document import Format
+from tally.render.minutes import Fingerprint, MinutesContext
+
+
+def replay_event(state: SessionState, event: Event, file: str = "<log>") -> None:
+    """Apply one ``event`` to ``state``; an event that does not fit raises, located at its
+    line of ``file``."""
+    where = Location(file=file, line=event.seq)
+    try:
+        data = parse_data(event.kind, event.data)
+    except ValueError as exc:
+        raise LogError("log.bad_event", where, kind=event.kind, detail=str(exc)) from None
+    try:
+        state.prepare(event.seq, data)()
+    except TallyError as exc:
+        # The event does not fit the count: the log is inconsistent, whatever the reason.
+        raise LogError(exc.code, exc.where.within(where), **exc.params) from None
+
+
+def replay_events(events: Iterable[Event], file: str = "<log>") -> SessionState:
+    """The state the ``events`` build; the first event that does not fit raises, located at
+    its line of ``file``."""
+    state = SessionState()
+    for event in events:
+        replay_event(state, event, file)
+    return state
+
+
+MIN_EXPECT = 16
+"""The fewest hexadecimal digits of a fingerprint ``--expect`` accepts (64 bits)."""
+
+
+def expected_prefix(expect: str) -> str:
+    """The fingerprint the board typed, without spaces and in lower case; refused
+    (:class:`InputFileError` ``log.bad_expect``) unless it is at least :data:`MIN_EXPECT`
+    hexadecimal digits of a SHA-256.
+
+    >>> expected_prefix("1353F3AC 1C58F191")
+    '1353f3ac1c58f191'
+    """
+    wanted = "".join(expect.split()).lower()
+    if not MIN_EXPECT <= len(wanted) <= 64 or any(c not in "0123456789abcdef" for c in wanted):
+        raise InputFileError(
+            "log.bad_expect", Location(field="--expect"), expect=expect, minimum=MIN_EXPECT
+        )
+    return wanted
+
+
+def _touches(event: Event) -> str | None:
+    """The contest an event is about, if any."""
+    contest = event.data.get("contest")
+    return contest if isinstance(contest, str) else None
+
+
+@dataclass(frozen=True)
+class Replay:
+    """A log replayed: every contest's state, and the hashes that fingerprint it."""
+
+    path: Path
+    events: tuple[Event, ...]
+    state: SessionState
+    later: tuple[Event, ...] = ()
+    """With an expected fingerprint: the events after it, which this replay leaves out."""
+
+    def later_about(self, key: str) -> tuple[Event, ...]:
+        """The events after the expected fingerprint that are about contest ``key``."""
+        return tuple(e for e in self.later if _touches(e) == key)
+
+    @property
+    def final_hash(self) -> str:
+        """The hash of the last event: the whole log's fingerprint."""
+        return self.events[-1].hash if self.events else GENESIS
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The contests in the log, in the order they were opened."""
+        return tuple(self.state.contests)
+
+    def contest(self, key: str) -> ContestState:
+        """The replayed state of contest ``key``."""
+        try:
+            return self.state.contests[key]
+        except KeyError:
+            raise LogError(
+                "log.unknown_contest",
+                Location(file=str(self.path)),
+                contest=key,
+                known=", ".join(self.keys) or "—",
+            ) from None
+
+    def result(self, key: str) -> ContestResult:
+        """The result of contest ``key``; :class:`LogError` while its count is open."""
+        result = self.contest(key).result
+        if result is None:
+            raise LogError("log.not_closed", Location(file=str(self.path)), contest=key)
+        return result
+
+    def results(self) -> dict[str, ContestResult]:
+        """The result of every closed contest, by key."""
+        return {key: s.result for key, s in self.state.contests.items() if s.result is not None}
+
+    def fingerprint(self, key: str) -> Fingerprint:
+        """The log up to the last event about contest ``key``: what its minutes print."""
+        seq = self.contest(key).last_seq
+        return Fingerprint(events=seq, hash=self.events[seq - 1].hash, file=self.path.name)
+
+    def context(self, key: str) -> MinutesContext:
+        """What the minutes of ``key`` print beyond the result: congress, board, complaints,
+        time of the count, and the log's fingerprint."""
+        state = self.contest(key)
+        opened = self.state.opened
+        identity = opened.congress if opened is not None else None
+        return MinutesContext(
+            congress=identity.name if identity else None,
+            term=identity.term if identity else None,
+            place=identity.place if identity else None,
+            date=identity.date if identity else None,
+            board=state.board,
+            counted_at=state.closed_at,
+            complaints=tuple((c.summary, c.settlement) for c in state.complaints),
+            fingerprint=self.fingerprint(key),
+        )
+
+    def minutes(self, key: str, lang: Lang = "vi", fmt: Format = "text") -> str:
+        """The minutes of contest ``key`` as the log records it."""
+        from tally.render.minutes import render_minutes
+
+        return render_minutes(self.result(key), self.context(key), lang, fmt)
+
+
+@checked
+def replay(path: str | Path, expect: str | None = None) -> Replay:
+    """Replay the log at ``path``; :class:`LogError` at the first bad line.
+
+    With ``expect`` (a fingerprint printed on signed minutes, see :func:`verify`) the replay
+    stops at that event: what comes after it is in :attr:`Replay.later`, left out of every
+    result and minutes; a log without that event is ``truncated``.
+    """
+    target = Path(path)
+    events, chain = scan(target)
+    if not chain.ok:
+        raise _damaged(target, chain)
+    later: tuple[Event, ...] = ()
+    if expect is not None:
+        wanted = expected_prefix(expect)
+        signed = next((e.seq for e in events if e.hash.startswith(wanted)), None)
+        if signed is None:
+            raise LogError(
+                "log.truncated", Location(file=str(target)), expect=expect, events=len(events)
+            )
+        events, later = events[:signed], events[signed:]
+    return Replay(target, events, replay_events(events, str(target)), later)
+
+
+def _damaged(path: Path, chain: ChainReport) -> LogError:
+    assert chain.problem is not None
+    return LogError(
+        "log.damaged",
+        Location(file=str(path), line=chain.line),
+        problem=Phrase(f"problem.{chain.problem.value}"),
+        events=chain.events,
+    )
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    """What :func:`verify` found: whole events, the fingerprint, and the first problem."""
+
+    path: Path
+    events: int
+    final_hash: str
+    problem: Problem | None = None
+    line: int | None = None
+    """1-based line of the first problem."""
+    error: TallyError | None = None
+    """The error that stopped the check, with its place and fix."""
+    open_counts: tuple[str, ...] = ()
+    """Contests whose count is not closed in the log."""
+    signed: int | None = None
+    """With ``expect``: the event carrying the expected fingerprint."""
+    later: tuple[tuple[str, int], ...] = ()
+    """With ``expect``: the kinds of the events after the signed one, and how many of each."""
+    amended: tuple[str, ...] = ()
+    """With ``expect``: contests closed at the signed event that later events change."""
+
+    @property
+    def ok(self) -> bool:
+        """True when the chain is intact, the replay reaches the recorded figures and nothing
+        after the expected fingerprint changes a contest closed there."""
+        return self.problem is None
+
+    @property
+    def later_count(self) -> int:
+        """How many events follow the signed one."""
+        return sum(n for _, n in self.later)
+
+    def message(self, lang: Lang = "vi") -> str:
+        """One paragraph for the board: intact with its fingerprint, or where and what."""
+        from tally.i18n.messages import text
+
+        if self.error is not None:
+            return self.error.message(lang)
+        said = text("log.verified", lang, file=self.path, events=self.events, hash=self.final_hash)
+        if self.signed is not None:
+            said += "\n" + text(
+                "log.after_signed",
+                lang,
+                signed=self.signed,
+                count=self.later_count,
+                kinds=_kinds(self.later).render(lang),
+            )
+        if self.open_counts:
+            said += "\n" + text("log.open_counts", lang, contests=", ".join(self.open_counts))
+        return said
+
+
+@dataclass(frozen=True)
+class EventKinds:
+    """How many events of each kind, as a message parameter in the reader's words
+    (``khiếu nại × 1, quyết định của đại hội × 1``)."""
+
+    counts: tuple[tuple[str, int], ...]
+
+    @classmethod
+    def of(cls, events: Iterable[Event]) -> EventKinds:
+        """The kinds of ``events``, in the order they first come."""
+        return cls(tuple(Counter(e.kind for e in events).items()))
+
+    def render(self, lang: Lang = "vi") -> str:
+        """``kind × count, …`` in ``lang`` (``—`` for none)."""
+        shown = [
+            f"{label(EventKind(kind), lang) if kind in _KINDS else kind} × {count}"
+            for kind, count in self.counts
+        ]
+        return ", ".join(shown) or "—"
+
+
+_KINDS = frozenset(kind.value for kind in EventKind)
+
+
+def _kinds(later: tuple[tuple[str, int], ...]) -> EventKinds:
+    return EventKinds(later)
+
+
+@checked
+def verify(path: str | Path, expect: str | None = None) -> VerifyReport:
+    """Check the log's hash chain and replay it; report the first bad line precisely.
+
+    ``expect`` is a fingerprint the board holds (e.g. printed on the minutes, spaces allowed,
+    at least :data:`MIN_EXPECT` hexadecimal characters; anything else raises
+    :class:`InputFileError`): the log must contain that event, or it is reported
+    ``truncated`` — a hash chain alone cannot tell that lines were cut at its end. The events
+    after it are reported (how many, of which kinds); any that changes a contest already
+    closed at it — a complaint, a decision, a further round — makes the log ``amended``: what
+    was signed is no longer the whole story of that contest.
+
+    Both passes read the log line by line; nothing but the count's own state is kept.
+    """
+    target = Path(path)
+    wanted = expected_prefix(expect) if expect is not None else None
+    chain = walk(target)
+    if not chain.ok:
+        error = _damaged(target, chain)
+        return VerifyReport(
+            target, chain.events, chain.final_hash, chain.problem, chain.line, error
+        )
+    state = SessionState()
+    signed: list[int] = []
+    closed_at_signed: set[str] = set()
+    later: Counter[str] = Counter()
+    amended: dict[str, int] = {}
+
+    def visit(event: Event) -> None:
+        replay_event(state, event, str(target))
+        if signed:
+            later[event.kind] += 1
+            contest = _touches(event)
+            if contest in closed_at_signed and contest is not None:
+                amended.setdefault(contest, event.seq)
+        elif wanted is not None and event.hash.startswith(wanted):
+            signed.append(event.seq)
+            closed_at_signed.update(k for k, s in state.contests.items() if s.closed)
+
+    try:
+        walk(target, visit)
+    except LogError as exc:
+        line = exc.where.line
+        good = (line - 1) if line is not None else 0
+        return VerifyReport(target, good, chain.final_hash, Problem.INCONSISTENT, line, exc)
+    if expect is not None and not signed:
+        error = LogError(
+            "log.truncated", Location(file=str(target)), expect=expect, events=chain.events
+        )
+        return VerifyReport(
+            target, chain.events, chain.final_hash, Problem.TRUNCATED, chain.events + 1, error
+        )
+    kinds = tuple(later.items())
+    at = signed[0] if signed else None
+    if amended:
+        first = min(amended.values())
+        error = LogError(
+            "log.amended",
+            Location(file=str(target), line=first),
+            signed=at,
+            count=sum(later.values()),
+            kinds=_kinds(kinds),
+            contests=", ".join(amended),
+        )
+        return VerifyReport(
+            target,
+            chain.events,
+            chain.final_hash,
+            Problem.AMENDED,
+            first,
+            error,
+            signed=at,
+            later=kinds,
+            amended=tuple(amended),
+        )
+    open_counts = tuple(key for key, s in state.contests.items() if not s.closed)
+    return VerifyReport(
+        target, chain.events, chain.final_hash, open_counts=open_counts, signed=at, later=kinds
+    )

@@ -1,0 +1,1 @@
+"""From ballots to a result: validity, the count, who is elected, open votes."""

@@ -1,0 +1,1 @@
+"""One bilingual catalogue: every message and label a board reads, Vietnamese first."""

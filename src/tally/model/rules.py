@@ -1,0 +1,284 @@
+"""Rule sets: the regulation as data — named policies, each citing its article (DESIGN decision 2).
+
+A :class:`RuleSet` is frozen. The presets :data:`QC_190` (default, in force since 10/2024) and
+:data:`QC_244` (2014 – 10/2024) differ only in their article numbers. A custom rule set is the
+same policies with other values:
+
+>>> state_tie = TieRule(policy=TiePolicy.OLDER_WINS,
+...     citation=Citation(source="Luật 85/2015/QH13", article="78", confidence="V"))
+>>> custom = QC_190.model_copy(update={"name": "my_rules", "tie": state_tie})
+>>> custom.tie.policy.value, QC_190.tie.policy.value
+('older_wins', 'revote')
+>>> QC_190.percent.format(2, 3, "vi"), QC_190.percent.format(2, 3, "en")
+('66,67', '66.67')
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from tally.i18n.messages import Lang
+from tally.model.bodies import Body
+from tally.model.roll import Roll
+
+Confidence = Literal["V", "P", "U"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Citation(_Frozen):
+    """Where a rule comes from, and how sure we are (RULES.md tags: V read, P partly, U policy).
+
+    >>> Citation(source="QĐ 190-QĐ/TW", article="30", clause="2", confidence="V").render("en")
+    'QĐ 190-QĐ/TW, Art. 30(2)'
+    """
+
+    source: str
+    article: str | None = None
+    clause: str | None = None
+    confidence: Confidence
+    note: str = ""
+
+    def render(self, lang: Lang = "vi") -> str:
+        """Short citation for the minutes, e.g. ``QĐ 190-QĐ/TW, Điều 30 khoản 2``."""
+        if self.source == TALLY_POLICY:
+            return (
+                "quy chế không quy định; chính sách mặc định của tally, có thể thay đổi"
+                if lang == "vi"
+                else "not set by the regulation; tally's default policy, configurable"
+            )
+        if self.article is None:
+            text = self.source
+        elif lang == "vi":
+            clause = f" khoản {self.clause}" if self.clause else ""
+            text = f"{self.source}, Điều {self.article}{clause}"
+        else:
+            clause = f"({self.clause})" if self.clause else ""
+            text = f"{self.source}, Art. {self.article}{clause}"
+        if self.confidence == "U":
+            text += " [chưa có căn cứ đã đọc]" if lang == "vi" else " [not confirmed in the text]"
+        return text
+
+
+TALLY_POLICY = "tally"
+"""The ``source`` of a policy that no regulation sets (RULES.md tag U)."""
+
+
+class ThresholdBase(StrEnum):
+    """What a winner must have more than half of."""
+
+    ROLL = "roll"
+    """The roll-based base fixed at the congress (Party rule)."""
+    VALID_BALLOTS = "valid_ballots"
+    """Valid ballots (state elections)."""
+    COLLECTED_BALLOTS = "collected_ballots"
+    """Ballots collected, invalid included (some mass organisations)."""
+
+
+class ThresholdPolicy(_Frozen):
+    """Winning needs ``2 * votes > base``; this policy says which number is the base."""
+
+    base: ThresholdBase = ThresholdBase.ROLL
+    citation: Citation
+
+
+class ValidityPolicy(_Frozen):
+    """How ballots are judged (RULES §3)."""
+
+    all_unmarked_yes_no_invalid: bool = True
+    """A multi-candidate yes/no ballot on which no candidate has a clear mark is ``no_vote``."""
+    citation: Citation
+    all_unmarked_citation: Citation
+
+
+class TiePolicy(StrEnum):
+    """What happens when equal votes at the cut-off exceed the seats left (RULES §4)."""
+
+    REVOTE = "revote"
+    """Report the tied group; the congress holds a re-vote among them."""
+    OLDER_WINS = "older_wins"
+    """The older candidate wins (state-election rule); needs every tied birth date."""
+    CONGRESS_DECIDES = "congress_decides"
+    """The congress decides; the decision is recorded explicitly."""
+
+
+class TieRule(_Frozen):
+    """The tie policy and its citation."""
+
+    policy: TiePolicy = TiePolicy.REVOTE
+    citation: Citation
+
+
+class RoundPolicy(_Frozen):
+    """Further rounds elect only the seats still open, against the same base (RULES §4)."""
+
+    cell_secretary_max_rounds: int = 3
+    """A chi bộ that fails to elect a secretary in this many rounds gets one appointed."""
+    surplus_in_further_rounds: bool = False
+    """Apply the list-surplus rule to a further round's list too. Off by default [U]: the
+    further round's list is what the congress decided for it."""
+    citation: Citation
+
+
+class SurplusPolicy(_Frozen):
+    """How much longer than the seats a committee's list must and may be (RULES §5)."""
+
+    bodies: tuple[Body, ...] = tuple(b for b in Body if b.is_committee)
+    """Bodies whose lists must be longer than the seats."""
+    max_percent: int = 30
+    """The surplus is at most this percentage of the seats."""
+    small_body_max_seats: int = 5
+    """Bodies of at most this many seats use :attr:`small_body_max_surplus` instead."""
+    small_body_max_surplus: int = 1
+    citation: Citation
+
+    def max_surplus(self, seats: int) -> int:
+        """The largest surplus allowed for ``seats`` seats.
+
+        >>> QC_190.surplus.max_surplus(33), QC_190.surplus.max_surplus(5)
+        (9, 1)
+        """
+        if seats <= self.small_body_max_seats:
+            return self.small_body_max_surplus
+        return seats * self.max_percent // 100
+
+
+class QuorumFinding(_Frozen):
+    """Whether enough of those convened are present (a warning, not a stop)."""
+
+    met: bool
+    present: int
+    convened: int
+    required: int
+
+
+class QuorumPolicy(_Frozen):
+    """At least ``numerator/denominator`` of those convened present (RULES §7, default 2/3)."""
+
+    numerator: int = Field(default=2, ge=0)
+    denominator: int = Field(default=3, gt=0)
+    citation: Citation
+
+    def check(self, roll: Roll) -> QuorumFinding:
+        """Quorum finding for ``roll``.
+
+        >>> from tally.model.roll import CongressKind
+        >>> QC_190.quorum.check(Roll(kind=CongressKind.MEMBER_CONGRESS, convened=10, present=6))
+        QuorumFinding(met=False, present=6, convened=10, required=7)
+        """
+        required = -(-self.numerator * roll.convened // self.denominator)
+        return QuorumFinding(
+            met=roll.present >= required,
+            present=roll.present,
+            convened=roll.convened,
+            required=required,
+        )
+
+
+class Rounding(StrEnum):
+    """How a displayed percentage is rounded."""
+
+    HALF_UP = "half_up"
+    TRUNCATE = "truncate"
+
+
+class PercentPolicy(_Frozen):
+    """Percentages of the base for display only (integers decide)."""
+
+    decimals: int = Field(default=2, ge=0, le=6)
+    rounding: Rounding = Rounding.HALF_UP
+    citation: Citation
+
+    def format(self, votes: int, base: int, lang: Lang = "vi") -> str:
+        """``votes / base`` as a percentage string, computed exactly in integers."""
+        if base <= 0:
+            return "—"
+        scale = 10**self.decimals
+        quotient, remainder = divmod(votes * 100 * scale, base)
+        if self.rounding is Rounding.HALF_UP and 2 * remainder >= base:
+            quotient += 1
+        whole, frac = divmod(quotient, scale)
+        separator = "," if lang == "vi" else "."
+        return f"{whole}{separator}{frac:0{self.decimals}d}" if self.decimals else str(whole)
+
+
+class OpenVoteBase(StrEnum):
+    """What a motion in an open vote needs more than half of."""
+
+    ROLL = "roll"
+    """The roll-based base, as in the elections (default)."""
+    PRESENT = "present"
+    """Those present."""
+
+
+class OpenVotePolicy(_Frozen):
+    """Open votes (show of hands, delegate card) pass with ``2 * yes > base`` (RULES §7 [U])."""
+
+    base: OpenVoteBase = OpenVoteBase.ROLL
+    citation: Citation
+
+
+class RuleSet(_Frozen):
+    """A complete set of counting rules: every policy named and cited."""
+
+    name: str
+    title: str
+    source: str
+    threshold: ThresholdPolicy
+    validity: ValidityPolicy
+    tie: TieRule
+    rounds: RoundPolicy
+    surplus: SurplusPolicy
+    quorum: QuorumPolicy
+    percent: PercentPolicy
+    open_vote: OpenVotePolicy
+
+
+def _party_rules(name: str, source: str, title: str, art: dict[str, str]) -> RuleSet:
+    """A Party rule set; the two regulations share substance and differ in article numbers."""
+
+    def cite(key: str, confidence: Confidence = "V", clause: str | None = None) -> Citation:
+        return Citation(source=source, article=art[key], clause=clause, confidence=confidence)
+
+    tally_policy = Citation(source=TALLY_POLICY, confidence="U")
+    return RuleSet(
+        name=name,
+        title=title,
+        source=source,
+        threshold=ThresholdPolicy(citation=cite("results")),
+        validity=ValidityPolicy(
+            citation=cite("ballots"),
+            all_unmarked_citation=tally_policy,
+        ),
+        tie=TieRule(citation=tally_policy),
+        rounds=RoundPolicy(citation=cite("results", "P")),
+        surplus=SurplusPolicy(citation=cite("surplus")),
+        quorum=QuorumPolicy(citation=tally_policy),
+        percent=PercentPolicy(citation=tally_policy),
+        open_vote=OpenVotePolicy(citation=tally_policy),
+    )
+
+
+QC_190 = _party_rules(
+    "qc190",
+    "QĐ 190-QĐ/TW",
+    "Quy chế bầu cử trong Đảng (Quyết định 190-QĐ/TW ngày 10/10/2024)",
+    {"results": "30", "ballots": "15", "surplus": "14", "board": "8"},
+)
+"""Quyết định 190-QĐ/TW (2024), in force now: the default rule set."""
+
+QC_244 = _party_rules(
+    "qc244",
+    "QĐ 244-QĐ/TW",
+    "Quy chế bầu cử trong Đảng (Quyết định 244-QĐ/TW ngày 09/6/2014)",
+    {"results": "32", "ballots": "17", "surplus": "14", "board": "7"},
+)
+"""Quyết định 244-QĐ/TW (2014 – 10/2024)."""
+
+PRESETS: dict[str, RuleSet] = {rules.name: rules for rules in (QC_190, QC_244)}
+DEFAULT_RULES = QC_190
