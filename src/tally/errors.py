@@ -135,6 +135,10 @@ class DecisionError(TallyError):
     """A recorded decision does not fit the outcome it is meant to resolve."""
 
 
+class MissingExtraError(TallyError, ImportError):
+    """An optional dependency is not installed: the message names the extra to install."""
+
+
 class LogError(TallyError):
     """An audit log is damaged, or an event in it does not fit the count it records.
 

@@ -36,6 +36,7 @@ from pathlib import Path
 from tally.audit.events import CongressIdentity, DecisionKind, ResultFigures
 from tally.audit.log import AuditLog, place_new
 from tally.audit.session import Clock, ContestState, CountingSession, local_now
+from tally.congress.minutes_context import Fingerprint
 from tally.congress.run import CongressRecord, round_id
 from tally.counting.outcome import OutcomeStatus
 from tally.counting.result import ContestResult
@@ -43,7 +44,6 @@ from tally.errors import InputFileError, Location, LogError
 from tally.files import current_umask, os_detail
 from tally.i18n.messages import Phrase
 from tally.model.ballots import Ballots
-from tally.render.minutes import Fingerprint
 
 
 class _SpecClock:

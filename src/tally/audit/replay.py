@@ -25,12 +25,11 @@ from tally.arguments import checked
 from tally.audit.events import EventKind, parse_data
 from tally.audit.log import GENESIS, ChainReport, Event, Problem, scan, walk
 from tally.audit.session import ContestState, SessionState
+from tally.congress.minutes_context import Fingerprint, MinutesContext
 from tally.counting.result import ContestResult
 from tally.errors import InputFileError, Location, LogError, TallyError
 from tally.i18n.labels import label
 from tally.i18n.messages import Lang, Phrase
-from tally.render.document import Format
-from tally.render.minutes import Fingerprint, MinutesContext
 
 
 def replay_event(state: SessionState, event: Event, file: str = "<log>") -> None:
@@ -151,12 +150,6 @@ class Replay:
             complaints=tuple((c.summary, c.settlement) for c in state.complaints),
             fingerprint=self.fingerprint(key),
         )
-
-    def minutes(self, key: str, lang: Lang = "vi", fmt: Format = "text") -> str:
-        """The minutes of contest ``key`` as the log records it."""
-        from tally.render.minutes import render_minutes
-
-        return render_minutes(self.result(key), self.context(key), lang, fmt)
 
 
 @checked

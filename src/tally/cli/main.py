@@ -34,8 +34,8 @@ from tally.render.document import Format
 
 if TYPE_CHECKING:
     from tally.audit.replay import Replay
+    from tally.congress.minutes_context import Fingerprint
     from tally.counting.result import ContestResult
-    from tally.render.minutes import Fingerprint
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -492,9 +492,12 @@ def _replay(args: argparse.Namespace) -> tuple[str, bool, str]:
             + "\n}\n"
         )
     else:
+        from tally.render.minutes import render_minutes
+
         separator = "\n---\n\n" if args.fmt == "markdown" else "\n" + "=" * 78 + "\n\n"
         output = separator.join(
-            replayed.minutes(key, lang, document_format) + _later_note(replayed, key, lang)
+            render_minutes(replayed.result(key), replayed.context(key), lang, document_format)
+            + _later_note(replayed, key, lang)
             for key in keys
             if replayed.contest(key).result is not None
         )

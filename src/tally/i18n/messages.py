@@ -1293,6 +1293,12 @@ _CATALOGUE: dict[str, tuple[str, str]] = {
         "No ballots file yet for contest {contest} (round {number}): {path}. The list to print "
         "the ballots from is above; enter the ballots into that file and run again.",
     ),
+    "extra.missing": (
+        "Chức năng này cần gói bổ sung {extra} (thư viện {module} chưa được cài). "
+        "Cài bằng: pip install 'tally[{extra}]'",
+        "This needs the optional extra {extra} (the {module} library is not installed). "
+        "Install it with: pip install 'tally[{extra}]'",
+    ),
     "cli.list_printed": (
         "Đã in danh sách {contests} cuộc bầu theo thứ tự trên phiếu.",
         "Printed the lists of {contests} contest(s) in ballot order.",

@@ -27,6 +27,7 @@ import numpy.typing as npt
 
 from tally.arguments import checked
 from tally.errors import BallotError, InputFileError, Location
+from tally.extras import need
 from tally.model.ballots import Ballots, parse_observations
 
 if TYPE_CHECKING:
@@ -56,6 +57,7 @@ COLUMNS = (
 
 def result_frame(result: ContestResult) -> pd.DataFrame:
     """One tidy row per candidate, in ballot order; ``rank`` is the elected order (1-based)."""
+    need("pandas", "frames")  # MissingExtraError naming the extra when pandas is missing
     import pandas as pd
 
     outcome = result.outcome
@@ -88,6 +90,7 @@ def result_frame(result: ContestResult) -> pd.DataFrame:
 def record_frame(record: CongressRecord) -> pd.DataFrame:
     """Every candidate line of every counted round of the congress, with ``election`` (the
     contest's id across its rounds) first."""
+    need("pandas", "frames")  # MissingExtraError naming the extra when pandas is missing
     import pandas as pd
 
     frames = [
@@ -163,6 +166,7 @@ def ballots_from_frame(
 def _serials_of(frame: pd.DataFrame, serial: str, where: Location) -> npt.NDArray[Any] | None:
     """The serials: the ``serial`` column, or the index named so; ``None`` for 1..n when the
     frame has neither and its index is the default one."""
+    need("pandas", "frames")  # MissingExtraError naming the extra when pandas is missing
     import pandas as pd
 
     index = frame.index

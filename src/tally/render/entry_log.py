@@ -46,6 +46,7 @@ from tally.audit.events import (
 from tally.audit.readings import discrepancies
 from tally.audit.replay import Replay
 from tally.audit.session import ContestState
+from tally.congress.minutes_context import grouped_hash
 from tally.counting.validity import InvalidReason
 from tally.i18n.labels import bare_term, label, long_date
 from tally.i18n.messages import Lang, localize
@@ -61,7 +62,6 @@ from tally.render.document import (
     Title,
     render,
 )
-from tally.render.minutes import grouped_hash
 
 __all__ = ["WIDTH", "entry_log_blocks", "render_entry_log"]
 

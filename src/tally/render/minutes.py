@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import BaseModel, ConfigDict, field_validator
-
-from tally.congress.plan import BoardMember, Congress
+from tally.congress.minutes_context import Fingerprint, MinutesContext
+from tally.congress.plan import Congress
 from tally.counting.outcome import OutcomeStatus, Standing
 from tally.counting.result import ContestResult
-from tally.i18n.labels import bare_term, label, long_date
+from tally.i18n.labels import label, long_date
 from tally.i18n.messages import Lang, localize
 from tally.model.contest import BallotForm
 from tally.model.roll import CongressKind
@@ -202,74 +201,6 @@ _L: dict[str, tuple[str, str]] = {
 
 def _t(key: str, lang: Lang, **params: object) -> str:
     return localize(_L, key, lang, **params)
-
-
-def grouped_hash(digest: str) -> str:
-    """A hash in groups of eight characters, separated by spaces."""
-    return " ".join(digest[i : i + 8] for i in range(0, len(digest), 8))
-
-
-class Fingerprint(BaseModel):
-    """The audit log behind the minutes: its file, how many events, the last event's hash."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    events: int
-    hash: str
-    file: str | None = None
-
-    def grouped(self) -> str:
-        """The hash in groups of eight, easy to read aloud and compare with the file.
-
-        >>> Fingerprint(events=1, hash="ab" * 32).grouped()[:17]
-        'abababab abababab'
-        """
-        return grouped_hash(self.hash)
-
-
-class MinutesContext(BaseModel):
-    """What the minutes print beyond the result: the congress, the board, the time of the
-    count, complaints and the audit log's fingerprint (from a spec or from a log)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    congress: str | None = None
-    term: str | None = None
-    place: str | None = None
-    date: dt.date | None = None
-    board: tuple[BoardMember, ...] = ()
-    counted_at: dt.datetime | None = None
-    complaints: tuple[tuple[str, str], ...] = ()
-    """(complaint, how it was settled) pairs."""
-    fingerprint: Fingerprint | None = None
-
-    @field_validator("term")
-    @classmethod
-    def _bare_term(cls, value: str | None) -> str | None:
-        """The minutes print "nhiệm kỳ" / "term" themselves: once, whatever the spec says."""
-        return bare_term(value) if value is not None else None
-
-    @classmethod
-    def of(
-        cls, congress: Congress | None, contest_id: str, round_number: int = 1
-    ) -> MinutesContext:
-        """The context a congress spec gives the minutes of one round of ``contest_id``."""
-        if congress is None:
-            return cls()
-        base_id = contest_id.removesuffix(f".r{round_number}") if round_number > 1 else contest_id
-        try:
-            plan = congress.plan(base_id).round_plan(round_number)
-        except (KeyError, IndexError):
-            plan = None
-        return cls(
-            congress=congress.name,
-            term=congress.term,
-            place=congress.place,
-            date=congress.date,
-            board=congress.board,
-            counted_at=plan.counted_at if plan else None,
-            complaints=tuple((c.summary, c.settlement) for c in plan.complaints) if plan else (),
-        )
 
 
 def _moment(moment: dt.datetime, lang: Lang) -> str:

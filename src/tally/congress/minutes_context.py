@@ -1,0 +1,86 @@
+"""What the minutes print beyond a result: the congress, the board, the time of the count, the
+complaints, and the fingerprint of the audit log behind them.
+
+A spec gives this context (:meth:`MinutesContext.of`), and so does a replayed log; the renderers
+in :mod:`tally.render` print it.
+
+>>> Fingerprint(events=3, hash="0123abcd" * 8, file="bch.jsonl").grouped()[:17]
+'0123abcd 0123abcd'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from tally.congress.plan import BoardMember, Congress
+from tally.i18n.labels import bare_term
+
+
+def grouped_hash(digest: str) -> str:
+    """A hash in groups of eight characters, separated by spaces."""
+    return " ".join(digest[i : i + 8] for i in range(0, len(digest), 8))
+
+
+class Fingerprint(BaseModel):
+    """The audit log behind the minutes: its file, how many events, the last event's hash."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    events: int
+    hash: str
+    file: str | None = None
+
+    def grouped(self) -> str:
+        """The hash in groups of eight, easy to read aloud and compare with the file.
+
+        >>> Fingerprint(events=1, hash="ab" * 32).grouped()[:17]
+        'abababab abababab'
+        """
+        return grouped_hash(self.hash)
+
+
+class MinutesContext(BaseModel):
+    """What the minutes print beyond the result: the congress, the board, the time of the
+    count, complaints and the audit log's fingerprint (from a spec or from a log)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    congress: str | None = None
+    term: str | None = None
+    place: str | None = None
+    date: dt.date | None = None
+    board: tuple[BoardMember, ...] = ()
+    counted_at: dt.datetime | None = None
+    complaints: tuple[tuple[str, str], ...] = ()
+    """(complaint, how it was settled) pairs."""
+    fingerprint: Fingerprint | None = None
+
+    @field_validator("term")
+    @classmethod
+    def _bare_term(cls, value: str | None) -> str | None:
+        """The minutes print "nhiệm kỳ" / "term" themselves: once, whatever the spec says."""
+        return bare_term(value) if value is not None else None
+
+    @classmethod
+    def of(
+        cls, congress: Congress | None, contest_id: str, round_number: int = 1
+    ) -> MinutesContext:
+        """The context a congress spec gives the minutes of one round of ``contest_id``."""
+        if congress is None:
+            return cls()
+        base_id = contest_id.removesuffix(f".r{round_number}") if round_number > 1 else contest_id
+        try:
+            plan = congress.plan(base_id).round_plan(round_number)
+        except (KeyError, IndexError):
+            plan = None
+        return cls(
+            congress=congress.name,
+            term=congress.term,
+            place=congress.place,
+            date=congress.date,
+            board=congress.board,
+            counted_at=plan.counted_at if plan else None,
+            complaints=tuple((c.summary, c.settlement) for c in plan.complaints) if plan else (),
+        )
