@@ -35,7 +35,8 @@ from pathlib import Path
 
 from tally.audit.events import CongressIdentity, DecisionKind, ResultFigures
 from tally.audit.log import AuditLog, place_new
-from tally.audit.session import Clock, ContestState, CountingSession, local_now
+from tally.audit.session import Clock, CountingSession, local_now
+from tally.audit.state import ContestState
 from tally.congress.minutes_context import Fingerprint
 from tally.congress.run import CongressRecord, round_id
 from tally.counting.outcome import OutcomeStatus

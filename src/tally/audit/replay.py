@@ -1,7 +1,7 @@
 """Replay and verify a counting log: the count rebuilt from its events alone.
 
 :func:`replay` checks the hash chain, then feeds every event through the same
-:class:`~tally.audit.session.SessionState` the session used, so it reaches the very results the
+:class:`~tally.audit.state.SessionState` the session used, so it reaches the very results the
 session produced. :func:`verify` does both and reports the first bad line: a byte changed, a
 line missing, moved or cut short, or an event that does not fit the count.
 
@@ -22,39 +22,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tally.arguments import checked
-from tally.audit.events import EventKind, parse_data
+from tally.audit.events import EventKind
 from tally.audit.log import GENESIS, ChainReport, Event, Problem, scan, walk
-from tally.audit.session import ContestState, SessionState
+from tally.audit.state import ContestState, SessionState, replay_event, replay_events
 from tally.congress.minutes_context import Fingerprint, MinutesContext
 from tally.counting.result import ContestResult
 from tally.errors import InputFileError, Location, LogError, TallyError
 from tally.i18n.labels import label
 from tally.i18n.messages import Lang, Phrase
-
-
-def replay_event(state: SessionState, event: Event, file: str = "<log>") -> None:
-    """Apply one ``event`` to ``state``; an event that does not fit raises, located at its
-    line of ``file``."""
-    where = Location(file=file, line=event.seq)
-    try:
-        data = parse_data(event.kind, event.data)
-    except ValueError as exc:
-        raise LogError("log.bad_event", where, kind=event.kind, detail=str(exc)) from None
-    try:
-        state.prepare(event.seq, data)()
-    except TallyError as exc:
-        # The event does not fit the count: the log is inconsistent, whatever the reason.
-        raise LogError(exc.code, exc.where.within(where), **exc.params) from None
-
-
-def replay_events(events: Iterable[Event], file: str = "<log>") -> SessionState:
-    """The state the ``events`` build; the first event that does not fit raises, located at
-    its line of ``file``."""
-    state = SessionState()
-    for event in events:
-        replay_event(state, event, file)
-    return state
-
 
 MIN_EXPECT = 16
 """The fewest hexadecimal digits of a fingerprint ``--expect`` accepts (64 bits)."""

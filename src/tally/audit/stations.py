@@ -50,7 +50,8 @@ from tally.audit.events import (
 from tally.audit.log import place_new
 from tally.audit.readings import ABSENT, Discrepancy, DiscrepancyKind, discrepancies, reading_of
 from tally.audit.replay import Replay, replay
-from tally.audit.session import Clock, ContestState, CountingSession, Entry, local_now
+from tally.audit.session import Clock, CountingSession, local_now
+from tally.audit.state import ContestState, Entry
 from tally.errors import InputFileError, Location, ReconciliationError, TallyError
 from tally.files import parse_toml, read_utf8, shown
 from tally.model.lookalikes import skeleton

@@ -45,7 +45,7 @@ from tally.audit.events import (
 )
 from tally.audit.readings import discrepancies
 from tally.audit.replay import Replay
-from tally.audit.session import ContestState
+from tally.audit.state import ContestState
 from tally.congress.minutes_context import grouped_hash
 from tally.counting.validity import InvalidReason
 from tally.i18n.labels import bare_term, label, long_date
