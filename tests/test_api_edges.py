@@ -192,7 +192,7 @@ def test_a_log_whose_complaint_breaks_lines_does_not_replay(tmp_path: Path) -> N
     minutes: the event is refused at its line."""
     import json
 
-    from tally.audit.log import event_hash
+    from tally.audit.chain import event_hash
 
     log = tmp_path / "log.jsonl"
     with CountingSession.open(log, clock=clock) as session:

@@ -13,7 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tally.audit.log import AuditLog, Problem, check_chain, repair_torn_tail
+from tally.audit.chain import Problem, check_chain
+from tally.audit.log import AuditLog, repair_torn_tail
 from tally.errors import InputFileError
 
 events = st.lists(

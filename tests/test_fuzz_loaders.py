@@ -29,8 +29,8 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from tally import Ballots, Body, CongressKind, Contest, Roll
+from tally.audit.chain import canonical, event_hash
 from tally.audit.events import CongressIdentity
-from tally.audit.log import canonical, event_hash
 from tally.audit.replay import replay, verify
 from tally.audit.session import CountingSession
 from tally.audit.stations import Ruling, load_rulings, merge

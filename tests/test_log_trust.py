@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tally.audit.log import AuditLog, Problem, check_chain, repair_torn_tail
+from tally.audit.chain import Problem, check_chain
+from tally.audit.log import AuditLog, repair_torn_tail
 from tally.audit.replay import replay, verify
 from tally.audit.session import CountingSession
 from tally.cli.main import EXIT_BAD_INPUT, EXIT_BAD_LOG, EXIT_NEEDS_DECISION, EXIT_OK, main
@@ -606,7 +607,7 @@ def test_a_complaint_after_the_close_is_refused_and_a_forged_one_does_not_replay
     """The minutes signed at the close hold every complaint of the count: one recorded after
     it is refused, and a log that carries one (hashes recomputed) does not replay."""
     from tally import Body, CongressKind, Contest, Roll
-    from tally.audit.log import event_hash
+    from tally.audit.chain import event_hash
 
     contest = Contest(id="bt", body=Body.CELL_SECRETARY, seats=1, candidates=["Lê Văn Tám"])
     roll = Roll(kind=CongressKind.MEMBER_CONGRESS, convened=3, present=3)

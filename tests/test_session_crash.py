@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tally.audit.log import Problem, check_chain, read_events, repair_torn_tail
+from tally.audit.chain import Problem, check_chain, read_events
+from tally.audit.log import repair_torn_tail
 from tally.audit.replay import replay, verify
 from tally.audit.session import CountingSession
 from tally.errors import InputFileError

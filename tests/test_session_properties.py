@@ -17,8 +17,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reference import IDENTIFYING_MARK_BIT, NOT_ISSUED_BIT, WRITE_IN_BIT
+from tally.audit.chain import Problem
 from tally.audit.events import BallotCorrected, BallotRecorded, Marks, Reading
-from tally.audit.log import AuditLog, Problem
+from tally.audit.log import AuditLog
 from tally.audit.readings import ABSENT, DiscrepancyKind, discrepancies
 from tally.audit.replay import replay, verify
 from tally.audit.session import ContestSession, CountingSession

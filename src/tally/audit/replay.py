@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tally.arguments import checked
+from tally.audit.chain import GENESIS, ChainReport, Event, Problem, scan, walk
 from tally.audit.events import EventKind
-from tally.audit.log import GENESIS, ChainReport, Event, Problem, scan, walk
 from tally.audit.state import ContestState, SessionState, replay_event, replay_events
 from tally.congress.minutes_context import Fingerprint, MinutesContext
 from tally.counting.result import ContestResult

@@ -5,8 +5,8 @@ the ballots issued, each ballot as it is read, corrections, the ballots collecte
 count; record the congress's decisions. Each call checks the step, writes one event (flushed
 and fsynced) and only then changes the session's state — a refused step writes nothing.
 
-The same :class:`~tally.audit.state.SessionState` replays a log (:mod:`tally.audit.replay`), so the session and the
-replay cannot disagree on what an event means.
+The same :class:`~tally.audit.state.SessionState` replays a log (:mod:`tally.audit.replay`), so
+the session and the replay cannot disagree on what an event means.
 
 >>> import tempfile, pathlib, datetime as dt
 >>> from tally import Body, Contest, CongressKind, Roll

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from tally.audit.chain import Event
 from tally.audit.events import (
     BallotCorrected,
     BallotRecorded,
@@ -36,7 +37,6 @@ from tally.audit.events import (
     kind_of,
     parse_data,
 )
-from tally.audit.log import Event
 from tally.audit.readings import (
     ballots_of,
     discrepancies,

@@ -399,7 +399,8 @@ def _check_outputs(
 
 def _verify(args: argparse.Namespace) -> tuple[str, bool, str]:
     """Check the chain and replay; a damaged log raises (exit 5) after the report."""
-    from tally.audit.log import Problem, TornEvent, check_chain, repair_torn_tail
+    from tally.audit.chain import Problem, TornEvent, check_chain
+    from tally.audit.log import repair_torn_tail
     from tally.audit.replay import expected_prefix, verify
 
     lang: Lang = args.lang
