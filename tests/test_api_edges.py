@@ -22,7 +22,7 @@ from tally import (
 )
 from tally.audit.replay import replay
 from tally.audit.session import CountingSession
-from tally.audit.stations import Ruling, load_rulings, reconcile
+from tally.audit.stations import Ruling, compare_stations, load_rulings
 from tally.congress.plan import BoardMember
 from tally.errors import LogError, ReconciliationError
 
@@ -77,11 +77,11 @@ def test_a_ruling_into_a_stack_no_station_declared_is_refused(tmp_path: Path) ->
         paths.append(path)
     stray = Ruling(contest="bch", serial="02", note="x", marks={"struck": [2]}, batch="S9")
     with pytest.raises(ReconciliationError) as caught:
-        reconcile(paths, [stray])
+        compare_stations(paths, [stray])
     assert caught.value.code == "log.unknown_batch"
     assert "S9" in caught.value.message("en") and "S1" in caught.value.message("en")
     kept = Ruling(contest="bch", serial="02", note="x", marks={"struck": [2]}, batch="S1")
-    (report,) = reconcile(paths, [kept])
+    (report,) = compare_stations(paths, [kept])
     assert report.problem is None
 
 

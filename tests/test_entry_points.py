@@ -169,7 +169,7 @@ def _entry_points(tmp: Path) -> dict[str, tuple[Callable[..., Any], dict[str, An
         "replay": (replay.replay, {"path": files["log"], "expect": None}),
         "verify": (replay.verify, {"path": files["log"], "expect": None}),
         "reconcile_stations": (
-            stations.reconcile,
+            stations.compare_stations,
             {"paths": [files["log"], files["other"]], "rulings": ()},
         ),
         "merge": (

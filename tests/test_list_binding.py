@@ -29,7 +29,7 @@ from tally import (
     count_contest,
 )
 from tally.audit.session import CountingSession
-from tally.audit.stations import reconcile
+from tally.audit.stations import compare_stations
 from tally.errors import ReconciliationError
 from tally.io.ballots_csv import read_ballots_csv
 from tally.testing import contests
@@ -142,7 +142,7 @@ def test_stations_whose_lists_differ_are_refused_naming_the_difference(tmp_path:
             session.open_contest(contest, roll=ROLL).record("01", struck=[2])
         paths.append(path)
     with pytest.raises(ReconciliationError) as caught:
-        reconcile(paths)
+        compare_stations(paths)
     assert "Lê Thị Xuân" in caught.value.message("en")
 
 

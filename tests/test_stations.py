@@ -11,7 +11,7 @@ from tally import Body, CongressKind, Contest, Roll
 from tally.audit.readings import DiscrepancyKind
 from tally.audit.replay import replay, verify
 from tally.audit.session import CountingSession
-from tally.audit.stations import Ruling, merge, reconcile
+from tally.audit.stations import Ruling, compare_stations, merge
 from tally.cli.main import EXIT_BAD_INPUT, EXIT_NEEDS_DECISION, EXIT_OK, EXIT_USAGE, main
 from tally.errors import BallotError, ReconciliationError, TallyError
 
@@ -54,7 +54,7 @@ def test_two_stations_with_the_same_id_in_different_folders_are_both_compared(
     a, b = tmp_path / "usb1" / "bch.jsonl", tmp_path / "usb2" / "bch.jsonl"
     station(a)
     station(b, changes={"03": [1]})
-    (report,) = reconcile([a, b])
+    (report,) = compare_stations([a, b])
     assert [s.station for s in report.stations] == [f"{a}:1", f"{b}:1"]
     assert {(d.serial, d.candidate) for d in report.discrepancies} == {("03", 1), ("03", 3)}
 
@@ -66,7 +66,7 @@ def test_the_same_log_twice_is_refused(tmp_path: Path) -> None:
     copy.write_bytes(a.read_bytes())
     for pair in ([a, a], [a, copy]):
         with pytest.raises(ReconciliationError) as raised:
-            reconcile(pair)
+            compare_stations(pair)
         assert raised.value.code == "stations.same_log"
 
 
@@ -75,13 +75,13 @@ def test_a_station_that_entered_nothing_misses_every_ballot(tmp_path: Path) -> N
     station(a, "A")
     empty = CountingSession.open(e, station="E", clock=clock)
     empty.open_contest(CONTEST, roll=ROLL).issue(5)
-    (report,) = reconcile([a, e])
+    (report,) = compare_stations([a, e])
     assert [d.kind for d in report.discrepancies] == [DiscrepancyKind.MISSING] * 5
     assert report.problem is not None
     bare = tmp_path / "bare.jsonl"
     CountingSession.open(bare, station="X", clock=clock)
     with pytest.raises(ReconciliationError) as raised:
-        reconcile([a, bare])
+        compare_stations([a, bare])
     assert raised.value.code == "stations.contest_missing"
 
 
@@ -93,7 +93,7 @@ def test_a_log_with_its_own_rulings_is_not_an_entry_log(tmp_path: Path) -> None:
     bch.record("04", struck=[1], batch="S1", station="C")
     bch.rule("04", struck=[1], batch="S1", note="xem phiếu gốc")
     with pytest.raises(ReconciliationError) as raised:
-        reconcile([a, ab])
+        compare_stations([a, ab])
     assert raised.value.code == "stations.not_entry_log"
 
 
@@ -103,7 +103,7 @@ def test_a_stack_short_at_both_stations_stops_the_count_without_merge(
     a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
     station(a, "A", expected=6)
     station(b, "B", expected=6)
-    (report,) = reconcile([a, b])
+    (report,) = compare_stations([a, b])
     assert report.agreed and report.problem is not None
     assert report.problem.code == "log.batch_mismatch"
     assert main(["reconcile", str(a), str(b), "--lang", "en"]) == EXIT_NEEDS_DECISION
@@ -121,12 +121,12 @@ def test_rulings_are_checked_without_merging(tmp_path: Path) -> None:
     bad = [board_reads("04", 99), board_reads("02", 1), board_reads("04", 1, contest="bkt")]
     for ruling in bad:
         with pytest.raises(TallyError) as raised:
-            reconcile([a, b], [ruling])
+            compare_stations([a, b], [ruling])
         assert isinstance(raised.value, BallotError | ReconciliationError)
     twice = [board_reads("04", 1)] * 2
     with pytest.raises(ReconciliationError):
-        reconcile([a, b], twice)
-    (report,) = reconcile([a, b], twice[:1])
+        compare_stations([a, b], twice)
+    (report,) = compare_stations([a, b], twice[:1])
     assert report.problem is None  # the ruling keeps stack S1, so the stack is whole
     assert report.rulings[0].reading is not None and report.rulings[0].reading.batch == "S1"
 
@@ -188,7 +188,7 @@ def test_one_paper_spelt_two_ways_is_one_ballot_to_rule_on(tmp_path: Path) -> No
             bch.record(serial, struck=[3])
             bch.collect(1)
         paths.append(path)
-    (report,) = reconcile(paths)
+    (report,) = compare_stations(paths)
     assert [(d.serial, d.kind, d.values) for d in report.discrepancies] == [
         ("X-3", DiscrepancyKind.SERIAL, {"A": "X-3", "B": "x-3"})
     ]

@@ -19,7 +19,7 @@ only when nothing is left unresolved.
 ...     bt.issue(3)
 ...     _ = bt.record("1", agree=[1]); _ = bt.record("2", agree=[1])
 ...     _ = bt.record("3", **{third: [1]})
->>> report = reconcile([folder / "A.jsonl", folder / "B.jsonl"])[0]
+>>> report = compare_stations([folder / "A.jsonl", folder / "B.jsonl"])[0]
 >>> [(d.serial, d.kind.value, d.values) for d in report.discrepancies]
 [('3', 'marks', {'A': '1', 'B': '2'})]
 """
@@ -129,7 +129,7 @@ class Ruling:
 
 
 @checked
-def reconcile(
+def compare_stations(
     paths: Sequence[str | Path], rulings: Sequence[Ruling] = ()
 ) -> list[ContestReconciliation]:
     """Replay each station's log and compare their readings of every contest; check

@@ -524,7 +524,7 @@ def _later_note(replayed: Replay, key: str, lang: Lang) -> str:
 
 def _reconcile(args: argparse.Namespace) -> tuple[str, bool, str]:
     """Compare station logs and check the rulings; with ``--merge``, write the merged log."""
-    from tally.audit.stations import load_rulings, merge, reconcile
+    from tally.audit.stations import compare_stations, load_rulings, merge
     from tally.render.station_report import render_reconciliation
 
     lang: Lang = args.lang
@@ -533,7 +533,7 @@ def _reconcile(args: argparse.Namespace) -> tuple[str, bool, str]:
     keys = list(dict.fromkeys(key for log in logs for key in log.keys))
     only = keys[0] if len(keys) == 1 else None
     rulings = load_rulings(args.rulings, only) if args.rulings is not None else []
-    reports = reconcile(args.logs, rulings)
+    reports = compare_stations(args.logs, rulings)
     document_format: Format = "markdown" if args.fmt == "markdown" else "text"
     output = render_reconciliation(reports, lang, document_format)
     lines = [
