@@ -388,7 +388,7 @@ def test_count_help_says_the_log_is_extended() -> None:
 
     stream = io.StringIO()
     with contextlib.redirect_stdout(stream), pytest.raises(SystemExit):
-        build_parser().parse_args(["count", "--help"])
+        build_parser("en").parse_args(["count", "--help"])
     helps = stream.getvalue()
     assert "nhật ký mới /" not in helps and "into a new audit log" not in helps
     assert "extend the log" in " ".join(helps.split())

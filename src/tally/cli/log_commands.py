@@ -1,0 +1,195 @@
+"""``tally verify``, ``tally replay`` and ``tally reconcile``: what the command line does with
+audit logs (check one, print its minutes again, compare the logs of several entry stations)."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tally.cli.outputs import check_outputs, separator
+from tally.errors import InputFileError, Location, LogError
+from tally.i18n.labels import label
+from tally.i18n.messages import Lang, text
+from tally.render.document import Format
+
+if TYPE_CHECKING:
+    from tally.audit.replay import Replay
+    from tally.counting.result import ContestResult
+
+
+def verify_command(args: argparse.Namespace) -> tuple[str, bool, str]:
+    """Check the chain and replay; a damaged log raises (exit 5) after the report."""
+    from tally.audit.chain import Problem, TornEvent, check_chain
+    from tally.audit.log import repair_torn_tail
+    from tally.audit.replay import expected_prefix, verify
+
+    lang: Lang = args.lang
+    lines: list[str] = []
+    if args.expect is not None:
+        _check_expect(args.expect)  # a mistyped fingerprint is refused before anything
+        expected_prefix(args.expect)
+    chain = check_chain(args.log)
+    if chain.problem is Problem.TORN:
+        what = TornEvent(chain.torn_kind)
+        if not args.repair_torn_tail:
+            raise LogError(
+                "audit.torn",
+                Location(file=str(args.log), line=chain.line),
+                events=chain.events,
+                file=args.log,
+                what=what,
+            )
+        cut = repair_torn_tail(args.log)
+        key = "cli.torn_cut" if cut else "cli.newline_restored"
+        lines.append(text(key, lang, path=args.log, bytes=cut, what=what.render(lang)))
+    report = verify(args.log, args.expect)
+    if report.error is not None:
+        raise LogError(report.error.code, report.error.where, **report.error.params)
+    said = report.message(lang)
+    if report.signed is not None and not report.later_count:
+        # Nothing follows the signed fingerprint: say so, not "0 events follow it (—)".
+        first, *rest = dataclasses.replace(report, signed=None).message(lang).split("\n")
+        said = "\n".join([first, text("log.signed_is_last", lang, signed=report.signed), *rest])
+    return said + "\n", False, "\n".join(lines)
+
+
+def _check_expect(expect: str) -> None:
+    """The fingerprint typed after ``--expect`` is hexadecimal, neither too short nor longer
+    than a SHA-256 (64 digits): refused naming the option, not a field of a file."""
+    from tally.audit.replay import MIN_EXPECT
+
+    wanted = "".join(expect.split()).lower()
+    if any(c not in "0123456789abcdef" for c in wanted) or len(wanted) < MIN_EXPECT:
+        raise InputFileError("cli.expect_bad", None, expect=expect, minimum=MIN_EXPECT)
+    if len(wanted) > 64:
+        raise InputFileError("cli.expect_too_long", None, expect=expect, digits=len(wanted))
+
+
+def replay_command(args: argparse.Namespace) -> tuple[str, bool, str]:
+    """Minutes (or the entry log) of the contests in a log, from its events alone."""
+    from tally.audit.events import DecisionKind
+    from tally.audit.replay import replay
+
+    lang: Lang = args.lang
+    check_outputs(args.output, [], [args.log])
+    if args.expect is not None:
+        _check_expect(args.expect)
+    replayed = replay(args.log, args.expect)
+    if args.contest is not None and args.contest not in replayed.keys:
+        raise InputFileError(
+            "cli.unknown_key",
+            Location(file=str(args.log)),
+            contest=args.contest,
+            known=", ".join(replayed.keys) or "—",
+        )
+    keys = [args.contest] if args.contest else list(replayed.keys)
+    if not keys:
+        raise InputFileError("log.empty", Location(file=str(args.log)))
+    document_format: Format = "markdown" if args.fmt == "markdown" else "text"
+    lines: list[str] = []
+    open_or_pending = False
+    for key in keys:
+        state = replayed.contest(key)
+        if state.result is None:
+            entered = sum(len(entries) for entries in state.stations.values())
+            lines.append(text("cli.log_open", lang, contest=key, entered=entered))
+            open_or_pending = True
+            continue
+        lines.append(_result_line(key, state.result, lang))
+        followed = any(d.kind is DecisionKind.FURTHER_ROUND for d in state.decisions)
+        open_or_pending = open_or_pending or (state.result.needs_decision and not followed)
+    if args.entries:
+        from tally.render.entry_log import render_entry_log
+
+        output = separator(args.fmt).join(
+            render_entry_log(replayed, key, lang, document_format) for key in keys
+        )
+    elif args.fmt == "json":
+        results = {key: replayed.result(key) for key in keys if replayed.contest(key).result}
+        output = (
+            "{\n"
+            + ",\n".join(f"  {json.dumps(k)}: {r.to_json(indent=None)}" for k, r in results.items())
+            + "\n}\n"
+        )
+    else:
+        from tally.render.minutes import render_minutes
+
+        output = separator(args.fmt).join(
+            render_minutes(replayed.result(key), replayed.context(key), lang, document_format)
+            + _later_note(replayed, key, lang)
+            for key in keys
+            if replayed.contest(key).result is not None
+        )
+    lines.extend(_later_note(replayed, key, lang).strip() for key in keys)
+    # Events after the signed fingerprint about a contest shown: the board must look at them.
+    open_or_pending = open_or_pending or any(replayed.later_about(key) for key in keys)
+    lines = [line for line in lines if line]
+    lines.append(text("cli.log_hash", lang, events=len(replayed.events), hash=replayed.final_hash))
+    return output, open_or_pending, "\n".join(lines)
+
+
+def _later_note(replayed: Replay, key: str, lang: Lang) -> str:
+    """A paragraph saying which events after the signed fingerprint touch ``key`` (none: "")."""
+
+    from tally.audit.replay import EventKinds
+
+    later = replayed.later_about(key)
+    if not later:
+        return ""
+    kinds = EventKinds.of(later).render(lang)
+    return "\n" + text("log.later_note", lang, count=len(later), contest=key, kinds=kinds) + "\n"
+
+
+def reconcile_command(args: argparse.Namespace) -> tuple[str, bool, str]:
+    """Compare station logs and check the rulings; with ``--merge``, write the merged log."""
+    from tally.audit.stations import compare_stations, load_rulings, merge
+    from tally.render.station_report import render_reconciliation
+
+    lang: Lang = args.lang
+    check_outputs(args.output, [args.merge], [*args.logs, args.rulings])
+    logs = [replay_of(path) for path in args.logs]
+    keys = list(dict.fromkeys(key for log in logs for key in log.keys))
+    only = keys[0] if len(keys) == 1 else None
+    rulings = load_rulings(args.rulings, only) if args.rulings is not None else []
+    reports = compare_stations(args.logs, rulings)
+    document_format: Format = "markdown" if args.fmt == "markdown" else "text"
+    output = render_reconciliation(reports, lang, document_format)
+    lines = [
+        text("cli.stations_differ", lang, contest=r.key, count=len(r.unruled))
+        for r in reports
+        if r.unruled
+    ]
+    pending = any(r.problem is not None for r in reports)
+    if args.merge is not None:
+        merged = merge(args.logs, args.merge, rulings)
+        lines.append(text("cli.merged", lang, path=args.merge, hash=merged.final_hash))
+        for key in merged.keys:
+            result = merged.contest(key).result
+            if result is None:
+                continue
+            lines.append(_result_line(key, result, lang))
+            pending = pending or result.needs_decision
+    return output, pending, "\n".join(lines)
+
+
+def replay_of(path: Path) -> Replay:
+    """The log at ``path`` replayed (a damaged log raises :class:`LogError`: exit 5)."""
+    from tally.audit.replay import replay
+
+    return replay(path)
+
+
+def _result_line(key: str, result: ContestResult, lang: Lang) -> str:
+    """One line for the board: how many ``key`` elected of how many seats, and its status."""
+    outcome = result.outcome
+    return text(
+        "cli.summary",
+        lang,
+        contest=key,
+        elected=len(outcome.elected),
+        seats=outcome.seats,
+        status=label(outcome.status, lang),
+    )

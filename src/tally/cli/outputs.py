@@ -1,0 +1,47 @@
+"""What every command does with its output: check it names no input, write it whole, and
+say things to the board on standard error."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from tally.files import check_output, write_atomically
+
+
+def check_outputs(
+    output: Path | None, logs: Sequence[Path | None], inputs: Sequence[Path | None]
+) -> None:
+    """The one check of every command's outputs, before anything is computed: ``-o`` may name
+    no input, no log and no other output; a log written (``--log``, ``--merge``) no input;
+    and each must be a regular file or a new path (see :func:`tally.files.check_output`)."""
+    written = [log for log in logs if log is not None]
+    for log in written:
+        check_output(log, inputs)
+    if output is not None:
+        check_output(output, [*inputs, *written])
+
+
+def separator(fmt: str) -> str:
+    """What goes between two documents in one output.
+
+    >>> separator("markdown"), len(separator("text"))
+    ('\\n---\\n\\n', 81)
+    """
+    return "\n---\n\n" if fmt == "markdown" else "\n" + "=" * 78 + "\n\n"
+
+
+def write(output: str, path: Path | None, stdout: TextIO) -> None:
+    """Write ``output`` to ``path`` whole (see :func:`write_atomically`), or to stdout."""
+    if path is None:
+        stdout.write(output)
+        stdout.flush()
+        return
+    write_atomically(path, output)
+
+
+def say(message: str) -> None:
+    """A line for the board, on standard error."""
+    print(message, file=sys.stderr)

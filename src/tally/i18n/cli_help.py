@@ -1,0 +1,202 @@
+"""The words of the ``tally`` command line, Vietnamese and English: help texts, placeholders,
+usage errors, and argparse's own words.
+
+Each key holds one text per language and no text mixes the two. The ``cli.argparse.*`` keys
+hold argparse's own messages: the English side is argparse's text exactly (its ``%``
+placeholders included), so that :mod:`tally.cli.parser` can recognise a message argparse
+formatted and say it in Vietnamese; no other key has a placeholder.
+
+>>> help_text("cli.help.count", "en")
+'count the whole congress: every contest of the spec, round by round'
+>>> help_text("cli.argparse.required", "vi") % "SPEC"
+'thiếu đối số bắt buộc: SPEC'
+"""
+
+from __future__ import annotations
+
+from tally.i18n.messages import Lang
+
+HELP: dict[str, tuple[str, str]] = {
+    # --- the parser's own headings and options -------------------------------------------
+    "cli.usage": ("cách dùng: ", "usage: "),
+    "cli.positionals": ("đối số", "positional arguments"),
+    "cli.options": ("tùy chọn", "options"),
+    "cli.commands": ("lệnh", "commands"),
+    "cli.help.help": ("in trợ giúp này rồi thoát", "show this help message and exit"),
+    "cli.help.version": ("in số phiên bản rồi thoát", "show the version number and exit"),
+    "cli.help.lang": (
+        "ngôn ngữ của biên bản, thông báo và trợ giúp (mặc định: vi)",
+        "language of the minutes, the messages and this help (default: vi)",
+    ),
+    "cli.help.format": ("định dạng đầu ra (mặc định: text)", "output format (default: text)"),
+    "cli.help.output": (
+        "ghi vào tệp này (mặc định: đầu ra chuẩn)",
+        "write to this file (default: standard output)",
+    ),
+    "cli.help.log_file": ("nhật ký (JSON Lines)", "the audit log (JSON Lines)"),
+    # --- tally ----------------------------------------------------------------------------
+    "cli.help.tally": (
+        "Kiểm phiếu bầu cử trong Đảng: kiểm phiếu cả đại hội, kiểm tra, kiểm lại và đối chiếu "
+        "nhật ký kiểm phiếu.",
+        "Party election counting: count a whole congress; verify, replay and reconcile audit logs.",
+    ),
+    # --- tally count ------------------------------------------------------------------------
+    "cli.help.count": (
+        "kiểm phiếu cả đại hội: mọi cuộc bầu trong tệp mô tả, từng vòng một",
+        "count the whole congress: every contest of the spec, round by round",
+    ),
+    "cli.help.count.description": (
+        "Kiểm phiếu cả đại hội: mọi cuộc bầu trong tệp mô tả, theo thứ tự, từng vòng một, và in "
+        "biên bản của mỗi vòng đã kiểm (kèm bản tổng hợp khi có nhiều cuộc bầu hoặc nhiều vòng).",
+        "Count the whole congress: every contest of the spec, in order, round by round, and "
+        "print the minutes of each round counted (and the congress summary when there are "
+        "several contests or rounds).",
+    ),
+    "cli.help.count.spec": ("tệp mô tả đại hội (TOML)", "the congress spec (TOML)"),
+    "cli.help.count.ballots": (
+        "tệp phiếu (CSV) của vòng 1 cuộc bầu được chọn; mặc định: tệp ghi trong tệp mô tả",
+        "the ballots CSV of round 1 of the chosen contest (default: the file the spec names)",
+    ),
+    "cli.help.count.contest": (
+        "chỉ in cuộc bầu có mã này (cả đại hội vẫn được kiểm theo thứ tự)",
+        "print only the contest with this id (the whole congress is still counted in order)",
+    ),
+    "cli.help.count.log": (
+        "ghi cuộc kiểm phiếu vào nhật ký (tạo mới, hoặc ghi tiếp nhật ký đã có của cùng cuộc "
+        "kiểm phiếu)",
+        "record the count into an audit log (a new one, or extend the log of this same count)",
+    ),
+    "cli.help.count.station": (
+        "mã máy nhập ghi vào mỗi phiếu trong nhật ký (mặc định: 1)",
+        "entry station id written with each ballot into the log (default: 1)",
+    ),
+    "cli.help.count.list": (
+        "in danh sách bầu cử theo thứ tự trên phiếu để in phiếu, chưa kiểm phiếu",
+        "print every contest's list in ballot order to print the ballots from (no count)",
+    ),
+    # --- tally verify -----------------------------------------------------------------------
+    "cli.help.verify": ("kiểm tra nhật ký", "verify an audit log"),
+    "cli.help.verify.description": (
+        "Kiểm tra chuỗi mã băm của nhật ký và kiểm lại từ đầu.",
+        "Check the log's hash chain and replay it from the start.",
+    ),
+    "cli.help.verify.expect": (
+        "mã SHA-256 in trên biên bản (ít nhất 16 ký tự)",
+        "the fingerprint printed on the minutes (at least 16 characters)",
+    ),
+    "cli.help.verify.repair": (
+        "cắt dòng cuối bị ghi dở khi máy hỏng, rồi kiểm tra",
+        "cut a last line torn by a crash, then verify",
+    ),
+    # --- tally replay -----------------------------------------------------------------------
+    "cli.help.replay": ("in biên bản từ nhật ký", "print the minutes from an audit log"),
+    "cli.help.replay.description": (
+        "Kiểm lại từ nhật ký và in biên bản.",
+        "Replay a log and print the minutes.",
+    ),
+    "cli.help.replay.contest": (
+        "mã cuộc bầu (ví dụ bch, bch.r2)",
+        "contest key (e.g. bch, bch.r2)",
+    ),
+    "cli.help.replay.expect": (
+        "mã SHA-256 in trên biên bản đã ký: chỉ kiểm lại đến sự kiện đó (ít nhất 16 ký tự)",
+        "the fingerprint on the signed minutes: replay up to that event only (at least 16 "
+        "characters)",
+    ),
+    "cli.help.replay.entries": (
+        "in nhật ký nhập phiếu thay cho biên bản",
+        "print the ballot-entry log instead of the minutes",
+    ),
+    # --- tally reconcile --------------------------------------------------------------------
+    "cli.help.reconcile": ("đối chiếu các máy nhập", "reconcile entry stations"),
+    "cli.help.reconcile.description": (
+        "Đối chiếu nhật ký của 2–3 máy nhập cùng một bộ phiếu.",
+        "Compare the logs of 2–3 stations that entered the same ballots.",
+    ),
+    "cli.help.reconcile.logs": ("nhật ký của các máy nhập", "the stations' logs"),
+    "cli.help.reconcile.rulings": (
+        "phán quyết của Ban kiểm phiếu (TOML)",
+        "the board's rulings (TOML)",
+    ),
+    "cli.help.reconcile.merge": ("ghi nhật ký gộp (tệp mới)", "write the merged log (a new file)"),
+    # --- placeholders shown in the usage line -----------------------------------------------
+    "cli.metavar.spec": ("ĐẠI_HỘI.toml", "SPEC.toml"),
+    "cli.metavar.ballots": ("PHIẾU.csv", "BALLOTS.csv"),
+    "cli.metavar.contest": ("MÃ", "ID"),
+    "cli.metavar.key": ("MÃ", "KEY"),
+    "cli.metavar.log": ("NHẬT_KÝ.jsonl", "LOG.jsonl"),
+    "cli.metavar.logs": ("NHẬT_KÝ", "LOG"),
+    "cli.metavar.station": ("MÃ_MÁY", "ID"),
+    "cli.metavar.hash": ("MÃ_BĂM", "HASH"),
+    "cli.metavar.rulings": ("PHÁN_QUYẾT.toml", "RULINGS.toml"),
+    "cli.metavar.merge": ("NHẬT_KÝ_MỚI.jsonl", "NEW.jsonl"),
+    "cli.metavar.output": ("TỆP", "FILE"),
+    # --- tally's own usage errors (exit 2) --------------------------------------------------
+    "cli.usage.entries_format": ("--entries: văn bản hoặc markdown", "--entries: text or markdown"),
+    "cli.usage.list_format": ("--list: văn bản hoặc markdown", "--list: text or markdown"),
+    "cli.usage.list_alone": (
+        "--list: không dùng cùng --ballots, --log",
+        "--list: without --ballots or --log",
+    ),
+    # --- argparse's own messages (English: argparse's text exactly) -------------------------
+    "cli.argparse.error": ("%(prog)s: lỗi: %(message)s\n", "%(prog)s: error: %(message)s\n"),
+    "cli.argparse.argument": (
+        "đối số %(argument_name)s: %(message)s",
+        "argument %(argument_name)s: %(message)s",
+    ),
+    "cli.argparse.required": (
+        "thiếu đối số bắt buộc: %s",
+        "the following arguments are required: %s",
+    ),
+    "cli.argparse.one_of_required": (
+        "cần một trong các đối số %s",
+        "one of the arguments %s is required",
+    ),
+    "cli.argparse.invalid_choice": (
+        "lựa chọn không hợp lệ: %(value)r (chọn một trong %(choices)s)",
+        "invalid choice: %(value)r (choose from %(choices)s)",
+    ),
+    "cli.argparse.invalid_value": (
+        "giá trị %(type)s không hợp lệ: %(value)r",
+        "invalid %(type)s value: %(value)r",
+    ),
+    "cli.argparse.unrecognized": ("không nhận ra đối số: %s", "unrecognized arguments: %s"),
+    "cli.argparse.expected_one": ("cần đúng một giá trị", "expected one argument"),
+    "cli.argparse.expected_at_most_one": (
+        "cần nhiều nhất một giá trị",
+        "expected at most one argument",
+    ),
+    "cli.argparse.expected_at_least_one": (
+        "cần ít nhất một giá trị",
+        "expected at least one argument",
+    ),
+    "cli.argparse.expected_n": ("cần %s giá trị", "expected %s argument"),
+    "cli.argparse.expected_n_plural": ("cần %s giá trị", "expected %s arguments"),
+    "cli.argparse.ambiguous": (
+        "tùy chọn %(option)s không rõ: có thể là %(matches)s",
+        "ambiguous option: %(option)s could match %(matches)s",
+    ),
+    "cli.argparse.not_allowed_with": (
+        "không dùng được cùng đối số %s",
+        "not allowed with argument %s",
+    ),
+    "cli.argparse.ignored_explicit": (
+        "tùy chọn này không nhận giá trị %r",
+        "ignored explicit argument %r",
+    ),
+    "cli.argparse.unexpected_option": (
+        "tùy chọn không đúng chỗ: %s",
+        "unexpected option string: %s",
+    ),
+    "cli.argparse.unknown_parser": (
+        "không có lệnh %(parser_name)r (các lệnh: %(choices)s)",
+        "unknown parser %(parser_name)r (choices: %(choices)s)",
+    ),
+}
+"""Every word of the command line: key -> (Vietnamese, English)."""
+
+
+def help_text(key: str, lang: Lang = "vi", /) -> str:
+    """The text ``key`` in ``lang`` (a ``cli.argparse.*`` template keeps its placeholders)."""
+    vi, en = HELP[key]
+    return vi if lang == "vi" else en
