@@ -2,14 +2,16 @@
 included.
 
 argparse writes its own words through ``gettext`` (``argparse._`` is ``gettext.gettext``,
-bound when argparse is imported). Installing a ``gettext`` translation would need compiled
-``.mo`` catalogues and would change the language of the whole process; patching ``argparse._``
-is process-wide too. :class:`Parser` instead fixes every place argparse's words reach the
-user, with public hooks that are the same in Python 3.11, 3.12 and 3.13:
+bound when argparse is imported), which looks them up in compiled ``.mo`` catalogues of the
+process-wide text domain: a ``gettext.NullTranslations`` object installed with
+``gettext.install`` never reaches it, and patching ``argparse._`` would change every parser of
+the process. :class:`Parser` instead fixes each place argparse's words reach the user, through
+hooks that are the same in Python 3.11, 3.12 and 3.13 (tests run the help and the errors):
 
 - the help option is its own (``add_help=False``, then ``-h/--help`` with a translated help),
   and the version option is given its help by :mod:`tally.cli.main`;
-- the two section titles (positional arguments, options) are set once the parser is built;
+- the titles of argparse's two default groups (its ``_positionals`` and ``_optionals``
+  attributes, unchanged since Python 3.2) are set once the parser is built;
 - the formatter passes its own ``"usage: "`` prefix to :meth:`argparse.HelpFormatter.add_usage`;
 - :meth:`Parser.error` says the message in the parser's language: argparse's messages are
   recognised against their English templates (``cli.argparse.*`` in

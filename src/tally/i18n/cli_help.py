@@ -1,5 +1,5 @@
-"""The words of the ``tally`` command line, Vietnamese and English: help texts, placeholders,
-usage errors, and argparse's own words.
+"""The words of the ``tally`` command line, Vietnamese and English: help texts, the usage
+line's placeholders, usage errors, and argparse's own words.
 
 Each key holds one text per language and no text mixes the two. The ``cli.argparse.*`` keys
 hold argparse's own messages: the English side is argparse's text exactly (its ``%``
