@@ -23,16 +23,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from tally import (
-    Ballots,
-    Body,
-    Candidate,
-    CongressKind,
-    Contest,
-    ContestError,
-    Deduction,
-    Roll,
-)
+from tally import Ballots, Body, CongressKind, Contest, ContestError, Roll
 from tally.congress.chain import ElectionModel, Venue
 from tally.congress.plan import CommitteeRoll, Congress, ContestPlan, RoundPlan
 from tally.congress.run import (
@@ -43,8 +34,9 @@ from tally.congress.run import (
     round_id,
     run_congress,
 )
-from tally.model.contest import BallotForm
+from tally.model.contest import BallotForm, Candidate
 from tally.model.names import name_identity
+from tally.model.roll import Deduction
 from tally.model.rules import QC_190
 from tally.testing import GIVEN_NAMES, MIDDLE_NAMES, MINORITY_NAMES, SURNAMES, rolls
 

@@ -8,7 +8,8 @@ import unicodedata
 import pytest
 from pydantic import ValidationError
 
-from tally import QC_190, QC_244, BallotForm, Body, Candidate, Contest, ContestError, check_list
+from tally import QC_190, QC_244, Body, Contest, ContestError
+from tally.model.contest import BallotForm, Candidate, check_list
 
 MIDDLES = ["Văn", "Thị", "Hữu", "Ngọc", "Minh", "Đức"]
 GIVENS = ["An", "Bình", "Cường", "Dung", "Đức", "Giang", "Hà", "Khánh", "Lan", "Tâm"]

@@ -11,29 +11,25 @@ from tally import (
     QC_190,
     BallotBuilder,
     BallotError,
-    BallotForm,
     Ballots,
     Body,
-    Candidate,
-    Citation,
     CongressKind,
     Contest,
-    Count,
     DecisionError,
-    InvalidReason,
     Location,
-    Observation,
     OutcomeStatus,
     ReconciliationError,
     Roll,
     RuleSet,
     TieDecision,
-    TiePolicy,
-    TieRule,
-    count_ballots,
     count_contest,
-    decide,
 )
+from tally.counting.count import Count, count_ballots
+from tally.counting.outcome import decide
+from tally.counting.validity import InvalidReason
+from tally.model.ballots import Observation
+from tally.model.contest import BallotForm, Candidate
+from tally.model.rules import Citation, TiePolicy, TieRule
 
 AN, BINH, CUONG, DUNG, EM = (
     "Nguyễn Văn An",

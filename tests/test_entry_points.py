@@ -31,11 +31,23 @@ from tally import (
     Roll,
     TallyError,
     TieDecision,
+    ballots_from_frame,
+    count_contest,
+    render_minutes,
+    render_summary,
+    run_congress,
 )
 from tally.audit import replay, stations
 from tally.audit.session import CountingSession
+from tally.counting.count import count_ballots
+from tally.counting.outcome import decide
+from tally.counting.result import reconcile, threshold_base
+from tally.counting.validity import classify
 from tally.io import ballots_csv, spec
 from tally.io import results_json as results_io
+from tally.model.contest import check_list
+from tally.model.names import ballot_order_key, normalize_name, parse_name
+from tally.model.roll import more_than_half
 
 BAD: list[object] = [
     None,
@@ -68,8 +80,16 @@ CONTEST = Contest(
 )
 ROLL = Roll(kind=CongressKind.MEMBER_CONGRESS, convened=5, present=5)
 BALLOTS = Ballots.from_arrays(CONTEST, [[1, 1, 0], [0, 1, 1], [1, 0, 1]])
-COUNT = tally.count_ballots(CONTEST, BALLOTS)
+COUNT = count_ballots(CONTEST, BALLOTS)
 SPEC_TEXT = Path(__file__).parents[1] / "examples" / "direct_election" / "congress.toml"
+CONGRESS = spec.load_congress(SPEC_TEXT)
+RESULT = count_contest(CONTEST, BALLOTS, roll=ROLL, issued=3)
+
+
+def _frame() -> Any:
+    import pandas as pd
+
+    return pd.DataFrame({"serial": ["01"], "1": [1], "2": [0], "3": [1]})
 
 
 def clock() -> dt.datetime:
@@ -99,13 +119,13 @@ def _entry_points(tmp: Path) -> dict[str, tuple[Callable[..., Any], dict[str, An
     bch = session.open_contest(CONTEST, roll=ROLL)
     bch.issue(3)
     return {
-        "ballot_order_key": (tally.ballot_order_key, {"name": "Nguyễn Văn An"}),
-        "normalize_name": (tally.normalize_name, {"raw": "Nguyễn Văn An"}),
-        "parse_name": (tally.parse_name, {"raw": "Nguyễn Văn An"}),
-        "check_list": (tally.check_list, {"contest": CONTEST, "rules": QC_190}),
-        "classify": (tally.classify, {"contest": CONTEST, "ballots": BALLOTS, "rules": QC_190}),
+        "ballot_order_key": (ballot_order_key, {"name": "Nguyễn Văn An"}),
+        "normalize_name": (normalize_name, {"raw": "Nguyễn Văn An"}),
+        "parse_name": (parse_name, {"raw": "Nguyễn Văn An"}),
+        "check_list": (check_list, {"contest": CONTEST, "rules": QC_190}),
+        "classify": (classify, {"contest": CONTEST, "ballots": BALLOTS, "rules": QC_190}),
         "count_ballots": (
-            tally.count_ballots,
+            count_ballots,
             {"contest": CONTEST, "ballots": BALLOTS, "rules": QC_190},
         ),
         "count_contest": (
@@ -122,15 +142,15 @@ def _entry_points(tmp: Path) -> dict[str, tuple[Callable[..., Any], dict[str, An
             },
         ),
         "decide": (
-            tally.decide,
+            decide,
             {"contest": CONTEST, "count": COUNT, "base": 5, "rules": QC_190, "decision": decision},
         ),
-        "more_than_half": (tally.more_than_half, {"votes": 3, "base": 5}),
+        "more_than_half": (more_than_half, {"votes": 3, "base": 5}),
         "reconcile": (
-            tally.reconcile,
+            reconcile,
             {"count": COUNT, "issued": 3, "collected": 3, "rules": QC_190, "present": 5},
         ),
-        "threshold_base": (tally.threshold_base, {"roll": ROLL, "count": COUNT, "rules": QC_190}),
+        "threshold_base": (threshold_base, {"roll": ROLL, "count": COUNT, "rules": QC_190}),
         "BallotBuilder": (BallotBuilder, {"contest": CONTEST}),
         "BallotBuilder.add": (
             BallotBuilder(CONTEST).add,
@@ -202,6 +222,25 @@ def _entry_points(tmp: Path) -> dict[str, tuple[Callable[..., Any], dict[str, An
         "load_record": (results_io.load_record, {"path": files["csv"]}),
         "result_from_json": (results_io.result_from_json, {"text": "{}", "source": "<json>"}),
         "record_from_json": (results_io.record_from_json, {"text": "{}", "source": "<json>"}),
+        "run_congress": (run_congress, {"congress": CONGRESS, "ballots": {}}),
+        "render_minutes": (
+            render_minutes,
+            {
+                "result": RESULT,
+                "congress": CONGRESS,
+                "lang": "en",
+                "fmt": "markdown",
+                "fingerprint": None,
+            },
+        ),
+        "render_summary": (
+            render_summary,
+            {"record": run_congress(CONGRESS, {}), "lang": "en", "fmt": "markdown"},
+        ),
+        "ballots_from_frame": (
+            ballots_from_frame,
+            {"contest": CONTEST, "frame": _frame(), "serial": "serial", "note": "note"},
+        ),
     }
 
 

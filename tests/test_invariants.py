@@ -91,33 +91,29 @@ import reference
 from tally import (
     QC_190,
     QC_244,
-    BallotForm,
     Ballots,
     Body,
     CongressKind,
     Contest,
     ContestResult,
-    Count,
-    Deduction,
     Outcome,
     OutcomeStatus,
     ReconciliationError,
     Roll,
     RuleSet,
-    ThresholdBase,
-    Tie,
     TieDecision,
-    TiePolicy,
-    classify,
-    count_ballots,
     count_contest,
-    decide,
 )
 from tally.audit.events import Marks, Reading
 from tally.audit.replay import replay
 from tally.audit.session import CountingSession
-from tally.counting.validity import REASONS, reason_of
+from tally.counting.count import Count, count_ballots
+from tally.counting.outcome import Tie, decide
+from tally.counting.validity import REASONS, classify, reason_of
 from tally.errors import LogError
+from tally.model.contest import BallotForm
+from tally.model.roll import Deduction
+from tally.model.rules import ThresholdBase, TiePolicy
 from tally.testing import (
     SessionScript,
     StepClock,

@@ -25,11 +25,11 @@ from tally import (
     Contest,
     Roll,
     TallyError,
-    count_ballots,
     count_contest,
 )
 from tally.audit.session import CountingSession
 from tally.audit.stations import compare_stations
+from tally.counting.count import count_ballots
 from tally.errors import ReconciliationError
 from tally.io.ballots_csv import read_ballots_csv
 from tally.testing import contests

@@ -4,20 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tally import (
-    QC_190,
-    Ballots,
-    Body,
-    Candidate,
-    CongressKind,
-    Contest,
-    Roll,
-    TieDecision,
-    TiePolicy,
-    TieRule,
-    count_contest,
-)
-from tally.model.rules import Citation
+from tally import QC_190, Ballots, Body, CongressKind, Contest, Roll, TieDecision, count_contest
+from tally.model.contest import Candidate
+from tally.model.rules import Citation, TiePolicy, TieRule
 from tally.render.minutes import render_minutes
 
 NAMES = ["Nguyễn Văn An", "Lê Thị Bình", "Trần Văn Cường"]

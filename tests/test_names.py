@@ -6,14 +6,9 @@ import unicodedata
 
 import pytest
 
-from tally import (
-    Candidate,
-    NameFormatError,
-    PersonName,
-    ballot_order_key,
-    normalize_name,
-    parse_name,
-)
+from tally import NameFormatError
+from tally.model.contest import Candidate
+from tally.model.names import PersonName, ballot_order_key, normalize_name, parse_name
 
 
 def ballot_sorted(names: list[str]) -> list[str]:

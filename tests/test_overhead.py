@@ -20,25 +20,25 @@ from tally import (
     QC_190,
     Ballots,
     Body,
-    Candidate,
     CongressKind,
     Contest,
     ContestError,
     ContestResult,
     NameFormatError,
-    PersonName,
     Roll,
     RuleSet,
-    TiePolicy,
-    TieRule,
-    ballot_order_key,
     count_contest,
-    decide,
+)
+from tally.counting.outcome import Standing, decide
+from tally.model.contest import Candidate
+from tally.model.names import (
+    PersonName,
+    ballot_order_key,
+    name_identity,
     normalize_name,
     parse_name,
 )
-from tally.counting.outcome import Standing
-from tally.model.names import name_identity
+from tally.model.rules import TiePolicy, TieRule
 
 NAMES = ["Trần Văn Đức", "Lê Thị Dung", "Nguyễn Văn An", "Phạm Thị Bình", "Hoàng Văn Em"]
 IN_BALLOT_ORDER = ("Nguyễn Văn An", "Phạm Thị Bình", "Lê Thị Dung", "Trần Văn Đức", "Hoàng Văn Em")

@@ -16,25 +16,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import reference
-from tally import (
-    QC_190,
-    QC_244,
-    BallotBuilder,
-    BallotForm,
-    Ballots,
-    Body,
-    Candidate,
-    Contest,
-    ContestError,
-    Observation,
-    Roll,
-    RuleSet,
-    check_list,
-    count_ballots,
-    decide,
-)
+from tally import QC_190, QC_244, BallotBuilder, Ballots, Body, Contest, ContestError, Roll, RuleSet
+from tally.counting.count import count_ballots
+from tally.counting.outcome import decide
 from tally.counting.validity import InvalidReason
-from tally.model.ballots import MAX_MARK
+from tally.model.ballots import MAX_MARK, Observation
+from tally.model.contest import BallotForm, Candidate, check_list
 from tally.model.roll import ALLOWED_DEDUCTIONS
 from tally.testing import (
     GIVEN_NAMES,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from tally import QC_190, QC_244, CongressKind, Deduction, Roll, RollError, more_than_half
+from tally import QC_190, QC_244, CongressKind, Roll, RollError
+from tally.model.roll import Deduction, more_than_half
 
 MEMBER = CongressKind.MEMBER_CONGRESS
 DELEGATE = CongressKind.DELEGATE_CONGRESS

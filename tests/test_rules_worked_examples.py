@@ -9,24 +9,20 @@ from tally import (
     BallotBuilder,
     Ballots,
     Body,
-    Citation,
     CongressKind,
     Contest,
     ContestResult,
-    Deduction,
-    InvalidReason,
-    Observation,
     OutcomeStatus,
-    PercentPolicy,
     Roll,
     RollError,
-    Rounding,
     RuleSet,
-    classify,
-    count_ballots,
     count_contest,
 )
-from tally.counting.validity import reason_of
+from tally.counting.count import count_ballots
+from tally.counting.validity import InvalidReason, classify, reason_of
+from tally.model.ballots import Observation
+from tally.model.roll import Deduction
+from tally.model.rules import Citation, PercentPolicy, Rounding
 
 SECRETARY = "Lê Văn Tám"
 AN, BINH, CUONG = "Nguyễn Văn An", "Lê Thị Bình", "Trần Văn Cường"

@@ -7,8 +7,9 @@ import re
 from hypothesis import HealthCheck, find, given, settings
 from hypothesis import strategies as st
 
-from tally import Body, Contest, count_ballots
+from tally import Body, Contest
 from tally.congress.run import ContestStatus, run_congress
+from tally.counting.count import count_ballots
 from tally.counting.validity import InvalidReason
 from tally.model.contest import BallotForm
 from tally.model.names import name_identity

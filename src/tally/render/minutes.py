@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from tally.arguments import checked
 from tally.congress.minutes_context import Fingerprint, MinutesContext
 from tally.congress.plan import Congress
 from tally.counting.outcome import OutcomeStatus, Standing
@@ -354,6 +355,7 @@ def minutes_blocks(
     return blocks
 
 
+@checked
 def render_minutes(
     result: ContestResult,
     congress: Congress | MinutesContext | None = None,

@@ -1,7 +1,8 @@
 """The congress summary: every contest, who was elected, what is open, what comes next.
 
 >>> from tally import Ballots, Body, CongressKind, Contest, Roll
->>> from tally.congress.plan import BoardMember, Congress, ContestPlan
+>>> from tally.arguments import checked
+from tally.congress.plan import BoardMember, Congress, ContestPlan
 >>> from tally.congress.run import run_congress
 >>> bt = Contest(id="bt", body=Body.CELL_SECRETARY, seats=1, candidates=["Vũ Thị Lan"])
 >>> congress = Congress(name="Đại hội Chi bộ 5",
@@ -16,6 +17,7 @@ True
 
 from __future__ import annotations
 
+from tally.arguments import checked
 from tally.congress.chain import Venue
 from tally.congress.run import CongressRecord, ContestRecord, ContestStatus
 from tally.i18n.labels import label
@@ -295,6 +297,7 @@ def _next_step(c: ContestRecord, lang: Lang) -> str:
             return _t("next_round", lang, contest=contest, seats=seats, names=names)
 
 
+@checked
 def render_summary(record: CongressRecord, lang: Lang = "vi", fmt: Format = "text") -> str:
     """The summary as plain text or Markdown."""
     return render(summary_blocks(record, lang), fmt)
