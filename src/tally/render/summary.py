@@ -1,8 +1,7 @@
 """The congress summary: every contest, who was elected, what is open, what comes next.
 
 >>> from tally import Ballots, Body, CongressKind, Contest, Roll
->>> from tally.arguments import checked
-from tally.congress.plan import BoardMember, Congress, ContestPlan
+>>> from tally.congress.plan import BoardMember, Congress, ContestPlan
 >>> from tally.congress.run import run_congress
 >>> bt = Contest(id="bt", body=Body.CELL_SECRETARY, seats=1, candidates=["Vũ Thị Lan"])
 >>> congress = Congress(name="Đại hội Chi bộ 5",
