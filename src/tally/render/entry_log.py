@@ -49,7 +49,7 @@ from tally.audit.session import ContestState
 from tally.congress.minutes_context import grouped_hash
 from tally.counting.validity import InvalidReason
 from tally.i18n.labels import bare_term, label, long_date
-from tally.i18n.messages import Lang, localize
+from tally.i18n.messages import Lang, Words
 from tally.render.document import (
     Align,
     Block,
@@ -68,148 +68,10 @@ __all__ = ["WIDTH", "entry_log_blocks", "render_entry_log"]
 WIDTH = 96
 """The widest line of the plain-text log: fits A4 in a 10–12 point monospace font."""
 
-_L: dict[str, tuple[str, str]] = {
-    "title": ("NHẬT KÝ NHẬP PHIẾU", "BALLOT-ENTRY LOG"),
-    "elect": ("Bầu {body}", "Election of the {body}"),
-    "round_of": (" — vòng {number}", " — round {number}"),
-    "term_of": ("nhiệm kỳ {term}", "term {term}"),
-    "s_general": ("I. Thông tin chung", "I. General"),
-    "contest_key": ("Cuộc bầu (mã trong nhật ký)", "Contest (key in the log)"),
-    "file": ("Tệp nhật ký", "Log file"),
-    "format": ("Định dạng", "Format"),
-    "opening_station": ("Máy mở nhật ký", "Log opened at station"),
-    "stations": ("Máy nhập phiếu", "Entry stations"),
-    "version": ("Phiên bản tally", "tally version"),
-    "log_opened": ("Mở nhật ký lúc", "Log opened at"),
-    "contest_opened": ("Mở cuộc bầu lúc", "Contest opened at"),
-    "closed_at": ("Khóa sổ kiểm phiếu", "Count closed"),
-    "not_closed": ("chưa khóa sổ", "not closed"),
-    "rules": ("Quy chế áp dụng", "Rules applied"),
-    "seats": ("Số lượng bầu", "Seats"),
-    "list_size": ("Số người trong danh sách bầu cử", "Names on the list"),
-    "form": ("Hình thức phiếu", "Ballot form"),
-    "issued": ("Số phiếu phát ra", "Ballots issued"),
-    "collected": ("Số phiếu thu vào", "Ballots collected"),
-    "not_recorded": ("chưa ghi", "not recorded"),
-    "batches": ("Sấp phiếu đã khai", "Batches declared"),
-    "batch_line": ("  Sấp {batch}", "  Batch {batch}"),
-    "ballots_n": ("{n} phiếu", "{n} ballots"),
-    "none": ("không có", "none"),
-    "merged": ("Nhật ký các máy đã gộp", "Station logs merged"),
-    "merged_line": ("  Máy {station}", "  Station {station}"),
-    "merged_file": ("tệp {file}, {events} sự kiện", "file {file}, {events} events"),
-    "merged_hash": ("  SHA-256 cuối", "  Final SHA-256"),
-    "s_list": ("II. Danh sách bầu cử", "II. Candidate list"),
-    "list_note": (
-        "Số thứ tự là số in trên phiếu; các lần nhập dưới đây ghi người ứng cử theo số này.",
-        "The numbers are the ballot numbers; the entries below name candidates by them.",
-    ),
-    "no": ("TT", "No."),
-    "name": ("Họ và tên", "Full name"),
-    "s_entries": ("III. Các lần nhập phiếu", "III. Ballot entries"),
-    "c_seq": ("#", "#"),
-    "c_time": ("Giờ", "Time"),
-    "c_station": ("Máy", "Station"),
-    "c_batch": ("Sấp", "Batch"),
-    "c_serial": ("Số phiếu", "Serial"),
-    "c_entered": ("Nội dung nhập", "Entered"),
-    "c_observed": ("Ghi nhận", "Observations"),
-    "c_note": ("Ghi chú", "Note"),
-    "struck": ("gạch: {numbers}", "struck: {numbers}"),
-    "none_struck": ("không gạch", "none struck"),
-    "yes_no": (
-        "đồng ý: {agree}; không đồng ý: {disagree}; cả hai: {both}",
-        "agree: {agree}; disagree: {disagree}; both: {both}",
-    ),
-    "withdrawn": ("(hủy)", "(withdrawn)"),
-    "corrects": ("sửa lần nhập #{seq}: {reason}", "corrects #{seq}: {reason}"),
-    "withdraws": ("hủy lần nhập #{seq}: {reason}", "withdraws #{seq}: {reason}"),
-    "corrected_at": ("đã sửa tại #{seq}", "corrected at #{seq}"),
-    "withdrawn_at": ("đã hủy tại #{seq}", "withdrawn at #{seq}"),
-    "no_entries": ("Chưa có phiếu nào được nhập.", "No ballots entered."),
-    "s_events": (
-        "IV. Phán quyết, khiếu nại, khóa sổ và quyết định",
-        "IV. Rulings, complaints, closing and decisions",
-    ),
-    "no_events": ("Không có.", "None."),
-    "ruling": (
-        "Ban kiểm phiếu phán quyết phiếu {serial}: {reading} — {note}",
-        "The counting board rules on ballot {serial}: {reading} — {note}",
-    ),
-    "ruling_absent": ("không có phiếu này (nhập nhầm)", "no such ballot (entered by mistake)"),
-    "in_batch": ("sấp {batch}", "batch {batch}"),
-    "complaint": (
-        "Khiếu nại: {summary} — Giải quyết: {settlement}",
-        "Complaint: {summary} — Settled: {settlement}",
-    ),
-    "closed": (
-        "Khóa sổ kiểm phiếu lúc {time}: {collected} phiếu thu vào, {valid} hợp lệ, {invalid} "
-        "không hợp lệ; {status}{elected}.",
-        "Count closed at {time}: {collected} collected, {valid} valid, {invalid} invalid; "
-        "{status}{elected}.",
-    ),
-    "elected": ("; trúng cử: {names}", "; elected: {names}"),
-    "d_tie": (
-        "Quyết định về trường hợp bằng phiếu: {winners} trúng cử — {note}",
-        "Tie decision: {winners} elected — {note}",
-    ),
-    "d_alternate_tie": (
-        "Quyết định về thứ tự dự khuyết bằng phiếu: {winners} — {note}",
-        "Decision on the alternates' tie: {winners} — {note}",
-    ),
-    "d_round": (
-        "Quyết định bầu tiếp (cuộc bầu {next}): {seats} chỉ tiêu{changes}",
-        "Further round ordered ({next}): {seats} seat(s){changes}",
-    ),
-    "d_added": ("; bổ sung vào danh sách: {names}", "; added to the list: {names}"),
-    "d_removed": ("; rút khỏi danh sách: {names}", "; removed from the list: {names}"),
-    "d_note": (" — {note}", " — {note}"),
-    "s_totals": ("V. Tổng hợp", "V. Totals"),
-    "by_station": ("Theo máy nhập:", "By entry station:"),
-    "c_entries": ("Lần nhập", "Entries"),
-    "c_corrections": ("Lần sửa", "Corrections"),
-    "c_withdrawals": ("Lần hủy", "Withdrawals"),
-    "c_current": ("Phiếu hiện hành", "Ballots entered"),
-    "current_note": (
-        "Phiếu hiện hành: số phiếu của máy sau các lần sửa và hủy.",
-        "Ballots entered: the station's ballots after corrections and withdrawals.",
-    ),
-    "by_batch": ("Theo sấp phiếu:", "By batch:"),
-    "c_declared": ("Số phiếu khai", "Declared"),
-    "c_station_n": ("Máy {station}", "Station {station}"),
-    "c_agreed": ("Sau đối chiếu", "Agreed"),
-    "no_batch": ("(không ghi sấp)", "(no batch)"),
-    "no_batches": ("Không khai sấp phiếu.", "No batches declared."),
-    "unresolved": (
-        "Các máy còn đọc khác nhau, chưa có phán quyết, ở {n} phiếu: {serials}.",
-        "The stations still differ, with no ruling, on {n} ballot(s): {serials}.",
-    ),
-    "s_closing": ("VI. Xác nhận", "VI. Certification"),
-    "fingerprint": (
-        "Dấu xác thực của nhật ký (đối chiếu với tệp nhật ký khi cần):",
-        "The log's fingerprint (to compare with the log file when needed):",
-    ),
-    "up_to": ("Tính đến sự kiện", "Up to event"),
-    "up_to_text": (
-        "#{events}, sự kiện cuối cùng về cuộc bầu này",
-        "#{events}, the last event about this contest",
-    ),
-    "hash_of": ("SHA-256 của sự kiện #{events}", "SHA-256 of event #{events}"),
-    "initial": (
-        "Mỗi trang của nhật ký này phải có chữ ký nháy của các thành viên Ban kiểm phiếu.",
-        "Each page of this log is to be initialled by the members of the counting board.",
-    ),
-    "sign_head": ("TRƯỞNG BAN KIỂM PHIẾU", "HEAD OF THE COUNTING BOARD"),
-    "sign_members": ("CÁC ỦY VIÊN", "MEMBERS"),
-    "sign_note": ("(ký, ghi rõ họ tên)", "(signature and full name)"),
-}
+_t = Words("entry_log")
 
 _BLANK_SIGNATURE = "." * 30
 _MIN_COLUMN = 10
-
-
-def _t(key: str, lang: Lang, **params: object) -> str:
-    return localize(_L, key, lang, **params)
 
 
 @dataclass(frozen=True)
@@ -296,12 +158,15 @@ def _contest_blocks(
     opened = replayed.state.opened
     lang = layout.lang
     blocks: list[Block] = [_title(state, opened, lang)]
-    blocks += [Heading(_t("s_general", lang)), _general(replayed, state, opened, events, layout)]
+    blocks += [
+        Heading(_t("doc.s_general", lang)),
+        _general(replayed, state, opened, events, layout),
+    ]
     blocks += [
         Heading(_t("s_list", lang)),
         _paragraph(_t("list_note", lang), layout),
         Table(
-            (_t("no", lang), _t("name", lang)),
+            (_t("doc.no", lang), _t("doc.full_name", lang)),
             tuple((str(i), name) for i, name in enumerate(state.contest.names, start=1)),
             ("right", "left"),
         ),
@@ -315,13 +180,13 @@ def _contest_blocks(
 
 def _title(state: ContestState, opened: SessionOpened | None, lang: Lang) -> Title:
     contest = state.contest
-    first = contest.title or _t("elect", lang, body=label(contest.body, lang))
+    first = contest.title or _t("doc.elect", lang, body=label(contest.body, lang))
     if contest.round > 1:
-        first += _t("round_of", lang, number=contest.round)
+        first += _t("doc.round_of", lang, number=contest.round)
     subtitle = [first]
     congress = opened.congress if opened is not None else None
     if congress is not None:
-        term = f", {_t('term_of', lang, term=bare_term(congress.term))}" if congress.term else ""
+        term = f", {_t('doc.term_of', lang, term=bare_term(congress.term))}" if congress.term else ""
         subtitle.append(congress.name + term)
         where = [congress.place] if congress.place else []
         if congress.date is not None:
@@ -350,7 +215,7 @@ def _general(
             (_t("log_opened", lang), _moment(opened.at, lang)),
             (_t("opening_station", lang), opened.station),
         ]
-    items.append((_t("stations", lang), ", ".join(_stations(events)) or _t("none", lang)))
+    items.append((_t("stations", lang), ", ".join(_stations(events)) or _t("doc.none", lang)))
     if state.sources:
         items.append((_t("merged", lang), ""))
     for source in state.sources:
@@ -366,13 +231,16 @@ def _general(
     items += [
         (_t("contest_opened", lang), _moment(state.opened_at, lang)),
         (_t("closed_at", lang), closed),
-        (_t("rules", lang), state.rules.title),
-        (_t("seats", lang), str(contest.seats)),
-        (_t("list_size", lang), str(len(contest.candidates))),
-        (_t("form", lang), label(contest.form, lang)),
-        (_t("issued", lang), not_recorded if state.issued is None else str(state.issued)),
-        (_t("collected", lang), not_recorded if state.collected is None else str(state.collected)),
-        (_t("batches", lang), "" if state.batches else _t("none", lang)),
+        (_t("doc.rules", lang), state.rules.title),
+        (_t("doc.seats", lang), str(contest.seats)),
+        (_t("doc.list_size", lang), str(len(contest.candidates))),
+        (_t("doc.form", lang), label(contest.form, lang)),
+        (_t("doc.issued", lang), not_recorded if state.issued is None else str(state.issued)),
+        (
+            _t("doc.collected", lang),
+            not_recorded if state.collected is None else str(state.collected),
+        ),
+        (_t("batches", lang), "" if state.batches else _t("doc.none", lang)),
         *(
             (_t("batch_line", lang, batch=batch), _t("ballots_n", lang, n=n))
             for batch, n in state.batches.items()
@@ -415,8 +283,17 @@ def _entries(state: ContestState, events: Sequence[_Entry], layout: _Layout) -> 
     if not rows:
         return [_paragraph(_t("no_entries", lang), layout)]
     headers = tuple(
-        _t(f"c_{name}", lang)
-        for name in ("seq", "time", "station", "batch", "serial", "entered", "observed", "note")
+        _t(name, lang)
+        for name in (
+            "c_seq",
+            "c_time",
+            "doc.station",
+            "c_batch",
+            "doc.serial",
+            "c_entered",
+            "c_observed",
+            "doc.note",
+        )
     )
     align: tuple[Align, ...] = ("left", "left", "left", "left", "left", "left", "left", "left")
     return [_table(headers, rows, align, {5: 3, 6: 3, 7: 4}, layout)]
@@ -429,7 +306,9 @@ def _happenings(events: Sequence[_Entry], layout: _Layout) -> Fields | Paragraph
         data = entry.data
         if isinstance(data, DiscrepancyRuled):
             reading = (
-                _t("ruling_absent", lang) if data.reading is None else _reading(data.reading, lang)
+                _t("doc.no_such_ballot", lang)
+                if data.reading is None
+                else _reading(data.reading, lang)
             )
             line = _t("ruling", lang, serial=data.serial, reading=reading, note=data.note)
         elif isinstance(data, ComplaintRecorded):
@@ -466,7 +345,7 @@ def _decision(data: DecisionRecorded, lang: Lang) -> str:
             if names
         )
         text = _t("d_round", lang, next=data.next, seats=data.seats, changes=changes)
-        return text + (_t("d_note", lang, note=data.note) if data.note else "")
+        return text + (f" — {data.note}" if data.note else "")
     assert data.decision is not None
     kind = "d_tie" if data.kind is DecisionKind.TIE else "d_alternate_tie"
     winners = ", ".join(data.decision.winners)
@@ -492,8 +371,14 @@ def _totals(state: ContestState, events: Sequence[_Entry], layout: _Layout) -> l
             _paragraph(_t("by_station", lang), layout),
             _table(
                 tuple(
-                    _t(f"c_{name}", lang)
-                    for name in ("station", "entries", "corrections", "withdrawals", "current")
+                    _t(name, lang)
+                    for name in (
+                        "doc.station",
+                        "c_entries",
+                        "c_corrections",
+                        "c_withdrawals",
+                        "c_current",
+                    )
                 ),
                 tuple((s, *(str(n) for n in counts[s]), str(current[s])) for s in stations),
                 ("left", "right", "right", "right", "right"),
@@ -562,8 +447,8 @@ def _closing(replayed: Replay, state: ContestState, layout: _Layout) -> list[Blo
         ),
         _paragraph(_t("initial", lang), layout),
         Signatures(
-            ((_t("sign_head", lang), heads), (_t("sign_members", lang), members)),
-            _t("sign_note", lang),
+            ((_t("doc.sign_head", lang), heads), (_t("doc.sign_members", lang), members)),
+            _t("doc.sign_note", lang),
         ),
     ]
 
@@ -605,14 +490,14 @@ def _reading(reading: Reading, lang: Lang) -> str:
     if reading.observations:
         parts.append(_observations(reading.observations, lang))
     if reading.batch is not None:
-        parts.append(_t("in_batch", lang, batch=reading.batch))
+        parts.append(_t("doc.in_batch", lang, batch=reading.batch))
     return "; ".join(parts)
 
 
 def _moment(moment: dt.datetime, lang: Lang) -> str:
     """The time to the second and the day, with the UTC offset when the log records one."""
     day = long_date(moment.date(), lang)
-    text = f"{moment:%H:%M:%S} ngày {day}" if lang == "vi" else f"{moment:%H:%M:%S}, {day}"
+    text = _t("moment", lang, time=f"{moment:%H:%M:%S}", day=day)
     offset = moment.utcoffset()
     if offset is None:
         return text
