@@ -38,7 +38,16 @@ from tally.congress.plan import Congress
 from tally.i18n.labels import bare_term, label
 from tally.i18n.messages import Lang, Words
 from tally.model.contest import Contest
-from tally.render.document import Block, Fields, Format, Paragraph, Table, Title, render
+from tally.render.document import (
+    Block,
+    Fields,
+    Format,
+    Paragraph,
+    Table,
+    Title,
+    join_documents,
+    render,
+)
 
 _t = Words("ballot_list")
 
@@ -83,7 +92,6 @@ def render_ballot_lists(
     fmt: Format = "text",
 ) -> str:
     """The lists of ``contests`` (each a ballot to print), one after the other."""
-    separator = "\n---\n\n" if fmt == "markdown" else "\n" + "=" * 78 + "\n\n"
-    return separator.join(
-        render(ballot_list_blocks(congress, contest, lang), fmt) for contest in contests
+    return join_documents(
+        (render(ballot_list_blocks(congress, contest, lang), fmt) for contest in contests), fmt
     )

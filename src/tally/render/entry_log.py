@@ -24,7 +24,6 @@ BALLOT-ENTRY LOG
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -56,6 +55,7 @@ from tally.render.document import (
     Fields,
     Format,
     Heading,
+    Layout,
     Paragraph,
     Signatures,
     Table,
@@ -71,15 +71,6 @@ WIDTH = 96
 _t = Words("entry_log")
 
 _BLANK_SIGNATURE = "." * 30
-_MIN_COLUMN = 10
-
-
-@dataclass(frozen=True)
-class _Layout:
-    """The language, and the width to wrap to (``None``: no wrapping, for Markdown)."""
-
-    lang: Lang
-    width: int | None
 
 
 def entry_log_blocks(
@@ -103,7 +94,7 @@ def entry_log_blocks(
     Title(text='NHẬT KÝ NHẬP PHIẾU', subtitle=('Bầu Bí thư chi bộ',))
     """
     keys = replayed.keys if key is None else (replayed.contest(key).key,)
-    layout = _Layout(lang, width)
+    layout = Layout(width)
     by_contest: dict[str, list[_Entry]] = {one: [] for one in keys}
     for event in replayed.events:
         data = parse_data(event.kind, event.data)
@@ -112,8 +103,8 @@ def entry_log_blocks(
     blocks: list[Block] = []
     for i, one in enumerate(keys):
         if i:
-            blocks.append(Paragraph("=" * min(width, 78) if width is not None else "---"))
-        blocks += _contest_blocks(replayed, one, by_contest[one], layout)
+            blocks.append(layout.rule())
+        blocks += _contest_blocks(replayed, one, by_contest[one], lang, layout)
     return blocks
 
 
@@ -152,29 +143,28 @@ class _Entry:
 
 
 def _contest_blocks(
-    replayed: Replay, key: str, events: Sequence[_Entry], layout: _Layout
+    replayed: Replay, key: str, events: Sequence[_Entry], lang: Lang, layout: Layout
 ) -> list[Block]:
     state = replayed.contest(key)
     opened = replayed.state.opened
-    lang = layout.lang
     blocks: list[Block] = [_title(state, opened, lang)]
     blocks += [
         Heading(_t("doc.s_general", lang)),
-        _general(replayed, state, opened, events, layout),
+        _general(replayed, state, opened, events, lang, layout),
     ]
     blocks += [
         Heading(_t("s_list", lang)),
-        _paragraph(_t("list_note", lang), layout),
+        layout.paragraph(_t("list_note", lang)),
         Table(
             (_t("doc.no", lang), _t("doc.full_name", lang)),
             tuple((str(i), name) for i, name in enumerate(state.contest.names, start=1)),
             ("right", "left"),
         ),
     ]
-    blocks += [Heading(_t("s_entries", lang)), *_entries(state, events, layout)]
-    blocks += [Heading(_t("s_events", lang)), _happenings(events, layout)]
-    blocks += [Heading(_t("s_totals", lang)), *_totals(state, events, layout)]
-    blocks += [Heading(_t("s_closing", lang)), *_closing(replayed, state, layout)]
+    blocks += [Heading(_t("s_entries", lang)), *_entries(state, events, lang, layout)]
+    blocks += [Heading(_t("s_events", lang)), _happenings(events, lang, layout)]
+    blocks += [Heading(_t("s_totals", lang)), *_totals(state, events, lang, layout)]
+    blocks += [Heading(_t("s_closing", lang)), *_closing(replayed, state, lang, layout)]
     return blocks
 
 
@@ -186,7 +176,9 @@ def _title(state: ContestState, opened: SessionOpened | None, lang: Lang) -> Tit
     subtitle = [first]
     congress = opened.congress if opened is not None else None
     if congress is not None:
-        term = f", {_t('doc.term_of', lang, term=bare_term(congress.term))}" if congress.term else ""
+        term = (
+            f", {_t('doc.term_of', lang, term=bare_term(congress.term))}" if congress.term else ""
+        )
         subtitle.append(congress.name + term)
         where = [congress.place] if congress.place else []
         if congress.date is not None:
@@ -201,9 +193,10 @@ def _general(
     state: ContestState,
     opened: SessionOpened | None,
     events: Sequence[_Entry],
-    layout: _Layout,
+    lang: Lang,
+    layout: Layout,
 ) -> Fields:
-    lang, contest = layout.lang, state.contest
+    contest = state.contest
     items: list[tuple[str, str]] = [
         (_t("contest_key", lang), state.key),
         (_t("file", lang), replayed.path.name),
@@ -246,11 +239,12 @@ def _general(
             for batch, n in state.batches.items()
         ),
     ]
-    return _fields(items, layout)
+    return layout.fields(items)
 
 
-def _entries(state: ContestState, events: Sequence[_Entry], layout: _Layout) -> list[Block]:
-    lang = layout.lang
+def _entries(
+    state: ContestState, events: Sequence[_Entry], lang: Lang, layout: Layout
+) -> list[Block]:
     later: dict[int, str] = {}
     for entry in events:
         data = entry.data
@@ -281,7 +275,7 @@ def _entries(state: ContestState, events: Sequence[_Entry], layout: _Layout) -> 
             (f"#{entry.seq}", time, data.station, batch, data.serial, entered, observed, note)
         )
     if not rows:
-        return [_paragraph(_t("no_entries", lang), layout)]
+        return [layout.paragraph(_t("no_entries", lang))]
     headers = tuple(
         _t(name, lang)
         for name in (
@@ -296,11 +290,10 @@ def _entries(state: ContestState, events: Sequence[_Entry], layout: _Layout) -> 
         )
     )
     align: tuple[Align, ...] = ("left", "left", "left", "left", "left", "left", "left", "left")
-    return [_table(headers, rows, align, {5: 3, 6: 3, 7: 4}, layout)]
+    return [layout.table(headers, rows, align, {5: 3, 6: 3, 7: 4})]
 
 
-def _happenings(events: Sequence[_Entry], layout: _Layout) -> Fields | Paragraph:
-    lang = layout.lang
+def _happenings(events: Sequence[_Entry], lang: Lang, layout: Layout) -> Fields | Paragraph:
     items: list[tuple[str, str]] = []
     for entry in events:
         data = entry.data
@@ -334,7 +327,7 @@ def _happenings(events: Sequence[_Entry], layout: _Layout) -> Fields | Paragraph
         items.append((f"#{entry.seq}", line))
     if not items:
         return Paragraph(_t("no_events", lang))
-    return _fields(items, layout)
+    return layout.fields(items)
 
 
 def _decision(data: DecisionRecorded, lang: Lang) -> str:
@@ -352,8 +345,9 @@ def _decision(data: DecisionRecorded, lang: Lang) -> str:
     return _t(kind, lang, winners=winners, note=data.decision.note)
 
 
-def _totals(state: ContestState, events: Sequence[_Entry], layout: _Layout) -> list[Block]:
-    lang = layout.lang
+def _totals(
+    state: ContestState, events: Sequence[_Entry], lang: Lang, layout: Layout
+) -> list[Block]:
     stations = _stations(events)
     counts = {station: [0, 0, 0] for station in stations}
     for entry in events:
@@ -368,8 +362,8 @@ def _totals(state: ContestState, events: Sequence[_Entry], layout: _Layout) -> l
     if stations:
         current = {s: len(state.stations.get(s, {})) for s in stations}
         blocks += [
-            _paragraph(_t("by_station", lang), layout),
-            _table(
+            layout.paragraph(_t("by_station", lang)),
+            Table(
                 tuple(
                     _t(name, lang)
                     for name in (
@@ -382,12 +376,10 @@ def _totals(state: ContestState, events: Sequence[_Entry], layout: _Layout) -> l
                 ),
                 tuple((s, *(str(n) for n in counts[s]), str(current[s])) for s in stations),
                 ("left", "right", "right", "right", "right"),
-                {},
-                layout,
             ),
-            _paragraph(_t("current_note", lang), layout),
+            layout.paragraph(_t("current_note", lang)),
         ]
-    blocks.append(_paragraph(_t("by_batch", lang), layout))
+    blocks.append(layout.paragraph(_t("by_batch", lang)))
     readings = state.readings()
     found = discrepancies(state.contest, readings)
     unresolved = list(dict.fromkeys(d.serial for d in found if d.serial not in state.rulings))
@@ -415,37 +407,35 @@ def _totals(state: ContestState, events: Sequence[_Entry], layout: _Layout) -> l
             rows.append((name, expected, *per_station, *agreed_n))
         right: tuple[Align, ...] = tuple("right" for _ in headers[1:])
         align: tuple[Align, ...] = ("left", *right)
-        blocks.append(_table(headers, tuple(rows), align, {}, layout))
+        blocks.append(Table(headers, tuple(rows), align))
     else:
-        blocks.append(_paragraph(_t("no_batches", lang), layout))
+        blocks.append(layout.paragraph(_t("no_batches", lang)))
     if unresolved:
         text = _t("unresolved", lang, n=len(unresolved), serials=", ".join(unresolved))
-        blocks.append(_paragraph(text, layout))
+        blocks.append(layout.paragraph(text))
     return blocks
 
 
-def _closing(replayed: Replay, state: ContestState, layout: _Layout) -> list[Block]:
-    lang = layout.lang
+def _closing(replayed: Replay, state: ContestState, lang: Lang, layout: Layout) -> list[Block]:
     mark = replayed.fingerprint(state.key)
     heads = tuple(m.name for m in state.board if m.role == "head")
     members = tuple(m.name for m in state.board if m.role != "head")
     if not state.board:
         heads, members = (_BLANK_SIGNATURE,), (_BLANK_SIGNATURE, _BLANK_SIGNATURE)
     return [
-        _paragraph(_t("fingerprint", lang), layout),
+        layout.paragraph(_t("fingerprint", lang)),
         Fields(
             (
-                *_fields(
+                *layout.fields(
                     (
                         (_t("file", lang), mark.file or replayed.path.name),
                         (_t("up_to", lang), _t("up_to_text", lang, events=mark.events)),
-                    ),
-                    layout,
+                    )
                 ).items,
                 (_t("hash_of", lang, events=mark.events), mark.grouped()),
             )
         ),
-        _paragraph(_t("initial", lang), layout),
+        layout.paragraph(_t("initial", lang)),
         Signatures(
             ((_t("doc.sign_head", lang), heads), (_t("doc.sign_members", lang), members)),
             _t("doc.sign_note", lang),
@@ -504,71 +494,3 @@ def _moment(moment: dt.datetime, lang: Lang) -> str:
     minutes = int(offset.total_seconds()) // 60
     sign = "-" if minutes < 0 else "+"
     return f"{text} (UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d})"
-
-
-# --- layout -----------------------------------------------------------------------------------
-
-
-def _paragraph(text: str, layout: _Layout) -> Paragraph:
-    if layout.width is None:
-        return Paragraph(text)
-    return Paragraph("\n".join(textwrap.wrap(text, layout.width, break_on_hyphens=False)))
-
-
-def _fields(items: Sequence[tuple[str, str]], layout: _Layout) -> Fields:
-    """Label–value lines; in print, a long value continues under itself (hanging indent)."""
-    if layout.width is None:
-        return Fields(tuple(items))
-    wrapped = []
-    for name, value in items:
-        prefix = ("    " if name.startswith("  ") else "") + name.strip() + ": "
-        room = max(_MIN_COLUMN, layout.width - len(prefix))
-        lines = textwrap.wrap(value, room, break_on_hyphens=False) or [""]
-        wrapped.append((name, ("\n" + " " * len(prefix)).join(lines)))
-    return Fields(tuple(wrapped))
-
-
-def _table(
-    headers: tuple[str, ...],
-    rows: Sequence[tuple[str, ...]],
-    align: tuple[Align, ...],
-    weights: dict[int, int],
-    layout: _Layout,
-) -> Table:
-    """A table; in print, the cells of the columns in ``weights`` wrap onto continuation rows
-    so that the table fits the width, sharing the room left in proportion to their weights."""
-    if layout.width is None or not weights:
-        return Table(headers, tuple(rows), align)
-    natural = [max(len(r[i]) for r in (headers, *rows)) for i in range(len(headers))]
-    room = layout.width - 2 * (len(headers) - 1)
-    room -= sum(w for i, w in enumerate(natural) if i not in weights)
-    widths = dict.fromkeys(weights, 0)
-    pending = dict(weights)
-    while pending:
-        share = {i: room * w // sum(pending.values()) for i, w in pending.items()}
-        fits = {i for i in pending if natural[i] <= share[i]}
-        if not fits:
-            for i in pending:
-                widths[i] = max(share[i], _MIN_COLUMN, len(headers[i]))
-            break
-        for i in fits:
-            widths[i] = natural[i]
-            room -= natural[i]
-            del pending[i]
-    out: list[tuple[str, ...]] = []
-    for row in rows:
-        cells = [_wrap(cell, widths[i]) if i in widths else [cell] for i, cell in enumerate(row)]
-        depth = max(len(c) for c in cells)
-        out += [tuple(c[j] if j < len(c) else "" for c in cells) for j in range(depth)]
-    return Table(headers, tuple(out), align)
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    """``text`` in lines of at most ``width``, breaking after ``;`` where it can."""
-    lines: list[str] = []
-    for part in text.replace("; ", ";\n").split("\n"):
-        if lines and len(lines[-1]) + 1 + len(part) <= width:
-            lines[-1] += " " + part
-            continue
-        lines += textwrap.wrap(part, width, break_on_hyphens=False) or [""]
-    return lines or [""]
