@@ -348,7 +348,17 @@ def _decision(data: DecisionRecorded, lang: Lang) -> str:
 def _totals(
     state: ContestState, events: Sequence[_Entry], lang: Lang, layout: Layout
 ) -> list[Block]:
+    """V. The ballots by entry station, then by batch."""
+    return _by_station(state, events, lang, layout) + _by_batch(state, events, lang, layout)
+
+
+def _by_station(
+    state: ContestState, events: Sequence[_Entry], lang: Lang, layout: Layout
+) -> list[Block]:
+    """Each station's entries, corrections, withdrawals and the ballots that stand."""
     stations = _stations(events)
+    if not stations:
+        return []
     counts = {station: [0, 0, 0] for station in stations}
     for entry in events:
         data = entry.data
@@ -358,28 +368,26 @@ def _totals(
             counts[data.station][0] += 1
         elif isinstance(data, BallotWithdrawn):
             counts[data.station][2] += 1
-    blocks: list[Block] = []
-    if stations:
-        current = {s: len(state.stations.get(s, {})) for s in stations}
-        blocks += [
-            layout.paragraph(_t("by_station", lang)),
-            Table(
-                tuple(
-                    _t(name, lang)
-                    for name in (
-                        "doc.station",
-                        "c_entries",
-                        "c_corrections",
-                        "c_withdrawals",
-                        "c_current",
-                    )
-                ),
-                tuple((s, *(str(n) for n in counts[s]), str(current[s])) for s in stations),
-                ("left", "right", "right", "right", "right"),
-            ),
-            layout.paragraph(_t("current_note", lang)),
-        ]
-    blocks.append(layout.paragraph(_t("by_batch", lang)))
+    current = {s: len(state.stations.get(s, {})) for s in stations}
+    columns = ("doc.station", "c_entries", "c_corrections", "c_withdrawals", "c_current")
+    return [
+        layout.paragraph(_t("by_station", lang)),
+        Table(
+            tuple(_t(name, lang) for name in columns),
+            tuple((s, *(str(n) for n in counts[s]), str(current[s])) for s in stations),
+            ("left", "right", "right", "right", "right"),
+        ),
+        layout.paragraph(_t("current_note", lang)),
+    ]
+
+
+def _by_batch(
+    state: ContestState, events: Sequence[_Entry], lang: Lang, layout: Layout
+) -> list[Block]:
+    """Each batch's declared count against what each station (and the agreed reading) holds;
+    the serials the stations still read differently."""
+    stations = _stations(events)
+    blocks: list[Block] = [layout.paragraph(_t("by_batch", lang))]
     readings = state.readings()
     found = discrepancies(state.contest, readings)
     unresolved = list(dict.fromkeys(d.serial for d in found if d.serial not in state.rulings))

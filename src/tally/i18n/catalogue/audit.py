@@ -1,11 +1,12 @@
 """Messages of the audit log: events, replay, rulings, entry stations, the log's problems."""
 
 TABLE: dict[str, tuple[str, str]] = {
-    # --- audit log --------------------------------------------------------------------------
+    # --- a counting session ---
     "session.bad_value": (
         "{step}: giá trị của {field} không dùng được — {detail}. Không có gì được ghi vào nhật ký.",
         "{step}: the value of {field} cannot be used — {detail}. Nothing was written to the log.",
     ),
+    # --- the audit log ---
     "log.issued_again": (
         "Cuộc bầu {contest} đã ghi {before} phiếu phát ra; không ghi đè bằng {after}. Nếu số đó "
         'sai, ghi lại như một lần sửa kèm lý do (correction="lý do"); nhật ký giữ cả hai.',
@@ -19,80 +20,6 @@ TABLE: dict[str, tuple[str, str]] = {
         "{before} ballots collected are already recorded for contest {contest}; {after} does "
         "not silently replace them. If that figure is wrong, record the new one as a "
         'correction with its reason (correction="why"); the log keeps both.',
-    ),
-    "stations.no_logs": (
-        "Không có nhật ký máy nhập nào để đối chiếu: cần nhật ký của từng máy.",
-        "No station log to compare: give each station's log.",
-    ),
-    "rulings.absent_with_marks": (
-        "Phán quyết về phiếu {serial} vừa ghi là không có phiếu này vừa ghi cách đọc phiếu (hoặc "
-        "sấp phiếu). Chọn một: không có phiếu (absent), hoặc cách đọc phiếu.",
-        "The ruling on ballot {serial} says both that there is no such ballot and how it reads "
-        "(or its stack). Choose one: no such ballot (absent), or its reading.",
-    ),
-    "audit.bad_log": (
-        "Nhật ký kiểm phiếu không toàn vẹn ({problem}) sau {events} sự kiện hợp lệ. Không ghi "
-        "tiếp vào nhật ký này; đối chiếu với bản in và báo Ban kiểm phiếu.",
-        "The counting log is not intact ({problem}) after {events} valid events. Do not append "
-        "to it; compare it with the printed log and tell the counting board.",
-    ),
-    "audit.torn": (
-        "Dòng cuối của nhật ký bị ghi dở ({what}; máy dừng khi đang ghi) sau {events} sự kiện "
-        "nguyên vẹn. Không ghi tiếp vào nhật ký này trước khi sửa. Sửa bằng lệnh: tally verify "
-        "{file} --repair-torn-tail (chỉ cắt dòng ghi dở, các sự kiện trước giữ nguyên), rồi "
-        "ghi lại sự kiện đó.",
-        "The log's last line, {what}, was cut short (the machine stopped while writing it) "
-        "after {events} whole events. Do not append to this log before it is mended. Mend it with: "
-        "tally verify {file} --repair-torn-tail (it cuts only the torn line; the events before "
-        "it stay as they are), then record that event again.",
-    ),
-    "audit.torn_kind": (
-        "sự kiện “{kind}”",
-        "the event “{kind}”",
-    ),
-    "audit.torn_unknown": (
-        "sự kiện cuối cùng đang ghi",
-        "the last event being written",
-    ),
-    "audit.changed_underneath": (
-        "Tệp nhật ký đã bị thay đổi từ bên ngoài (dài {size} byte thay vì {expected}): có thể "
-        "một chương trình khác đang ghi vào. Không ghi tiếp; mỗi máy nhập ghi nhật ký riêng.",
-        "The log file was changed from outside ({size} bytes instead of {expected}): another "
-        "program may be writing to it. Nothing was appended; each station writes its own log.",
-    ),
-    "audit.broken": (
-        "Lần ghi trước vào nhật ký bị lỗi và không dọn được. Kiểm tra ổ đĩa, rồi chạy "
-        "tally verify trước khi ghi tiếp.",
-        "An earlier write to the log failed and could not be cleaned up. Check the disk, then "
-        "run tally verify before recording more.",
-    ),
-    "problem.changed": (
-        "nội dung dòng đã bị sửa: mã băm không khớp",
-        "the line was edited: its hash does not match",
-    ),
-    "problem.broken_chain": (
-        "dòng không nối tiếp dòng trước: một dòng trước đó đã bị sửa hoặc xóa",
-        "the line does not follow the one before: an earlier line was edited or removed",
-    ),
-    "problem.missing": (
-        "thiếu dòng: số thứ tự sự kiện nhảy cóc",
-        "lines are missing: the event numbers jump",
-    ),
-    "problem.reordered": (
-        "dòng bị đảo thứ tự hoặc lặp lại",
-        "lines were moved or repeated",
-    ),
-    "problem.torn": (
-        "dòng cuối bị cắt dở: máy dừng khi đang ghi",
-        "the last line is cut short: the machine stopped while writing it",
-    ),
-    "problem.unreadable": (
-        "dòng không phải là một sự kiện của nhật ký",
-        "the line is not an event of the log",
-    ),
-    "problem.inconsistent": (
-        "sự kiện không khớp với cuộc kiểm phiếu",
-        "the event does not fit the count",
     ),
     "log.damaged": (
         "Nhật ký hỏng: {problem}. Các dòng trước đó ({events} sự kiện) vẫn nguyên vẹn. Không ghi "
@@ -117,10 +44,6 @@ TABLE: dict[str, tuple[str, str]] = {
         "hãy kiểm tra bằng --expect.",
         "Counts not closed: {contests}. If signed minutes print the fingerprint of a later "
         "event, check it with --expect.",
-    ),
-    "problem.truncated": (
-        "không có sự kiện mang mã đã in trên biên bản",
-        "no event carries the fingerprint printed on the minutes",
     ),
     "log.bad_event": (
         "Sự kiện {kind!r} không đọc được ({detail}). Nhật ký này không do tally ghi hoặc đã bị "
@@ -218,65 +141,6 @@ TABLE: dict[str, tuple[str, str]] = {
         "Cuộc bầu {contest!r} ({status}) không có trường hợp bằng phiếu để quyết định ({kind}).",
         "Contest {contest!r} ({status}) has no tie for this decision ({kind}).",
     ),
-    "stations.contest_differs": (
-        "Cuộc bầu {contest!r} trong nhật ký này khác với trong {first} ({what}). Các máy nhập "
-        "phải nhập cùng một cuộc bầu với cùng số liệu; kiểm tra lại nhật ký của từng máy.",
-        "Contest {contest!r} in this log differs from the one in {first} ({what}). The stations "
-        "must enter the same contest with the same figures; check each station's log.",
-    ),
-    "stations.same_log": (
-        "Nhật ký này trùng với {first} (cùng tệp hoặc cùng nội dung). Đối chiếu cần nhật ký của "
-        "các máy nhập khác nhau.",
-        "This log is the same as {first} (the same file or the same content). Reconciliation "
-        "needs the logs of different stations.",
-    ),
-    "stations.contest_missing": (
-        "Nhật ký này không có cuộc bầu {contest!r}, trong khi nhật ký khác có. Mỗi máy nhập "
-        "cùng các cuộc bầu; đưa đúng nhật ký của máy này.",
-        "This log does not hold contest {contest!r}, which another log holds. Every station "
-        "enters the same contests; give this station's right log.",
-    ),
-    "stations.not_entry_log": (
-        "Nhật ký này đã có phán quyết hoặc quyết định cho cuộc bầu {contest!r}; đối chiếu chỉ "
-        "dùng nhật ký nhập phiếu của các máy. Ghi phán quyết và quyết định vào nhật ký gộp.",
-        "This log already holds rulings or decisions for contest {contest!r}; reconciliation "
-        "takes the stations' entry logs only. Record rulings and decisions in the merged log.",
-    ),
-    "rulings.unknown_contest": (
-        "Phán quyết cho cuộc bầu {contest!r}, nhưng các nhật ký chỉ có: {known}. Sửa contest.",
-        "A ruling for contest {contest!r}, but the logs hold only: {known}. Fix contest.",
-    ),
-    "rulings.twice": (
-        "Phiếu {serial} có hai phán quyết. Mỗi phiếu chỉ ghi một phán quyết.",
-        "Ballot {serial} has two rulings. Give one ruling per ballot.",
-    ),
-    "stations.output_exists": (
-        "Tệp này đã có. Nhật ký gộp luôn được ghi vào một tệp mới; chọn tên khác.",
-        "This file already exists. A merged log is always written to a new file; choose "
-        "another name.",
-    ),
-    "rulings.shape": (
-        "Phán quyết không đúng dạng. Mỗi phán quyết là một bảng [[ruling]] với contest, serial, "
-        "note và các dấu (struck/kept hoặc agree/disagree/both), observations, batch, absent.",
-        "The ruling is malformed. Each is a [[ruling]] table with contest, serial, note and the "
-        "marks (struck/kept or agree/disagree/both), observations, batch, absent.",
-    ),
-    "rulings.toml": (
-        "Tệp phán quyết không đúng cú pháp TOML: {detail}.",
-        "The rulings file is not valid TOML: {detail}.",
-    ),
-    "rulings.unknown_key": (
-        "Khóa không dùng được: {key}. Dùng: {allowed}.",
-        "Unknown key(s): {key}. Use: {allowed}.",
-    ),
-    "rulings.missing": (
-        "Thiếu {key}. Mỗi phán quyết ghi rõ cuộc bầu, số phiếu và ghi chú của Ban kiểm phiếu.",
-        "{key} missing. Each ruling names the contest, the ballot serial and the board's note.",
-    ),
-    "rulings.not_list": (
-        "{key} phải là một danh sách số thứ tự hoặc họ tên, ví dụ {key} = [3, 17].",
-        "{key} must be a list of ballot numbers or names, e.g. {key} = [3, 17].",
-    ),
     "log.differs": (
         "Nhật ký này đã ghi một lần kiểm phiếu khác của cuộc bầu {contest!r}, vòng {round} "
         "(danh sách, số đại biểu, số phiếu phát ra hoặc kết quả không giống lần kiểm này). Không "
@@ -327,46 +191,11 @@ TABLE: dict[str, tuple[str, str]] = {
         "Cuộc bầu {contest!r} chưa kết thúc kiểm phiếu trong nhật ký này, nên chưa có kết quả.",
         "The count of {contest!r} is not closed in this log, so there is no result yet.",
     ),
-    # --- audit log: one writer, bounded reads, signed fingerprints (issue 11) ---
-    "audit.locked": (
-        "Nhật ký {path} đang được một chương trình khác ghi ({holder}). Mỗi nhật ký chỉ một "
-        "máy nhập ghi; đợi chương trình đó kết thúc, hoặc ghi vào nhật ký riêng của máy này.",
-        "The log {path} is being written by another program ({holder}). One station writes "
-        "each log; wait for that program to finish, or record into this station's own log.",
-    ),
-    "audit.edited_underneath": (
-        "Tệp nhật ký {path} đã bị sửa từ bên ngoài trong khi phiên kiểm phiếu đang ghi (nội "
-        "dung không còn đúng những gì phiên đã ghi). Không ghi tiếp; chạy tally verify và "
-        "đối chiếu với bản in.",
-        "The log file {path} was edited from outside while this session was writing it (it "
-        "no longer holds what the session wrote). Nothing was appended; run tally verify and "
-        "compare it with the printout.",
-    ),
-    "audit.replaced_underneath": (
-        "Tệp nhật ký {path} đã bị xóa, đổi tên hoặc thay bằng tệp khác trong khi phiên kiểm "
-        "phiếu đang ghi. Không ghi tiếp; tìm lại tệp gốc và chạy tally verify.",
-        "The log file {path} was deleted, renamed or replaced while this session was writing "
-        "it. Nothing was appended; find the original file and run tally verify.",
-    ),
-    "audit.closed": (
-        "Phiên ghi nhật ký này đã đóng; mở lại nhật ký để ghi tiếp.",
-        "This log has been closed; open it again to record more.",
-    ),
-    "audit.line_too_long": (
-        "Dòng này dài hơn {limit} byte: không phải là nhật ký kiểm phiếu (hoặc tệp đã hỏng). "
-        "Kiểm tra lại đường dẫn tệp.",
-        "This line is longer than {limit} bytes: this is not a counting log (or the file is "
-        "damaged). Check the path of the file.",
-    ),
     "log.enter_all_twice": (
         "Cuộc bầu {contest!r} đã có phiếu được nhập; chỉ nhập cả bộ phiếu vào cuộc bầu chưa "
         "có phiếu nào.",
         "Ballots have already been entered for {contest!r}; a whole set of ballots is entered "
         "only into a contest with none yet.",
-    ),
-    "problem.amended": (
-        "có sự kiện ghi sau mã đã ký làm thay đổi một cuộc bầu đã kết thúc kiểm phiếu",
-        "events written after the signed fingerprint change a contest already closed there",
     ),
     "log.bad_expect": (
         "Mã {expect!r} không phải là mã SHA-256 in trên biên bản: cần ít nhất {minimum} ký tự "
@@ -406,14 +235,187 @@ TABLE: dict[str, tuple[str, str]] = {
         "While counting, a file named {path} appeared (perhaps written by another program). "
         "It was not replaced; run the command again to extend that log, or choose another name.",
     ),
-    # --- loaders (fuzzing) ---
+    "log.empty": (
+        "Nhật ký chưa có cuộc bầu nào.",
+        "The log holds no contest yet.",
+    ),
+    # --- entry stations ---
+    "stations.no_logs": (
+        "Không có nhật ký máy nhập nào để đối chiếu: cần nhật ký của từng máy.",
+        "No station log to compare: give each station's log.",
+    ),
+    "stations.contest_differs": (
+        "Cuộc bầu {contest!r} trong nhật ký này khác với trong {first} ({what}). Các máy nhập "
+        "phải nhập cùng một cuộc bầu với cùng số liệu; kiểm tra lại nhật ký của từng máy.",
+        "Contest {contest!r} in this log differs from the one in {first} ({what}). The stations "
+        "must enter the same contest with the same figures; check each station's log.",
+    ),
+    "stations.same_log": (
+        "Nhật ký này trùng với {first} (cùng tệp hoặc cùng nội dung). Đối chiếu cần nhật ký của "
+        "các máy nhập khác nhau.",
+        "This log is the same as {first} (the same file or the same content). Reconciliation "
+        "needs the logs of different stations.",
+    ),
+    "stations.contest_missing": (
+        "Nhật ký này không có cuộc bầu {contest!r}, trong khi nhật ký khác có. Mỗi máy nhập "
+        "cùng các cuộc bầu; đưa đúng nhật ký của máy này.",
+        "This log does not hold contest {contest!r}, which another log holds. Every station "
+        "enters the same contests; give this station's right log.",
+    ),
+    "stations.not_entry_log": (
+        "Nhật ký này đã có phán quyết hoặc quyết định cho cuộc bầu {contest!r}; đối chiếu chỉ "
+        "dùng nhật ký nhập phiếu của các máy. Ghi phán quyết và quyết định vào nhật ký gộp.",
+        "This log already holds rulings or decisions for contest {contest!r}; reconciliation "
+        "takes the stations' entry logs only. Record rulings and decisions in the merged log.",
+    ),
+    "stations.output_exists": (
+        "Tệp này đã có. Nhật ký gộp luôn được ghi vào một tệp mới; chọn tên khác.",
+        "This file already exists. A merged log is always written to a new file; choose "
+        "another name.",
+    ),
+    # --- the board's rulings on discrepancies ---
+    "rulings.absent_with_marks": (
+        "Phán quyết về phiếu {serial} vừa ghi là không có phiếu này vừa ghi cách đọc phiếu (hoặc "
+        "sấp phiếu). Chọn một: không có phiếu (absent), hoặc cách đọc phiếu.",
+        "The ruling on ballot {serial} says both that there is no such ballot and how it reads "
+        "(or its stack). Choose one: no such ballot (absent), or its reading.",
+    ),
+    "rulings.unknown_contest": (
+        "Phán quyết cho cuộc bầu {contest!r}, nhưng các nhật ký chỉ có: {known}. Sửa contest.",
+        "A ruling for contest {contest!r}, but the logs hold only: {known}. Fix contest.",
+    ),
+    "rulings.twice": (
+        "Phiếu {serial} có hai phán quyết. Mỗi phiếu chỉ ghi một phán quyết.",
+        "Ballot {serial} has two rulings. Give one ruling per ballot.",
+    ),
+    "rulings.shape": (
+        "Phán quyết không đúng dạng. Mỗi phán quyết là một bảng [[ruling]] với contest, serial, "
+        "note và các dấu (struck/kept hoặc agree/disagree/both), observations, batch, absent.",
+        "The ruling is malformed. Each is a [[ruling]] table with contest, serial, note and the "
+        "marks (struck/kept or agree/disagree/both), observations, batch, absent.",
+    ),
+    "rulings.toml": (
+        "Tệp phán quyết không đúng cú pháp TOML: {detail}.",
+        "The rulings file is not valid TOML: {detail}.",
+    ),
+    "rulings.unknown_key": (
+        "Khóa không dùng được: {key}. Dùng: {allowed}.",
+        "Unknown key(s): {key}. Use: {allowed}.",
+    ),
+    "rulings.missing": (
+        "Thiếu {key}. Mỗi phán quyết ghi rõ cuộc bầu, số phiếu và ghi chú của Ban kiểm phiếu.",
+        "{key} missing. Each ruling names the contest, the ballot serial and the board's note.",
+    ),
+    "rulings.not_list": (
+        "{key} phải là một danh sách số thứ tự hoặc họ tên, ví dụ {key} = [3, 17].",
+        "{key} must be a list of ballot numbers or names, e.g. {key} = [3, 17].",
+    ),
     "rulings.bad_ref": (
         "{key} chỉ gồm số thứ tự hoặc họ tên; {value} không phải. Ví dụ: {key} = [3, 17].",
         "{key} holds ballot numbers or names only; {value} is neither. E.g. {key} = [3, 17].",
     ),
-    # --- CLI -------------------------------------------------------------------------------
-    "log.empty": (
-        "Nhật ký chưa có cuộc bầu nào.",
-        "The log holds no contest yet.",
+    # --- verifying a log ---
+    "audit.bad_log": (
+        "Nhật ký kiểm phiếu không toàn vẹn ({problem}) sau {events} sự kiện hợp lệ. Không ghi "
+        "tiếp vào nhật ký này; đối chiếu với bản in và báo Ban kiểm phiếu.",
+        "The counting log is not intact ({problem}) after {events} valid events. Do not append "
+        "to it; compare it with the printed log and tell the counting board.",
+    ),
+    "audit.torn": (
+        "Dòng cuối của nhật ký bị ghi dở ({what}; máy dừng khi đang ghi) sau {events} sự kiện "
+        "nguyên vẹn. Không ghi tiếp vào nhật ký này trước khi sửa. Sửa bằng lệnh: tally verify "
+        "{file} --repair-torn-tail (chỉ cắt dòng ghi dở, các sự kiện trước giữ nguyên), rồi "
+        "ghi lại sự kiện đó.",
+        "The log's last line, {what}, was cut short (the machine stopped while writing it) "
+        "after {events} whole events. Do not append to this log before it is mended. Mend it with: "
+        "tally verify {file} --repair-torn-tail (it cuts only the torn line; the events before "
+        "it stay as they are), then record that event again.",
+    ),
+    "audit.torn_kind": (
+        "sự kiện “{kind}”",
+        "the event “{kind}”",
+    ),
+    "audit.torn_unknown": (
+        "sự kiện cuối cùng đang ghi",
+        "the last event being written",
+    ),
+    "audit.changed_underneath": (
+        "Tệp nhật ký đã bị thay đổi từ bên ngoài (dài {size} byte thay vì {expected}): có thể "
+        "một chương trình khác đang ghi vào. Không ghi tiếp; mỗi máy nhập ghi nhật ký riêng.",
+        "The log file was changed from outside ({size} bytes instead of {expected}): another "
+        "program may be writing to it. Nothing was appended; each station writes its own log.",
+    ),
+    "audit.broken": (
+        "Lần ghi trước vào nhật ký bị lỗi và không dọn được. Kiểm tra ổ đĩa, rồi chạy "
+        "tally verify trước khi ghi tiếp.",
+        "An earlier write to the log failed and could not be cleaned up. Check the disk, then "
+        "run tally verify before recording more.",
+    ),
+    "audit.locked": (
+        "Nhật ký {path} đang được một chương trình khác ghi ({holder}). Mỗi nhật ký chỉ một "
+        "máy nhập ghi; đợi chương trình đó kết thúc, hoặc ghi vào nhật ký riêng của máy này.",
+        "The log {path} is being written by another program ({holder}). One station writes "
+        "each log; wait for that program to finish, or record into this station's own log.",
+    ),
+    "audit.edited_underneath": (
+        "Tệp nhật ký {path} đã bị sửa từ bên ngoài trong khi phiên kiểm phiếu đang ghi (nội "
+        "dung không còn đúng những gì phiên đã ghi). Không ghi tiếp; chạy tally verify và "
+        "đối chiếu với bản in.",
+        "The log file {path} was edited from outside while this session was writing it (it "
+        "no longer holds what the session wrote). Nothing was appended; run tally verify and "
+        "compare it with the printout.",
+    ),
+    "audit.replaced_underneath": (
+        "Tệp nhật ký {path} đã bị xóa, đổi tên hoặc thay bằng tệp khác trong khi phiên kiểm "
+        "phiếu đang ghi. Không ghi tiếp; tìm lại tệp gốc và chạy tally verify.",
+        "The log file {path} was deleted, renamed or replaced while this session was writing "
+        "it. Nothing was appended; find the original file and run tally verify.",
+    ),
+    "audit.closed": (
+        "Phiên ghi nhật ký này đã đóng; mở lại nhật ký để ghi tiếp.",
+        "This log has been closed; open it again to record more.",
+    ),
+    "audit.line_too_long": (
+        "Dòng này dài hơn {limit} byte: không phải là nhật ký kiểm phiếu (hoặc tệp đã hỏng). "
+        "Kiểm tra lại đường dẫn tệp.",
+        "This line is longer than {limit} bytes: this is not a counting log (or the file is "
+        "damaged). Check the path of the file.",
+    ),
+    # --- what is wrong with a log ---
+    "problem.changed": (
+        "nội dung dòng đã bị sửa: mã băm không khớp",
+        "the line was edited: its hash does not match",
+    ),
+    "problem.broken_chain": (
+        "dòng không nối tiếp dòng trước: một dòng trước đó đã bị sửa hoặc xóa",
+        "the line does not follow the one before: an earlier line was edited or removed",
+    ),
+    "problem.missing": (
+        "thiếu dòng: số thứ tự sự kiện nhảy cóc",
+        "lines are missing: the event numbers jump",
+    ),
+    "problem.reordered": (
+        "dòng bị đảo thứ tự hoặc lặp lại",
+        "lines were moved or repeated",
+    ),
+    "problem.torn": (
+        "dòng cuối bị cắt dở: máy dừng khi đang ghi",
+        "the last line is cut short: the machine stopped while writing it",
+    ),
+    "problem.unreadable": (
+        "dòng không phải là một sự kiện của nhật ký",
+        "the line is not an event of the log",
+    ),
+    "problem.inconsistent": (
+        "sự kiện không khớp với cuộc kiểm phiếu",
+        "the event does not fit the count",
+    ),
+    "problem.truncated": (
+        "không có sự kiện mang mã đã in trên biên bản",
+        "no event carries the fingerprint printed on the minutes",
+    ),
+    "problem.amended": (
+        "có sự kiện ghi sau mã đã ký làm thay đổi một cuộc bầu đã kết thúc kiểm phiếu",
+        "events written after the signed fingerprint change a contest already closed there",
     ),
 }

@@ -1,12 +1,12 @@
 """Messages of the floor under the model: files, function arguments, optional extras."""
 
 TABLE: dict[str, tuple[str, str]] = {
-    # --- arguments of public functions (issue 11) -----------------------------------------
+    # --- arguments of public functions ---
     "api.wrong_kind": (
         "{function}: {parameter} phải là {expected}, không phải {got} ({value}).",
         "{function}: {parameter} must be {expected}, not {got} ({value}).",
     ),
-    # --- loaders (fuzzing) ---
+    # --- loaders: what is read ---
     "load.not_regular": (
         "{path} không phải là một tệp thông thường (mà là thư mục, thiết bị hoặc đường ống). "
         "Chỉ ra đúng tệp cần đọc.",
@@ -24,7 +24,7 @@ TABLE: dict[str, tuple[str, str]] = {
         "Arrays or tables are nested too deep (more than {limit} levels). The file is damaged; "
         "check the opening and closing brackets.",
     ),
-    # --- CSV -------------------------------------------------------------------------------
+    # --- files: reading and writing ---
     "file.not_found": (
         "Không tìm thấy tệp {path}.",
         "File {path} does not exist.",
@@ -37,7 +37,6 @@ TABLE: dict[str, tuple[str, str]] = {
         "Không ghi được tệp {path}: {detail}. Kiểm tra thư mục và quyền ghi.",
         "Cannot write {path}: {detail}. Check the folder exists and is writable.",
     ),
-    # --- CSV (issue 11) ---
     "file.errors": (
         "Tệp có {n} lỗi; sửa hết rồi đọc lại:{problems}",
         "The file has {n} problems; fix them all, then read it again:{problems}",
@@ -46,7 +45,6 @@ TABLE: dict[str, tuple[str, str]] = {
         "… và {more} lỗi khác.",
         "… and {more} more.",
     ),
-    # --- CLI: outputs, ballot lists (issue 11) ---
     "file.output_is_input": (
         "Tệp ghi ra {output} chính là tệp {input} mà lệnh này đọc hoặc ghi; ghi vào sẽ làm mất "
         "tệp đó. Chọn một tên tệp khác để ghi.",
@@ -58,6 +56,7 @@ TABLE: dict[str, tuple[str, str]] = {
         "mới.",
         "Will not write to {path}: it is {kind}. Write only to a regular file or a new file name.",
     ),
+    # --- optional extras ---
     "extra.missing": (
         "Chức năng này cần gói bổ sung {extra} (thư viện {module} chưa được cài). "
         "Cài bằng: pip install 'tally[{extra}]'",

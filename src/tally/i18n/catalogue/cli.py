@@ -1,7 +1,7 @@
 """Messages of the command line."""
 
 TABLE: dict[str, tuple[str, str]] = {
-    # --- audit log: one writer, bounded reads, signed fingerprints (issue 11) ---
+    # --- the command line ---
     "cli.expect_bad": (
         "Tùy chọn --expect {expect!r} không phải là mã SHA-256 in trên biên bản: cần ít nhất "
         "{minimum} ký tự 0–9, a–f (được để dấu cách). Chép lại mã từ biên bản đã ký.",
@@ -17,14 +17,12 @@ TABLE: dict[str, tuple[str, str]] = {
         "fingerprint as printed on the minutes has 64. Something extra was copied, or two "
         "fingerprints run together; copy it again from the signed minutes.",
     ),
-    # --- CSV -------------------------------------------------------------------------------
     "cli.no_ballots": (
         "Chưa chỉ ra tệp phiếu cho cuộc bầu {contest!r}. Dùng --ballots TỆP.csv hoặc ghi "
         'ballots = "TỆP.csv" trong [[contest]] của tệp mô tả.',
         "No ballots file for contest {contest!r}. Use --ballots FILE.csv or set "
         'ballots = "FILE.csv" in its [[contest]] table.',
     ),
-    # --- CLI -------------------------------------------------------------------------------
     "cli.error": ("Lỗi", "Error"),
     "cli.nothing_written": (
         "Không có tệp nào được ghi.",
@@ -105,7 +103,6 @@ TABLE: dict[str, tuple[str, str]] = {
         "Unexpected internal error: {detail}. No result was produced; please report it with the "
         "input files.",
     ),
-    # --- CLI: outputs, ballot lists (issue 11) ---
     "cli.awaiting_ballots": (
         "Chưa có tệp phiếu của cuộc bầu {contest} (vòng {number}): {path}. Danh sách in phiếu "
         "ở trên; khi có phiếu, nhập vào tệp đó rồi chạy lại.",

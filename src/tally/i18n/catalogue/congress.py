@@ -1,7 +1,7 @@
 """Messages of the congress: the counting board, the chain of contests and rounds, nominations."""
 
 TABLE: dict[str, tuple[str, str]] = {
-    # --- names (issue 11) ---
+    # --- the counting board ---
     "board.lookalike_duplicate": (
         "{first!r} và {second!r} trong Ban kiểm phiếu là một người: hai cách viết "
         "{difference}. Ghi mỗi thành viên một lần, đúng họ tên.",
@@ -18,7 +18,23 @@ TABLE: dict[str, tuple[str, str]] = {
         "the list being counted; the congress must elect someone else to the board for this "
         "contest.",
     ),
-    # --- the chain of contests and rounds ---------------------------------------------------
+    "board.one_head": (
+        'Ban kiểm phiếu có {heads} trưởng ban; cần đúng một người có role = "head".',
+        'The counting board has {heads} heads; exactly one member needs role = "head".',
+    ),
+    "board.duplicate": (
+        "{name!r} có tên hai lần trong Ban kiểm phiếu.",
+        "{name!r} is listed twice on the counting board.",
+    ),
+    "board.on_list": (
+        "{name!r} là thành viên Ban kiểm phiếu nhưng có tên trong danh sách bầu cử {contest!r}. "
+        "Thành viên Ban kiểm phiếu không được là người có tên trong danh sách bầu cử; đại hội "
+        "cần bầu người khác vào Ban kiểm phiếu cho cuộc bầu này.",
+        "{name!r} is on the counting board and on the list of contest {contest!r}. Board "
+        "members may not be on the list being counted; the congress must elect someone else to "
+        "the board for this contest.",
+    ),
+    # --- the congress ---
     "congress.needs_committee_members": (
         "Cuộc bầu {contest} ({body}) do hội nghị Ban Chấp hành mới bầu: số tính kết quả là số "
         "ủy viên Ban Chấp hành vừa trúng cử. Cho biết số đó (committee_members=…), hoặc dùng "
@@ -27,6 +43,7 @@ TABLE: dict[str, tuple[str, str]] = {
         "number of members just elected to the committee. Give that number "
         "(committee_members=…), or count the whole congress in order with run_congress.",
     ),
+    # --- the chain of contests ---
     "chain.body_not_in_model": (
         "{body} không thuộc mô hình bầu cử {model!r}: chi ủy, bí thư và phó bí thư chi bộ chỉ có ở "
         "mô hình 'cell' (chi bộ), và mô hình 'cell' chỉ có các cuộc bầu đó.",
@@ -72,6 +89,15 @@ TABLE: dict[str, tuple[str, str]] = {
         "The new executive committee has {members} members, fewer than {minimum}: it elects no "
         "standing committee.",
     ),
+    "chain.congress_after_conference": (
+        "{body} được bầu tại đại hội nhưng danh sách lấy từ cuộc bầu {source!r} do hội nghị Ban "
+        "Chấp hành bầu sau đại hội (mô hình {model}). Đặt cuộc bầu này trước và lấy danh sách "
+        "từ Ban Chấp hành (draws_from), hoặc chọn mô hình khác.",
+        "The {body} is elected at the congress but its list comes from {source!r}, which the "
+        "new BCH's conference elects after the congress (model {model}). Hold this contest "
+        "first and draw from the BCH (draws_from), or choose another model.",
+    ),
+    # --- rounds ---
     "round.list_note": (
         "Thêm hoặc bớt người trong danh sách vòng bầu tiếp theo cần ghi quyết định của đại hội "
         "(list_note).",
@@ -96,11 +122,12 @@ TABLE: dict[str, tuple[str, str]] = {
         "Vòng {number}: {name!r} không có trong danh sách của vòng trước nên không bớt được.",
         "Round {number}: {name!r} is not on the previous round's list, so it cannot be removed.",
     ),
+    # --- the composition of the elected ---
     "composition.no_date": (
         "Cần ngày đại hội ([congress] date) để tính tuổi khi thống kê cơ cấu.",
         "The congress date ([congress] date) is needed to work out ages for the composition.",
     ),
-    # --- building the list ----------------------------------------------------------------
+    # --- nominations and withdrawals ---
     "list.support": (
         "{name!r}: {support} người tán thành, nhưng có {attending} người dự; số tán thành phải "
         "từ 0 đến số người dự.",
@@ -118,31 +145,5 @@ TABLE: dict[str, tuple[str, str]] = {
     "list.unknown_withdrawal": (
         "Xin rút {name!r}, nhưng người này không có trong danh sách giới thiệu hay đề cử.",
         "Withdrawal of {name!r}, who is neither on the committee's list nor nominated.",
-    ),
-    # --- counting board ------------------------------------------------------------------
-    "board.one_head": (
-        'Ban kiểm phiếu có {heads} trưởng ban; cần đúng một người có role = "head".',
-        'The counting board has {heads} heads; exactly one member needs role = "head".',
-    ),
-    "board.duplicate": (
-        "{name!r} có tên hai lần trong Ban kiểm phiếu.",
-        "{name!r} is listed twice on the counting board.",
-    ),
-    "board.on_list": (
-        "{name!r} là thành viên Ban kiểm phiếu nhưng có tên trong danh sách bầu cử {contest!r}. "
-        "Thành viên Ban kiểm phiếu không được là người có tên trong danh sách bầu cử; đại hội "
-        "cần bầu người khác vào Ban kiểm phiếu cho cuộc bầu này.",
-        "{name!r} is on the counting board and on the list of contest {contest!r}. Board "
-        "members may not be on the list being counted; the congress must elect someone else to "
-        "the board for this contest.",
-    ),
-    # --- spec: file paths, free text, election model (issue 11) ---
-    "chain.congress_after_conference": (
-        "{body} được bầu tại đại hội nhưng danh sách lấy từ cuộc bầu {source!r} do hội nghị Ban "
-        "Chấp hành bầu sau đại hội (mô hình {model}). Đặt cuộc bầu này trước và lấy danh sách "
-        "từ Ban Chấp hành (draws_from), hoặc chọn mô hình khác.",
-        "The {body} is elected at the congress but its list comes from {source!r}, which the "
-        "new BCH's conference elects after the congress (model {model}). Hold this contest "
-        "first and draw from the BCH (draws_from), or choose another model.",
     ),
 }

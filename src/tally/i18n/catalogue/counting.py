@@ -1,12 +1,12 @@
 """Messages of the count: ballot figures, decisions on ties, open votes."""
 
 TABLE: dict[str, tuple[str, str]] = {
-    # --- the chain of contests and rounds ---------------------------------------------------
+    # --- open votes ---
     "open_vote.too_many": (
         "Tổng số biểu quyết ({total}) lớn hơn số người có mặt ({present}).",
         "{total} votes in all is more than the {present} present.",
     ),
-    # --- count -----------------------------------------------------------------------------
+    # --- the count ---
     "count.collected_exceeds_issued": (
         "Số phiếu thu vào ({collected}) lớn hơn số phiếu phát ra ({issued}). Kiểm phiếu dừng lại: "
         "kiểm tra lại phiếu phát ra, phiếu thu vào và kiểm phiếu lại ({citation}).",
@@ -37,7 +37,7 @@ TABLE: dict[str, tuple[str, str]] = {
         "Không cộng được kết quả của hai cuộc bầu khác nhau ({left} và {right}).",
         "Cannot merge the counts of two different contests ({left} and {right}).",
     ),
-    # --- decisions -------------------------------------------------------------------------
+    # --- decisions on ties ---
     "decision.not_tied": (
         "Quyết định chọn {names} nhưng chỉ được chọn trong số những người bằng phiếu: {tied}.",
         "The decision names {names}, but only the tied candidates may be chosen: {tied}.",

@@ -1,7 +1,7 @@
 """Messages of the input files: ballots CSV, result and record JSON, data frames, the spec."""
 
 TABLE: dict[str, tuple[str, str]] = {
-    # --- loaders (fuzzing) ---
+    # --- results and records in JSON ---
     "json.syntax": (
         "Tệp không đúng cú pháp JSON: {detail} (cột {column}). Tệp bị hỏng hoặc đã bị sửa; "
         "tạo lại bằng tally count --format json.",
@@ -97,7 +97,7 @@ TABLE: dict[str, tuple[str, str]] = {
         "mẫu số của tỷ lệ tối thiểu là {got}; phải là số dương",
         "the quorum's denominator is {got}; it must be positive",
     ),
-    # --- ballots ---------------------------------------------------------------------------
+    # --- data frames ---
     "frame.serial_twice": (
         "Bảng có cả cột {column!r} lẫn chỉ mục tên {column!r}: không biết lấy số phiếu ở đâu. "
         "Bỏ một trong hai.",
@@ -112,7 +112,7 @@ TABLE: dict[str, tuple[str, str]] = {
         "holds the serials, name it {column!r} (frame.rename_axis({column!r})); if not, drop it "
         "(frame.reset_index(drop=True)). Serials are never dropped silently.",
     ),
-    # --- CSV -------------------------------------------------------------------------------
+    # --- ballots CSV ---
     "csv.empty": (
         "Tệp không có dòng tiêu đề. Dòng đầu phải là tiêu đề cột (xem docs/formats.md).",
         "The file has no header row. The first row must name the columns (see docs/formats.md).",
@@ -180,14 +180,13 @@ TABLE: dict[str, tuple[str, str]] = {
         "Lỗi cú pháp CSV: {detail}.",
         "CSV syntax error: {detail}.",
     ),
-    # --- a reference that only looks like a candidate (issue 11) ---
     "csv.unknown_column_near": (
         "Cột {column!r} không phải người ứng cử nào trong danh sách. Có phải {name} (số "
         "{number})? Dùng số thứ tự hoặc họ tên như in trên phiếu.",
         "Column {column!r} is not a candidate on the list. Did you mean {name} (no. {number})? "
         "Use the ballot number or the name as printed.",
     ),
-    # --- spec ------------------------------------------------------------------------------
+    # --- the spec ---
     "spec.toml": (
         "Tệp mô tả đại hội không đúng cú pháp TOML: {detail}.",
         "The congress spec is not valid TOML: {detail}.",
@@ -216,7 +215,6 @@ TABLE: dict[str, tuple[str, str]] = {
         "Không có bộ quy tắc {name!r}. Dùng một trong: {allowed}.",
         "There is no rule set {name!r}. Use one of: {allowed}.",
     ),
-    # --- spec: file paths, free text, election model (issue 11) ---
     "spec.path_outside": (
         "Tệp {path!r} phải nằm trong thư mục của tệp mô tả ({folder}), ghi bằng "
         'đường dẫn tương đối (ví dụ "phieu_bch.csv" hoặc "phieu/bch.csv"); {reason}. Muốn '

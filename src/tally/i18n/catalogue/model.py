@@ -1,7 +1,7 @@
 """Messages of the model: names and look-alike spellings, contests and lists, ballots, the roll."""
 
 TABLE: dict[str, tuple[str, str]] = {
-    # --- names -----------------------------------------------------------------------------
+    # --- names ---
     "name.empty": (
         "Họ tên trống. Nhập đầy đủ họ, tên đệm và tên.",
         "The name is empty. Enter the full name: surname, middle name(s), given name.",
@@ -17,7 +17,6 @@ TABLE: dict[str, tuple[str, str]] = {
         "The name {name!r} contains {char!r}, which is not a letter. Use letters, spaces and "
         "hyphens only.",
     ),
-    # --- names (issue 11) ---
     "name.mixed_script": (
         "Họ tên {name!r} trộn chữ Latinh với chữ cái của bảng chữ khác trông giống hệt: "
         "{chars}. Trên giấy hai cách viết như nhau nhưng máy coi là khác; gõ lại bằng bộ gõ "
@@ -32,6 +31,7 @@ TABLE: dict[str, tuple[str, str]] = {
         "The name {name!r} holds full-width or compatibility characters: {chars}. Type it again "
         "in normal mode: {suggested!r}.",
     ),
+    # --- contests ---
     "contest.lookalike_candidates": (
         "Hai người ứng cử {first!r} và {second!r} đọc trên phiếu là một tên: hai cách viết "
         "{difference}. Mỗi người chỉ có một dòng; hai người trùng họ tên cần ghi thêm thông "
@@ -40,78 +40,6 @@ TABLE: dict[str, tuple[str, str]] = {
         "spellings {difference}. Each person has one line; two people with the same name need "
         "a distinguishing note (e.g. the birth year) in the name printed on the ballot.",
     ),
-    "ballot.serial_lookalike": (
-        "Số phiếu {serial!r} trùng với số phiếu {other!r} đã nhập (lần đầu ở {first}): hai số "
-        "{difference}. Mỗi phiếu chỉ nhập một lần; kiểm tra lại số phiếu.",
-        "Serial {serial!r} is serial {other!r} already entered (first at {first}): the two "
-        "{difference}. Enter each ballot once; check the serial.",
-    ),
-    "ballot.serial_mixed_script": (
-        "Số phiếu {serial!r} trộn chữ Latinh với chữ trông giống của bảng chữ khác: {chars}. "
-        "Gõ lại bằng chữ Latinh: {suggested!r}.",
-        "Serial {serial!r} mixes Latin letters with look-alike letters of another script: "
-        "{chars}. Type it again in Latin letters: {suggested!r}.",
-    ),
-    # --- how two alike spellings differ (issue 11) ---
-    "lookalike.only": ("chỉ khác ở {kinds}", "differ only in {kinds}"),
-    "lookalike.and": (" và ", " and "),
-    "lookalike.none": ("giống hệt nhau", "are the same text"),
-    "lookalike.case": ("chữ hoa / chữ thường", "capital letters"),
-    "lookalike.composition": (
-        "cách viết dấu (dựng sẵn / tổ hợp)",
-        "how accents are encoded (composed or combining)",
-    ),
-    "lookalike.tone_placement": (
-        "chỗ đặt dấu thanh (kiểu cũ / kiểu mới, như Hoà / Hòa)",
-        "where the tone mark sits (old or new style, as in Hoà / Hòa)",
-    ),
-    "lookalike.wide": ("chữ rộng (full-width): {chars}", "full-width characters: {chars}"),
-    "lookalike.wide_char": (
-        "{char!r} ({code}) là {plain!r} viết rộng",
-        "{char!r} ({code}) is a full-width {plain!r}",
-    ),
-    "lookalike.letters": (
-        "chữ trông giống nhau của bảng chữ khác: {letters}",
-        "look-alike letters of another script: {letters}",
-    ),
-    "lookalike.letter": (
-        "chữ {char!r} ({code}, chữ {script}) trông giống chữ {latin!r} Latinh",
-        "the letter {char!r} ({code}, {script}) looks like the Latin {latin!r}",
-    ),
-    "lookalike.script.CYRILLIC": ("Kirin", "Cyrillic"),
-    "lookalike.script.GREEK": ("Hy Lạp", "Greek"),
-    "lookalike.other": ("các chữ {pairs}", "the letters {pairs}"),
-    # --- roll ------------------------------------------------------------------------------
-    "roll.negative": (
-        "{field} là {value}; số người không thể âm. Nhập đúng số liệu theo danh sách.",
-        "{field} is {value}; a count of people cannot be negative. Enter the number from the roll.",
-    ),
-    "roll.convened_zero": (
-        "Số được triệu tập là 0. Nhập số đảng viên/đại biểu chính thức được triệu tập.",
-        "Nobody is convened. Enter the number of official members or delegates convened.",
-    ),
-    "roll.deductions_exceed": (
-        "Tổng số trừ ({deducted}) không nhỏ hơn số được triệu tập ({convened}); không còn ai để "
-        "tính kết quả. Kiểm tra lại các khoản trừ.",
-        "The deductions ({deducted}) leave nobody of the {convened} convened to count against. "
-        "Check the deductions.",
-    ),
-    "roll.present_exceeds": (
-        "Số có mặt ({present}) lớn hơn số được triệu tập ({convened}). Kiểm tra lại số có mặt.",
-        "{present} present is more than the {convened} convened. Check the number present.",
-    ),
-    "roll.present_vs_absent": (
-        "Số có mặt ({present}) cộng số vắng mặt đã trừ ({absent}: {categories}) vượt số được triệu "
-        "tập ({convened}). Một người vắng mặt không thể đồng thời có mặt.",
-        "{present} present plus {absent} deducted as absent ({categories}) exceeds the "
-        "{convened} convened: nobody can be both absent and present.",
-    ),
-    "roll.category_kind": (
-        "Khoản trừ '{category}' ({label}) không áp dụng cho {kind}. Các khoản được phép: "
-        "{allowed}.",
-        "The deduction '{category}' ({label}) does not apply to a {kind}. Allowed: {allowed}.",
-    ),
-    # --- contest and list ------------------------------------------------------------------
     "contest.seats": (
         "Số lượng bầu là {seats}; phải ít nhất là 1.",
         "The contest has {seats} seats; it needs at least 1.",
@@ -149,35 +77,25 @@ TABLE: dict[str, tuple[str, str]] = {
         "A surplus of {surplus} is too large: with {seats} seats the {body} list may exceed the "
         "seats by at most {maximum} (at most {allowed_n} names) ({citation}).",
     ),
-    # --- ballots ---------------------------------------------------------------------------
+    # --- one ballot ---
+    "ballot.serial_lookalike": (
+        "Số phiếu {serial!r} trùng với số phiếu {other!r} đã nhập (lần đầu ở {first}): hai số "
+        "{difference}. Mỗi phiếu chỉ nhập một lần; kiểm tra lại số phiếu.",
+        "Serial {serial!r} is serial {other!r} already entered (first at {first}): the two "
+        "{difference}. Enter each ballot once; check the serial.",
+    ),
+    "ballot.serial_mixed_script": (
+        "Số phiếu {serial!r} trộn chữ Latinh với chữ trông giống của bảng chữ khác: {chars}. "
+        "Gõ lại bằng chữ Latinh: {suggested!r}.",
+        "Serial {serial!r} mixes Latin letters with look-alike letters of another script: "
+        "{chars}. Type it again in Latin letters: {suggested!r}.",
+    ),
     "ballot.bad_refs": (
         "Không đọc được {value} là người trong danh sách: ghi số thứ tự hoặc họ tên, một người "
         "hoặc một danh sách.",
         "{value} cannot be read as people on the list: give ballot numbers or names, one or a "
         "list of them.",
     ),
-    "ballots.concat_empty": (
-        "Không có bộ phiếu nào để gộp: cần ít nhất một bộ.",
-        "There are no batches of ballots to join: give at least one.",
-    ),
-    # --- ballots bound to their list (issue 11) ---------------------------------------------
-    "ballots.other_list": (
-        "Các phiếu này được nhập theo một danh sách khác với danh sách của cuộc bầu {contest} "
-        "đang kiểm ({difference}). Phiếu ghi theo số thứ tự, nên số phiếu sẽ rơi vào người khác. "
-        "Nhập hoặc đọc lại các phiếu theo đúng danh sách đang kiểm.",
-        "These ballots were entered against another list than the one of contest {contest} "
-        "being counted ({difference}). A ballot records marks by position, so its votes would "
-        "land on other people. Enter or read the ballots again against the list being counted.",
-    ),
-    "list.removed": ("không còn trong danh sách: {names}", "removed from the list: {names}"),
-    "list.added": ("thêm vào: {names}", "added: {names}"),
-    "list.reordered": ("thứ tự tên trên phiếu khác", "the names stand in another order"),
-    "list.changed": ("{what} từ {before} thành {after}", "{what} {before} → {after}"),
-    "list.contest_id": ("mã cuộc bầu", "contest"),
-    "list.round": ("vòng bầu", "round"),
-    "list.seats": ("số lượng bầu", "seats"),
-    "list.alternates": ("số dự khuyết", "alternates"),
-    "list.form": ("mẫu phiếu", "ballot form"),
     "ballot.unknown_candidate": (
         "Không có người ứng cử {ref!r} trong danh sách. Dùng số thứ tự (1–{n}) hoặc "
         "họ tên đúng như in trên phiếu.",
@@ -239,22 +157,12 @@ TABLE: dict[str, tuple[str, str]] = {
         "{field} có {got} phần tử nhưng có {n} phiếu. Mỗi phiếu cần đúng một giá trị.",
         "{field} has {got} entries for {n} ballots. Give exactly one per ballot.",
     ),
-    "marks.strike_out": (
-        "ô trống hoặc 1 (giữ tên), x hoặc 0 (gạch tên)",
-        "empty or 1 (kept), x or 0 (struck)",
-    ),
-    "marks.yes_no": (
-        "1 (đồng ý), 2 (không đồng ý), 3 (đánh dấu cả hai ô), ô trống hoặc 0 (không đánh dấu)",
-        "1 (agree), 2 (disagree), 3 (both boxes), empty or 0 (neither)",
-    ),
-    # --- CSV (issue 11) ---
     "ballot.unknown_candidate_near": (
         "Không có người ứng cử {ref!r} trong danh sách. Có phải {name} (số {number})? Dùng số "
         "thứ tự (1–{n}) hoặc họ tên đúng như in trên phiếu.",
         "{ref!r} is not on the list. Did you mean {name} (no. {number})? Use the ballot number "
         "(1–{n}) or the name exactly as printed.",
     ),
-    # --- a reference that only looks like a candidate (issue 11) ---
     "ballot.lookalike_candidate": (
         "{ref!r} trông giống hệt {name}, số {number} trong danh sách, nhưng không được nhận là "
         "người đó: hai cách viết {difference}. Gõ lại họ tên bằng bộ gõ tiếng Việt, hoặc ghi "
@@ -268,5 +176,96 @@ TABLE: dict[str, tuple[str, str]] = {
         "lại bằng chữ số thường: {plain} (số thứ tự từ 1 đến {n}).",
         "{ref!r} is written in full-width digits ({chars}), which are not read as a ballot "
         "number. Type it again in plain digits: {plain} (ballot numbers run from 1 to {n}).",
+    ),
+    # --- how two alike spellings differ ---
+    "lookalike.only": ("chỉ khác ở {kinds}", "differ only in {kinds}"),
+    "lookalike.and": (" và ", " and "),
+    "lookalike.none": ("giống hệt nhau", "are the same text"),
+    "lookalike.case": ("chữ hoa / chữ thường", "capital letters"),
+    "lookalike.composition": (
+        "cách viết dấu (dựng sẵn / tổ hợp)",
+        "how accents are encoded (composed or combining)",
+    ),
+    "lookalike.tone_placement": (
+        "chỗ đặt dấu thanh (kiểu cũ / kiểu mới, như Hoà / Hòa)",
+        "where the tone mark sits (old or new style, as in Hoà / Hòa)",
+    ),
+    "lookalike.wide": ("chữ rộng (full-width): {chars}", "full-width characters: {chars}"),
+    "lookalike.wide_char": (
+        "{char!r} ({code}) là {plain!r} viết rộng",
+        "{char!r} ({code}) is a full-width {plain!r}",
+    ),
+    "lookalike.letters": (
+        "chữ trông giống nhau của bảng chữ khác: {letters}",
+        "look-alike letters of another script: {letters}",
+    ),
+    "lookalike.letter": (
+        "chữ {char!r} ({code}, chữ {script}) trông giống chữ {latin!r} Latinh",
+        "the letter {char!r} ({code}, {script}) looks like the Latin {latin!r}",
+    ),
+    "lookalike.script.CYRILLIC": ("Kirin", "Cyrillic"),
+    "lookalike.script.GREEK": ("Hy Lạp", "Greek"),
+    "lookalike.other": ("các chữ {pairs}", "the letters {pairs}"),
+    # --- the roll ---
+    "roll.negative": (
+        "{field} là {value}; số người không thể âm. Nhập đúng số liệu theo danh sách.",
+        "{field} is {value}; a count of people cannot be negative. Enter the number from the roll.",
+    ),
+    "roll.convened_zero": (
+        "Số được triệu tập là 0. Nhập số đảng viên/đại biểu chính thức được triệu tập.",
+        "Nobody is convened. Enter the number of official members or delegates convened.",
+    ),
+    "roll.deductions_exceed": (
+        "Tổng số trừ ({deducted}) không nhỏ hơn số được triệu tập ({convened}); không còn ai để "
+        "tính kết quả. Kiểm tra lại các khoản trừ.",
+        "The deductions ({deducted}) leave nobody of the {convened} convened to count against. "
+        "Check the deductions.",
+    ),
+    "roll.present_exceeds": (
+        "Số có mặt ({present}) lớn hơn số được triệu tập ({convened}). Kiểm tra lại số có mặt.",
+        "{present} present is more than the {convened} convened. Check the number present.",
+    ),
+    "roll.present_vs_absent": (
+        "Số có mặt ({present}) cộng số vắng mặt đã trừ ({absent}: {categories}) vượt số được triệu "
+        "tập ({convened}). Một người vắng mặt không thể đồng thời có mặt.",
+        "{present} present plus {absent} deducted as absent ({categories}) exceeds the "
+        "{convened} convened: nobody can be both absent and present.",
+    ),
+    "roll.category_kind": (
+        "Khoản trừ '{category}' ({label}) không áp dụng cho {kind}. Các khoản được phép: "
+        "{allowed}.",
+        "The deduction '{category}' ({label}) does not apply to a {kind}. Allowed: {allowed}.",
+    ),
+    # --- ballots bound to their list ---
+    "ballots.concat_empty": (
+        "Không có bộ phiếu nào để gộp: cần ít nhất một bộ.",
+        "There are no batches of ballots to join: give at least one.",
+    ),
+    "ballots.other_list": (
+        "Các phiếu này được nhập theo một danh sách khác với danh sách của cuộc bầu {contest} "
+        "đang kiểm ({difference}). Phiếu ghi theo số thứ tự, nên số phiếu sẽ rơi vào người khác. "
+        "Nhập hoặc đọc lại các phiếu theo đúng danh sách đang kiểm.",
+        "These ballots were entered against another list than the one of contest {contest} "
+        "being counted ({difference}). A ballot records marks by position, so its votes would "
+        "land on other people. Enter or read the ballots again against the list being counted.",
+    ),
+    # --- the list and how it changed ---
+    "list.removed": ("không còn trong danh sách: {names}", "removed from the list: {names}"),
+    "list.added": ("thêm vào: {names}", "added: {names}"),
+    "list.reordered": ("thứ tự tên trên phiếu khác", "the names stand in another order"),
+    "list.changed": ("{what} từ {before} thành {after}", "{what} {before} → {after}"),
+    "list.contest_id": ("mã cuộc bầu", "contest"),
+    "list.round": ("vòng bầu", "round"),
+    "list.seats": ("số lượng bầu", "seats"),
+    "list.alternates": ("số dự khuyết", "alternates"),
+    "list.form": ("mẫu phiếu", "ballot form"),
+    # --- marks on a ballot ---
+    "marks.strike_out": (
+        "ô trống hoặc 1 (giữ tên), x hoặc 0 (gạch tên)",
+        "empty or 1 (kept), x or 0 (struck)",
+    ),
+    "marks.yes_no": (
+        "1 (đồng ý), 2 (không đồng ý), 3 (đánh dấu cả hai ô), ô trống hoặc 0 (không đánh dấu)",
+        "1 (agree), 2 (disagree), 3 (both boxes), empty or 0 (neither)",
     ),
 }
