@@ -30,7 +30,7 @@ from tally.i18n.labels import label
 from tally.i18n.messages import LANGS, Lang, text
 from tally.model.ballots import Ballots
 from tally.model.contest import Contest
-from tally.render.document import Format
+from tally.render.document import Format, join_documents
 
 if TYPE_CHECKING:
     from tally.audit.replay import Replay
@@ -263,7 +263,7 @@ def _count(args: argparse.Namespace) -> tuple[str, bool, str]:
             lang,
             "markdown" if args.fmt == "markdown" else "text",
         )
-        output = _separator(args.fmt).join(part for part in (output, lists) if part)
+        output = join_documents((part for part in (output, lists) if part), args.fmt)
         for c in awaited:
             number = len(c.rounds) + 1
             name = congress.plan(c.contest_id).round_plan(number).ballots
@@ -356,12 +356,7 @@ def _render(
     )
     if busy:
         parts.append(render_summary(record, lang, document_format))
-    return _separator(fmt).join(parts)
-
-
-def _separator(fmt: str) -> str:
-    """What goes between two documents in one output."""
-    return "\n---\n\n" if fmt == "markdown" else "\n" + "=" * 78 + "\n\n"
+    return join_documents(parts, fmt)
 
 
 def _lists(congress: Congress, selected: list[str], lang: Lang, fmt: str) -> tuple[str, bool, str]:
@@ -481,9 +476,8 @@ def _replay(args: argparse.Namespace) -> tuple[str, bool, str]:
     if args.entries:
         from tally.render.entry_log import render_entry_log
 
-        separator = "\n---\n\n" if args.fmt == "markdown" else "\n" + "=" * 78 + "\n\n"
-        output = separator.join(
-            render_entry_log(replayed, key, lang, document_format) for key in keys
+        output = join_documents(
+            (render_entry_log(replayed, key, lang, document_format) for key in keys), args.fmt
         )
     elif args.fmt == "json":
         results = {key: replayed.result(key) for key in keys if replayed.contest(key).result}
@@ -495,12 +489,14 @@ def _replay(args: argparse.Namespace) -> tuple[str, bool, str]:
     else:
         from tally.render.minutes import render_minutes
 
-        separator = "\n---\n\n" if args.fmt == "markdown" else "\n" + "=" * 78 + "\n\n"
-        output = separator.join(
-            render_minutes(replayed.result(key), replayed.context(key), lang, document_format)
-            + _later_note(replayed, key, lang)
-            for key in keys
-            if replayed.contest(key).result is not None
+        output = join_documents(
+            (
+                render_minutes(replayed.result(key), replayed.context(key), lang, document_format)
+                + _later_note(replayed, key, lang)
+                for key in keys
+                if replayed.contest(key).result is not None
+            ),
+            args.fmt,
         )
     lines.extend(_later_note(replayed, key, lang).strip() for key in keys)
     # Events after the signed fingerprint about a contest shown: the board must look at them.
