@@ -16,7 +16,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reference import IDENTIFYING_MARK_BIT, NOT_ISSUED_BIT, WRITE_IN_BIT
 from tally.audit.events import BallotCorrected, BallotRecorded, Marks, Reading
 from tally.audit.log import AuditLog, Problem
 from tally.audit.readings import ABSENT, DiscrepancyKind, discrepancies
@@ -45,6 +44,7 @@ from tally.testing import (
     start,
     toggle_observation,
 )
+from tests.reference import IDENTIFYING_MARK_BIT, NOT_ISSUED_BIT, WRITE_IN_BIT
 
 
 def examples(at_least: int) -> settings:

@@ -87,7 +87,6 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-import reference
 from tally import (
     QC_190,
     QC_244,
@@ -131,6 +130,7 @@ from tally.testing import (
     rule_sets,
     sessions,
 )
+from tests import reference
 
 Case = tuple[Contest, Ballots, Roll, int]
 T = TypeVar("T")

@@ -15,7 +15,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import reference
 from tally import (
     QC_190,
     QC_244,
@@ -48,6 +47,7 @@ from tally.testing import (
     rolls,
     vietnamese_names,
 )
+from tests import reference
 
 Case = tuple[Contest, Ballots, Roll, int]
 
