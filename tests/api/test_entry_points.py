@@ -81,7 +81,7 @@ CONTEST = Contest(
 ROLL = Roll(kind=CongressKind.MEMBER_CONGRESS, convened=5, present=5)
 BALLOTS = Ballots.from_arrays(CONTEST, [[1, 1, 0], [0, 1, 1], [1, 0, 1]])
 COUNT = count_ballots(CONTEST, BALLOTS)
-SPEC_TEXT = Path(__file__).parents[1] / "examples" / "direct_election" / "congress.toml"
+SPEC_TEXT = Path(__file__).parents[2] / "examples" / "direct_election" / "congress.toml"
 CONGRESS = spec.load_congress(SPEC_TEXT)
 RESULT = count_contest(CONTEST, BALLOTS, roll=ROLL, issued=3)
 

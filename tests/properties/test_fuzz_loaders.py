@@ -48,7 +48,7 @@ from tally.model.contest import BallotForm
 
 T = TypeVar("T")
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ("delegate_congress", "direct_election", "district_congress")
 
 WHOLE_FILE = frozenset(

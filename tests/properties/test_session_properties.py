@@ -16,7 +16,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reference import IDENTIFYING_MARK_BIT, NOT_ISSUED_BIT, WRITE_IN_BIT
 from tally.audit.chain import Problem
 from tally.audit.events import BallotCorrected, BallotRecorded, Marks, Reading
 from tally.audit.log import AuditLog
@@ -46,6 +45,7 @@ from tally.testing import (
     start,
     toggle_observation,
 )
+from tests.strategies import OBSERVATION_BITS, row_of
 
 
 def examples(at_least: int) -> settings:
@@ -74,32 +74,15 @@ def lines_of(path: Path) -> list[bytes]:
 
 # --- an independent count of what the script says the ballots are ------------------------------
 
-_BITS = {
-    "not_issued": NOT_ISSUED_BIT,
-    "write_in": WRITE_IN_BIT,
-    "identifying_mark": IDENTIFYING_MARK_BIT,
-}
-
-
-def row(form: BallotForm, k: int, reading: Reading) -> list[int]:
-    """The mark row of ``reading``, written out by hand (strike-out 1 kept, 0 struck; yes/no
-    1 agree, 2 disagree, 3 both, 0 neither)."""
-    marks = reading.marks
-    if form is BallotForm.STRIKE_OUT:
-        return [0 if n in (marks.struck or ()) else 1 for n in range(1, k + 1)]
-    codes = dict.fromkeys(marks.agree or (), 1) | dict.fromkeys(marks.disagree or (), 2)
-    codes |= dict.fromkeys(marks.both or (), 3)
-    return [codes.get(n, 0) for n in range(1, k + 1)]
-
 
 def truth_ballots(script: SessionScript) -> Ballots:
     """The ballots the script says the board agreed on, built without the session's code."""
     contest = script.contest
     k = len(contest.candidates)
     marks = np.array(
-        [row(contest.form, k, reading) for _, reading in script.truth], dtype=np.uint8
+        [row_of(contest.form, k, reading.marks) for _, reading in script.truth], dtype=np.uint8
     ).reshape(len(script.truth), k)
-    flags = [sum(_BITS[c] for c in reading.observations) for _, reading in script.truth]
+    flags = [sum(OBSERVATION_BITS[c] for c in reading.observations) for _, reading in script.truth]
     return Ballots.from_arrays(contest, marks, [s for s, _ in script.truth], flags)
 
 

@@ -13,7 +13,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import reference
 from tally.counting.count import count_ballots
 from tally.counting.validity import VALID, classify
 from tally.errors import BallotError
@@ -23,6 +22,7 @@ from tally.model.bodies import Body
 from tally.model.contest import Contest
 from tally.model.rules import RuleSet
 from tally.testing import contests, rule_sets
+from tests import reference
 
 WIDTHS = st.sampled_from([1, 2, 7, kernels.NARROW, kernels.NARROW + 1, 60, 200, 300])
 HEIGHTS = st.sampled_from([0, 1, 254, 255, 256, 1_000, 2 * 255 * 7 + 3])

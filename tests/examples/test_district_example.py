@@ -9,7 +9,7 @@ import pytest
 
 from tally.cli.main import EXIT_OK, main
 
-SPEC = Path(__file__).resolve().parent.parent / "examples" / "district_congress" / "congress.toml"
+SPEC = Path(__file__).resolve().parents[2] / "examples" / "district_congress" / "congress.toml"
 
 
 def copy_example(folder: Path) -> Path:

@@ -2,8 +2,8 @@
 board's observations, and counting details beyond the invariants.
 
 The invariants of DESIGN.md ("Invariants") and the differential tests of the fast path against
-``tests/reference.py`` are in ``tests/test_invariants.py`` (its docstring maps each invariant
-to its tests, here and elsewhere).
+``tests/reference.py`` are in ``tests/properties/test_invariants.py`` (its docstring maps each
+invariant to its tests, here and elsewhere).
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import reference
 from tally import QC_190, QC_244, BallotBuilder, Ballots, Body, Contest, ContestError, Roll, RuleSet
 from tally.counting.count import count_ballots
 from tally.counting.outcome import decide
@@ -35,24 +34,14 @@ from tally.testing import (
     rolls,
     vietnamese_names,
 )
-
-Case = tuple[Contest, Ballots, Roll, int]
+from tests import reference
+from tests.strategies import LENIENT, Case, roll_base
 
 # QC 190, QC 244 and a variant in which an all-unclear multi-candidate yes/no ballot is valid.
-LENIENT = QC_190.model_copy(
-    update={
-        "name": "lenient",
-        "validity": QC_190.validity.model_copy(update={"all_unmarked_yes_no_invalid": False}),
-    }
-)
 rule_sets = st.sampled_from([QC_190, QC_244, LENIENT])
 
 
 # --- helpers -------------------------------------------------------------------------------
-
-
-def roll_base(roll: Roll) -> int:
-    return reference.base_of(roll.convened, list(roll.deductions.values()))
 
 
 def as_typed(name: str) -> str:

@@ -222,7 +222,7 @@ def test_a_record_saved_with_the_old_direct_model_still_loads(tmp_path: Path) ->
     from tally.congress.chain import ElectionModel
     from tally.io.results_json import load_record
 
-    spec = Path(__file__).resolve().parent.parent / "examples" / "direct_election"
+    spec = Path(__file__).resolve().parents[2] / "examples" / "direct_election"
     out = tmp_path / "record.json"
     assert main(["count", str(spec / "congress.toml"), "--format", "json", "-o", str(out)]) == 0
     data = json.loads(out.read_text(encoding="utf-8"))

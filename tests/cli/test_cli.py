@@ -12,7 +12,7 @@ import pytest
 
 from tally.cli.main import EXIT_BAD_INPUT, EXIT_NEEDS_DECISION, EXIT_OK, main
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "delegate_congress"
 SPEC = EXAMPLE / "congress.toml"
 

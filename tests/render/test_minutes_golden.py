@@ -18,7 +18,7 @@ from tally.io.spec import load_congress
 from tally.render.document import Format
 from tally.render.minutes import render_minutes
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "delegate_congress"
 
 

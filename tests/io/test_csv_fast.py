@@ -36,7 +36,7 @@ from tally.model.ballots import OBSERVATION_CODES, Mark
 from tally.model.contest import BallotForm
 from tally.testing import ballots, contests
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 BCH = Contest(
     id="bch",

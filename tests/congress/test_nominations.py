@@ -1,13 +1,11 @@
-"""Building the list (nominations, withdrawals, the trimming poll) and open votes (RULES §5, §7)."""
+"""Building the list: nominations, withdrawals and the trimming poll (RULES §5)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tally import Body, CongressKind, ContestError, Roll, RollError
+from tally import Body, ContestError
 from tally.congress.nominations import ListDraft, ListStatus, Nomination, Withdrawal, build_list
-from tally.counting.open_vote import Motion, open_vote
-from tally.model.rules import QC_190, OpenVoteBase, OpenVotePolicy
 
 GIVEN = ["An", "Bình", "Cúc", "Dung", "Đức", "Giang", "Hà", "Hải", "Khoa", "Lan"]
 COMMITTEE_40 = [f"Phạm {m} {g}" for m in ("Văn", "Thị", "Minh", "Hữu") for g in GIVEN]
@@ -83,36 +81,6 @@ def test_committee_list_alone_too_long_is_reported() -> None:
 def test_posts_without_a_surplus_rule_are_not_trimmed() -> None:
     built = build_list(draft(body=Body.SECRETARY, seats=1, committee=["Lê Văn Tám"]))
     assert built.max_names is None and len(built.final) == 9
-
-
-ROLL = Roll(
-    kind=CongressKind.DELEGATE_CONGRESS,
-    convened=200,
-    present=194,
-    deductions={"delegate_absent_no_alternate": 4},
-)
-
-
-@pytest.mark.parametrize(("yes", "passed"), [(98, False), (99, True)])
-def test_open_vote_passes_with_more_than_half_of_the_base(yes: int, passed: bool) -> None:
-    vote = open_vote(Motion.SEATS, "Số lượng Ban Chấp hành: 33", yes=yes, no=90, roll=ROLL)
-    assert (vote.base, vote.needed, vote.passed) == (196, 99, passed)
-
-
-def test_open_vote_base_policy_and_impossible_counts() -> None:
-    rules = QC_190.model_copy(
-        update={
-            "open_vote": OpenVotePolicy(
-                base=OpenVoteBase.PRESENT, citation=QC_190.open_vote.citation
-            )
-        }
-    )
-    vote = open_vote(Motion.LIST, "Danh sách", yes=98, no=0, roll=ROLL, rules=rules)
-    assert (vote.base, vote.passed) == (194, True)
-    with pytest.raises(RollError):
-        open_vote(Motion.LIST, "Danh sách", yes=150, no=40, abstain=10, roll=ROLL)
-    with pytest.raises(RollError):
-        open_vote(Motion.LIST, "Danh sách", yes=-1, no=0, roll=ROLL)
 
 
 def test_list_building_refuses_what_would_be_silently_wrong() -> None:

@@ -19,7 +19,7 @@ import pytest
 
 import tally
 
-ROOT = Path(__file__).parents[1]
+ROOT = Path(__file__).parents[2]
 INIT = ROOT / "src" / "tally" / "__init__.py"
 API_DOC = ROOT / "docs" / "api.md"
 PUBLIC = [name for name in tally.__all__ if name != "__version__"]

@@ -10,7 +10,7 @@ from tally import QC_244, BoardError, Body, ContestError, ReconciliationError, R
 from tally.errors import InputFileError
 from tally.io.spec import congress_from_toml, load_congress
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 MINIMAL = """
 [congress]
 name = "Đại hội Chi bộ 3"

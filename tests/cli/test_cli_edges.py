@@ -25,7 +25,7 @@ from tally.model.bodies import Body
 from tally.render.document import Paragraph, Title, _md, render
 from tally.testing import congresses
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DIRECT = ROOT / "examples" / "direct_election"
 DISTRICT = ROOT / "examples" / "district_congress"
 

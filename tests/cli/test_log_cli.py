@@ -15,7 +15,7 @@ from tally.audit.session import CountingSession
 from tally.cli.main import EXIT_BAD_INPUT, EXIT_BAD_LOG, EXIT_NEEDS_DECISION, EXIT_OK, main
 from tally.congress.plan import BoardMember
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DISTRICT = ROOT / "examples" / "district_congress" / "congress.toml"
 DELEGATE = ROOT / "examples" / "delegate_congress" / "congress.toml"
 RULE = "=" * 78 + "\n\n"
