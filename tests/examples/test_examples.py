@@ -69,6 +69,7 @@ def test_direct_election_composition_against_targets(capsys: pytest.CaptureFixtu
 def test_whole_congress_as_one_tidy_frame_and_json() -> None:
     from tally.congress.run import CongressRecord, round_id, run_congress
     from tally.io.ballots_csv import read_ballots_csv
+    from tally.io.frames import record_frame
     from tally.io.spec import load_congress
 
     congress = load_congress(DIRECT / "congress.toml")
@@ -78,7 +79,7 @@ def test_whole_congress_as_one_tidy_frame_and_json() -> None:
         return read_ballots_csv(contest, DIRECT / str(name))
 
     record = run_congress(congress, files)
-    frame = record.to_frame()
+    frame = record_frame(record)
     assert list(frame["election"].unique()) == ["bch", "btv", "bt", "pbt"]
     assert frame.groupby("election")["elected"].sum().to_dict() == {
         "bch": 15,

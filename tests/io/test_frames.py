@@ -22,7 +22,7 @@ ROLL = Roll(kind=CongressKind.MEMBER_CONGRESS, convened=5, present=5)
 def test_result_frame_has_one_row_per_candidate_in_ballot_order() -> None:
     marks = np.array([[1, 1, 0], [1, 1, 0], [1, 0, 1], [1, 1, 0], [0, 1, 1]], dtype=np.uint8)
     result = count_contest(BCH, Ballots.from_arrays(BCH, marks), roll=ROLL, issued=5)
-    frame = result.to_frame()
+    frame = result_frame(result)
     assert tuple(frame.columns) == COLUMNS
     assert frame["name"].tolist() == list(BCH.names)
     assert frame["votes"].tolist() == [4, 4, 2]
@@ -65,3 +65,26 @@ def test_a_blank_in_a_nullable_column_is_named(dtype: str) -> None:
         ballots_from_frame(BCH, frame)
     assert info.value.code == "ballot.bad_mark"
     assert info.value.where.line == 2
+
+
+def test_without_pandas_the_error_names_the_extra() -> None:
+    """pandas missing: a MissingExtraError (also an ImportError) saying which extra installs it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.modules['pandas'] = None\n"
+        "from tally import Ballots, Body, CongressKind, Contest, MissingExtraError, Roll\n"
+        "from tally import count_contest\n"
+        "from tally.io.frames import result_frame\n"
+        "c = Contest(id='bt', body=Body.CELL_SECRETARY, seats=1, candidates=['Lê Văn Tám'])\n"
+        "roll = Roll(kind=CongressKind.MEMBER_CONGRESS, convened=1, present=1)\n"
+        "r = count_contest(c, Ballots.from_arrays(c, [[1]]), roll=roll, issued=1)\n"
+        "try:\n"
+        "    result_frame(r)\n"
+        "except ImportError as e:\n"
+        "    print(type(e).__name__, isinstance(e, MissingExtraError), e.message('en'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.startswith("MissingExtraError True This needs the optional extra frames")
+    assert "pip install 'tally[frames]'" in out.stdout
