@@ -2,7 +2,7 @@
 golden-file check.
 
 ``default`` (200 examples) for everyday runs, ``ci`` (2,000) for CI, ``dev`` (50) while editing:
-``HYPOTHESIS_PROFILE=ci pytest tests/test_properties.py``. Golden files are rewritten with
+``HYPOTHESIS_PROFILE=ci pytest tests/properties``. Golden files are rewritten with
 ``UPDATE_GOLDEN=1`` (review the diff before committing).
 """
 

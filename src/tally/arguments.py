@@ -114,11 +114,19 @@ def _hints(function: Callable[..., Any], signature: inspect.Signature) -> dict[s
 
 def _wrong(function: Callable[..., Any], entry: _Entry, value: object) -> ArgumentError:
     name, _, expected = entry
+    return wrong_kind(function, name, expected, value)
+
+
+def wrong_kind(
+    function: Callable[..., Any], parameter: str, expected: str, value: object
+) -> ArgumentError:
+    """The refusal of ``value`` for ``parameter`` of ``function``, which wants ``expected``:
+    for a check the annotation cannot make (a kind from an optional library such as pandas)."""
     return ArgumentError(
         "api.wrong_kind",
         Location(),
         function=function.__qualname__,
-        parameter=name,
+        parameter=parameter,
         expected=expected,
         got=type(value).__name__,
         value=_shown(value),
@@ -145,7 +153,7 @@ def _check_of(hint: object) -> Check | None:
         return lambda value: any(part(value) for part in alternatives)
     if origin is typing.Literal:
         allowed = typing.get_args(hint)
-        return lambda value: any(value == a and type(value) is type(a) for a in allowed)
+        return lambda value: any(type(value) is type(a) and value == a for a in allowed)
     if origin is typing.Annotated:
         return _check_of(typing.get_args(hint)[0])
     if origin is not None:

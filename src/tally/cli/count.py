@@ -8,13 +8,13 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tally.cli.outputs import check_outputs, separator
+from tally.cli.outputs import check_outputs
 from tally.congress.plan import Congress
 from tally.congress.run import CongressRecord, ContestRecord, ContestStatus, round_id, run_congress
 from tally.errors import InputFileError, Location, TallyError
 from tally.i18n.labels import label
 from tally.i18n.messages import Lang, text
-from tally.render.document import Format
+from tally.render.document import Format, join_documents
 
 if TYPE_CHECKING:
     from tally.congress.minutes_context import Fingerprint
@@ -83,7 +83,7 @@ def count_command(args: argparse.Namespace) -> tuple[str, bool, str]:
             lang,
             "markdown" if args.fmt == "markdown" else "text",
         )
-        output = separator(args.fmt).join(part for part in (output, lists) if part)
+        output = join_documents((part for part in (output, lists) if part), args.fmt)
         for c in awaited:
             number = len(c.rounds) + 1
             name = congress.plan(c.contest_id).round_plan(number).ballots
@@ -184,7 +184,7 @@ def _render(
     )
     if busy:
         parts.append(render_summary(record, lang, document_format))
-    return separator(fmt).join(parts)
+    return join_documents(parts, fmt)
 
 
 def _lists(congress: Congress, selected: list[str], lang: Lang, fmt: str) -> tuple[str, bool, str]:

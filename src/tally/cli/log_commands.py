@@ -9,11 +9,11 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tally.cli.outputs import check_outputs, separator
+from tally.cli.outputs import check_outputs
 from tally.errors import InputFileError, Location, LogError
 from tally.i18n.labels import label
 from tally.i18n.messages import Lang, text
-from tally.render.document import Format
+from tally.render.document import Format, join_documents
 
 if TYPE_CHECKING:
     from tally.audit.replay import Replay
@@ -104,8 +104,8 @@ def replay_command(args: argparse.Namespace) -> tuple[str, bool, str]:
     if args.entries:
         from tally.render.entry_log import render_entry_log
 
-        output = separator(args.fmt).join(
-            render_entry_log(replayed, key, lang, document_format) for key in keys
+        output = join_documents(
+            (render_entry_log(replayed, key, lang, document_format) for key in keys), args.fmt
         )
     elif args.fmt == "json":
         results = {key: replayed.result(key) for key in keys if replayed.contest(key).result}
@@ -117,11 +117,14 @@ def replay_command(args: argparse.Namespace) -> tuple[str, bool, str]:
     else:
         from tally.render.minutes import render_minutes
 
-        output = separator(args.fmt).join(
-            render_minutes(replayed.result(key), replayed.context(key), lang, document_format)
-            + _later_note(replayed, key, lang)
-            for key in keys
-            if replayed.contest(key).result is not None
+        output = join_documents(
+            (
+                render_minutes(replayed.result(key), replayed.context(key), lang, document_format)
+                + _later_note(replayed, key, lang)
+                for key in keys
+                if replayed.contest(key).result is not None
+            ),
+            args.fmt,
         )
     lines.extend(_later_note(replayed, key, lang).strip() for key in keys)
     # Events after the signed fingerprint about a contest shown: the board must look at them.

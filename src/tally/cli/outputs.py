@@ -24,15 +24,6 @@ def check_outputs(
         check_output(output, [*inputs, *written])
 
 
-def separator(fmt: str) -> str:
-    """What goes between two documents in one output.
-
-    >>> separator("markdown"), len(separator("text"))
-    ('\\n---\\n\\n', 81)
-    """
-    return "\n---\n\n" if fmt == "markdown" else "\n" + "=" * 78 + "\n\n"
-
-
 def write(output: str, path: Path | None, stdout: TextIO) -> None:
     """Write ``output`` to ``path`` whole (see :func:`write_atomically`), or to stdout."""
     if path is None:

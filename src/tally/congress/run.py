@@ -27,7 +27,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from enum import StrEnum
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -132,12 +131,6 @@ class CongressRecord(BaseModel):
         if day is None:
             raise ContestError("composition.no_date", Location(field="congress.date"))
         return composition(self.members(contest_id), day, targets)
-
-    def to_frame(self) -> Any:
-        """Every candidate of every round as one tidy pandas DataFrame (imports pandas)."""
-        from tally.io.frames import record_frame
-
-        return record_frame(self)
 
     def contest(self, contest_id: str) -> ContestRecord:
         """The record of ``contest_id``; :class:`KeyError` if there is none."""

@@ -16,8 +16,6 @@ False
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import BaseModel, ConfigDict
 
 from tally.arguments import checked
@@ -51,12 +49,6 @@ class ContestResult(BaseModel):
     def to_json(self, indent: int | None = 2) -> str:
         """The result as JSON (stable field names; enums as their values)."""
         return self.model_dump_json(indent=indent)
-
-    def to_frame(self) -> Any:
-        """One row per candidate as a pandas DataFrame (imports pandas on first use)."""
-        from tally.io.frames import result_frame
-
-        return result_frame(self)
 
 
 @checked

@@ -25,17 +25,17 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from tally.arguments import checked
+from tally.arguments import checked, wrong_kind
 from tally.errors import BallotError, InputFileError, Location
 from tally.extras import need
 from tally.model.ballots import Ballots, parse_observations
+from tally.model.contest import Contest
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from tally.congress.run import CongressRecord
     from tally.counting.result import ContestResult
-    from tally.model.contest import Contest
 
 COLUMNS = (
     "contest",
@@ -115,6 +115,11 @@ def ballots_from_frame(
     the frame's index when it is named ``serial``; any other index but the default ``0..n-1``
     is refused rather than dropped (name it, or ``reset_index(drop=True)``).
     """
+    need("pandas", "frames")
+    import pandas as pd
+
+    if not isinstance(frame, pd.DataFrame):
+        raise wrong_kind(ballots_from_frame, "frame", "DataFrame", frame)
     where = Location(file="<DataFrame>")
     columns: dict[int, object] = {}
     for column in frame.columns:

@@ -36,58 +36,39 @@ from collections.abc import Sequence
 
 from tally.congress.plan import Congress
 from tally.i18n.labels import bare_term, label
-from tally.i18n.messages import Lang, localize
+from tally.i18n.messages import Lang, Words
 from tally.model.contest import Contest
-from tally.render.document import Block, Fields, Format, Paragraph, Table, Title, render
+from tally.render.document import (
+    Block,
+    Fields,
+    Format,
+    Paragraph,
+    Table,
+    Title,
+    join_documents,
+    render,
+)
 
-_L: dict[str, tuple[str, str]] = {
-    "title": ("DANH SÁCH BẦU CỬ", "LIST OF CANDIDATES"),
-    "elect": ("Bầu {body}", "Election of the {body}"),
-    "round_of": (" — vòng {number}", " — round {number}"),
-    "term_of": ("nhiệm kỳ {term}", "term {term}"),
-    "contest": ("Mã cuộc bầu", "Contest"),
-    "seats": ("Số lượng bầu", "Seats"),
-    "alternates": ("Số đại biểu dự khuyết bầu trên cùng phiếu", "Alternates on the same ballot"),
-    "list_size": ("Số người trong danh sách bầu cử", "Names on the list"),
-    "form": ("Hình thức phiếu", "Ballot form"),
-    "strike_out_how": (
-        "Cử tri gạch tên những người không bầu; mỗi phiếu bầu nhiều nhất {seats} người.",
-        "Voters strike the names they do not vote for; a ballot votes for at most {seats}.",
-    ),
-    "yes_no_how": (
-        "Cử tri đánh dấu ô đồng ý hoặc không đồng ý cạnh mỗi tên.",
-        "Voters mark agree or disagree beside each name.",
-    ),
-    "order": (
-        "Danh sách xếp theo thứ tự A, B, C của tên (thứ tự in trên phiếu)",
-        "The list in ballot order (A, B, C by given name), as printed on the ballot",
-    ),
-    "number": ("TT", "No."),
-    "name": ("Họ và tên", "Name"),
-}
-
-
-def _t(key: str, lang: Lang, /, **params: object) -> str:
-    return localize(_L, key, lang, **params)
+_t = Words("ballot_list")
 
 
 def ballot_list_blocks(
     congress: Congress | None, contest: Contest, lang: Lang = "vi"
 ) -> list[Block]:
     """The list of one ballot (``contest``, any round) as document blocks."""
-    heading = contest.title or _t("elect", lang, body=label(contest.body, lang))
+    heading = contest.title or _t("doc.elect", lang, body=label(contest.body, lang))
     if contest.round > 1:
-        heading += _t("round_of", lang, number=contest.round)
+        heading += _t("doc.round_of", lang, number=contest.round)
     subtitle = [heading]
     if congress is not None:
         term = congress.term and bare_term(congress.term)
-        subtitle.append(congress.name + (f", {_t('term_of', lang, term=term)}" if term else ""))
-    fields = [(_t("contest", lang), contest.id), (_t("seats", lang), str(contest.seats))]
+        subtitle.append(congress.name + (f", {_t('doc.term_of', lang, term=term)}" if term else ""))
+    fields = [(_t("contest", lang), contest.id), (_t("doc.seats", lang), str(contest.seats))]
     if contest.alternates:
         fields.append((_t("alternates", lang), str(contest.alternates)))
     fields += [
-        (_t("list_size", lang), str(len(contest.candidates))),
-        (_t("form", lang), label(contest.form, lang)),
+        (_t("doc.list_size", lang), str(len(contest.candidates))),
+        (_t("doc.form", lang), label(contest.form, lang)),
     ]
     how = (
         _t("yes_no_how", lang)
@@ -100,7 +81,7 @@ def ballot_list_blocks(
         Fields(tuple(fields)),
         Paragraph(how),
         Paragraph(_t("order", lang) + ":"),
-        Table((_t("number", lang), _t("name", lang)), rows, ("right", "left")),
+        Table((_t("doc.no", lang), _t("name", lang)), rows, ("right", "left")),
     ]
 
 
@@ -111,7 +92,6 @@ def render_ballot_lists(
     fmt: Format = "text",
 ) -> str:
     """The lists of ``contests`` (each a ballot to print), one after the other."""
-    separator = "\n---\n\n" if fmt == "markdown" else "\n" + "=" * 78 + "\n\n"
-    return separator.join(
-        render(ballot_list_blocks(congress, contest, lang), fmt) for contest in contests
+    return join_documents(
+        (render(ballot_list_blocks(congress, contest, lang), fmt) for contest in contests), fmt
     )

@@ -1,7 +1,9 @@
-"""A small document model — titles, headings, fields, tables, signatures — and its renderers.
+"""A small document model — titles, headings, fields, tables, signatures — its layout and its
+renderers.
 
-The minutes are built once as blocks and rendered as plain text (to print and sign) or as
-Markdown, so the two outputs can never say different things.
+A document is built once as blocks and rendered as plain text (to print and sign) or as
+Markdown, so the two outputs can never say different things. Renderers of documents build
+blocks; the layout — column widths, wrapping to a page, joining documents — is done here.
 
 >>> doc = [Title("BIÊN BẢN", ("Kiểm phiếu",)), Fields((("Số phiếu", "10"),)),
 ...        Table(("TT", "Họ và tên"), (("1", "Lê Văn Tám"),), ("right", "left"))]
@@ -20,7 +22,8 @@ Markdown, so the two outputs can never say different things.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -28,6 +31,7 @@ Align = Literal["left", "right"]
 Format = Literal["text", "markdown"]
 FORMATS: tuple[Format, ...] = ("text", "markdown")
 _WIDTH = 78
+_MIN_COLUMN = 10
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,120 @@ def render(blocks: Sequence[Block], fmt: Format = "text") -> str:
     return "\n\n".join(parts).rstrip("\n") + "\n"
 
 
+def join_documents(texts: Iterable[str], fmt: str = "text") -> str:
+    """Several rendered documents in one output, a rule between each two: ``---`` in Markdown,
+    a line of ``=`` across the page otherwise.
+
+    >>> join_documents(["A\\n", "B\\n"], "markdown")
+    'A\\n\\n---\\n\\nB\\n'
+    >>> join_documents(["A\\n", "B\\n"]) == "A\\n\\n" + "=" * 78 + "\\n\\nB\\n"
+    True
+    """
+    separator = "\n---\n\n" if fmt == "markdown" else "\n" + "=" * _WIDTH + "\n\n"
+    return separator.join(texts)
+
+
+# --- layout -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How to lay blocks out on a page: the width to wrap to (``None``: no wrapping, as for
+    Markdown, whose reader wraps).
+
+    >>> Layout(20).paragraph("Mỗi trang của nhật ký này phải có chữ ký nháy").text.split("\\n")
+    ['Mỗi trang của nhật', 'ký này phải có chữ', 'ký nháy']
+    """
+
+    width: int | None = None
+
+    def paragraph(self, text: str) -> Paragraph:
+        """Running text, wrapped to the width."""
+        if self.width is None:
+            return Paragraph(text)
+        return Paragraph("\n".join(textwrap.wrap(text, self.width, break_on_hyphens=False)))
+
+    def fields(self, items: Sequence[tuple[str, str]]) -> Fields:
+        """Label–value lines; in print, a long value continues under itself (hanging indent)."""
+        if self.width is None:
+            return Fields(tuple(items))
+        wrapped = []
+        for name, value in items:
+            prefix = ("    " if name.startswith("  ") else "") + name.strip() + ": "
+            room = max(_MIN_COLUMN, self.width - len(prefix))
+            lines = textwrap.wrap(value, room, break_on_hyphens=False) or [""]
+            wrapped.append((name, ("\n" + " " * len(prefix)).join(lines)))
+        return Fields(tuple(wrapped))
+
+    def table(
+        self,
+        headers: tuple[str, ...],
+        rows: Sequence[tuple[str, ...]],
+        align: tuple[Align, ...],
+        weights: Mapping[int, int] | None = None,
+    ) -> Table:
+        """A table; in print, the cells of the columns in ``weights`` wrap onto continuation
+        rows so that the table fits the width, sharing the room left in proportion to their
+        weights."""
+        if self.width is None or not weights:
+            return Table(headers, tuple(rows), align)
+        widths = _column_widths(headers, rows, weights, self.width)
+        out: list[tuple[str, ...]] = []
+        for row in rows:
+            cells = [
+                _wrap(cell, widths[i]) if i in widths else [cell] for i, cell in enumerate(row)
+            ]
+            depth = max(len(c) for c in cells)
+            out += [tuple(c[j] if j < len(c) else "" for c in cells) for j in range(depth)]
+        return Table(headers, tuple(out), align)
+
+    def rule(self) -> Paragraph:
+        """A rule between two parts of one document: ``=`` across the page in print (at most
+        as wide as a page of text), ``---`` in Markdown."""
+        return Paragraph("=" * min(self.width, _WIDTH) if self.width is not None else "---")
+
+
+def _column_widths(
+    headers: tuple[str, ...],
+    rows: Sequence[tuple[str, ...]],
+    weights: Mapping[int, int],
+    width: int,
+) -> dict[int, int]:
+    """The widths of the wrapping columns (``weights``): each keeps its natural width when its
+    share of the room left by the other columns holds it, the rest share what remains."""
+    natural = [max(len(r[i]) for r in (headers, *rows)) for i in range(len(headers))]
+    room = width - 2 * (len(headers) - 1)
+    room -= sum(w for i, w in enumerate(natural) if i not in weights)
+    widths = dict.fromkeys(weights, 0)
+    pending = dict(weights)
+    while pending:
+        share = {i: room * w // sum(pending.values()) for i, w in pending.items()}
+        fits = {i for i in pending if natural[i] <= share[i]}
+        if not fits:
+            for i in pending:
+                widths[i] = max(share[i], _MIN_COLUMN, len(headers[i]))
+            break
+        for i in fits:
+            widths[i] = natural[i]
+            room -= natural[i]
+            del pending[i]
+    return widths
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width``, breaking after ``;`` where it can."""
+    lines: list[str] = []
+    for part in text.replace("; ", ";\n").split("\n"):
+        if lines and len(lines[-1]) + 1 + len(part) <= width:
+            lines[-1] += " " + part
+            continue
+        lines += textwrap.wrap(part, width, break_on_hyphens=False) or [""]
+    return lines or [""]
+
+
+# --- plain text -------------------------------------------------------------------------------
+
+
 def _text(block: Block) -> str:
     match block:
         case Title(text, subtitle):
@@ -132,6 +250,9 @@ def _text_signatures(blocks: tuple[tuple[str, tuple[str, ...]], ...], note: str)
         row = "".join((names[i] if i < len(names) else "").center(column) for _, names in blocks)
         lines.append(row.rstrip())
     return "\n".join(lines)
+
+
+# --- Markdown ---------------------------------------------------------------------------------
 
 
 def _markdown(block: Block) -> str:

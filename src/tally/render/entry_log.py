@@ -24,7 +24,6 @@ BALLOT-ENTRY LOG
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -49,13 +48,14 @@ from tally.audit.state import ContestState
 from tally.congress.minutes_context import grouped_hash
 from tally.counting.validity import InvalidReason
 from tally.i18n.labels import bare_term, label, long_date
-from tally.i18n.messages import Lang, localize
+from tally.i18n.messages import Lang, Words
 from tally.render.document import (
     Align,
     Block,
     Fields,
     Format,
     Heading,
+    Layout,
     Paragraph,
     Signatures,
     Table,
@@ -68,156 +68,9 @@ __all__ = ["WIDTH", "entry_log_blocks", "render_entry_log"]
 WIDTH = 96
 """The widest line of the plain-text log: fits A4 in a 10–12 point monospace font."""
 
-_L: dict[str, tuple[str, str]] = {
-    "title": ("NHẬT KÝ NHẬP PHIẾU", "BALLOT-ENTRY LOG"),
-    "elect": ("Bầu {body}", "Election of the {body}"),
-    "round_of": (" — vòng {number}", " — round {number}"),
-    "term_of": ("nhiệm kỳ {term}", "term {term}"),
-    "s_general": ("I. Thông tin chung", "I. General"),
-    "contest_key": ("Cuộc bầu (mã trong nhật ký)", "Contest (key in the log)"),
-    "file": ("Tệp nhật ký", "Log file"),
-    "format": ("Định dạng", "Format"),
-    "opening_station": ("Máy mở nhật ký", "Log opened at station"),
-    "stations": ("Máy nhập phiếu", "Entry stations"),
-    "version": ("Phiên bản tally", "tally version"),
-    "log_opened": ("Mở nhật ký lúc", "Log opened at"),
-    "contest_opened": ("Mở cuộc bầu lúc", "Contest opened at"),
-    "closed_at": ("Khóa sổ kiểm phiếu", "Count closed"),
-    "not_closed": ("chưa khóa sổ", "not closed"),
-    "rules": ("Quy chế áp dụng", "Rules applied"),
-    "seats": ("Số lượng bầu", "Seats"),
-    "list_size": ("Số người trong danh sách bầu cử", "Names on the list"),
-    "form": ("Hình thức phiếu", "Ballot form"),
-    "issued": ("Số phiếu phát ra", "Ballots issued"),
-    "collected": ("Số phiếu thu vào", "Ballots collected"),
-    "not_recorded": ("chưa ghi", "not recorded"),
-    "batches": ("Sấp phiếu đã khai", "Batches declared"),
-    "batch_line": ("  Sấp {batch}", "  Batch {batch}"),
-    "ballots_n": ("{n} phiếu", "{n} ballots"),
-    "none": ("không có", "none"),
-    "merged": ("Nhật ký các máy đã gộp", "Station logs merged"),
-    "merged_line": ("  Máy {station}", "  Station {station}"),
-    "merged_file": ("tệp {file}, {events} sự kiện", "file {file}, {events} events"),
-    "merged_hash": ("  SHA-256 cuối", "  Final SHA-256"),
-    "s_list": ("II. Danh sách bầu cử", "II. Candidate list"),
-    "list_note": (
-        "Số thứ tự là số in trên phiếu; các lần nhập dưới đây ghi người ứng cử theo số này.",
-        "The numbers are the ballot numbers; the entries below name candidates by them.",
-    ),
-    "no": ("TT", "No."),
-    "name": ("Họ và tên", "Full name"),
-    "s_entries": ("III. Các lần nhập phiếu", "III. Ballot entries"),
-    "c_seq": ("#", "#"),
-    "c_time": ("Giờ", "Time"),
-    "c_station": ("Máy", "Station"),
-    "c_batch": ("Sấp", "Batch"),
-    "c_serial": ("Số phiếu", "Serial"),
-    "c_entered": ("Nội dung nhập", "Entered"),
-    "c_observed": ("Ghi nhận", "Observations"),
-    "c_note": ("Ghi chú", "Note"),
-    "struck": ("gạch: {numbers}", "struck: {numbers}"),
-    "none_struck": ("không gạch", "none struck"),
-    "yes_no": (
-        "đồng ý: {agree}; không đồng ý: {disagree}; cả hai: {both}",
-        "agree: {agree}; disagree: {disagree}; both: {both}",
-    ),
-    "withdrawn": ("(hủy)", "(withdrawn)"),
-    "corrects": ("sửa lần nhập #{seq}: {reason}", "corrects #{seq}: {reason}"),
-    "withdraws": ("hủy lần nhập #{seq}: {reason}", "withdraws #{seq}: {reason}"),
-    "corrected_at": ("đã sửa tại #{seq}", "corrected at #{seq}"),
-    "withdrawn_at": ("đã hủy tại #{seq}", "withdrawn at #{seq}"),
-    "no_entries": ("Chưa có phiếu nào được nhập.", "No ballots entered."),
-    "s_events": (
-        "IV. Phán quyết, khiếu nại, khóa sổ và quyết định",
-        "IV. Rulings, complaints, closing and decisions",
-    ),
-    "no_events": ("Không có.", "None."),
-    "ruling": (
-        "Ban kiểm phiếu phán quyết phiếu {serial}: {reading} — {note}",
-        "The counting board rules on ballot {serial}: {reading} — {note}",
-    ),
-    "ruling_absent": ("không có phiếu này (nhập nhầm)", "no such ballot (entered by mistake)"),
-    "in_batch": ("sấp {batch}", "batch {batch}"),
-    "complaint": (
-        "Khiếu nại: {summary} — Giải quyết: {settlement}",
-        "Complaint: {summary} — Settled: {settlement}",
-    ),
-    "closed": (
-        "Khóa sổ kiểm phiếu lúc {time}: {collected} phiếu thu vào, {valid} hợp lệ, {invalid} "
-        "không hợp lệ; {status}{elected}.",
-        "Count closed at {time}: {collected} collected, {valid} valid, {invalid} invalid; "
-        "{status}{elected}.",
-    ),
-    "elected": ("; trúng cử: {names}", "; elected: {names}"),
-    "d_tie": (
-        "Quyết định về trường hợp bằng phiếu: {winners} trúng cử — {note}",
-        "Tie decision: {winners} elected — {note}",
-    ),
-    "d_alternate_tie": (
-        "Quyết định về thứ tự dự khuyết bằng phiếu: {winners} — {note}",
-        "Decision on the alternates' tie: {winners} — {note}",
-    ),
-    "d_round": (
-        "Quyết định bầu tiếp (cuộc bầu {next}): {seats} chỉ tiêu{changes}",
-        "Further round ordered ({next}): {seats} seat(s){changes}",
-    ),
-    "d_added": ("; bổ sung vào danh sách: {names}", "; added to the list: {names}"),
-    "d_removed": ("; rút khỏi danh sách: {names}", "; removed from the list: {names}"),
-    "d_note": (" — {note}", " — {note}"),
-    "s_totals": ("V. Tổng hợp", "V. Totals"),
-    "by_station": ("Theo máy nhập:", "By entry station:"),
-    "c_entries": ("Lần nhập", "Entries"),
-    "c_corrections": ("Lần sửa", "Corrections"),
-    "c_withdrawals": ("Lần hủy", "Withdrawals"),
-    "c_current": ("Phiếu hiện hành", "Ballots entered"),
-    "current_note": (
-        "Phiếu hiện hành: số phiếu của máy sau các lần sửa và hủy.",
-        "Ballots entered: the station's ballots after corrections and withdrawals.",
-    ),
-    "by_batch": ("Theo sấp phiếu:", "By batch:"),
-    "c_declared": ("Số phiếu khai", "Declared"),
-    "c_station_n": ("Máy {station}", "Station {station}"),
-    "c_agreed": ("Sau đối chiếu", "Agreed"),
-    "no_batch": ("(không ghi sấp)", "(no batch)"),
-    "no_batches": ("Không khai sấp phiếu.", "No batches declared."),
-    "unresolved": (
-        "Các máy còn đọc khác nhau, chưa có phán quyết, ở {n} phiếu: {serials}.",
-        "The stations still differ, with no ruling, on {n} ballot(s): {serials}.",
-    ),
-    "s_closing": ("VI. Xác nhận", "VI. Certification"),
-    "fingerprint": (
-        "Dấu xác thực của nhật ký (đối chiếu với tệp nhật ký khi cần):",
-        "The log's fingerprint (to compare with the log file when needed):",
-    ),
-    "up_to": ("Tính đến sự kiện", "Up to event"),
-    "up_to_text": (
-        "#{events}, sự kiện cuối cùng về cuộc bầu này",
-        "#{events}, the last event about this contest",
-    ),
-    "hash_of": ("SHA-256 của sự kiện #{events}", "SHA-256 of event #{events}"),
-    "initial": (
-        "Mỗi trang của nhật ký này phải có chữ ký nháy của các thành viên Ban kiểm phiếu.",
-        "Each page of this log is to be initialled by the members of the counting board.",
-    ),
-    "sign_head": ("TRƯỞNG BAN KIỂM PHIẾU", "HEAD OF THE COUNTING BOARD"),
-    "sign_members": ("CÁC ỦY VIÊN", "MEMBERS"),
-    "sign_note": ("(ký, ghi rõ họ tên)", "(signature and full name)"),
-}
+_t = Words("entry_log")
 
 _BLANK_SIGNATURE = "." * 30
-_MIN_COLUMN = 10
-
-
-def _t(key: str, lang: Lang, **params: object) -> str:
-    return localize(_L, key, lang, **params)
-
-
-@dataclass(frozen=True)
-class _Layout:
-    """The language, and the width to wrap to (``None``: no wrapping, for Markdown)."""
-
-    lang: Lang
-    width: int | None
 
 
 def entry_log_blocks(
@@ -241,7 +94,7 @@ def entry_log_blocks(
     Title(text='NHẬT KÝ NHẬP PHIẾU', subtitle=('Bầu Bí thư chi bộ',))
     """
     keys = replayed.keys if key is None else (replayed.contest(key).key,)
-    layout = _Layout(lang, width)
+    layout = Layout(width)
     by_contest: dict[str, list[_Entry]] = {one: [] for one in keys}
     for event in replayed.events:
         data = parse_data(event.kind, event.data)
@@ -250,8 +103,8 @@ def entry_log_blocks(
     blocks: list[Block] = []
     for i, one in enumerate(keys):
         if i:
-            blocks.append(Paragraph("=" * min(width, 78) if width is not None else "---"))
-        blocks += _contest_blocks(replayed, one, by_contest[one], layout)
+            blocks.append(layout.rule())
+        blocks += _contest_blocks(replayed, one, by_contest[one], lang, layout)
     return blocks
 
 
@@ -290,38 +143,42 @@ class _Entry:
 
 
 def _contest_blocks(
-    replayed: Replay, key: str, events: Sequence[_Entry], layout: _Layout
+    replayed: Replay, key: str, events: Sequence[_Entry], lang: Lang, layout: Layout
 ) -> list[Block]:
     state = replayed.contest(key)
     opened = replayed.state.opened
-    lang = layout.lang
     blocks: list[Block] = [_title(state, opened, lang)]
-    blocks += [Heading(_t("s_general", lang)), _general(replayed, state, opened, events, layout)]
+    blocks += [
+        Heading(_t("doc.s_general", lang)),
+        _general(replayed, state, opened, events, lang, layout),
+    ]
     blocks += [
         Heading(_t("s_list", lang)),
-        _paragraph(_t("list_note", lang), layout),
+        layout.paragraph(_t("list_note", lang)),
         Table(
-            (_t("no", lang), _t("name", lang)),
+            (_t("doc.no", lang), _t("doc.full_name", lang)),
             tuple((str(i), name) for i, name in enumerate(state.contest.names, start=1)),
             ("right", "left"),
         ),
     ]
-    blocks += [Heading(_t("s_entries", lang)), *_entries(state, events, layout)]
-    blocks += [Heading(_t("s_events", lang)), _happenings(events, layout)]
-    blocks += [Heading(_t("s_totals", lang)), *_totals(state, events, layout)]
-    blocks += [Heading(_t("s_closing", lang)), *_closing(replayed, state, layout)]
+    blocks += [Heading(_t("s_entries", lang)), *_entries(state, events, lang, layout)]
+    blocks += [Heading(_t("s_events", lang)), _happenings(events, lang, layout)]
+    blocks += [Heading(_t("s_totals", lang)), *_totals(state, events, lang, layout)]
+    blocks += [Heading(_t("s_closing", lang)), *_closing(replayed, state, lang, layout)]
     return blocks
 
 
 def _title(state: ContestState, opened: SessionOpened | None, lang: Lang) -> Title:
     contest = state.contest
-    first = contest.title or _t("elect", lang, body=label(contest.body, lang))
+    first = contest.title or _t("doc.elect", lang, body=label(contest.body, lang))
     if contest.round > 1:
-        first += _t("round_of", lang, number=contest.round)
+        first += _t("doc.round_of", lang, number=contest.round)
     subtitle = [first]
     congress = opened.congress if opened is not None else None
     if congress is not None:
-        term = f", {_t('term_of', lang, term=bare_term(congress.term))}" if congress.term else ""
+        term = (
+            f", {_t('doc.term_of', lang, term=bare_term(congress.term))}" if congress.term else ""
+        )
         subtitle.append(congress.name + term)
         where = [congress.place] if congress.place else []
         if congress.date is not None:
@@ -336,9 +193,10 @@ def _general(
     state: ContestState,
     opened: SessionOpened | None,
     events: Sequence[_Entry],
-    layout: _Layout,
+    lang: Lang,
+    layout: Layout,
 ) -> Fields:
-    lang, contest = layout.lang, state.contest
+    contest = state.contest
     items: list[tuple[str, str]] = [
         (_t("contest_key", lang), state.key),
         (_t("file", lang), replayed.path.name),
@@ -350,7 +208,7 @@ def _general(
             (_t("log_opened", lang), _moment(opened.at, lang)),
             (_t("opening_station", lang), opened.station),
         ]
-    items.append((_t("stations", lang), ", ".join(_stations(events)) or _t("none", lang)))
+    items.append((_t("stations", lang), ", ".join(_stations(events)) or _t("doc.none", lang)))
     if state.sources:
         items.append((_t("merged", lang), ""))
     for source in state.sources:
@@ -366,23 +224,27 @@ def _general(
     items += [
         (_t("contest_opened", lang), _moment(state.opened_at, lang)),
         (_t("closed_at", lang), closed),
-        (_t("rules", lang), state.rules.title),
-        (_t("seats", lang), str(contest.seats)),
-        (_t("list_size", lang), str(len(contest.candidates))),
-        (_t("form", lang), label(contest.form, lang)),
-        (_t("issued", lang), not_recorded if state.issued is None else str(state.issued)),
-        (_t("collected", lang), not_recorded if state.collected is None else str(state.collected)),
-        (_t("batches", lang), "" if state.batches else _t("none", lang)),
+        (_t("doc.rules", lang), state.rules.title),
+        (_t("doc.seats", lang), str(contest.seats)),
+        (_t("doc.list_size", lang), str(len(contest.candidates))),
+        (_t("doc.form", lang), label(contest.form, lang)),
+        (_t("doc.issued", lang), not_recorded if state.issued is None else str(state.issued)),
+        (
+            _t("doc.collected", lang),
+            not_recorded if state.collected is None else str(state.collected),
+        ),
+        (_t("batches", lang), "" if state.batches else _t("doc.none", lang)),
         *(
             (_t("batch_line", lang, batch=batch), _t("ballots_n", lang, n=n))
             for batch, n in state.batches.items()
         ),
     ]
-    return _fields(items, layout)
+    return layout.fields(items)
 
 
-def _entries(state: ContestState, events: Sequence[_Entry], layout: _Layout) -> list[Block]:
-    lang = layout.lang
+def _entries(
+    state: ContestState, events: Sequence[_Entry], lang: Lang, layout: Layout
+) -> list[Block]:
     later: dict[int, str] = {}
     for entry in events:
         data = entry.data
@@ -413,23 +275,33 @@ def _entries(state: ContestState, events: Sequence[_Entry], layout: _Layout) -> 
             (f"#{entry.seq}", time, data.station, batch, data.serial, entered, observed, note)
         )
     if not rows:
-        return [_paragraph(_t("no_entries", lang), layout)]
+        return [layout.paragraph(_t("no_entries", lang))]
     headers = tuple(
-        _t(f"c_{name}", lang)
-        for name in ("seq", "time", "station", "batch", "serial", "entered", "observed", "note")
+        _t(name, lang)
+        for name in (
+            "c_seq",
+            "c_time",
+            "doc.station",
+            "c_batch",
+            "doc.serial",
+            "c_entered",
+            "c_observed",
+            "doc.note",
+        )
     )
     align: tuple[Align, ...] = ("left", "left", "left", "left", "left", "left", "left", "left")
-    return [_table(headers, rows, align, {5: 3, 6: 3, 7: 4}, layout)]
+    return [layout.table(headers, rows, align, {5: 3, 6: 3, 7: 4})]
 
 
-def _happenings(events: Sequence[_Entry], layout: _Layout) -> Fields | Paragraph:
-    lang = layout.lang
+def _happenings(events: Sequence[_Entry], lang: Lang, layout: Layout) -> Fields | Paragraph:
     items: list[tuple[str, str]] = []
     for entry in events:
         data = entry.data
         if isinstance(data, DiscrepancyRuled):
             reading = (
-                _t("ruling_absent", lang) if data.reading is None else _reading(data.reading, lang)
+                _t("doc.no_such_ballot", lang)
+                if data.reading is None
+                else _reading(data.reading, lang)
             )
             line = _t("ruling", lang, serial=data.serial, reading=reading, note=data.note)
         elif isinstance(data, ComplaintRecorded):
@@ -455,7 +327,7 @@ def _happenings(events: Sequence[_Entry], layout: _Layout) -> Fields | Paragraph
         items.append((f"#{entry.seq}", line))
     if not items:
         return Paragraph(_t("no_events", lang))
-    return _fields(items, layout)
+    return layout.fields(items)
 
 
 def _decision(data: DecisionRecorded, lang: Lang) -> str:
@@ -466,16 +338,27 @@ def _decision(data: DecisionRecorded, lang: Lang) -> str:
             if names
         )
         text = _t("d_round", lang, next=data.next, seats=data.seats, changes=changes)
-        return text + (_t("d_note", lang, note=data.note) if data.note else "")
+        return text + (f" — {data.note}" if data.note else "")
     assert data.decision is not None
     kind = "d_tie" if data.kind is DecisionKind.TIE else "d_alternate_tie"
     winners = ", ".join(data.decision.winners)
     return _t(kind, lang, winners=winners, note=data.decision.note)
 
 
-def _totals(state: ContestState, events: Sequence[_Entry], layout: _Layout) -> list[Block]:
-    lang = layout.lang
+def _totals(
+    state: ContestState, events: Sequence[_Entry], lang: Lang, layout: Layout
+) -> list[Block]:
+    """V. The ballots by entry station, then by batch."""
+    return _by_station(state, events, lang, layout) + _by_batch(state, events, lang, layout)
+
+
+def _by_station(
+    state: ContestState, events: Sequence[_Entry], lang: Lang, layout: Layout
+) -> list[Block]:
+    """Each station's entries, corrections, withdrawals and the ballots that stand."""
     stations = _stations(events)
+    if not stations:
+        return []
     counts = {station: [0, 0, 0] for station in stations}
     for entry in events:
         data = entry.data
@@ -485,24 +368,26 @@ def _totals(state: ContestState, events: Sequence[_Entry], layout: _Layout) -> l
             counts[data.station][0] += 1
         elif isinstance(data, BallotWithdrawn):
             counts[data.station][2] += 1
-    blocks: list[Block] = []
-    if stations:
-        current = {s: len(state.stations.get(s, {})) for s in stations}
-        blocks += [
-            _paragraph(_t("by_station", lang), layout),
-            _table(
-                tuple(
-                    _t(f"c_{name}", lang)
-                    for name in ("station", "entries", "corrections", "withdrawals", "current")
-                ),
-                tuple((s, *(str(n) for n in counts[s]), str(current[s])) for s in stations),
-                ("left", "right", "right", "right", "right"),
-                {},
-                layout,
-            ),
-            _paragraph(_t("current_note", lang), layout),
-        ]
-    blocks.append(_paragraph(_t("by_batch", lang), layout))
+    current = {s: len(state.stations.get(s, {})) for s in stations}
+    columns = ("doc.station", "c_entries", "c_corrections", "c_withdrawals", "c_current")
+    return [
+        layout.paragraph(_t("by_station", lang)),
+        Table(
+            tuple(_t(name, lang) for name in columns),
+            tuple((s, *(str(n) for n in counts[s]), str(current[s])) for s in stations),
+            ("left", "right", "right", "right", "right"),
+        ),
+        layout.paragraph(_t("current_note", lang)),
+    ]
+
+
+def _by_batch(
+    state: ContestState, events: Sequence[_Entry], lang: Lang, layout: Layout
+) -> list[Block]:
+    """Each batch's declared count against what each station (and the agreed reading) holds;
+    the serials the stations still read differently."""
+    stations = _stations(events)
+    blocks: list[Block] = [layout.paragraph(_t("by_batch", lang))]
     readings = state.readings()
     found = discrepancies(state.contest, readings)
     unresolved = list(dict.fromkeys(d.serial for d in found if d.serial not in state.rulings))
@@ -530,40 +415,38 @@ def _totals(state: ContestState, events: Sequence[_Entry], layout: _Layout) -> l
             rows.append((name, expected, *per_station, *agreed_n))
         right: tuple[Align, ...] = tuple("right" for _ in headers[1:])
         align: tuple[Align, ...] = ("left", *right)
-        blocks.append(_table(headers, tuple(rows), align, {}, layout))
+        blocks.append(Table(headers, tuple(rows), align))
     else:
-        blocks.append(_paragraph(_t("no_batches", lang), layout))
+        blocks.append(layout.paragraph(_t("no_batches", lang)))
     if unresolved:
         text = _t("unresolved", lang, n=len(unresolved), serials=", ".join(unresolved))
-        blocks.append(_paragraph(text, layout))
+        blocks.append(layout.paragraph(text))
     return blocks
 
 
-def _closing(replayed: Replay, state: ContestState, layout: _Layout) -> list[Block]:
-    lang = layout.lang
+def _closing(replayed: Replay, state: ContestState, lang: Lang, layout: Layout) -> list[Block]:
     mark = replayed.fingerprint(state.key)
     heads = tuple(m.name for m in state.board if m.role == "head")
     members = tuple(m.name for m in state.board if m.role != "head")
     if not state.board:
         heads, members = (_BLANK_SIGNATURE,), (_BLANK_SIGNATURE, _BLANK_SIGNATURE)
     return [
-        _paragraph(_t("fingerprint", lang), layout),
+        layout.paragraph(_t("fingerprint", lang)),
         Fields(
             (
-                *_fields(
+                *layout.fields(
                     (
                         (_t("file", lang), mark.file or replayed.path.name),
                         (_t("up_to", lang), _t("up_to_text", lang, events=mark.events)),
-                    ),
-                    layout,
+                    )
                 ).items,
                 (_t("hash_of", lang, events=mark.events), mark.grouped()),
             )
         ),
-        _paragraph(_t("initial", lang), layout),
+        layout.paragraph(_t("initial", lang)),
         Signatures(
-            ((_t("sign_head", lang), heads), (_t("sign_members", lang), members)),
-            _t("sign_note", lang),
+            ((_t("doc.sign_head", lang), heads), (_t("doc.sign_members", lang), members)),
+            _t("doc.sign_note", lang),
         ),
     ]
 
@@ -605,85 +488,17 @@ def _reading(reading: Reading, lang: Lang) -> str:
     if reading.observations:
         parts.append(_observations(reading.observations, lang))
     if reading.batch is not None:
-        parts.append(_t("in_batch", lang, batch=reading.batch))
+        parts.append(_t("doc.in_batch", lang, batch=reading.batch))
     return "; ".join(parts)
 
 
 def _moment(moment: dt.datetime, lang: Lang) -> str:
     """The time to the second and the day, with the UTC offset when the log records one."""
     day = long_date(moment.date(), lang)
-    text = f"{moment:%H:%M:%S} ngày {day}" if lang == "vi" else f"{moment:%H:%M:%S}, {day}"
+    text = _t("moment", lang, time=f"{moment:%H:%M:%S}", day=day)
     offset = moment.utcoffset()
     if offset is None:
         return text
     minutes = int(offset.total_seconds()) // 60
     sign = "-" if minutes < 0 else "+"
     return f"{text} (UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d})"
-
-
-# --- layout -----------------------------------------------------------------------------------
-
-
-def _paragraph(text: str, layout: _Layout) -> Paragraph:
-    if layout.width is None:
-        return Paragraph(text)
-    return Paragraph("\n".join(textwrap.wrap(text, layout.width, break_on_hyphens=False)))
-
-
-def _fields(items: Sequence[tuple[str, str]], layout: _Layout) -> Fields:
-    """Label–value lines; in print, a long value continues under itself (hanging indent)."""
-    if layout.width is None:
-        return Fields(tuple(items))
-    wrapped = []
-    for name, value in items:
-        prefix = ("    " if name.startswith("  ") else "") + name.strip() + ": "
-        room = max(_MIN_COLUMN, layout.width - len(prefix))
-        lines = textwrap.wrap(value, room, break_on_hyphens=False) or [""]
-        wrapped.append((name, ("\n" + " " * len(prefix)).join(lines)))
-    return Fields(tuple(wrapped))
-
-
-def _table(
-    headers: tuple[str, ...],
-    rows: Sequence[tuple[str, ...]],
-    align: tuple[Align, ...],
-    weights: dict[int, int],
-    layout: _Layout,
-) -> Table:
-    """A table; in print, the cells of the columns in ``weights`` wrap onto continuation rows
-    so that the table fits the width, sharing the room left in proportion to their weights."""
-    if layout.width is None or not weights:
-        return Table(headers, tuple(rows), align)
-    natural = [max(len(r[i]) for r in (headers, *rows)) for i in range(len(headers))]
-    room = layout.width - 2 * (len(headers) - 1)
-    room -= sum(w for i, w in enumerate(natural) if i not in weights)
-    widths = dict.fromkeys(weights, 0)
-    pending = dict(weights)
-    while pending:
-        share = {i: room * w // sum(pending.values()) for i, w in pending.items()}
-        fits = {i for i in pending if natural[i] <= share[i]}
-        if not fits:
-            for i in pending:
-                widths[i] = max(share[i], _MIN_COLUMN, len(headers[i]))
-            break
-        for i in fits:
-            widths[i] = natural[i]
-            room -= natural[i]
-            del pending[i]
-    out: list[tuple[str, ...]] = []
-    for row in rows:
-        cells = [_wrap(cell, widths[i]) if i in widths else [cell] for i, cell in enumerate(row)]
-        depth = max(len(c) for c in cells)
-        out += [tuple(c[j] if j < len(c) else "" for c in cells) for j in range(depth)]
-    return Table(headers, tuple(out), align)
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    """``text`` in lines of at most ``width``, breaking after ``;`` where it can."""
-    lines: list[str] = []
-    for part in text.replace("; ", ";\n").split("\n"):
-        if lines and len(lines[-1]) + 1 + len(part) <= width:
-            lines[-1] += " " + part
-            continue
-        lines += textwrap.wrap(part, width, break_on_hyphens=False) or [""]
-    return lines or [""]

@@ -13,13 +13,15 @@ True
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
+from tally.arguments import checked
 from tally.congress.minutes_context import Fingerprint, MinutesContext
 from tally.congress.plan import Congress
 from tally.counting.outcome import OutcomeStatus, Standing
 from tally.counting.result import ContestResult
 from tally.i18n.labels import label, long_date
-from tally.i18n.messages import Lang, localize
+from tally.i18n.messages import Lang, Words
 from tally.model.contest import BallotForm
 from tally.model.roll import CongressKind
 from tally.model.rules import ThresholdBase
@@ -35,178 +37,7 @@ from tally.render.document import (
     render,
 )
 
-_L: dict[str, tuple[str, str]] = {
-    "title": ("BIÊN BẢN KIỂM PHIẾU", "COUNTING MINUTES"),
-    "elect": ("Bầu {body}", "Election of the {body}"),
-    "s_general": ("I. Thông tin chung", "I. General"),
-    "congress": ("Đại hội", "Congress"),
-    "term": ("Nhiệm kỳ", "Term"),
-    "place": ("Địa điểm", "Place"),
-    "date": ("Ngày", "Date"),
-    "counted_at": ("Thời gian kiểm phiếu", "Counted at"),
-    "rules": ("Quy chế áp dụng", "Rules applied"),
-    "s_board": ("II. Ban kiểm phiếu", "II. Counting board"),
-    "head": ("Trưởng ban", "Head"),
-    "member": ("Ủy viên", "Member"),
-    "no_board": ("(chưa ghi danh sách Ban kiểm phiếu)", "(board members not recorded)"),
-    "s_list": ("III. Số lượng và danh sách bầu cử", "III. Seats and list"),
-    "seats": ("Số lượng bầu", "Seats"),
-    "list_size": ("Số người trong danh sách bầu cử", "Names on the list"),
-    "form": ("Hình thức phiếu", "Ballot form"),
-    "list_order": (
-        "Danh sách xếp theo thứ tự A, B, C của tên",
-        "The list in ballot order (A, B, C by given name)",
-    ),
-    "no": ("TT", "No."),
-    "name": ("Họ và tên", "Full name"),
-    "s_base": ("IV. Căn cứ tính kết quả bầu cử", "IV. Threshold base"),
-    "convened_members": ("Số đảng viên chính thức được triệu tập", "Official members convened"),
-    "convened_delegates": (
-        "Số đại biểu chính thức được triệu tập",
-        "Official delegates convened",
-    ),
-    "convened_committee": ("Số ủy viên được triệu tập", "Members of the body convened"),
-    "deduct": ("Trừ", "Less"),
-    "none": ("không có", "none"),
-    "base": ("Số {people} làm căn cứ tính kết quả bầu cử", "Threshold base"),
-    "base_valid": ("Căn cứ tính kết quả: số phiếu hợp lệ", "Threshold base: valid ballots"),
-    "base_collected": (
-        "Căn cứ tính kết quả: số phiếu thu vào",
-        "Threshold base: ballots collected",
-    ),
-    "present": ("Số {people} có mặt", "Present"),
-    "people_member_congress": ("đảng viên chính thức", ""),
-    "people_delegate_congress": ("đại biểu chính thức", ""),
-    "people_committee_conference": ("ủy viên", ""),
-    "quorum_ok": (
-        "đủ {num}/{den} số được triệu tập (cần ít nhất {req})",
-        "at least {num}/{den} of those convened (needs {req})",
-    ),
-    "quorum_no": (
-        "CHƯA ĐỦ {num}/{den} số được triệu tập (cần ít nhất {req})",
-        "FEWER THAN {num}/{den} of those convened (needs {req})",
-    ),
-    "threshold": ("Điều kiện trúng cử", "To be elected"),
-    "threshold_text": (
-        "quá một nửa so với {base}, tức ít nhất {min} phiếu ({citation})",
-        "more than half of {base}, i.e. at least {min} votes ({citation})",
-    ),
-    "s_ballots": ("V. Kết quả kiểm phiếu", "V. Ballots and votes"),
-    "issued": ("Số phiếu phát ra", "Ballots issued"),
-    "collected": ("Số phiếu thu vào", "Ballots collected"),
-    "valid": ("Số phiếu hợp lệ", "Valid ballots"),
-    "invalid": ("Số phiếu không hợp lệ", "Invalid ballots"),
-    "check": ("Đối chiếu", "Check"),
-    "check_text": (
-        "{valid} hợp lệ + {invalid} không hợp lệ = {collected} thu vào ≤ {issued} phát ra",
-        "{valid} valid + {invalid} invalid = {collected} collected ≤ {issued} issued",
-    ),
-    "votes_by_candidate": (
-        "Số phiếu bầu cho từng người (theo thứ tự trên phiếu)",
-        "Votes per candidate (in ballot order)",
-    ),
-    "votes": ("Số phiếu", "Votes"),
-    "agree": ("Đồng ý", "Agree"),
-    "disagree": ("Không đồng ý", "Disagree"),
-    "unmarked": ("Không rõ", "Unclear"),
-    "percent": ("Tỷ lệ so với căn cứ", "% of base"),
-    "result": ("Kết quả", "Result"),
-    "r_elected": ("TRÚNG CỬ", "ELECTED"),
-    "r_tied": ("BẰNG PHIẾU", "TIED"),
-    "r_alternate": ("DỰ KHUYẾT", "ALTERNATE"),
-    "alternates_order": (
-        "Đại biểu dự khuyết, xếp theo số phiếu từ cao xuống thấp:",
-        "Alternate delegates, in descending order of votes:",
-    ),
-    "alternate_tie": (
-        "Có {n} người cùng được {votes} phiếu ở vị trí dự khuyết cuối cùng cho {stake} vị trí còn "
-        "lại: {names}. Thứ tự dự khuyết của những người này do đại hội quyết định.",
-        "{n} candidates are tied on {votes} votes at the alternates' cut-off for the {stake} "
-        "place(s) left: {names}. The congress decides their places.",
-    ),
-    "r_above": ("không trúng cử (quá 1/2)", "not elected (above 1/2)"),
-    "r_below": ("không trúng cử (không quá 1/2)", "not elected (not above 1/2)"),
-    "term_of": ("nhiệm kỳ {term}", "term {term}"),
-    "round_of": (" — vòng {number}", " — round {number}"),
-    "s_elected": ("VI. Người trúng cử", "VI. Elected"),
-    "elected_order": (
-        "Xếp theo số phiếu từ cao xuống thấp",
-        "In descending order of votes",
-    ),
-    "rank": ("Thứ tự", "Rank"),
-    "nobody": ("Không có người trúng cử.", "Nobody is elected."),
-    "complete": (
-        "Đã bầu đủ {seats}/{seats} chỉ tiêu.",
-        "All {seats} seats are filled.",
-    ),
-    "tie": (
-        "Có {n} người cùng được {votes} phiếu ở vị trí cuối cùng cho {stake} chỉ tiêu còn lại: "
-        "{names}.",
-        "{n} candidates are tied on {votes} votes at the cut-off for the {stake} seat(s) left: "
-        "{names}.",
-    ),
-    "tie_open": (
-        "Chưa xác định được người trúng cử cho {stake} chỉ tiêu này. Cách giải quyết: {policy} "
-        "({citation}).",
-        "Nobody is elected to these {stake} seat(s) yet. How to resolve it: {policy} ({citation}).",
-    ),
-    "tie_resolved_policy": (
-        "Trường hợp bằng phiếu đã giải quyết theo quy định áp dụng ({policy}; {citation}; {note}): "
-        "{winners} trúng cử.",
-        "The tie is resolved by the rule applied ({policy}; {citation}; {note}): {winners} "
-        "elected.",
-    ),
-    "tie_resolved_decision": (
-        "Trường hợp bằng phiếu đã giải quyết theo quyết định đã ghi nhận ({note}): {winners} "
-        "trúng cử.",
-        "The tie is resolved by the recorded decision ({note}): {winners} elected.",
-    ),
-    "shortfall_none": (
-        "Không có người nào được quá một nửa so với căn cứ; {seats} chỉ tiêu còn để trống. Việc "
-        "bầu tiếp do {assembly} quyết định.",
-        "Nobody received more than half of the base; all {seats} seat(s) remain open. Whether "
-        "to hold another round is for the {assembly} to decide.",
-    ),
-    "assembly_congress": ("đại hội", "congress"),
-    "assembly_conference": ("hội nghị", "conference"),
-    "shortfall": (
-        "Còn thiếu {open} chỉ tiêu: chỉ {elected} người được quá một nửa so với căn cứ cho "
-        "{seats} chỉ tiêu. Những người đã trúng cử giữ nguyên kết quả; việc bầu tiếp cho số còn "
-        "thiếu do {assembly} quyết định.",
-        "{open} seat(s) remain open: only {elected} candidate(s) received more than half of the "
-        "base for {seats} seat(s). Those elected stay elected; whether to hold another round for "
-        "the open seats is for the {assembly} to decide.",
-    ),
-    "s_complaints": ("VII. Khiếu nại và giải quyết", "VII. Complaints"),
-    "no_complaints": ("Không có khiếu nại.", "No complaints."),
-    "settled": ("Giải quyết", "Settled"),
-    "fingerprint": (
-        "Nhật ký kiểm phiếu {file}: {events} sự kiện; mã SHA-256 của sự kiện cuối: {hash}.",
-        "Counting log {file}: {events} events; SHA-256 of the last event: {hash}.",
-    ),
-    "closing": (
-        "Biên bản được lập {when} và công bố trước {assembly}.",
-        "These minutes were made {when} and announced to the {assembly}.",
-    ),
-    "closing_when": ("lúc {time}", "at {time}"),
-    "closing_blank": (
-        "lúc .... giờ .... ngày ..../..../........",
-        "at ....:.... on ..../..../....",
-    ),
-    "sign_head": ("TRƯỞNG BAN KIỂM PHIẾU", "HEAD OF THE COUNTING BOARD"),
-    "sign_members": ("CÁC ỦY VIÊN", "MEMBERS"),
-    "sign_note": ("(ký, ghi rõ họ tên)", "(signature and full name)"),
-}
-
-
-def _t(key: str, lang: Lang, **params: object) -> str:
-    return localize(_L, key, lang, **params)
-
-
-def _moment(moment: dt.datetime, lang: Lang) -> str:
-    if lang == "vi":
-        return f"{moment.hour} giờ {moment.minute:02d}, ngày {long_date(moment.date(), lang)}"
-    return f"{moment:%H:%M}, {long_date(moment.date(), lang)}"
+_t = Words("minutes")
 
 
 def minutes_blocks(
@@ -220,7 +51,7 @@ def minutes_blocks(
     ``congress`` is the spec's congress or a :class:`MinutesContext` (e.g. from a log);
     ``fingerprint``, when given, is printed so the paper binds to the audit log.
     """
-    contest, count, rules = result.contest, result.count, result.rules
+    contest = result.contest
     context = (
         congress
         if isinstance(congress, MinutesContext)
@@ -228,132 +59,22 @@ def minutes_blocks(
     )
     if fingerprint is not None:
         context = context.model_copy(update={"fingerprint": fingerprint})
-    body = label(contest.body, lang)
-    subtitle = [contest.title or _t("elect", lang, body=body)]
-    if contest.round > 1:
-        subtitle[0] += _t("round_of", lang, number=contest.round)
-    if context.congress is not None:
-        term = f", {_t('term_of', lang, term=context.term)}" if context.term else ""
-        subtitle.append(context.congress + term)
-    blocks: list[Block] = [Title(_t("title", lang), tuple(subtitle))]
-
-    general: list[tuple[str, str]] = []
-    if context.congress is not None:
-        general.append((_t("congress", lang), context.congress))
-        if context.term:
-            general.append((_t("term", lang), context.term))
-        if context.place:
-            general.append((_t("place", lang), context.place))
-        if context.date:
-            general.append((_t("date", lang), long_date(context.date, lang)))
-    if context.counted_at is not None:
-        general.append((_t("counted_at", lang), _moment(context.counted_at, lang)))
-    general.append((_t("rules", lang), rules.title))
-    blocks += [Heading(_t("s_general", lang)), Fields(tuple(general))]
-
-    board = context.board
-    blocks.append(Heading(_t("s_board", lang)))
-    if board:
-        rows = tuple((str(i), m.name, _t(m.role, lang)) for i, m in enumerate(board, start=1))
-        blocks.append(
-            Table((_t("no", lang), _t("name", lang), ""), rows, ("right", "left", "left"))
-        )
-    else:
-        blocks.append(Paragraph(_t("no_board", lang)))
-
-    blocks += [
-        Heading(_t("s_list", lang)),
-        Fields(
-            (
-                (_t("seats", lang), str(contest.seats)),
-                (_t("list_size", lang), str(len(contest.candidates))),
-                (_t("form", lang), label(contest.form, lang)),
-            )
-        ),
-        Paragraph(_t("list_order", lang) + ":"),
-        Table(
-            (_t("no", lang), _t("name", lang)),
-            tuple((str(i), name) for i, name in enumerate(contest.names, start=1)),
-            ("right", "left"),
-        ),
+    return [
+        _title(result, context, lang),
+        *_general(result, context, lang),
+        *_board(context, lang),
+        *_seats_and_list(result, lang),
+        Heading(_t("s_base", lang)),
+        Fields(tuple(_base_lines(result, lang))),
+        *_ballots(result, lang),
+        Heading(_t("s_elected", lang)),
+        *_elected_blocks(result, lang),
+        *_complaints(context, lang),
+        *_closing(result, context, lang),
     ]
 
-    blocks += [Heading(_t("s_base", lang)), Fields(tuple(_base_lines(result, lang)))]
 
-    invalid_lines = [
-        (f"  {label(reason, lang)}", str(n)) for reason, n in count.invalid_by_reason.items() if n
-    ]
-    blocks += [
-        Heading(_t("s_ballots", lang)),
-        Fields(
-            (
-                (_t("issued", lang), str(result.issued)),
-                (_t("collected", lang), str(count.collected)),
-                (_t("valid", lang), str(count.valid)),
-                (_t("invalid", lang), str(count.invalid)),
-                *invalid_lines,
-                (
-                    _t("check", lang),
-                    _t(
-                        "check_text",
-                        lang,
-                        valid=count.valid,
-                        invalid=count.invalid,
-                        collected=count.collected,
-                        issued=result.issued,
-                    ),
-                ),
-            )
-        ),
-        Paragraph(_t("votes_by_candidate", lang) + ":"),
-        _votes_table(result, lang),
-    ]
-
-    blocks += [Heading(_t("s_elected", lang)), *_elected_blocks(result, lang)]
-
-    blocks.append(Heading(_t("s_complaints", lang)))
-    if context.complaints:
-        blocks.append(
-            Fields(
-                tuple(
-                    (f"{i}. {summary}", f"{_t('settled', lang)}: {settlement}")
-                    for i, (summary, settlement) in enumerate(context.complaints, start=1)
-                )
-            )
-        )
-    else:
-        blocks.append(Paragraph(_t("no_complaints", lang)))
-    if context.fingerprint is not None:
-        mark = context.fingerprint
-        blocks.append(
-            Paragraph(
-                _t(
-                    "fingerprint",
-                    lang,
-                    file=mark.file or "",
-                    events=mark.events,
-                    hash=mark.grouped(),
-                )
-            )
-        )
-
-    when = (
-        _t("closing_when", lang, time=_moment(context.counted_at, lang))
-        if context.counted_at is not None
-        else _t("closing_blank", lang)
-    )
-    blocks.append(Paragraph(_t("closing", lang, when=when, assembly=_assembly(result, lang))))
-    heads = tuple(m.name for m in board if m.role == "head")
-    members = tuple(m.name for m in board if m.role != "head")
-    blocks.append(
-        Signatures(
-            ((_t("sign_head", lang), heads), (_t("sign_members", lang), members)),
-            _t("sign_note", lang),
-        )
-    )
-    return blocks
-
-
+@checked
 def render_minutes(
     result: ContestResult,
     congress: Congress | MinutesContext | None = None,
@@ -365,21 +86,162 @@ def render_minutes(
     return render(minutes_blocks(result, congress, lang, fingerprint), fmt)
 
 
+# --- the sections, in the order of the minutes --------------------------------------------------
+
+
+def _title(result: ContestResult, context: MinutesContext, lang: Lang) -> Title:
+    """The title, the contest (and round), the congress and its term."""
+    contest = result.contest
+    subtitle = [contest.title or _t("doc.elect", lang, body=label(contest.body, lang))]
+    if contest.round > 1:
+        subtitle[0] += _t("doc.round_of", lang, number=contest.round)
+    if context.congress is not None:
+        term = f", {_t('doc.term_of', lang, term=context.term)}" if context.term else ""
+        subtitle.append(context.congress + term)
+    return Title(_t("title", lang), tuple(subtitle))
+
+
+def _general(result: ContestResult, context: MinutesContext, lang: Lang) -> list[Block]:
+    """I. The congress, its term, place and date, when the count was made, the rules."""
+    general: list[tuple[str, str]] = []
+    if context.congress is not None:
+        general.append((_t("congress", lang), context.congress))
+        if context.term:
+            general.append((_t("term", lang), context.term))
+        if context.place:
+            general.append((_t("place", lang), context.place))
+        if context.date:
+            general.append((_t("date", lang), long_date(context.date, lang)))
+    if context.counted_at is not None:
+        general.append((_t("counted_at", lang), _moment(context.counted_at, lang)))
+    general.append((_t("doc.rules", lang), result.rules.title))
+    return [Heading(_t("doc.s_general", lang)), Fields(tuple(general))]
+
+
+def _board(context: MinutesContext, lang: Lang) -> list[Block]:
+    """II. The counting board, head first as listed."""
+    board = context.board
+    if not board:
+        return [Heading(_t("s_board", lang)), Paragraph(_t("no_board", lang))]
+    rows = tuple((str(i), m.name, _t(m.role, lang)) for i, m in enumerate(board, start=1))
+    headers = (_t("doc.no", lang), _t("doc.full_name", lang), "")
+    return [Heading(_t("s_board", lang)), Table(headers, rows, ("right", "left", "left"))]
+
+
+def _seats_and_list(result: ContestResult, lang: Lang) -> list[Block]:
+    """III. The seats, the ballot's form, the list in ballot order."""
+    contest = result.contest
+    return [
+        Heading(_t("s_list", lang)),
+        Fields(
+            (
+                (_t("doc.seats", lang), str(contest.seats)),
+                (_t("doc.list_size", lang), str(len(contest.candidates))),
+                (_t("doc.form", lang), label(contest.form, lang)),
+            )
+        ),
+        Paragraph(_t("list_order", lang) + ":"),
+        Table(
+            (_t("doc.no", lang), _t("doc.full_name", lang)),
+            tuple((str(i), name) for i, name in enumerate(contest.names, start=1)),
+            ("right", "left"),
+        ),
+    ]
+
+
+def _ballots(result: ContestResult, lang: Lang) -> list[Block]:
+    """V. The ballots issued, collected, valid and invalid (by reason), and the votes."""
+    count = result.count
+    invalid_lines = [
+        (f"  {label(reason, lang)}", str(n)) for reason, n in count.invalid_by_reason.items() if n
+    ]
+    check = _t(
+        "check_text",
+        lang,
+        valid=count.valid,
+        invalid=count.invalid,
+        collected=count.collected,
+        issued=result.issued,
+    )
+    return [
+        Heading(_t("s_ballots", lang)),
+        Fields(
+            (
+                (_t("doc.issued", lang), str(result.issued)),
+                (_t("doc.collected", lang), str(count.collected)),
+                (_t("valid", lang), str(count.valid)),
+                (_t("invalid", lang), str(count.invalid)),
+                *invalid_lines,
+                (_t("check", lang), check),
+            )
+        ),
+        Paragraph(_t("votes_by_candidate", lang) + ":"),
+        _votes_table(result, lang),
+    ]
+
+
+def _complaints(context: MinutesContext, lang: Lang) -> list[Block]:
+    """VII. The complaints and how each was settled; then the log's fingerprint, if any."""
+    blocks: list[Block] = [Heading(_t("s_complaints", lang))]
+    if context.complaints:
+        settled = _t("settled", lang)
+        blocks.append(
+            Fields(
+                tuple(
+                    (f"{i}. {summary}", f"{settled}: {settlement}")
+                    for i, (summary, settlement) in enumerate(context.complaints, start=1)
+                )
+            )
+        )
+    else:
+        blocks.append(Paragraph(_t("no_complaints", lang)))
+    mark = context.fingerprint
+    if mark is not None:
+        line = _t(
+            "fingerprint", lang, file=mark.file or "", events=mark.events, hash=mark.grouped()
+        )
+        blocks.append(Paragraph(line))
+    return blocks
+
+
+def _closing(result: ContestResult, context: MinutesContext, lang: Lang) -> list[Block]:
+    """When the minutes were made and to whom they were announced; the board's signatures."""
+    when = (
+        _t("closing_when", lang, time=_moment(context.counted_at, lang))
+        if context.counted_at is not None
+        else _t("closing_blank", lang)
+    )
+    heads = tuple(m.name for m in context.board if m.role == "head")
+    members = tuple(m.name for m in context.board if m.role != "head")
+    return [
+        Paragraph(_t("closing", lang, when=when, assembly=_assembly(result, lang))),
+        Signatures(
+            ((_t("doc.sign_head", lang), heads), (_t("doc.sign_members", lang), members)),
+            _t("doc.sign_note", lang),
+        ),
+    ]
+
+
+# --- the parts of sections ----------------------------------------------------------------------
+
+
+def _moment(moment: dt.datetime, lang: Lang) -> str:
+    """The hour and minute and the day, as the minutes write them."""
+    day = long_date(moment.date(), lang)
+    return _t("moment", lang, hour=moment.hour, minute=moment.minute, day=day)
+
+
 def _assembly(result: ContestResult, lang: Lang) -> str:
     """Who hears the minutes: the congress, or the conference (hội nghị) of a committee."""
     kind = result.roll.kind
     return _t(
-        "assembly_conference" if kind is CongressKind.COMMITTEE_CONFERENCE else "assembly_congress",
+        "assembly_conference" if kind is CongressKind.COMMITTEE_CONFERENCE else "doc.congress",
         lang,
     )
 
 
-def _people(result: ContestResult, lang: Lang) -> str:
-    """Who is counted: official members, official delegates or members of the body."""
-    return _t(f"people_{result.roll.kind.value}", lang)
-
-
 def _base_lines(result: ContestResult, lang: Lang) -> list[tuple[str, str]]:
+    """IV. Those convened, the deductions, the threshold base, those present, the threshold."""
     roll, rules, outcome = result.roll, result.rules, result.outcome
     convened_key = {
         CongressKind.MEMBER_CONGRESS: "convened_members",
@@ -392,13 +254,13 @@ def _base_lines(result: ContestResult, lang: Lang) -> list[tuple[str, str]]:
         lines.append((_t("deduct", lang), ""))
         lines += [(f"  {label(cat, lang)}", str(n)) for cat, n in deductions]
     else:
-        lines.append((_t("deduct", lang), _t("none", lang)))
+        lines.append((_t("deduct", lang), _t("doc.none", lang)))
     base_label = {
-        ThresholdBase.ROLL: "base",
+        ThresholdBase.ROLL: f"base.{roll.kind.value}",
         ThresholdBase.VALID_BALLOTS: "base_valid",
         ThresholdBase.COLLECTED_BALLOTS: "base_collected",
     }[rules.threshold.base]
-    lines.append((_t(base_label, lang, people=_people(result, lang)), str(outcome.base)))
+    lines.append((_t(f"minutes.{base_label}", lang), str(outcome.base)))
     quorum = result.quorum
     quorum_text = _t(
         "quorum_ok" if quorum.met else "quorum_no",
@@ -407,9 +269,8 @@ def _base_lines(result: ContestResult, lang: Lang) -> list[tuple[str, str]]:
         den=rules.quorum.denominator,
         req=quorum.required,
     )
-    lines.append(
-        (_t("present", lang, people=_people(result, lang)), f"{roll.present} — {quorum_text}")
-    )
+    present = _t(f"minutes.present.{roll.kind.value}", lang)
+    lines.append((present, f"{roll.present} — {quorum_text}"))
     lines.append(
         (
             _t("threshold", lang),
@@ -450,13 +311,13 @@ def _verdict(result: ContestResult, standing: Standing, lang: Lang) -> str:
 
 def _votes_table(result: ContestResult, lang: Lang) -> Table:
     yes_no = result.contest.form is BallotForm.YES_NO
-    headers = [_t("no", lang), _t("name", lang)]
+    headers = [_t("doc.no", lang), _t("doc.full_name", lang)]
     headers += (
         [_t("agree", lang), _t("disagree", lang), _t("unmarked", lang)]
         if yes_no
         else [_t("votes", lang)]
     )
-    headers += [_t("percent", lang), _t("result", lang)]
+    headers += [_t("percent", lang), _t("doc.result", lang)]
     rows = []
     for s in result.outcome.standings:
         cells = [str(s.number), s.name, str(s.votes)]
@@ -468,112 +329,106 @@ def _votes_table(result: ContestResult, lang: Lang) -> Table:
     return Table(tuple(headers), tuple(rows), align)  # type: ignore[arg-type]
 
 
+def _ranked(result: ContestResult, names: Sequence[str], lang: Lang) -> Table:
+    """``names`` ranked, with their votes and share of the base."""
+    votes = {s.name: s.votes for s in result.outcome.standings}
+    return Table(
+        (_t("rank", lang), _t("doc.full_name", lang), _t("votes", lang), _t("percent", lang)),
+        tuple(
+            (str(i), name, str(votes[name]), _percent(result, votes[name], lang))
+            for i, name in enumerate(names, start=1)
+        ),
+        ("right", "left", "right", "right"),
+    )
+
+
 def _elected_blocks(result: ContestResult, lang: Lang) -> list[Block]:
-    outcome, contest = result.outcome, result.contest
-    votes = {s.name: s.votes for s in outcome.standings}
-    blocks: list[Block] = []
+    """VI. Who is elected, any tie and how it stands, the alternates, whether seats are open."""
+    outcome = result.outcome
     if outcome.elected:
-        blocks.append(Paragraph(_t("elected_order", lang) + ":"))
-        blocks.append(
-            Table(
-                (_t("rank", lang), _t("name", lang), _t("votes", lang), _t("percent", lang)),
-                tuple(
-                    (str(i), name, str(votes[name]), _percent(result, votes[name], lang))
-                    for i, name in enumerate(outcome.elected, start=1)
-                ),
-                ("right", "left", "right", "right"),
-            )
+        blocks: list[Block] = [
+            Paragraph(_t("elected_order", lang) + ":"),
+            _ranked(result, outcome.elected, lang),
+        ]
+    else:
+        blocks = [Paragraph(_t("nobody", lang))]
+    return blocks + _tie(result, lang) + _alternates(result, lang) + _seats_filled(result, lang)
+
+
+def _tie(result: ContestResult, lang: Lang) -> list[Block]:
+    """A tie at the cut-off: who is tied, and how it is (or is to be) resolved."""
+    tie, resolution = result.outcome.tie, result.outcome.tie_resolution
+    if tie is None:
+        return []
+    names = ", ".join(tie.candidates)
+    said = _t(
+        "tie", lang, n=len(tie.candidates), votes=tie.votes, stake=tie.seats_at_stake, names=names
+    )
+    citation = result.rules.tie.citation.render(lang)
+    if resolution is None:
+        policy = label(result.rules.tie.policy, lang)
+        how = _t("tie_open", lang, stake=tie.seats_at_stake, policy=policy, citation=citation)
+    elif resolution.by is not None:
+        how = _t(
+            "tie_resolved_policy",
+            lang,
+            policy=label(resolution.by, lang),
+            citation=citation,
+            note=resolution.note,
+            winners=", ".join(resolution.winners),
         )
     else:
-        blocks.append(Paragraph(_t("nobody", lang)))
-    resolution = outcome.tie_resolution
-    if outcome.tie is not None:
-        tie = outcome.tie
-        blocks.append(
-            Paragraph(
-                _t(
-                    "tie",
-                    lang,
-                    n=len(tie.candidates),
-                    votes=tie.votes,
-                    stake=tie.seats_at_stake,
-                    names=", ".join(tie.candidates),
-                )
-            )
-        )
-        if resolution is None:
-            open_text = _t(
-                "tie_open",
-                lang,
-                stake=tie.seats_at_stake,
-                policy=label(result.rules.tie.policy, lang),
-                citation=result.rules.tie.citation.render(lang),
-            )
-            blocks.append(Paragraph(open_text))
-        else:
-            winners = ", ".join(resolution.winners)
-            if resolution.by is not None:
-                text = _t(
-                    "tie_resolved_policy",
-                    lang,
-                    policy=label(resolution.by, lang),
-                    citation=result.rules.tie.citation.render(lang),
-                    note=resolution.note,
-                    winners=winners,
-                )
-            else:
-                text = _t("tie_resolved_decision", lang, note=resolution.note, winners=winners)
-            blocks.append(Paragraph(text))
+        winners = ", ".join(resolution.winners)
+        how = _t("tie_resolved_decision", lang, note=resolution.note, winners=winners)
+    return [Paragraph(said), Paragraph(how)]
+
+
+def _alternates(result: ContestResult, lang: Lang) -> list[Block]:
+    """The alternates in order, a tie at their cut-off, and the decision that settled it."""
+    outcome = result.outcome
+    blocks: list[Block] = []
     if outcome.alternates:
-        blocks.append(Paragraph(_t("alternates_order", lang)))
-        blocks.append(
-            Table(
-                (_t("rank", lang), _t("name", lang), _t("votes", lang), _t("percent", lang)),
-                tuple(
-                    (str(i), name, str(votes[name]), _percent(result, votes[name], lang))
-                    for i, name in enumerate(outcome.alternates, start=1)
-                ),
-                ("right", "left", "right", "right"),
-            )
-        )
-    if outcome.alternate_tie is not None:
-        a_tie = outcome.alternate_tie
+        blocks += [
+            Paragraph(_t("alternates_order", lang)),
+            _ranked(result, outcome.alternates, lang),
+        ]
+    tie = outcome.alternate_tie
+    if tie is not None:
+        names = ", ".join(tie.candidates)
         blocks.append(
             Paragraph(
                 _t(
                     "alternate_tie",
                     lang,
-                    n=len(a_tie.candidates),
-                    votes=a_tie.votes,
-                    stake=a_tie.seats_at_stake,
-                    names=", ".join(a_tie.candidates),
+                    n=len(tie.candidates),
+                    votes=tie.votes,
+                    stake=tie.seats_at_stake,
+                    names=names,
                 )
             )
         )
-    if outcome.alternate_resolution is not None:
+    decided = outcome.alternate_resolution
+    if decided is not None:
+        winners = ", ".join(decided.winners)
         blocks.append(
-            Paragraph(
-                _t(
-                    "tie_resolved_decision",
-                    lang,
-                    note=outcome.alternate_resolution.note,
-                    winners=", ".join(outcome.alternate_resolution.winners),
-                )
-            )
+            Paragraph(_t("tie_resolved_decision", lang, note=decided.note, winners=winners))
         )
-    if outcome.status is OutcomeStatus.SHORTFALL:
-        blocks.append(
-            Paragraph(
-                _t(
-                    "shortfall" if outcome.elected else "shortfall_none",
-                    lang,
-                    open=outcome.open_seats,
-                    elected=len(outcome.elected),
-                    seats=contest.seats,
-                    assembly=_assembly(result, lang),
-                )
-            )
-        )
-    elif outcome.status is OutcomeStatus.COMPLETE:
-        blocks.append(Paragraph(_t("complete", lang, seats=contest.seats)))
     return blocks
+
+
+def _seats_filled(result: ContestResult, lang: Lang) -> list[Block]:
+    """Whether every seat is filled, and if not, who decides on another round."""
+    outcome, seats = result.outcome, result.contest.seats
+    if outcome.status is OutcomeStatus.SHORTFALL:
+        text = _t(
+            "shortfall" if outcome.elected else "shortfall_none",
+            lang,
+            open=outcome.open_seats,
+            elected=len(outcome.elected),
+            seats=seats,
+            assembly=_assembly(result, lang),
+        )
+        return [Paragraph(text)]
+    if outcome.status is OutcomeStatus.COMPLETE:
+        return [Paragraph(_t("complete", lang, seats=seats))]
+    return []

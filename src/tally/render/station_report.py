@@ -14,72 +14,12 @@ from tally.audit.readings import ABSENT, Discrepancy, DiscrepancyKind, row_of
 from tally.audit.stations import ContestReconciliation
 from tally.counting.validity import InvalidReason
 from tally.i18n.labels import label
-from tally.i18n.messages import Lang, localize
+from tally.i18n.messages import Lang, Words
 from tally.model.ballots import Mark
 from tally.model.contest import BallotForm, Contest
 from tally.render.document import Align, Block, Format, Heading, Paragraph, Table, Title, render
 
-_L: dict[str, tuple[str, str]] = {
-    "title": ("ĐỐI CHIẾU KẾT QUẢ NHẬP PHIẾU GIỮA CÁC MÁY", "RECONCILIATION OF ENTRY STATIONS"),
-    "contest": ("Cuộc bầu {key}", "Contest {key}"),
-    "sources": ("Nhật ký của các máy", "Station logs"),
-    "station": ("Máy", "Station"),
-    "file": ("Tệp", "File"),
-    "events": ("Sự kiện", "Events"),
-    "hash": ("Mã SHA-256 (16 ký tự đầu)", "SHA-256 (first 16)"),
-    "entered": ("Số phiếu đã nhập", "Ballots entered"),
-    "batch": ("Sấp {batch} (khai báo {expected})", "Batch {batch} ({expected} declared)"),
-    "serial": ("Số phiếu", "Serial"),
-    "what": ("Chênh lệch", "Difference"),
-    "agreed": (
-        "Các máy nhập khớp nhau ở mọi phiếu.",
-        "The stations agree on every ballot.",
-    ),
-    "spelt": (
-        "Số phiếu các máy viết khác nhau nhưng là cùng một phiếu (so sánh không phân biệt chữ "
-        "hoa, chữ thường, chữ rộng); nhật ký gộp ghi theo cách viết của máy đầu tiên:",
-        "Serials the stations spelt differently that name the same ballot (compared regardless "
-        "of capitals and full-width characters); the merged log writes them as the first "
-        "station did:",
-    ),
-    "disputed": (
-        "Còn {count} phiếu các máy nhập khác nhau: {serials}. Ban kiểm phiếu xem lại phiếu gốc "
-        "và ghi phán quyết cho từng phiếu (tệp phán quyết, xem docs/audit.md), hoặc các máy sửa "
-        "lần nhập cho khớp.",
-        "{count} ballot(s) read differently by the stations: {serials}. The board looks at the "
-        "paper ballots and records a ruling on each (a rulings file, see docs/audit.md), or the "
-        "stations correct their entries.",
-    ),
-    "rulings": ("Phán quyết của Ban kiểm phiếu", "The counting board's rulings"),
-    "reading": ("Phiếu ghi", "The ballot reads"),
-    "note": ("Ghi chú", "Note"),
-    "absent": ("không có phiếu này (nhập nhầm)", "no such ballot (entered by mistake)"),
-    "nothing_marked": ("không gạch tên nào", "nothing marked"),
-    "in_batch": ("sấp {batch}", "batch {batch}"),
-    "can_close": (
-        "Cuộc kiểm phiếu kết thúc được: ghi nhật ký gộp bằng tally reconcile … --merge TỆP_MỚI.",
-        "The count can close: write the merged log with tally reconcile … --merge NEW_FILE.",
-    ),
-    "cannot_close": ("Chưa kết thúc kiểm phiếu được: {why}", "The count cannot close yet: {why}"),
-    "k_missing": ("có máy không nhập phiếu này", "not entered at every station"),
-    "k_marks": ("dấu ở người số {number}: {name}", "mark for no. {number}: {name}"),
-    "k_observations": ("nhận xét của Ban kiểm phiếu", "the board's observations"),
-    "k_batch": ("sấp phiếu", "batch"),
-    "k_serial": ("số phiếu viết khác nhau", "serial spelt differently"),
-    "not_entered": ("không nhập", "not entered"),
-    "entered_yes": ("có nhập", "entered"),
-    "none": ("không có", "none"),
-    "kept": ("giữ tên", "kept"),
-    "struck": ("gạch tên", "struck"),
-    "agree": ("đồng ý", "agree"),
-    "disagree": ("không đồng ý", "disagree"),
-    "both": ("cả hai ô", "both boxes"),
-    "neither": ("không đánh dấu", "neither box"),
-}
-
-
-def _t(name: str, lang: Lang, /, **params: object) -> str:
-    return localize(_L, name, lang, **params)
+_t = Words("stations")
 
 
 def reconciliation_blocks(
@@ -93,7 +33,7 @@ def reconciliation_blocks(
         blocks.append(Paragraph(_t("sources", lang) + ":"))
         blocks.append(
             Table(
-                (_t("station", lang), _t("file", lang), _t("events", lang), _t("hash", lang)),
+                (_t("doc.station", lang), _t("file", lang), _t("events", lang), _t("hash", lang)),
                 tuple(
                     (s.station, s.file, str(s.events), s.final_hash[:16]) for s in report.sources
                 ),
@@ -102,7 +42,7 @@ def reconciliation_blocks(
         )
         batches = list(report.expected)
         headers = (
-            _t("station", lang),
+            _t("doc.station", lang),
             _t("entered", lang),
             *(_t("batch", lang, batch=b, expected=report.expected[b]) for b in batches),
         )
@@ -126,7 +66,7 @@ def reconciliation_blocks(
             blocks.append(Paragraph(_t("rulings", lang) + ":"))
             blocks.append(
                 Table(
-                    (_t("serial", lang), _t("reading", lang), _t("note", lang)),
+                    (_t("doc.serial", lang), _t("reading", lang), _t("doc.note", lang)),
                     tuple(
                         (r.serial, _reading(r.reading, contest, lang), r.note)
                         for r in report.rulings
@@ -153,7 +93,7 @@ def _closing(report: ContestReconciliation, lang: Lang) -> list[Block]:
 
 def _reading(reading: Reading | None, contest: Contest, lang: Lang) -> str:
     if reading is None:
-        return _t("absent", lang)
+        return _t("doc.no_such_ballot", lang)
     row = row_of(contest, reading.marks)
     words = _MARK_WORDS[contest.form]
     marked = [
@@ -164,7 +104,7 @@ def _reading(reading: Reading | None, contest: Contest, lang: Lang) -> str:
     parts = ["; ".join(marked) or _t("nothing_marked", lang)]
     parts += [label(InvalidReason(code), lang) for code in reading.observations]
     if reading.batch is not None:
-        parts.append(_t("in_batch", lang, batch=reading.batch))
+        parts.append(_t("doc.in_batch", lang, batch=reading.batch))
     return "; ".join(parts)
 
 
@@ -180,7 +120,7 @@ def _differences(
 ) -> Table:
     """Each difference by serial, with every station's value in words."""
     return Table(
-        (_t("serial", lang), _t("what", lang), *stations),
+        (_t("doc.serial", lang), _t("what", lang), *stations),
         tuple(
             (d.serial, _what(d, contest, lang), *(_value(d, s, contest, lang) for s in stations))
             for d in found
@@ -215,9 +155,9 @@ def _value(d: Discrepancy, station: str, contest: Contest, lang: Lang) -> str:
             return _t(_MARK_WORDS[contest.form][Mark(int(value))], lang)
         case DiscrepancyKind.OBSERVATIONS:
             if value == ABSENT:
-                return _t("none", lang)
+                return _t("doc.none", lang)
             return "; ".join(label(InvalidReason(code), lang) for code in value.split("+"))
         case DiscrepancyKind.BATCH:
-            return _t("none", lang) if value == ABSENT else value
+            return _t("doc.none", lang) if value == ABSENT else value
         case DiscrepancyKind.SERIAL:
             return _t("not_entered", lang) if value == ABSENT else value

@@ -16,110 +16,15 @@ True
 
 from __future__ import annotations
 
+from tally.arguments import checked
 from tally.congress.chain import Venue
 from tally.congress.run import CongressRecord, ContestRecord, ContestStatus
 from tally.i18n.labels import label
-from tally.i18n.messages import Lang, localize
+from tally.i18n.messages import Lang, Words
 from tally.model.bodies import Body
 from tally.render.document import Block, Fields, Format, Heading, Paragraph, Table, Title, render
 
-_L: dict[str, tuple[str, str]] = {
-    "title": ("TỔNG HỢP KẾT QUẢ BẦU CỬ", "SUMMARY OF THE ELECTIONS"),
-    "s_contests": ("I. Các cuộc bầu", "I. Contests"),
-    "s_elected": ("II. Người trúng cử", "II. Elected"),
-    "s_next": ("III. Việc tiếp theo", "III. What comes next"),
-    "no": ("TT", "No."),
-    "contest": ("Cuộc bầu", "Contest"),
-    "venue": ("Nơi bầu", "Elected by"),
-    "seats": ("Số lượng", "Seats"),
-    "rounds": ("Số vòng", "Rounds"),
-    "elected": ("Trúng cử", "Elected"),
-    "open": ("Còn thiếu", "Open"),
-    "status": ("Tình trạng", "Status"),
-    "venue_congress": ("đại hội", "congress"),
-    "venue_committee": ("hội nghị BCH", "committee conference"),
-    "nobody": ("(chưa có)", "(none yet)"),
-    "s_open_votes": ("V. Biểu quyết công khai", "V. Open votes"),
-    "open_vote_rule": (
-        "Thông qua khi số tán thành quá một nửa so với căn cứ ({citation}).",
-        "Passed when the votes in favour are more than half of the base ({citation}).",
-    ),
-    "subject": ("Nội dung", "Motion"),
-    "yes": ("Tán thành", "Yes"),
-    "no_votes": ("Không tán thành", "No"),
-    "abstain": ("Không biểu quyết", "Abstain"),
-    "needed": ("Cần / căn cứ", "Needed / base"),
-    "result": ("Kết quả", "Result"),
-    "passed": ("thông qua", "passed"),
-    "failed": ("KHÔNG thông qua", "NOT passed"),
-    "alternates": ("dự khuyết, theo thứ tự", "alternates, in order"),
-    "s_composition": ("IV. Cơ cấu người trúng cử", "IV. Composition of the elected"),
-    "size": ("Số người", "Members"),
-    "women": ("Nữ", "Women"),
-    "minorities": ("Dân tộc thiểu số", "Ethnic minorities"),
-    "under_40": ("Dưới 40 tuổi", "Under 40"),
-    "reelected": ("Tái cử", "Re-elected"),
-    "new": ("Mới", "New"),
-    "t_women_percent": ("nữ", "women"),
-    "t_minorities_percent": ("dân tộc thiểu số", "ethnic minorities"),
-    "t_under_40_percent": ("dưới 40 tuổi", "under 40"),
-    "t_new_percent": ("tham gia lần đầu", "new members"),
-    "target_met": (
-        "{target} {count}/{size} — đạt chỉ tiêu ít nhất {required}%",
-        "{target} {count}/{size} — meets the target of at least {required}%",
-    ),
-    "target_missed": (
-        "{target} {count}/{size} — CHƯA ĐẠT chỉ tiêu ít nhất {required}%",
-        "{target} {count}/{size} — BELOW the target of at least {required}%",
-    ),
-    "all_done": ("Tất cả các cuộc bầu đã bầu đủ.", "Every contest has filled its seats."),
-    "next_awaiting": (
-        "{contest}: chờ phiếu vòng {number} — {seats} chỉ tiêu, danh sách: {names}.",
-        "{contest}: awaiting the ballots of round {number} — {seats} seat(s), list: {names}.",
-    ),
-    "next_revote": (
-        "{contest}: bầu lại giữa những người bằng phiếu ({names}) cho {seats} chỉ tiêu; ghi vòng "
-        "bầu lại vào tệp mô tả ([[contest.round]]) hoặc ghi quyết định của đại hội (decision).",
-        "{contest}: re-vote among the tied ({names}) for {seats} seat(s); add the round to the "
-        "spec ([[contest.round]]) or record the congress's decision (decision).",
-    ),
-    "next_round": (
-        "{contest}: còn {seats} chỉ tiêu; đại hội quyết định có bầu tiếp hay không. Nếu bầu tiếp, "
-        "danh sách mặc định: {names}.",
-        "{contest}: {seats} seat(s) open; the congress decides whether to hold another round. "
-        "If it does, the default list: {names}.",
-    ),
-    "next_alternate_tie": (
-        "{contest}: có người bằng phiếu ở vị trí dự khuyết cuối cùng ({names}) cho {seats} vị trí; "
-        "đại hội quyết định và ghi quyết định (alternate_decision).",
-        "{contest}: a tie at the alternates' cut-off ({names}) for {seats} place(s); the congress "
-        "decides; record it (alternate_decision).",
-    ),
-    "next_open_vote": (
-        'Biểu quyết "{subject}" không được thông qua ({yes} tán thành, cần {needed} trên căn '
-        "cứ {base}): đại hội biểu quyết lại trước khi kết quả bầu cử có giá trị.",
-        'The open vote "{subject}" did not pass ({yes} in favour, {needed} needed of a base of '
-        "{base}): the congress must vote again before the election results can stand.",
-    ),
-    "next_post_open": (
-        "{contest}: không trúng cử; chức danh để trống, do hội nghị Ban Chấp hành hoặc cấp trên "
-        "quyết định.",
-        "{contest}: not elected; the post stays open for the executive committee's conference or "
-        "the upper level to decide.",
-    ),
-    "next_waiting": (
-        "{contest}: chờ kết quả {source} trước khi bầu.",
-        "{contest}: waits for the result of {source}.",
-    ),
-    "next_appointed": (
-        "{contest}: sau {rounds} vòng không bầu được; cấp ủy cấp trên chỉ định.",
-        "{contest}: not elected in {rounds} rounds; the upper level appoints.",
-    ),
-}
-
-
-def _t(key: str, lang: Lang, **params: object) -> str:
-    return localize(_L, key, lang, **params)
+_t = Words("summary")
 
 
 def _name(record: ContestRecord, lang: Lang) -> str:
@@ -133,7 +38,7 @@ def summary_blocks(record: CongressRecord, lang: Lang = "vi") -> list[Block]:
         (
             str(i),
             _name(c, lang),
-            _t("venue_committee" if c.venue is Venue.COMMITTEE else "venue_congress", lang),
+            _t("venue_committee" if c.venue is Venue.COMMITTEE else "doc.congress", lang),
             str(c.seats),
             str(len(c.rounds)),
             str(len(c.elected)),
@@ -142,7 +47,7 @@ def summary_blocks(record: CongressRecord, lang: Lang = "vi") -> list[Block]:
         )
         for i, c in enumerate(record.contests, start=1)
     )
-    headers = ("no", "contest", "venue", "seats", "rounds", "elected", "open", "status")
+    headers = ("doc.no", "contest", "venue", "seats", "rounds", "elected", "open", "status")
     blocks: list[Block] = [
         Title(_t("title", lang), (congress.name,)),
         Heading(_t("s_contests", lang)),
@@ -200,7 +105,7 @@ def _open_vote_blocks(record: CongressRecord, lang: Lang) -> list[Block]:
                 _t("passed" if result.passed else "failed", lang),
             )
         )
-    headers = ("no", "subject", "yes", "no_votes", "abstain", "needed", "result")
+    headers = ("doc.no", "subject", "yes", "no_votes", "abstain", "needed", "doc.result")
     citation = congress.rules.open_vote.citation.render(lang)
     return [
         Heading(_t("s_open_votes", lang)),
@@ -295,6 +200,7 @@ def _next_step(c: ContestRecord, lang: Lang) -> str:
             return _t("next_round", lang, contest=contest, seats=seats, names=names)
 
 
+@checked
 def render_summary(record: CongressRecord, lang: Lang = "vi", fmt: Format = "text") -> str:
     """The summary as plain text or Markdown."""
     return render(summary_blocks(record, lang), fmt)

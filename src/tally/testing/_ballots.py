@@ -198,7 +198,8 @@ def ballots(
     the count by reason follows the weights (largest remainders).
 
     >>> from hypothesis import given, settings
-    >>> from tally import Body, Contest, count_ballots
+    >>> from tally import Body, Contest
+    >>> from tally.counting.count import count_ballots
     >>> secretary = Contest(id="bt", body=Body.SECRETARY, seats=1, candidates=["Lê Văn Tám"])
     >>> @settings(max_examples=20)
     ... @given(ballots(secretary, n=20, invalid_share=0.25))

@@ -1,0 +1,27 @@
+"""Words shared by several printed documents (minutes, entry log, lists, reports)."""
+
+TABLE: dict[str, tuple[str, str]] = {
+    "doc.elect": ("Bầu {body}", "Election of the {body}"),
+    "doc.s_general": ("I. Thông tin chung", "I. General"),
+    "doc.rules": ("Quy chế áp dụng", "Rules applied"),
+    "doc.seats": ("Số lượng bầu", "Seats"),
+    "doc.list_size": ("Số người trong danh sách bầu cử", "Names on the list"),
+    "doc.form": ("Hình thức phiếu", "Ballot form"),
+    "doc.no": ("TT", "No."),
+    "doc.full_name": ("Họ và tên", "Full name"),
+    "doc.none": ("không có", "none"),
+    "doc.issued": ("Số phiếu phát ra", "Ballots issued"),
+    "doc.collected": ("Số phiếu thu vào", "Ballots collected"),
+    "doc.result": ("Kết quả", "Result"),
+    "doc.term_of": ("nhiệm kỳ {term}", "term {term}"),
+    "doc.round_of": (" — vòng {number}", " — round {number}"),
+    "doc.congress": ("đại hội", "congress"),
+    "doc.sign_head": ("TRƯỞNG BAN KIỂM PHIẾU", "HEAD OF THE COUNTING BOARD"),
+    "doc.sign_members": ("CÁC ỦY VIÊN", "MEMBERS"),
+    "doc.sign_note": ("(ký, ghi rõ họ tên)", "(signature and full name)"),
+    "doc.station": ("Máy", "Station"),
+    "doc.serial": ("Số phiếu", "Serial"),
+    "doc.note": ("Ghi chú", "Note"),
+    "doc.no_such_ballot": ("không có phiếu này (nhập nhầm)", "no such ballot (entered by mistake)"),
+    "doc.in_batch": ("sấp {batch}", "batch {batch}"),
+}

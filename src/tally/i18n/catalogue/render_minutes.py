@@ -1,0 +1,160 @@
+"""The words of the counting minutes (biên bản kiểm phiếu)."""
+
+TABLE: dict[str, tuple[str, str]] = {
+    "minutes.title": ("BIÊN BẢN KIỂM PHIẾU", "COUNTING MINUTES"),
+    "minutes.congress": ("Đại hội", "Congress"),
+    "minutes.term": ("Nhiệm kỳ", "Term"),
+    "minutes.place": ("Địa điểm", "Place"),
+    "minutes.date": ("Ngày", "Date"),
+    "minutes.counted_at": ("Thời gian kiểm phiếu", "Counted at"),
+    "minutes.s_board": ("II. Ban kiểm phiếu", "II. Counting board"),
+    "minutes.head": ("Trưởng ban", "Head"),
+    "minutes.member": ("Ủy viên", "Member"),
+    "minutes.no_board": ("(chưa ghi danh sách Ban kiểm phiếu)", "(board members not recorded)"),
+    "minutes.s_list": ("III. Số lượng và danh sách bầu cử", "III. Seats and list"),
+    "minutes.list_order": (
+        "Danh sách xếp theo thứ tự A, B, C của tên",
+        "The list in ballot order (A, B, C by given name)",
+    ),
+    "minutes.s_base": ("IV. Căn cứ tính kết quả bầu cử", "IV. Threshold base"),
+    "minutes.convened_members": (
+        "Số đảng viên chính thức được triệu tập",
+        "Official members convened",
+    ),
+    "minutes.convened_delegates": (
+        "Số đại biểu chính thức được triệu tập",
+        "Official delegates convened",
+    ),
+    "minutes.convened_committee": ("Số ủy viên được triệu tập", "Members of the body convened"),
+    "minutes.deduct": ("Trừ", "Less"),
+    "minutes.base.member_congress": (
+        "Số đảng viên chính thức làm căn cứ tính kết quả bầu cử",
+        "Threshold base",
+    ),
+    "minutes.base.delegate_congress": (
+        "Số đại biểu chính thức làm căn cứ tính kết quả bầu cử",
+        "Threshold base",
+    ),
+    "minutes.base.committee_conference": (
+        "Số ủy viên làm căn cứ tính kết quả bầu cử",
+        "Threshold base",
+    ),
+    "minutes.base_valid": ("Căn cứ tính kết quả: số phiếu hợp lệ", "Threshold base: valid ballots"),
+    "minutes.base_collected": (
+        "Căn cứ tính kết quả: số phiếu thu vào",
+        "Threshold base: ballots collected",
+    ),
+    "minutes.present.member_congress": ("Số đảng viên chính thức có mặt", "Present"),
+    "minutes.present.delegate_congress": ("Số đại biểu chính thức có mặt", "Present"),
+    "minutes.present.committee_conference": ("Số ủy viên có mặt", "Present"),
+    "minutes.quorum_ok": (
+        "đủ {num}/{den} số được triệu tập (cần ít nhất {req})",
+        "at least {num}/{den} of those convened (needs {req})",
+    ),
+    "minutes.quorum_no": (
+        "CHƯA ĐỦ {num}/{den} số được triệu tập (cần ít nhất {req})",
+        "FEWER THAN {num}/{den} of those convened (needs {req})",
+    ),
+    "minutes.threshold": ("Điều kiện trúng cử", "To be elected"),
+    "minutes.threshold_text": (
+        "quá một nửa so với {base}, tức ít nhất {min} phiếu ({citation})",
+        "more than half of {base}, i.e. at least {min} votes ({citation})",
+    ),
+    "minutes.s_ballots": ("V. Kết quả kiểm phiếu", "V. Ballots and votes"),
+    "minutes.valid": ("Số phiếu hợp lệ", "Valid ballots"),
+    "minutes.invalid": ("Số phiếu không hợp lệ", "Invalid ballots"),
+    "minutes.check": ("Đối chiếu", "Check"),
+    "minutes.check_text": (
+        "{valid} hợp lệ + {invalid} không hợp lệ = {collected} thu vào ≤ {issued} phát ra",
+        "{valid} valid + {invalid} invalid = {collected} collected ≤ {issued} issued",
+    ),
+    "minutes.votes_by_candidate": (
+        "Số phiếu bầu cho từng người (theo thứ tự trên phiếu)",
+        "Votes per candidate (in ballot order)",
+    ),
+    "minutes.votes": ("Số phiếu", "Votes"),
+    "minutes.agree": ("Đồng ý", "Agree"),
+    "minutes.disagree": ("Không đồng ý", "Disagree"),
+    "minutes.unmarked": ("Không rõ", "Unclear"),
+    "minutes.percent": ("Tỷ lệ so với căn cứ", "% of base"),
+    "minutes.r_elected": ("TRÚNG CỬ", "ELECTED"),
+    "minutes.r_tied": ("BẰNG PHIẾU", "TIED"),
+    "minutes.r_alternate": ("DỰ KHUYẾT", "ALTERNATE"),
+    "minutes.alternates_order": (
+        "Đại biểu dự khuyết, xếp theo số phiếu từ cao xuống thấp:",
+        "Alternate delegates, in descending order of votes:",
+    ),
+    "minutes.alternate_tie": (
+        "Có {n} người cùng được {votes} phiếu ở vị trí dự khuyết cuối cùng cho {stake} vị trí còn "
+        "lại: {names}. Thứ tự dự khuyết của những người này do đại hội quyết định.",
+        "{n} candidates are tied on {votes} votes at the alternates' cut-off for the {stake} "
+        "place(s) left: {names}. The congress decides their places.",
+    ),
+    "minutes.r_above": ("không trúng cử (quá 1/2)", "not elected (above 1/2)"),
+    "minutes.r_below": ("không trúng cử (không quá 1/2)", "not elected (not above 1/2)"),
+    "minutes.s_elected": ("VI. Người trúng cử", "VI. Elected"),
+    "minutes.elected_order": (
+        "Xếp theo số phiếu từ cao xuống thấp",
+        "In descending order of votes",
+    ),
+    "minutes.rank": ("Thứ tự", "Rank"),
+    "minutes.nobody": ("Không có người trúng cử.", "Nobody is elected."),
+    "minutes.complete": (
+        "Đã bầu đủ {seats}/{seats} chỉ tiêu.",
+        "All {seats} seats are filled.",
+    ),
+    "minutes.tie": (
+        "Có {n} người cùng được {votes} phiếu ở vị trí cuối cùng cho {stake} chỉ tiêu còn lại: "
+        "{names}.",
+        "{n} candidates are tied on {votes} votes at the cut-off for the {stake} seat(s) left: "
+        "{names}.",
+    ),
+    "minutes.tie_open": (
+        "Chưa xác định được người trúng cử cho {stake} chỉ tiêu này. Cách giải quyết: {policy} "
+        "({citation}).",
+        "Nobody is elected to these {stake} seat(s) yet. How to resolve it: {policy} ({citation}).",
+    ),
+    "minutes.tie_resolved_policy": (
+        "Trường hợp bằng phiếu đã giải quyết theo quy định áp dụng ({policy}; {citation}; {note}): "
+        "{winners} trúng cử.",
+        "The tie is resolved by the rule applied ({policy}; {citation}; {note}): {winners} "
+        "elected.",
+    ),
+    "minutes.tie_resolved_decision": (
+        "Trường hợp bằng phiếu đã giải quyết theo quyết định đã ghi nhận ({note}): {winners} "
+        "trúng cử.",
+        "The tie is resolved by the recorded decision ({note}): {winners} elected.",
+    ),
+    "minutes.shortfall_none": (
+        "Không có người nào được quá một nửa so với căn cứ; {seats} chỉ tiêu còn để trống. Việc "
+        "bầu tiếp do {assembly} quyết định.",
+        "Nobody received more than half of the base; all {seats} seat(s) remain open. Whether "
+        "to hold another round is for the {assembly} to decide.",
+    ),
+    "minutes.assembly_conference": ("hội nghị", "conference"),
+    "minutes.shortfall": (
+        "Còn thiếu {open} chỉ tiêu: chỉ {elected} người được quá một nửa so với căn cứ cho "
+        "{seats} chỉ tiêu. Những người đã trúng cử giữ nguyên kết quả; việc bầu tiếp cho số còn "
+        "thiếu do {assembly} quyết định.",
+        "{open} seat(s) remain open: only {elected} candidate(s) received more than half of the "
+        "base for {seats} seat(s). Those elected stay elected; whether to hold another round for "
+        "the open seats is for the {assembly} to decide.",
+    ),
+    "minutes.s_complaints": ("VII. Khiếu nại và giải quyết", "VII. Complaints"),
+    "minutes.no_complaints": ("Không có khiếu nại.", "No complaints."),
+    "minutes.settled": ("Giải quyết", "Settled"),
+    "minutes.fingerprint": (
+        "Nhật ký kiểm phiếu {file}: {events} sự kiện; mã SHA-256 của sự kiện cuối: {hash}.",
+        "Counting log {file}: {events} events; SHA-256 of the last event: {hash}.",
+    ),
+    "minutes.closing": (
+        "Biên bản được lập {when} và công bố trước {assembly}.",
+        "These minutes were made {when} and announced to the {assembly}.",
+    ),
+    "minutes.closing_when": ("lúc {time}", "at {time}"),
+    "minutes.closing_blank": (
+        "lúc .... giờ .... ngày ..../..../........",
+        "at ....:.... on ..../..../....",
+    ),
+    "minutes.moment": ("{hour} giờ {minute:02d}, ngày {day}", "{hour:02d}:{minute:02d}, {day}"),
+}

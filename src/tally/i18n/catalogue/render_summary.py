@@ -1,0 +1,92 @@
+"""The words of the congress summary."""
+
+TABLE: dict[str, tuple[str, str]] = {
+    "summary.title": ("TỔNG HỢP KẾT QUẢ BẦU CỬ", "SUMMARY OF THE ELECTIONS"),
+    "summary.s_contests": ("I. Các cuộc bầu", "I. Contests"),
+    "summary.s_elected": ("II. Người trúng cử", "II. Elected"),
+    "summary.s_next": ("III. Việc tiếp theo", "III. What comes next"),
+    "summary.contest": ("Cuộc bầu", "Contest"),
+    "summary.venue": ("Nơi bầu", "Elected by"),
+    "summary.seats": ("Số lượng", "Seats"),
+    "summary.rounds": ("Số vòng", "Rounds"),
+    "summary.elected": ("Trúng cử", "Elected"),
+    "summary.open": ("Còn thiếu", "Open"),
+    "summary.status": ("Tình trạng", "Status"),
+    "summary.venue_committee": ("hội nghị BCH", "committee conference"),
+    "summary.nobody": ("(chưa có)", "(none yet)"),
+    "summary.s_open_votes": ("V. Biểu quyết công khai", "V. Open votes"),
+    "summary.open_vote_rule": (
+        "Thông qua khi số tán thành quá một nửa so với căn cứ ({citation}).",
+        "Passed when the votes in favour are more than half of the base ({citation}).",
+    ),
+    "summary.subject": ("Nội dung", "Motion"),
+    "summary.yes": ("Tán thành", "Yes"),
+    "summary.no_votes": ("Không tán thành", "No"),
+    "summary.abstain": ("Không biểu quyết", "Abstain"),
+    "summary.needed": ("Cần / căn cứ", "Needed / base"),
+    "summary.passed": ("thông qua", "passed"),
+    "summary.failed": ("KHÔNG thông qua", "NOT passed"),
+    "summary.alternates": ("dự khuyết, theo thứ tự", "alternates, in order"),
+    "summary.s_composition": ("IV. Cơ cấu người trúng cử", "IV. Composition of the elected"),
+    "summary.size": ("Số người", "Members"),
+    "summary.women": ("Nữ", "Women"),
+    "summary.minorities": ("Dân tộc thiểu số", "Ethnic minorities"),
+    "summary.under_40": ("Dưới 40 tuổi", "Under 40"),
+    "summary.reelected": ("Tái cử", "Re-elected"),
+    "summary.new": ("Mới", "New"),
+    "summary.t_women_percent": ("nữ", "women"),
+    "summary.t_minorities_percent": ("dân tộc thiểu số", "ethnic minorities"),
+    "summary.t_under_40_percent": ("dưới 40 tuổi", "under 40"),
+    "summary.t_new_percent": ("tham gia lần đầu", "new members"),
+    "summary.target_met": (
+        "{target} {count}/{size} — đạt chỉ tiêu ít nhất {required}%",
+        "{target} {count}/{size} — meets the target of at least {required}%",
+    ),
+    "summary.target_missed": (
+        "{target} {count}/{size} — CHƯA ĐẠT chỉ tiêu ít nhất {required}%",
+        "{target} {count}/{size} — BELOW the target of at least {required}%",
+    ),
+    "summary.all_done": ("Tất cả các cuộc bầu đã bầu đủ.", "Every contest has filled its seats."),
+    "summary.next_awaiting": (
+        "{contest}: chờ phiếu vòng {number} — {seats} chỉ tiêu, danh sách: {names}.",
+        "{contest}: awaiting the ballots of round {number} — {seats} seat(s), list: {names}.",
+    ),
+    "summary.next_revote": (
+        "{contest}: bầu lại giữa những người bằng phiếu ({names}) cho {seats} chỉ tiêu; ghi vòng "
+        "bầu lại vào tệp mô tả ([[contest.round]]) hoặc ghi quyết định của đại hội (decision).",
+        "{contest}: re-vote among the tied ({names}) for {seats} seat(s); add the round to the "
+        "spec ([[contest.round]]) or record the congress's decision (decision).",
+    ),
+    "summary.next_round": (
+        "{contest}: còn {seats} chỉ tiêu; đại hội quyết định có bầu tiếp hay không. Nếu bầu tiếp, "
+        "danh sách mặc định: {names}.",
+        "{contest}: {seats} seat(s) open; the congress decides whether to hold another round. "
+        "If it does, the default list: {names}.",
+    ),
+    "summary.next_alternate_tie": (
+        "{contest}: có người bằng phiếu ở vị trí dự khuyết cuối cùng ({names}) cho {seats} vị trí; "
+        "đại hội quyết định và ghi quyết định (alternate_decision).",
+        "{contest}: a tie at the alternates' cut-off ({names}) for {seats} place(s); the congress "
+        "decides; record it (alternate_decision).",
+    ),
+    "summary.next_open_vote": (
+        'Biểu quyết "{subject}" không được thông qua ({yes} tán thành, cần {needed} trên căn '
+        "cứ {base}): đại hội biểu quyết lại trước khi kết quả bầu cử có giá trị.",
+        'The open vote "{subject}" did not pass ({yes} in favour, {needed} needed of a base of '
+        "{base}): the congress must vote again before the election results can stand.",
+    ),
+    "summary.next_post_open": (
+        "{contest}: không trúng cử; chức danh để trống, do hội nghị Ban Chấp hành hoặc cấp trên "
+        "quyết định.",
+        "{contest}: not elected; the post stays open for the executive committee's conference or "
+        "the upper level to decide.",
+    ),
+    "summary.next_waiting": (
+        "{contest}: chờ kết quả {source} trước khi bầu.",
+        "{contest}: waits for the result of {source}.",
+    ),
+    "summary.next_appointed": (
+        "{contest}: sau {rounds} vòng không bầu được; cấp ủy cấp trên chỉ định.",
+        "{contest}: not elected in {rounds} rounds; the upper level appoints.",
+    ),
+}

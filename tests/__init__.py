@@ -1,0 +1,1 @@
+"""The test suite of tally, one folder per layer (see README.md)."""

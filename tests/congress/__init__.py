@@ -1,0 +1,1 @@
+"""Tests of the congress layer: the chain of contests, rounds, delegates, nominations."""

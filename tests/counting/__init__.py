@@ -1,0 +1,1 @@
+"""Tests of the counting layer: validity, the count, the decision, open votes."""

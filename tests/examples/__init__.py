@@ -1,0 +1,1 @@
+"""Tests of the bundled examples and of the documentation's runnable blocks."""

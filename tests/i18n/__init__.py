@@ -1,0 +1,1 @@
+"""Tests of the bilingual catalogue: Vietnamese and English say the same thing."""

@@ -1,0 +1,1 @@
+"""Tests of the model layer: names, the roll, contests, ballots and their kernels."""

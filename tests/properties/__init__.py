@@ -1,0 +1,1 @@
+"""Cross-layer property, invariant, fuzz and differential suites."""

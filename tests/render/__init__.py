@@ -1,0 +1,1 @@
+"""Tests of the render layer: the minutes, the entry log, golden files byte for byte."""
