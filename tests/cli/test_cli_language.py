@@ -57,12 +57,12 @@ def usage_error(args: list[str], capsys: pytest.CaptureFixture[str]) -> str:
 
 def help_texts(lang: str) -> list[str]:
     """Every help sentence of the table in ``lang`` that differs in the other language."""
-    from tally.i18n.cli_help import HELP
+    from tally.i18n.catalogue import CATALOGUE
 
     side = 0 if lang == "vi" else 1
     return [
         words(pair[side])
-        for key, pair in HELP.items()
+        for key, pair in CATALOGUE.items()
         if key.startswith("cli.help.") and pair[0] != pair[1]
     ]
 
@@ -180,10 +180,10 @@ def test_tallys_own_usage_errors_speak_one_language(
 
 
 def test_every_cli_text_has_both_languages() -> None:
-    from tally.i18n.cli_help import HELP
+    from tally.i18n.catalogue.cli_help import TABLE
 
     placeholder = re.compile(r"%\(\w+\)[sr]|%[sr]|\{\w*\}")
-    for key, (vi, en) in HELP.items():
+    for key, (vi, en) in TABLE.items():
         assert vi.strip() and en.strip(), key
         assert sorted(placeholder.findall(vi)) == sorted(placeholder.findall(en)), key
         assert " / " not in vi and " / " not in en, key
@@ -192,10 +192,10 @@ def test_every_cli_text_has_both_languages() -> None:
 def test_argparse_templates_are_argparses_own_words() -> None:
     """The English side of every ``cli.argparse.*`` entry is a message of this Python's
     argparse, character for character: otherwise its Vietnamese could never be found."""
-    from tally.i18n.cli_help import HELP
+    from tally.i18n.catalogue import CATALOGUE
 
     source = inspect.getsource(argparse)
-    for key, (_, en) in HELP.items():
+    for key, (_, en) in CATALOGUE.items():
         if key.startswith("cli.argparse.") and "unexpected option" not in en:
             assert en.replace("\n", "\\n") in source, key
 

@@ -29,8 +29,7 @@ from tally.cli.outputs import say, write
 from tally.cli.parser import EXIT_USAGE as EXIT_USAGE
 from tally.cli.parser import Parser, language_of
 from tally.errors import LogError, TallyError
-from tally.i18n.cli_help import help_text
-from tally.i18n.messages import LANGS, Lang, text
+from tally.i18n.messages import LANGS, Lang, template, text
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -55,7 +54,7 @@ def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
     from tally.version import VERSION
 
     def h(key: str) -> str:
-        return help_text(key, lang)
+        return template(key, lang)
 
     parser = Parser(prog="tally", description=h("cli.help.tally"), lang=lang)
     parser.add_argument(
@@ -153,7 +152,7 @@ def _language(command: argparse.ArgumentParser, lang: Lang) -> None:
     """``--lang``; its default is the language the parser speaks, so that a ``--lang`` given
     before the sub-command is not undone by the sub-command's default."""
     command.add_argument(
-        "--lang", choices=LANGS, default=lang, help=help_text("cli.help.lang", lang)
+        "--lang", choices=LANGS, default=lang, help=template("cli.help.lang", lang)
     )
 
 
@@ -164,14 +163,14 @@ def _output(command: argparse.ArgumentParser, lang: Lang, formats: Sequence[str]
         choices=formats,
         default="text",
         dest="fmt",
-        help=help_text("cli.help.format", lang),
+        help=template("cli.help.format", lang),
     )
     command.add_argument(
         "--output",
         "-o",
         type=Path,
-        metavar=help_text("cli.metavar.output", lang),
-        help=help_text("cli.help.output", lang),
+        metavar=template("cli.metavar.output", lang),
+        help=template("cli.help.output", lang),
     )
 
 
@@ -184,12 +183,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "reconcile" and not 2 <= len(args.logs) <= 3:
         parser.error(text("cli.station_count", lang, given=len(args.logs)))
     if args.command == "replay" and args.entries and args.fmt == "json":
-        parser.error(help_text("cli.usage.entries_format", lang))
+        parser.error(template("cli.usage.entries_format", lang))
     if args.command == "count" and args.print_list:
         if args.fmt == "json":
-            parser.error(help_text("cli.usage.list_format", lang))
+            parser.error(template("cli.usage.list_format", lang))
         if args.ballots is not None or args.log is not None:
-            parser.error(help_text("cli.usage.list_alone", lang))
+            parser.error(template("cli.usage.list_alone", lang))
     try:
         output, needs_decision, summary = COMMANDS[args.command](args)
         write(output, getattr(args, "output", None), sys.stdout)

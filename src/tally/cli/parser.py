@@ -15,8 +15,8 @@ hooks that are the same in Python 3.11, 3.12 and 3.13 (tests run the help and th
 - the formatter passes its own ``"usage: "`` prefix to :meth:`argparse.HelpFormatter.add_usage`;
 - :meth:`Parser.error` says the message in the parser's language: argparse's messages are
   recognised against their English templates (``cli.argparse.*`` in
-  :mod:`tally.i18n.cli_help`) and filled into the Vietnamese ones; a message argparse writes
-  in a later version and no template knows is shown as argparse wrote it.
+  :mod:`tally.i18n.catalogue.cli_help`) and filled into the Vietnamese ones; a message argparse
+  writes in a later version and no template knows is shown as argparse wrote it.
 
 The language is chosen before the parser is built (:func:`language_of` reads ``--lang`` from
 anywhere on the command line), so ``tally count --lang en --help`` is English throughout.
@@ -38,8 +38,8 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from tally.i18n.cli_help import HELP, help_text
-from tally.i18n.messages import LANGS, Lang
+from tally.i18n.catalogue import CATALOGUE
+from tally.i18n.messages import LANGS, Lang, template
 
 if TYPE_CHECKING:
     from argparse import _MutuallyExclusiveGroup
@@ -72,7 +72,7 @@ def language_of(argv: Sequence[str]) -> Lang:
 def _templates() -> list[tuple[re.Pattern[str], str]]:
     """argparse's English templates as patterns, each with its Vietnamese template."""
     templates = []
-    for key, (vi, en) in HELP.items():
+    for key, (vi, en) in CATALOGUE.items():
         if not key.startswith("cli.argparse.") or key == "cli.argparse.error":
             continue
         parts: list[str] = []
@@ -125,7 +125,7 @@ class _Formatter(argparse.HelpFormatter):
         prefix: str | None = None,
     ) -> None:
         if prefix is None:
-            prefix = help_text("cli.usage", self.lang)
+            prefix = template("cli.usage", self.lang)
         super().add_usage(usage, actions, groups, prefix)
 
 
@@ -143,20 +143,20 @@ class Parser(argparse.ArgumentParser):
         kwargs["add_help"] = False
         super().__init__(*args, **kwargs)
         self.lang: Lang = lang
-        self._positionals.title = help_text("cli.positionals", lang)
-        self._optionals.title = help_text("cli.options", lang)
+        self._positionals.title = template("cli.positionals", lang)
+        self._optionals.title = template("cli.options", lang)
         self.add_argument(
             "-h",
             "--help",
             action="help",
             default=argparse.SUPPRESS,
-            help=help_text("cli.help.help", lang),
+            help=template("cli.help.help", lang),
         )
 
     def error(self, message: str) -> NoReturn:
         """Print the usage and ``message`` in this parser's language; exit 2."""
         self.print_usage(sys.stderr)
-        said = help_text("cli.argparse.error", self.lang) % {
+        said = template("cli.argparse.error", self.lang) % {
             "prog": self.prog,
             "message": translate(message, self.lang),
         }

@@ -1,22 +1,12 @@
-"""The words of the ``tally`` command line, Vietnamese and English: help texts, the usage
-line's placeholders, usage errors, and argparse's own words.
+"""The command line's words: help texts, the usage line's placeholders, usage errors, and
+argparse's own words (``cli.argparse.*``).
 
-Each key holds one text per language and no text mixes the two. The ``cli.argparse.*`` keys
-hold argparse's own messages: the English side is argparse's text exactly (its ``%``
-placeholders included), so that :mod:`tally.cli.parser` can recognise a message argparse
-formatted and say it in Vietnamese; no other key has a placeholder.
-
->>> help_text("cli.help.count", "en")
-'count the whole congress: every contest of the spec, round by round'
->>> help_text("cli.argparse.required", "vi") % "SPEC"
-'thiếu đối số bắt buộc: SPEC'
+No text mixes the two languages. The English side of a ``cli.argparse.*`` key is argparse's
+own message exactly, ``%`` placeholders included, so that :mod:`tally.cli.parser` can recognise
+a message argparse formatted and say it in Vietnamese; no other key has a placeholder.
 """
 
-from __future__ import annotations
-
-from tally.i18n.messages import Lang
-
-HELP: dict[str, tuple[str, str]] = {
+TABLE: dict[str, tuple[str, str]] = {
     # --- the parser's own headings and options -------------------------------------------
     "cli.usage": ("cách dùng: ", "usage: "),
     "cli.positionals": ("đối số", "positional arguments"),
@@ -193,10 +183,3 @@ HELP: dict[str, tuple[str, str]] = {
         "unknown parser %(parser_name)r (choices: %(choices)s)",
     ),
 }
-"""Every word of the command line: key -> (Vietnamese, English)."""
-
-
-def help_text(key: str, lang: Lang = "vi", /) -> str:
-    """The text ``key`` in ``lang`` (a ``cli.argparse.*`` template keeps its placeholders)."""
-    vi, en = HELP[key]
-    return vi if lang == "vi" else en
