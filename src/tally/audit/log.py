@@ -29,11 +29,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from pydantic import BaseModel, ConfigDict
-
 from tally.errors import InputFileError, Location
 from tally.files import open_regular, os_detail, unwritable
 from tally.i18n.messages import Lang, Phrase, text
+from tally.model.base import FrozenModel
 from tally.model.plain_text import is_control
 
 GENESIS = "0" * 64
@@ -55,10 +54,8 @@ def event_hash(seq: int, kind: str, data: Any, prev: str) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
-class Event(BaseModel):
+class Event(FrozenModel):
     """One line of the log."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     seq: int
     kind: str
@@ -96,10 +93,8 @@ class Problem(StrEnum):
     """The chain is intact but the event does not fit the count (found by a replay)."""
 
 
-class ChainReport(BaseModel):
+class ChainReport(FrozenModel):
     """What :func:`check_chain` found: whole events, the final hash, the first problem."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     ok: bool
     events: int

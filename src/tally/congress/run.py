@@ -29,8 +29,6 @@ from collections.abc import Callable, Mapping
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
-
 from tally.arguments import checked
 from tally.congress.chain import EXCLUDES, MIN_COMMITTEE_FOR_STANDING, Venue
 from tally.congress.composition import Composition, Targets, composition
@@ -41,6 +39,7 @@ from tally.counting.result import ContestResult, count_contest
 from tally.errors import ContestError, Location
 from tally.i18n.labels import Term
 from tally.model.ballots import Ballots
+from tally.model.base import FrozenModel
 from tally.model.bodies import Body
 from tally.model.contest import Candidate, Contest
 from tally.model.names import name_identity
@@ -66,10 +65,8 @@ class ContestStatus(StrEnum):
     """The contest its candidates come from still awaits a round or a re-vote."""
 
 
-class ContestRecord(BaseModel):
+class ContestRecord(FrozenModel):
     """One contest of the congress: its rounds, frozen, and what follows."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     contest_id: str
     body: Body
@@ -91,10 +88,8 @@ class ContestRecord(BaseModel):
     """What the next ballot would carry (seats and list), when one is needed."""
 
 
-class CongressRecord(BaseModel):
+class CongressRecord(FrozenModel):
     """Every contest of the congress in order."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     congress: Congress
     contests: tuple[ContestRecord, ...]
