@@ -76,13 +76,13 @@ from tally.congress.plan import BoardMember, check_board
 from tally.counting.outcome import OutcomeStatus, TieDecision
 from tally.counting.result import ContestResult, check_ballot_figures, count_contest
 from tally.errors import BallotError, DecisionError, Location, LogError, ReconciliationError
-from tally.files import validation_problem
 from tally.model.ballots import Ballots, MarksGiven, duplicate_serial
 from tally.model.contest import Contest, check_list
 from tally.model.lookalikes import skeleton
 from tally.model.names import name_identity
 from tally.model.roll import Roll
 from tally.model.rules import QC_190, RuleSet
+from tally.validation import validation_problem
 
 Clock = Callable[[], dt.datetime]
 
