@@ -33,7 +33,8 @@ from tally.errors import (
     RollError,
     TallyError,
 )
-from tally.model.ballots import BallotBuilder, Ballots, Mark, Observation
+from tally.model.ballot_builder import BallotBuilder
+from tally.model.ballots import Ballots, Mark, Observation
 from tally.model.bodies import Body
 from tally.model.contest import BallotForm, Candidate, Contest, check_list
 from tally.model.names import PersonName, ballot_order_key, normalize_name, parse_name

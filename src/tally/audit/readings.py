@@ -25,7 +25,8 @@ import numpy as np
 
 from tally.audit.events import Marks, Reading
 from tally.errors import BallotError, Location
-from tally.model.ballots import OBSERVATION_CODES, BallotBuilder, Ballots, Mark, MarksGiven
+from tally.model.ballot_builder import BallotBuilder, MarksGiven
+from tally.model.ballots import OBSERVATION_CODES, Ballots, Mark
 from tally.model.base import FrozenModel
 from tally.model.contest import BallotForm, Contest
 

@@ -76,12 +76,14 @@ from tally.congress.plan import BoardMember, check_board
 from tally.counting.outcome import OutcomeStatus, TieDecision
 from tally.counting.result import ContestResult, check_ballot_figures, count_contest
 from tally.errors import BallotError, DecisionError, Location, LogError, ReconciliationError
-from tally.model.ballots import Ballots, MarksGiven, duplicate_serial
+from tally.model.ballot_builder import MarksGiven
+from tally.model.ballots import Ballots
 from tally.model.contest import Contest, check_list
 from tally.model.lookalikes import skeleton
 from tally.model.names import name_identity
 from tally.model.roll import Roll
 from tally.model.rules import QC_190, RuleSet
+from tally.model.serials import duplicate_serial
 from tally.validation import validation_problem
 
 Clock = Callable[[], dt.datetime]

@@ -39,14 +39,8 @@ from tally.errors import BallotError, InputFileError, Location, ProblemList, Tal
 from tally.files import clipped, read_utf8
 from tally.i18n.messages import Phrase
 from tally.io import ballots_csv_fast as csv_vectorised
-from tally.model.ballots import (
-    OBSERVATION_CODES,
-    BallotBuilder,
-    Ballots,
-    Mark,
-    folded,
-    unknown_candidate,
-)
+from tally.model.ballot_builder import BallotBuilder, unknown_candidate
+from tally.model.ballots import OBSERVATION_CODES, Ballots, Mark, folded
 from tally.model.contest import BallotForm, Contest
 from tally.model.names import nearest_name
 
