@@ -50,7 +50,8 @@ if TYPE_CHECKING:
     from tally.io.frames import ballots_from_frame
     from tally.io.results_json import load_record, load_result
     from tally.io.spec import load_congress
-    from tally.model.ballots import BallotBuilder, Ballots
+    from tally.model.ballot_builder import BallotBuilder
+    from tally.model.ballots import Ballots
     from tally.model.bodies import Body
     from tally.model.contest import Contest
     from tally.model.roll import CongressKind, Roll
@@ -77,7 +78,8 @@ _HOMES: dict[str, tuple[str, ...]] = {
     "tally.model.roll": ("CongressKind", "Roll"),
     "tally.model.rules": ("RuleSet", "QC_190", "QC_244"),
     "tally.model.contest": ("Contest",),
-    "tally.model.ballots": ("Ballots", "BallotBuilder"),
+    "tally.model.ballots": ("Ballots",),
+    "tally.model.ballot_builder": ("BallotBuilder",),
     "tally.congress.plan": ("Congress",),
     "tally.counting.outcome": ("Outcome", "OutcomeStatus", "TieDecision"),
     # every error, and where it happened

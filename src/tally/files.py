@@ -20,11 +20,9 @@ import re
 import stat
 import tempfile
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
-
-from pydantic import ValidationError
 
 from tally.errors import InputFileError, Location
 from tally.i18n.messages import Lang
@@ -192,35 +190,6 @@ def _deep_line(text: str) -> int | None:
     return None
 
 
-_VI_DETAILS = {
-    "missing": "thiếu trường bắt buộc",
-    "extra_forbidden": "trường không được biết; kiểm tra chính tả",
-    "int_parsing": "phải là số nguyên",
-    "int_type": "phải là số nguyên",
-    "int_from_float": "phải là số nguyên",
-    "float_type": "phải là một số",
-    "float_parsing": "phải là một số",
-    "finite_number": "phải là một số hữu hạn",
-    "bool_type": "phải là true hoặc false",
-    "bool_parsing": "phải là true hoặc false",
-    "string_type": "phải là chuỗi ký tự",
-    "date_from_datetime_parsing": "phải là ngày (YYYY-MM-DD)",
-    "date_from_datetime_inexact": "phải là ngày (YYYY-MM-DD)",
-    "date_parsing": "phải là ngày (YYYY-MM-DD)",
-    "date_type": "phải là ngày (YYYY-MM-DD)",
-    "datetime_parsing": "phải là ngày giờ (YYYY-MM-DDTHH:MM:SS)",
-    "datetime_from_date_parsing": "phải là ngày giờ (YYYY-MM-DDTHH:MM:SS)",
-    "datetime_type": "phải là ngày giờ (YYYY-MM-DDTHH:MM:SS)",
-    "list_type": "phải là một danh sách",
-    "tuple_type": "phải là một danh sách",
-    "dict_type": "phải là một bảng TOML",
-    "model_type": "phải là một bảng TOML",
-    "literal_error": "giá trị không hợp lệ",
-    "enum": "giá trị không hợp lệ",
-    "greater_than_equal": "giá trị quá nhỏ",
-    "one_line": "có ký tự xuống dòng hoặc ký tự điều khiển; viết trên một dòng",
-    "less_than_equal": "giá trị quá lớn",
-}
 _SHOWN = 80
 """At most this many characters of a refused value are quoted in a message."""
 
@@ -279,29 +248,6 @@ def shown(value: object) -> str:
 def clipped(text: str) -> str:
     """``text``, cut short for a message."""
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
-
-
-def pydantic_detail(kind: str, english: str) -> Detail:
-    """A detail of pydantic error type ``kind``: Vietnamese from this module, else English."""
-    return Detail(_VI_DETAILS.get(kind, english), english)
-
-
-def validation_problem(
-    exc: ValidationError, words: Mapping[str, str] | None = None
-) -> tuple[tuple[str | int, ...], Detail]:
-    """The first problem pydantic found: its place (the path of keys and indices) and what is
-    wrong, in both languages; ``words`` replace Vietnamese details by error type."""
-    error = exc.errors(include_url=False)[0]
-    vi_words = {**_VI_DETAILS, **(words or {})}
-    vi = vi_words.get(error["type"], error["msg"])
-    en = error["msg"]
-    expected = (error.get("ctx") or {}).get("expected")
-    if expected:
-        vi = f"{vi}; dùng một trong: {expected}"
-    if error["type"] != "missing":
-        got = shown(error["input"])
-        vi, en = f"{vi} (nhận {got})", f"{en} (got {got})"
-    return tuple(error["loc"]), Detail(vi, en)
 
 
 def write_atomically(path: str | Path, text: str) -> None:

@@ -17,11 +17,11 @@ from tally.congress.plan import BoardMember, check_board
 from tally.errors import BallotError, BoardError, ContestError, NameFormatError, TallyError
 from tally.io.ballots_csv import ballots_from_csv_text
 from tally.io.spec import congress_from_toml
-from tally.model.ballots import serial_keys
 from tally.model.contest import Candidate
 from tally.model.lookalikes import LATIN_LOOKALIKES, difference, skeleton
 from tally.model.names import name_identity, normalize_name
 from tally.model.roll import CongressKind, Roll
+from tally.model.serials import serial_keys
 from tally.testing._names import vietnamese_names
 
 CYRILLIC_A = "\u0410"

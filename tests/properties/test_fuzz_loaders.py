@@ -43,7 +43,8 @@ from tally.errors import BallotError, FileProblemsError, InputFileError, LogErro
 from tally.io.ballots_csv import read_ballots_csv
 from tally.io.results_json import load_record, load_result
 from tally.io.spec import congress_from_dict, load_congress
-from tally.model.ballots import BallotBuilder, Mark
+from tally.model.ballot_builder import BallotBuilder
+from tally.model.ballots import Mark
 from tally.model.contest import BallotForm
 
 T = TypeVar("T")

@@ -21,11 +21,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from pydantic import BaseModel, ConfigDict
-
 from tally.errors import InputFileError, Location
 from tally.files import open_regular
 from tally.i18n.messages import Lang, Phrase, text
+from tally.model.base import FrozenModel
 
 GENESIS = "0" * 64
 """The ``prev`` of the first event."""
@@ -46,10 +45,8 @@ def event_hash(seq: int, kind: str, data: Any, prev: str) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
-class Event(BaseModel):
+class Event(FrozenModel):
     """One line of the log."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     seq: int
     kind: str
@@ -87,10 +84,8 @@ class Problem(StrEnum):
     """The chain is intact but the event does not fit the count (found by a replay)."""
 
 
-class ChainReport(BaseModel):
+class ChainReport(FrozenModel):
     """What :func:`check_chain` found: whole events, the final hash, the first problem."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     ok: bool
     events: int

@@ -35,15 +35,15 @@ import datetime as dt
 from enum import StrEnum
 from typing import Any, Literal, Self, cast
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 
 from tally.congress.plan import BoardMember
 from tally.counting.outcome import OutcomeStatus, TieDecision
 from tally.counting.result import ContestResult
 from tally.errors import TallyError
 from tally.model.ballots import OBSERVATION_CODES
+from tally.model.base import OneLineModel
 from tally.model.contest import Contest
-from tally.model.plain_text import one_line
 from tally.model.roll import Roll
 from tally.model.rules import RuleSet
 
@@ -70,15 +70,9 @@ class EventKind(StrEnum):
     DECISION_RECORDED = "decision_recorded"
 
 
-class _Data(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    @field_validator("*", mode="after")
-    @classmethod
-    def _one_line(cls, value: object) -> object:
-        """Free text in an event (a complaint, a note, a reason, the congress's name) is one
-        line of plain text: the minutes print it."""
-        return one_line(value) if isinstance(value, str) else value
+class _Data(OneLineModel):
+    """The data of one event kind; its free text (a complaint, a note, a reason, the
+    congress's name) is one line of plain text, since the minutes print it."""
 
 
 class CongressIdentity(_Data):

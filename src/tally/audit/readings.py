@@ -22,11 +22,12 @@ from enum import StrEnum
 from typing import Unpack
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict
 
 from tally.audit.events import Marks, Reading
 from tally.errors import BallotError, Location
-from tally.model.ballots import OBSERVATION_CODES, BallotBuilder, Ballots, Mark, MarksGiven
+from tally.model.ballot_builder import BallotBuilder, MarksGiven
+from tally.model.ballots import OBSERVATION_CODES, Ballots, Mark
+from tally.model.base import FrozenModel
 from tally.model.contest import BallotForm, Contest
 
 
@@ -144,15 +145,13 @@ class DiscrepancyKind(StrEnum):
     paper, shown so the board sees it; serials compare as read, so nothing is to rule."""
 
 
-class Discrepancy(BaseModel):
+class Discrepancy(FrozenModel):
     """One difference between stations: the serial, what differs, and each station's value.
 
     ``values`` maps each station to what it entered: a mark code for ``marks`` (see
     :class:`tally.model.ballots.Mark`), the observation codes joined by ``+``, the batch, or ``—``
     for a station that did not enter the serial.
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     serial: str
     kind: DiscrepancyKind

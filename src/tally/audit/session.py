@@ -71,11 +71,12 @@ from tally.congress.plan import BoardMember
 from tally.counting.outcome import TieDecision
 from tally.counting.result import ContestResult
 from tally.errors import BallotError, DecisionError, Location, LogError
-from tally.files import validation_problem
-from tally.model.ballots import Ballots, MarksGiven
+from tally.model.ballot_builder import MarksGiven
+from tally.model.ballots import Ballots
 from tally.model.contest import Contest
 from tally.model.roll import Roll
 from tally.model.rules import QC_190, RuleSet
+from tally.validation import validation_problem
 
 Clock = Callable[[], dt.datetime]
 

@@ -53,12 +53,13 @@ from tally.errors import (
     ReconciliationError,
     TallyError,
 )
-from tally.model.ballots import Ballots, duplicate_serial
+from tally.model.ballots import Ballots
 from tally.model.contest import Contest, check_list
 from tally.model.lookalikes import skeleton
 from tally.model.names import name_identity
 from tally.model.roll import Roll
 from tally.model.rules import RuleSet
+from tally.model.serials import duplicate_serial
 
 
 @dataclass(frozen=True, slots=True)

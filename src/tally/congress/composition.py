@@ -23,14 +23,10 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, Strict
+from pydantic import Field, Strict
 
+from tally.model.base import FrozenModel
 from tally.model.contest import Candidate
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
 
 AGE_BANDS = ("under_40", "40_49", "50_59", "60_and_over")
 
@@ -38,7 +34,7 @@ AGE_BANDS = ("under_40", "40_49", "50_59", "60_and_over")
 Percent = Annotated[int, Strict(), Field(ge=0, le=100)]
 
 
-class Targets(_Frozen):
+class Targets(FrozenModel):
     """Minimum shares (percent of the body) the congress aims for; ``None`` means no target."""
 
     women_percent: Percent | None = None
@@ -49,7 +45,7 @@ class Targets(_Frozen):
     """Everyone of another recorded ethnicity counts as an ethnic minority."""
 
 
-class Finding(_Frozen):
+class Finding(FrozenModel):
     """One target checked: the share reached, in integers (``100 * count >= target * size``)."""
 
     target: str
@@ -59,7 +55,7 @@ class Finding(_Frozen):
     met: bool
 
 
-class Composition(_Frozen):
+class Composition(FrozenModel):
     """The make-up of one elected body."""
 
     size: int

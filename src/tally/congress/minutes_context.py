@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import field_validator
 
 from tally.congress.plan import BoardMember, Congress
 from tally.i18n.labels import bare_term
+from tally.model.base import FrozenModel
 
 
 def grouped_hash(digest: str) -> str:
@@ -23,10 +24,8 @@ def grouped_hash(digest: str) -> str:
     return " ".join(digest[i : i + 8] for i in range(0, len(digest), 8))
 
 
-class Fingerprint(BaseModel):
+class Fingerprint(FrozenModel):
     """The audit log behind the minutes: its file, how many events, the last event's hash."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     events: int
     hash: str
@@ -41,11 +40,9 @@ class Fingerprint(BaseModel):
         return grouped_hash(self.hash)
 
 
-class MinutesContext(BaseModel):
+class MinutesContext(FrozenModel):
     """What the minutes print beyond the result: the congress, the board, the time of the
     count, complaints and the audit log's fingerprint (from a spec or from a log)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     congress: str | None = None
     term: str | None = None

@@ -23,24 +23,20 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any, Self
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import model_validator
 
 from tally.errors import ContestError, Location
+from tally.model.base import FrozenModel
 from tally.model.bodies import Body
 from tally.model.contest import Candidate, Candidates
 from tally.model.names import name_identity
 from tally.model.rules import QC_190, RuleSet
 
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
 NOMINATION_SHARE = (3, 10)
 """A floor nomination needs the agreement of more than 3/10 of those attending (RULES §5 [V])."""
 
 
-class Nomination(_Frozen):
+class Nomination(FrozenModel):
     """A name put forward from the floor (or by the person), with how many agreed."""
 
     name: str
@@ -56,7 +52,7 @@ class Nomination(_Frozen):
         return den * self.support > num * attending
 
 
-class Withdrawal(_Frozen):
+class Withdrawal(FrozenModel):
     """A request to withdraw from the list, and the congress's decision on it (RULES §5 [V])."""
 
     name: str
@@ -78,7 +74,7 @@ class ListStatus(StrEnum):
     """The list is no longer than the seats: a committee's list needs a surplus (RULES §5)."""
 
 
-class ListDraft(_Frozen):
+class ListDraft(FrozenModel):
     """Everything the congress decided about one list before approving it."""
 
     body: Body
@@ -114,7 +110,7 @@ class ListDraft(_Frozen):
         return self
 
 
-class BuiltList(_Frozen):
+class BuiltList(FrozenModel):
     """The list the draft leads to, and how it got there."""
 
     final: tuple[Candidate, ...]

@@ -22,7 +22,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Literal, Self
 
-from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+from pydantic import field_validator, model_validator
 
 from tally.congress.chain import (
     CELL_BODIES,
@@ -42,26 +42,16 @@ from tally.counting.result import ContestResult, count_contest
 from tally.errors import BoardError, ContestError, Location, RollError
 from tally.i18n.labels import Term
 from tally.model.ballots import Ballots
+from tally.model.base import OneLineModel
 from tally.model.bodies import Body
 from tally.model.contest import Candidate, Candidates, Contest
 from tally.model.lookalikes import difference
 from tally.model.names import name_identity, normalize_name
-from tally.model.plain_text import one_line
 from tally.model.roll import CongressKind, Deduction, Roll, check_deductions
 from tally.model.rules import QC_190, RuleSet
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    @field_validator("*", mode="after")
-    @classmethod
-    def _one_line(cls, value: object) -> object:
-        """Text the minutes print (the congress's name, term, place, notes) is one line."""
-        return one_line(value) if isinstance(value, str) else value
-
-
-class BoardMember(_Frozen):
+class BoardMember(OneLineModel):
     """A member of the counting board (Ban kiểm phiếu)."""
 
     name: str
@@ -73,14 +63,14 @@ class BoardMember(_Frozen):
         return normalize_name(value)
 
 
-class Complaint(_Frozen):
+class Complaint(OneLineModel):
     """A complaint raised about the count, and how the board settled it."""
 
     summary: str
     settlement: str
 
 
-class RoundFigures(_Frozen):
+class RoundFigures(OneLineModel):
     """What the board records for one round: ballots issued and collected, the time, the
     ballots file, the decisions on ties, and complaints."""
 
@@ -135,7 +125,7 @@ class ContestPlan(RoundFigures):
         return self.rounds[number - 2]
 
 
-class OpenVoteRecord(_Frozen):
+class OpenVoteRecord(OneLineModel):
     """An open vote as the board recorded it: what was voted, and the hands counted."""
 
     motion: Motion
@@ -202,7 +192,7 @@ def check_board(
             )
 
 
-class CommitteeRoll(_Frozen):
+class CommitteeRoll(OneLineModel):
     """The new committee's conference: who is present and who is deducted (RULES §1).
 
     Those convened are the members the congress elected to the committee, so the count of
@@ -210,7 +200,7 @@ class CommitteeRoll(_Frozen):
     """
 
     present: int
-    deductions: dict[Deduction, int] = {}
+    deductions: dict[Deduction, int] = {}  # noqa: RUF012 (a pydantic field: copied per value)
 
     @model_validator(mode="after")
     def _plausible(self) -> Self:
@@ -231,7 +221,7 @@ class CommitteeRoll(_Frozen):
         )
 
 
-class Congress(_Frozen):
+class Congress(OneLineModel):
     """The congress (or conference) whose contests are counted."""
 
     name: str

@@ -28,8 +28,6 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict
-
 from tally.arguments import checked
 from tally.congress.chain import EXCLUDES, MIN_COMMITTEE_FOR_STANDING, Venue
 from tally.congress.composition import Composition, Targets, composition
@@ -40,6 +38,7 @@ from tally.counting.result import ContestResult, count_contest
 from tally.errors import ContestError, Location
 from tally.i18n.labels import Term
 from tally.model.ballots import Ballots
+from tally.model.base import FrozenModel
 from tally.model.bodies import Body
 from tally.model.contest import Candidate, Contest
 from tally.model.names import name_identity
@@ -65,10 +64,8 @@ class ContestStatus(StrEnum):
     """The contest its candidates come from still awaits a round or a re-vote."""
 
 
-class ContestRecord(BaseModel):
+class ContestRecord(FrozenModel):
     """One contest of the congress: its rounds, frozen, and what follows."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     contest_id: str
     body: Body
@@ -90,10 +87,8 @@ class ContestRecord(BaseModel):
     """What the next ballot would carry (seats and list), when one is needed."""
 
 
-class CongressRecord(BaseModel):
+class CongressRecord(FrozenModel):
     """Every contest of the congress in order."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     congress: Congress
     contests: tuple[ContestRecord, ...]

@@ -17,26 +17,25 @@ from __future__ import annotations
 from typing import Self
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+from pydantic import field_validator, model_validator
 
 from tally.arguments import checked
 from tally.counting.validity import REASONS, VALID, InvalidReason, classify_block
 from tally.errors import BallotError, Location, ReconciliationError
 from tally.model.ballots import Ballots, Mark
+from tally.model.base import FrozenModel
 from tally.model.contest import BallotForm, Contest
 from tally.model.kernels import blocks, column_sums
 from tally.model.rules import QC_190, RuleSet
 
 
-class Count(BaseModel):
+class Count(FrozenModel):
     """Votes and ballot totals of one contest (or one batch of it).
 
     ``votes`` are names left standing (strike-out) or *agree* marks (yes/no), in ballot order;
     ``against`` are names struck or *disagree* marks; ``unmarked`` are yes/no names with both
     boxes or neither marked on an otherwise valid ballot. All from valid ballots only.
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     contest_id: str
     form: BallotForm

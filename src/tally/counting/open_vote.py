@@ -17,9 +17,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict
-
 from tally.errors import Location, RollError
+from tally.model.base import FrozenModel
 from tally.model.roll import Roll, more_than_half
 from tally.model.rules import QC_190, Citation, OpenVoteBase, RuleSet
 
@@ -34,10 +33,8 @@ class Motion(StrEnum):
     OTHER = "other"
 
 
-class OpenVoteResult(BaseModel):
+class OpenVoteResult(FrozenModel):
     """An open vote's counts, the base it was measured against, and the outcome."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     motion: Motion
     subject: str

@@ -23,21 +23,18 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, TypeAdapter
+from pydantic import TypeAdapter
 
 from tally.arguments import checked
 from tally.counting.count import Count
 from tally.errors import BallotError, DecisionError, Location
+from tally.model.base import FrozenModel
 from tally.model.contest import Contest
 from tally.model.roll import more_than_half
 from tally.model.rules import QC_190, RuleSet, TiePolicy
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Standing(_Frozen):
+class Standing(FrozenModel):
     """One candidate's line in the result."""
 
     number: int
@@ -52,7 +49,7 @@ class Standing(_Frozen):
     """Elected as an alternate delegate (dự khuyết) on the same ballot."""
 
 
-class Tie(_Frozen):
+class Tie(FrozenModel):
     """Equal votes at the cut-off: more candidates than seats left."""
 
     candidates: tuple[str, ...]
@@ -60,7 +57,7 @@ class Tie(_Frozen):
     seats_at_stake: int
 
 
-class TieDecision(_Frozen):
+class TieDecision(FrozenModel):
     """A recorded human decision that resolves a tie (e.g. the result of a re-vote).
 
     ``winners`` name exactly ``seats_at_stake`` of the tied candidates; ``note`` says who decided
@@ -71,7 +68,7 @@ class TieDecision(_Frozen):
     note: str
 
 
-class TieResolution(_Frozen):
+class TieResolution(FrozenModel):
     """How a tie was resolved."""
 
     by: TiePolicy | None
@@ -93,7 +90,7 @@ class OutcomeStatus(StrEnum):
     """The delegates are elected, but equal votes at the alternates' cut-off need a decision."""
 
 
-class Outcome(_Frozen):
+class Outcome(FrozenModel):
     """The decision of one contest, with everything needed to explain it."""
 
     base: int

@@ -16,22 +16,19 @@ False
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
-
 from tally.arguments import checked
 from tally.counting.count import Count, count_ballots
 from tally.counting.outcome import Outcome, OutcomeStatus, TieDecision, decide
 from tally.errors import Location, ReconciliationError
 from tally.model.ballots import Ballots
+from tally.model.base import FrozenModel
 from tally.model.contest import Contest, check_list
 from tally.model.roll import Roll
 from tally.model.rules import QC_190, QuorumFinding, RuleSet, ThresholdBase
 
 
-class ContestResult(BaseModel):
+class ContestResult(FrozenModel):
     """Everything about one counted contest: inputs, count, outcome and the findings."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     contest: Contest
     roll: Roll

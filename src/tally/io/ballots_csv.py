@@ -39,14 +39,9 @@ from tally.errors import BallotError, InputFileError, Location, ProblemList, Tal
 from tally.files import clipped, read_utf8
 from tally.i18n.messages import Phrase
 from tally.io import ballots_csv_fast as csv_vectorised
-from tally.model.ballots import (
-    OBSERVATION_CODES,
-    BallotBuilder,
-    Ballots,
-    Mark,
-    folded,
-    unknown_candidate,
-)
+from tally.io.ballots_csv_fast_writer import write_fast
+from tally.model.ballot_builder import BallotBuilder, unknown_candidate
+from tally.model.ballots import OBSERVATION_CODES, Ballots, Mark, folded
 from tally.model.contest import BallotForm, Contest
 from tally.model.names import nearest_name
 
@@ -388,8 +383,8 @@ def ballots_to_csv_text(contest: Contest, ballots: Ballots) -> str:
 
 
 def _csv_text_fast(contest: Contest, ballots: Ballots) -> str | None:
-    """:func:`~tally.io.ballots_csv_fast.write_fast` with this format's columns and notes."""
-    return csv_vectorised.write_fast(ballots, _WRITTEN_LISTS[contest.form], _note)
+    """:func:`~tally.io.ballots_csv_fast_writer.write_fast` with this format's columns and notes."""
+    return write_fast(ballots, _WRITTEN_LISTS[contest.form], _note)
 
 
 def _csv_text_rowwise(contest: Contest, ballots: Ballots) -> str:

@@ -44,12 +44,12 @@ from tally.congress.run import CongressRecord
 from tally.counting.outcome import TieDecision, TieResolution, decide
 from tally.counting.result import ContestResult, check_ballot_figures, threshold_base
 from tally.errors import InputFileError, Location, TallyError
-from tally.files import Detail, line_at, long_number, read_utf8, shown, too_deep, validation_problem
+from tally.files import Detail, line_at, long_number, read_utf8, shown, too_deep
 from tally.i18n.messages import Lang, Phrase
 from tally.model.contest import BallotForm, check_list
+from tally.validation import FieldPath, dotted, located_error
 
 Model = TypeVar("Model", bound=BaseModel)
-FieldPath = tuple[str | int, ...]
 
 
 @checked
@@ -233,8 +233,9 @@ def _validate(model: type[Model], data: dict[str, Any], source: str) -> Model:
     try:
         value = model.model_validate(data)
     except ValidationError as exc:
-        loc, detail = validation_problem(exc, _VI_JSON)
-        raise InputFileError("json.field", _at(source, loc), detail=detail) from None
+        raise located_error(
+            exc, InputFileError, "json.field", file=source, words=_VI_JSON
+        ) from None
     except TallyError as exc:  # a model's own check (a name, the roll, a list…)
         path = _locate(model, data, exc)
         raise InputFileError("json.value", _at(source, path), problem=_Said(exc)) from None
@@ -356,7 +357,7 @@ def _same(left: Any, right: Any, strict: bool) -> bool:
 
 
 def _at(source: str, path: Sequence[str | int]) -> Location:
-    return Location(file=source, field=".".join(str(part) for part in path) or None)
+    return Location(file=source, field=dotted(path) or None)
 
 
 # --- consistency -----------------------------------------------------------------------------

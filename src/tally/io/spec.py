@@ -58,12 +58,13 @@ from tally.congress.plan import (
 from tally.counting.outcome import TieDecision
 from tally.counting.result import check_ballot_figures
 from tally.errors import InputFileError, Location, TallyError
-from tally.files import Detail, parse_toml, pydantic_detail, read_utf8, shown, validation_problem
+from tally.files import Detail, parse_toml, read_utf8, shown
 from tally.model.bodies import Body
 from tally.model.contest import Candidate, Contest, check_list
 from tally.model.plain_text import first_control
 from tally.model.roll import Deduction, Roll
 from tally.model.rules import PRESETS, RuleSet
+from tally.validation import dotted, located_error, pydantic_detail
 
 
 class _FiguresEntry(BaseModel):
@@ -477,10 +478,13 @@ def _section(source: str, section: str) -> Iterator[None]:
     try:
         yield
     except ValidationError as exc:
-        loc, detail = validation_problem(exc)
-        field = _join(section, ".".join(str(part) for part in loc if not isinstance(part, int)))
-        raise InputFileError(
-            "spec.field", Location(file=source, field=field), field=field, detail=detail
+        raise located_error(
+            exc,
+            InputFileError,
+            "spec.field",
+            file=source,
+            field=lambda path: _join(section, dotted(path, indices=False)),
+            name_field=True,
         ) from None
     except InputFileError:
         raise

@@ -20,12 +20,13 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, field_validator, model_validator
+from pydantic import BeforeValidator, field_validator, model_validator
 
 from tally.arguments import checked
 from tally.errors import ContestError, Location, NameFormatError
 from tally.i18n.labels import Term
 from tally.i18n.messages import Lang, text
+from tally.model.base import FrozenModel
 from tally.model.bodies import Body
 from tally.model.lookalikes import difference
 from tally.model.names import (
@@ -59,10 +60,8 @@ class BallotForm(StrEnum):
 Gender = Literal["male", "female"]
 
 
-class Candidate(BaseModel):
+class Candidate(FrozenModel):
     """A person on the list. Personal data is optional and used for composition and ties."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     name: str
     birth_date: date | None = None
@@ -94,14 +93,12 @@ Candidates = Annotated[tuple[Candidate, ...], BeforeValidator(_as_candidates)]
 """Candidates given as :class:`Candidate` objects or plain names, in any mix."""
 
 
-class Contest(BaseModel):
+class Contest(FrozenModel):
     """One election on one ballot: the body or post, the seats, the list in ballot order.
 
     Candidates may be given as names or :class:`Candidate` objects, in any order; they are
     stored in ballot order (given name, surname, middle, Vietnamese collation).
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: str
     body: Body

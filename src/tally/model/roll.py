@@ -14,11 +14,12 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Self
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import model_validator
 
 from tally.arguments import checked
 from tally.errors import Location, RollError
 from tally.i18n.labels import Term
+from tally.model.base import FrozenModel
 
 
 class CongressKind(StrEnum):
@@ -98,18 +99,16 @@ def check_deductions(kind: CongressKind, deductions: dict[Deduction, int]) -> No
             raise RollError("roll.negative", Location(field=field), field=field, value=count)
 
 
-class Roll(BaseModel):
+class Roll(FrozenModel):
     """Convened, deductions by category and present, for one voting body.
 
     Deductions are listed in the order of :class:`Deduction`; a zero deduction may be omitted.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
     kind: CongressKind
     convened: int
     present: int
-    deductions: dict[Deduction, int] = {}
+    deductions: dict[Deduction, int] = {}  # noqa: RUF012 (a pydantic field: copied per value)
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:

@@ -18,20 +18,17 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from tally.i18n.messages import Lang
+from tally.model.base import FrozenModel
 from tally.model.bodies import Body
 from tally.model.roll import Roll
 
 Confidence = Literal["V", "P", "U"]
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Citation(_Frozen):
+class Citation(FrozenModel):
     """Where a rule comes from, and how sure we are (RULES.md tags: V read, P partly, U policy).
 
     >>> Citation(source="QĐ 190-QĐ/TW", article="30", clause="2", confidence="V").render("en")
@@ -80,14 +77,14 @@ class ThresholdBase(StrEnum):
     """Ballots collected, invalid included (some mass organisations)."""
 
 
-class ThresholdPolicy(_Frozen):
+class ThresholdPolicy(FrozenModel):
     """Winning needs ``2 * votes > base``; this policy says which number is the base."""
 
     base: ThresholdBase = ThresholdBase.ROLL
     citation: Citation
 
 
-class ValidityPolicy(_Frozen):
+class ValidityPolicy(FrozenModel):
     """How ballots are judged (RULES §3)."""
 
     all_unmarked_yes_no_invalid: bool = True
@@ -107,14 +104,14 @@ class TiePolicy(StrEnum):
     """The congress decides; the decision is recorded explicitly."""
 
 
-class TieRule(_Frozen):
+class TieRule(FrozenModel):
     """The tie policy and its citation."""
 
     policy: TiePolicy = TiePolicy.REVOTE
     citation: Citation
 
 
-class RoundPolicy(_Frozen):
+class RoundPolicy(FrozenModel):
     """Further rounds elect only the seats still open, against the same base (RULES §4)."""
 
     cell_secretary_max_rounds: int = 3
@@ -125,7 +122,7 @@ class RoundPolicy(_Frozen):
     citation: Citation
 
 
-class SurplusPolicy(_Frozen):
+class SurplusPolicy(FrozenModel):
     """How much longer than the seats a committee's list must and may be (RULES §5)."""
 
     bodies: tuple[Body, ...] = tuple(b for b in Body if b.is_committee)
@@ -148,7 +145,7 @@ class SurplusPolicy(_Frozen):
         return seats * self.max_percent // 100
 
 
-class QuorumFinding(_Frozen):
+class QuorumFinding(FrozenModel):
     """Whether enough of those convened are present (a warning, not a stop)."""
 
     met: bool
@@ -157,7 +154,7 @@ class QuorumFinding(_Frozen):
     required: int
 
 
-class QuorumPolicy(_Frozen):
+class QuorumPolicy(FrozenModel):
     """At least ``numerator/denominator`` of those convened present (RULES §7, default 2/3)."""
 
     numerator: int = Field(default=2, ge=0)
@@ -187,7 +184,7 @@ class Rounding(StrEnum):
     TRUNCATE = "truncate"
 
 
-class PercentPolicy(_Frozen):
+class PercentPolicy(FrozenModel):
     """Percentages of the base for display only (integers decide)."""
 
     decimals: int = Field(default=2, ge=0, le=6)
@@ -216,14 +213,14 @@ class OpenVoteBase(StrEnum):
     """Those present."""
 
 
-class OpenVotePolicy(_Frozen):
+class OpenVotePolicy(FrozenModel):
     """Open votes (show of hands, delegate card) pass with ``2 * yes > base`` (RULES §7 [U])."""
 
     base: OpenVoteBase = OpenVoteBase.ROLL
     citation: Citation
 
 
-class RuleSet(_Frozen):
+class RuleSet(FrozenModel):
     """A complete set of counting rules: every policy named and cited."""
 
     name: str

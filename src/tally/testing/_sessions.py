@@ -20,7 +20,8 @@ from tally.congress.plan import BoardMember
 from tally.counting.outcome import OutcomeStatus, TieDecision
 from tally.counting.result import ContestResult, count_contest
 from tally.errors import ContestError, ReconciliationError
-from tally.model.ballots import OBSERVATION_CODES, Mark, MarksGiven
+from tally.model.ballot_builder import MarksGiven
+from tally.model.ballots import OBSERVATION_CODES, Mark
 from tally.model.contest import BallotForm, Contest, check_list
 from tally.model.names import name_identity
 from tally.model.roll import Roll
