@@ -37,21 +37,17 @@ class Location:
 
     def render(self, lang: Lang = "vi") -> str:
         """Human-readable place, e.g. ``ballots.csv, dòng 12, phiếu 0042``."""
-        words = {
-            "vi": ("dòng", "trường", "phiếu", "cột"),
-            "en": ("line", "field", "ballot", "column"),
-        }[lang]
         parts: list[str] = []
         if self.file is not None:
             parts.append(self.file)
         if self.line is not None:
-            parts.append(f"{words[0]} {self.line}")
+            parts.append(text("where.line", lang, line=self.line))
         if self.field is not None:
-            parts.append(f"{words[1]} {self.field}")
+            parts.append(text("where.field", lang, field=self.field))
         if self.serial is not None:
-            parts.append(f"{words[2]} {self.serial}")
+            parts.append(text("where.serial", lang, serial=self.serial))
         if self.column is not None:
-            parts.append(f"{words[3]} {self.column!r}")
+            parts.append(text("where.column", lang, column=self.column))
         return ", ".join(parts)
 
     def within(self, outer: Location) -> Location:

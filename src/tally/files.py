@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from tally.errors import InputFileError, Location
-from tally.i18n.messages import Lang
+from tally.i18n.messages import Lang, Phrase
 
 MAX_NESTING = 64
 """Deepest nesting of arrays and tables reported when a file is too deep to parse."""
@@ -63,7 +63,7 @@ def open_regular(path: str | Path, *, write: bool = False, create: bool = False)
                 "file.unwritable",
                 where,
                 path=source,
-                detail=Detail("không có thư mục này", "no such folder"),
+                detail=Phrase("os.no_folder"),
             ) from None
         raise InputFileError("file.not_found", where, path=source) from None
     except IsADirectoryError:
@@ -205,26 +205,26 @@ class Detail:
         return self.vi if lang == "vi" else self.en
 
 
-_OS_WORDS: dict[int, tuple[str, str]] = {
-    errno.ENOENT: ("không có tệp hoặc thư mục này", "no such file or folder"),
-    errno.EACCES: ("không có quyền truy cập", "permission denied"),
-    errno.EPERM: ("hệ điều hành không cho phép thao tác này", "operation not permitted"),
-    errno.EISDIR: ("đây là một thư mục, không phải tệp", "it is a folder, not a file"),
-    errno.ENOTDIR: (
-        "một phần của đường dẫn không phải là thư mục",
-        "a part of the path is not a folder",
-    ),
-    errno.ENOSPC: ("ổ đĩa đã đầy", "the disk is full"),
-    errno.EROFS: ("ổ đĩa chỉ cho đọc, không cho ghi", "the disk is read-only"),
-    errno.EEXIST: ("tệp đã có sẵn", "the file already exists"),
-    errno.ELOOP: ("liên kết vòng (liên kết trỏ về chính nó)", "a loop of links"),
-    errno.ENAMETOOLONG: ("tên tệp hoặc đường dẫn quá dài", "the file name or path is too long"),
+_OS_WORDS: dict[int, str] = {
+    number: f"os.{errno.errorcode[number].lower()}"
+    for number in (
+        errno.ENOENT,
+        errno.EACCES,
+        errno.EPERM,
+        errno.EISDIR,
+        errno.ENOTDIR,
+        errno.ENOSPC,
+        errno.EROFS,
+        errno.EEXIST,
+        errno.ELOOP,
+        errno.ENAMETOOLONG,
+    )
 }
-"""The operating system's reason for the common errors, in the board's words (the system's
-own text, ``strerror``, is English whatever the language asked for)."""
+"""The common ``errno`` values and their catalogue keys: the system's reason in the board's
+words (the system's own text, ``strerror``, is English whatever the language asked for)."""
 
 
-def os_detail(exc: BaseException) -> Detail:
+def os_detail(exc: BaseException) -> Detail | Phrase:
     """Why the system refused, in both languages: the common ``errno`` values in the board's
     words, any other by the system's own text.
 
@@ -235,7 +235,7 @@ def os_detail(exc: BaseException) -> Detail:
     """
     number = getattr(exc, "errno", None)
     if isinstance(number, int) and number in _OS_WORDS:
-        return Detail(*_OS_WORDS[number])
+        return Phrase(_OS_WORDS[number])
     own = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
     return Detail(own, own)
 
@@ -327,11 +327,11 @@ def sync_folder(folder: Path) -> None:
 
 
 _NOT_REGULAR = {
-    stat.S_IFDIR: Detail("một thư mục", "a folder"),
-    stat.S_IFCHR: Detail("một thiết bị", "a device"),
-    stat.S_IFBLK: Detail("một thiết bị", "a device"),
-    stat.S_IFIFO: Detail("một ống dẫn (FIFO)", "a pipe (FIFO)"),
-    stat.S_IFSOCK: Detail("một socket", "a socket"),
+    stat.S_IFDIR: Phrase("path.folder"),
+    stat.S_IFCHR: Phrase("path.device"),
+    stat.S_IFBLK: Phrase("path.device"),
+    stat.S_IFIFO: Phrase("path.pipe"),
+    stat.S_IFSOCK: Phrase("path.socket"),
 }
 
 
@@ -366,14 +366,14 @@ def check_output(output: Path, inputs: Iterable[Path | None] = ()) -> None:
                 "file.unwritable",
                 where,
                 path=output,
-                detail=Detail("không có thư mục này", "no such folder"),
+                detail=Phrase("os.no_folder"),
             )
         try:
             kind = resolved.stat().st_mode
         except FileNotFoundError:
             kind = None
         if kind is not None and not stat.S_ISREG(kind):
-            nature = _NOT_REGULAR.get(stat.S_IFMT(kind), Detail("không phải tệp", "not a file"))
+            nature = _NOT_REGULAR.get(stat.S_IFMT(kind), Phrase("path.not_a_file"))
             raise InputFileError("file.output_not_file", where, path=output, kind=nature)
         for source in inputs:
             if source is None:

@@ -44,7 +44,7 @@ from tally.congress.run import CongressRecord
 from tally.counting.outcome import TieDecision, TieResolution, decide
 from tally.counting.result import ContestResult, check_ballot_figures, threshold_base
 from tally.errors import InputFileError, Location, TallyError
-from tally.files import Detail, line_at, long_number, read_utf8, shown, too_deep
+from tally.files import line_at, long_number, read_utf8, shown, too_deep
 from tally.i18n.messages import Lang, Phrase
 from tally.model.contest import BallotForm, check_list
 from tally.validation import FieldPath, dotted, located_error
@@ -189,19 +189,19 @@ _KINDS = {
     "contest_record": ("contest_id", "rounds"),
 }
 _TYPES = {
-    list: ("một danh sách", "a list"),
-    str: ("một chuỗi ký tự", "a string"),
-    int: ("một số", "a number"),
-    float: ("một số", "a number"),
-    bool: ("true/false", "true/false"),
-    type(None): ("null", "null"),
+    list: "json_value.list",
+    str: "json_value.string",
+    int: "json_value.number",
+    float: "json_value.number",
+    bool: "json_value.boolean",
+    type(None): "json_value.null",
 }
 
 
 def _expect(data: Any, wanted: str, source: str) -> None:
     """``data`` is an object of the ``wanted`` kind, not another of tally's results."""
     if not isinstance(data, dict):
-        found = Detail(*_TYPES.get(type(data), ("?", "?")))
+        found = Phrase(_TYPES.get(type(data), "json_value.unknown"))
         raise InputFileError("json.not_object", Location(file=source), found=found)
     for kind, keys in _KINDS.items():
         if kind != wanted and all(key in data for key in keys):

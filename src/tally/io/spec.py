@@ -59,6 +59,7 @@ from tally.counting.outcome import TieDecision
 from tally.counting.result import check_ballot_figures
 from tally.errors import InputFileError, Location, TallyError
 from tally.files import Detail, parse_toml, read_utf8, shown
+from tally.i18n.messages import Phrase
 from tally.model.bodies import Body
 from tally.model.contest import Candidate, Contest, check_list
 from tally.model.plain_text import first_control
@@ -259,10 +260,7 @@ def check_free_text(data: Any, source: str = "<spec>", field: str = "") -> None:
         bad = first_control(data)
         if bad is not None:
             code = f"U+{ord(bad):04X}"
-            detail = Detail(
-                f"có {code} (ký tự xuống dòng hoặc ký tự điều khiển)",
-                f"contains {code} (a line break or control character)",
-            )
+            detail = Phrase("text.control_char", code=code)
             raise InputFileError(
                 "spec.free_text", Location(file=source, field=field), field=field, detail=detail
             )

@@ -20,7 +20,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from tally.i18n.messages import Lang
+from tally.i18n.messages import Lang, text
 from tally.model.base import FrozenModel
 from tally.model.bodies import Body
 from tally.model.roll import Roll
@@ -44,22 +44,22 @@ class Citation(FrozenModel):
     def render(self, lang: Lang = "vi") -> str:
         """Short citation for the minutes, e.g. ``QĐ 190-QĐ/TW, Điều 30 khoản 2``."""
         if self.source == TALLY_POLICY:
-            return (
-                "quy chế không quy định; chính sách mặc định của tally, có thể thay đổi"
-                if lang == "vi"
-                else "not set by the regulation; tally's default policy, configurable"
-            )
+            return text("citation.tally_policy", lang)
         if self.article is None:
-            text = self.source
-        elif lang == "vi":
-            clause = f" khoản {self.clause}" if self.clause else ""
-            text = f"{self.source}, Điều {self.article}{clause}"
+            cited = self.source
+        elif self.clause:
+            cited = text(
+                "citation.article_clause",
+                lang,
+                source=self.source,
+                article=self.article,
+                clause=self.clause,
+            )
         else:
-            clause = f"({self.clause})" if self.clause else ""
-            text = f"{self.source}, Art. {self.article}{clause}"
+            cited = text("citation.article", lang, source=self.source, article=self.article)
         if self.confidence == "U":
-            text += " [chưa có căn cứ đã đọc]" if lang == "vi" else " [not confirmed in the text]"
-        return text
+            cited += text("citation.unconfirmed", lang)
+        return cited
 
 
 TALLY_POLICY = "tally"
@@ -200,7 +200,7 @@ class PercentPolicy(FrozenModel):
         if self.rounding is Rounding.HALF_UP and 2 * remainder >= base:
             quotient += 1
         whole, frac = divmod(quotient, scale)
-        separator = "," if lang == "vi" else "."
+        separator = text("number.decimal_separator", lang)
         return f"{whole}{separator}{frac:0{self.decimals}d}" if self.decimals else str(whole)
 
 

@@ -23,6 +23,7 @@ from tally.i18n.catalogue import (
     render_minutes,
     render_stations,
     render_summary,
+    words,
 )
 
 Table = dict[str, tuple[str, str]]
@@ -55,5 +56,6 @@ CATALOGUE: Table = _merge(
     render_summary.TABLE,
     render_stations.TABLE,
     render_ballot_list.TABLE,
+    words.TABLE,
 )
 """Every template of tally, messages and labels alike."""
