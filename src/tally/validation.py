@@ -27,42 +27,19 @@ from pydantic import ValidationError
 
 from tally.errors import Location, TallyError
 from tally.files import Detail, shown
+from tally.i18n.catalogue import CATALOGUE
+from tally.i18n.messages import template, text
 
 FieldPath = tuple[str | int, ...]
 """Where pydantic found a problem: the keys and list indices from the top of the value."""
 
 _E = TypeVar("_E", bound=TallyError)
 
-_VI_DETAILS = {
-    "missing": "thiếu trường bắt buộc",
-    "extra_forbidden": "trường không được biết; kiểm tra chính tả",
-    "int_parsing": "phải là số nguyên",
-    "int_type": "phải là số nguyên",
-    "int_from_float": "phải là số nguyên",
-    "float_type": "phải là một số",
-    "float_parsing": "phải là một số",
-    "finite_number": "phải là một số hữu hạn",
-    "bool_type": "phải là true hoặc false",
-    "bool_parsing": "phải là true hoặc false",
-    "string_type": "phải là chuỗi ký tự",
-    "date_from_datetime_parsing": "phải là ngày (YYYY-MM-DD)",
-    "date_from_datetime_inexact": "phải là ngày (YYYY-MM-DD)",
-    "date_parsing": "phải là ngày (YYYY-MM-DD)",
-    "date_type": "phải là ngày (YYYY-MM-DD)",
-    "datetime_parsing": "phải là ngày giờ (YYYY-MM-DDTHH:MM:SS)",
-    "datetime_from_date_parsing": "phải là ngày giờ (YYYY-MM-DDTHH:MM:SS)",
-    "datetime_type": "phải là ngày giờ (YYYY-MM-DDTHH:MM:SS)",
-    "list_type": "phải là một danh sách",
-    "tuple_type": "phải là một danh sách",
-    "dict_type": "phải là một bảng TOML",
-    "model_type": "phải là một bảng TOML",
-    "literal_error": "giá trị không hợp lệ",
-    "enum": "giá trị không hợp lệ",
-    "greater_than_equal": "giá trị quá nhỏ",
-    "one_line": "có ký tự xuống dòng hoặc ký tự điều khiển; viết trên một dòng",
-    "less_than_equal": "giá trị quá lớn",
-}
-"""Vietnamese for pydantic's error types (its own messages are English only)."""
+
+def _vietnamese(kind: str) -> str | None:
+    """The Vietnamese of pydantic error type ``kind`` from the catalogue, if it has one."""
+    key = f"pydantic.{kind}"
+    return template(key, "vi") if key in CATALOGUE else None
 
 
 def pydantic_detail(kind: str, english: str) -> Detail:
@@ -71,7 +48,7 @@ def pydantic_detail(kind: str, english: str) -> Detail:
     >>> pydantic_detail("list_type", "must be a list").render("vi")
     'phải là một danh sách'
     """
-    return Detail(_VI_DETAILS.get(kind, english), english)
+    return Detail(_vietnamese(kind) or english, english)
 
 
 def validation_problem(
@@ -80,15 +57,15 @@ def validation_problem(
     """The first problem pydantic found: its place (the path of keys and indices) and what is
     wrong, in both languages; ``words`` replace Vietnamese details by error type."""
     error = exc.errors(include_url=False)[0]
-    vi_words = {**_VI_DETAILS, **(words or {})}
-    vi = vi_words.get(error["type"], error["msg"])
+    vi = (words or {}).get(error["type"]) or _vietnamese(error["type"]) or error["msg"]
     en = error["msg"]
     expected = (error.get("ctx") or {}).get("expected")
     if expected:
-        vi = f"{vi}; dùng một trong: {expected}"
+        vi += text("pydantic.use_one_of", "vi", expected=expected)
     if error["type"] != "missing":
         got = shown(error["input"])
-        vi, en = f"{vi} (nhận {got})", f"{en} (got {got})"
+        vi += text("pydantic.got", "vi", got=got)
+        en += text("pydantic.got", "en", got=got)
     return tuple(error["loc"]), Detail(vi, en)
 
 

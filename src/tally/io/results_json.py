@@ -45,7 +45,7 @@ from tally.counting.outcome import TieDecision, TieResolution, decide
 from tally.counting.result import ContestResult, check_ballot_figures, threshold_base
 from tally.errors import InputFileError, Location, TallyError
 from tally.files import line_at, long_number, read_utf8, shown, too_deep
-from tally.i18n.messages import Lang, Phrase
+from tally.i18n.messages import Lang, Phrase, template
 from tally.model.contest import BallotForm, check_list
 from tally.validation import FieldPath, dotted, located_error
 
@@ -215,7 +215,9 @@ def _expect(data: Any, wanted: str, source: str) -> None:
 
 # --- validation ------------------------------------------------------------------------------
 
-_VI_JSON = {"dict_type": "phải là một đối tượng JSON", "model_type": "phải là một đối tượng JSON"}
+_VI_JSON = {
+    kind: template("json_value.must_be_object", "vi") for kind in ("dict_type", "model_type")
+}
 
 
 class _Said:

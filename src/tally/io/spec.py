@@ -58,7 +58,7 @@ from tally.congress.plan import (
 from tally.counting.outcome import TieDecision
 from tally.counting.result import check_ballot_figures
 from tally.errors import InputFileError, Location, TallyError
-from tally.files import Detail, parse_toml, read_utf8, shown
+from tally.files import parse_toml, read_utf8, shown
 from tally.i18n.messages import Phrase
 from tally.model.bodies import Body
 from tally.model.contest import Candidate, Contest, check_list
@@ -342,22 +342,22 @@ def _folder_shown(folder: Path | None, source: str) -> str:
         return str(where)
 
 
-def _outside(name: str, base: Path | None) -> Detail | None:
+def _outside(name: str, base: Path | None) -> Phrase | None:
     """Why ``name`` does not stay inside ``base``, or ``None`` when it does."""
     if not name.strip():
-        return Detail("tên tệp trống", "the name is empty")
+        return Phrase("spec_path.empty")
     windows = PureWindowsPath(name)
     if PurePosixPath(name).is_absolute() or windows.anchor:
-        return Detail("đây là đường dẫn tuyệt đối", "this is an absolute path")
+        return Phrase("spec_path.absolute")
     if ".." in windows.parts:
-        return Detail("'..' dẫn ra ngoài thư mục", "'..' leads out of the folder")
+        return Phrase("spec_path.dotdot")
     if base is not None:
         try:
             resolved = (base / name).resolve()
         except (OSError, RuntimeError, ValueError):
-            return Detail("không xác định được tệp (liên kết vòng?)", "it cannot be resolved")
+            return Phrase("spec_path.unresolvable")
         if not resolved.is_relative_to(base):
-            return Detail("một liên kết trỏ ra ngoài thư mục", "a link leads out of the folder")
+            return Phrase("spec_path.link_out")
     return None
 
 
@@ -440,9 +440,7 @@ def _whole_numbers(table: Any, keys: tuple[str, ...], section: str, source: str)
         if key in table and (isinstance(value, bool) or not isinstance(value, int)):
             field = f"{section}.{key}"
             got = shown(value)
-            detail = Detail(
-                f"phải là số nguyên (nhận {got})", f"must be a whole number (got {got})"
-            )
+            detail = Phrase("value.whole_number", got=got)
             raise InputFileError(
                 "spec.field", Location(file=source, field=field), field=field, detail=detail
             )

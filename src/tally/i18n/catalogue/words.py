@@ -53,4 +53,65 @@ TABLE: dict[str, tuple[str, str]] = {
     "citation.unconfirmed": (" [chưa có căn cứ đã đọc]", " [not confirmed in the text]"),
     # --- numbers ---
     "number.decimal_separator": (",", "."),
+    # --- pydantic's refusals by error type: its own messages are English only, so the
+    # Vietnamese side is what a board reads; the English side says the same for this table's
+    # completeness (an English reader sees pydantic's own sentence) ---
+    "pydantic.missing": ("thiếu trường bắt buộc", "a required field is missing"),
+    "pydantic.extra_forbidden": (
+        "trường không được biết; kiểm tra chính tả",
+        "an unknown field; check the spelling",
+    ),
+    "pydantic.int_parsing": ("phải là số nguyên", "must be a whole number"),
+    "pydantic.int_type": ("phải là số nguyên", "must be a whole number"),
+    "pydantic.int_from_float": ("phải là số nguyên", "must be a whole number"),
+    "pydantic.float_type": ("phải là một số", "must be a number"),
+    "pydantic.float_parsing": ("phải là một số", "must be a number"),
+    "pydantic.finite_number": ("phải là một số hữu hạn", "must be a finite number"),
+    "pydantic.bool_type": ("phải là true hoặc false", "must be true or false"),
+    "pydantic.bool_parsing": ("phải là true hoặc false", "must be true or false"),
+    "pydantic.string_type": ("phải là chuỗi ký tự", "must be a string"),
+    "pydantic.date_from_datetime_parsing": (
+        "phải là ngày (YYYY-MM-DD)",
+        "must be a date (YYYY-MM-DD)",
+    ),
+    "pydantic.date_from_datetime_inexact": (
+        "phải là ngày (YYYY-MM-DD)",
+        "must be a date (YYYY-MM-DD)",
+    ),
+    "pydantic.date_parsing": ("phải là ngày (YYYY-MM-DD)", "must be a date (YYYY-MM-DD)"),
+    "pydantic.date_type": ("phải là ngày (YYYY-MM-DD)", "must be a date (YYYY-MM-DD)"),
+    "pydantic.datetime_parsing": (
+        "phải là ngày giờ (YYYY-MM-DDTHH:MM:SS)",
+        "must be a date and time (YYYY-MM-DDTHH:MM:SS)",
+    ),
+    "pydantic.datetime_from_date_parsing": (
+        "phải là ngày giờ (YYYY-MM-DDTHH:MM:SS)",
+        "must be a date and time (YYYY-MM-DDTHH:MM:SS)",
+    ),
+    "pydantic.datetime_type": (
+        "phải là ngày giờ (YYYY-MM-DDTHH:MM:SS)",
+        "must be a date and time (YYYY-MM-DDTHH:MM:SS)",
+    ),
+    "pydantic.list_type": ("phải là một danh sách", "must be a list"),
+    "pydantic.tuple_type": ("phải là một danh sách", "must be a list"),
+    "pydantic.dict_type": ("phải là một bảng TOML", "must be a TOML table"),
+    "pydantic.model_type": ("phải là một bảng TOML", "must be a TOML table"),
+    "pydantic.literal_error": ("giá trị không hợp lệ", "not an allowed value"),
+    "pydantic.enum": ("giá trị không hợp lệ", "not an allowed value"),
+    "pydantic.greater_than_equal": ("giá trị quá nhỏ", "the value is too small"),
+    "pydantic.one_line": (
+        "có ký tự xuống dòng hoặc ký tự điều khiển; viết trên một dòng",
+        "contains a line break or a control character; write it on one line",
+    ),
+    "pydantic.less_than_equal": ("giá trị quá lớn", "the value is too large"),
+    "pydantic.use_one_of": ("; dùng một trong: {expected}", "; use one of: {expected}"),
+    "pydantic.got": (" (nhận {got})", " (got {got})"),
+    "json_value.must_be_object": ("phải là một đối tượng JSON", "must be a JSON object"),
+    # --- a ballots file named by the spec that does not stay in its folder ---
+    "spec_path.empty": ("tên tệp trống", "the name is empty"),
+    "spec_path.absolute": ("đây là đường dẫn tuyệt đối", "this is an absolute path"),
+    "spec_path.dotdot": ("'..' dẫn ra ngoài thư mục", "'..' leads out of the folder"),
+    "spec_path.unresolvable": ("không xác định được tệp (liên kết vòng?)", "it cannot be resolved"),
+    "spec_path.link_out": ("một liên kết trỏ ra ngoài thư mục", "a link leads out of the folder"),
+    "value.whole_number": ("phải là số nguyên (nhận {got})", "must be a whole number (got {got})"),
 }
