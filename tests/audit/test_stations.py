@@ -14,6 +14,7 @@ from tally.audit.session import CountingSession
 from tally.audit.stations import Ruling, compare_stations, merge
 from tally.cli.main import EXIT_BAD_INPUT, EXIT_NEEDS_DECISION, EXIT_OK, EXIT_USAGE, main
 from tally.errors import BallotError, ReconciliationError, TallyError
+from tests.text import flat
 
 CONTEST = Contest(
     id="bch",
@@ -107,7 +108,8 @@ def test_a_stack_short_at_both_stations_stops_the_count_without_merge(
     assert report.agreed and report.problem is not None
     assert report.problem.code == "log.batch_mismatch"
     assert main(["reconcile", str(a), str(b), "--lang", "en"]) == EXIT_NEEDS_DECISION
-    assert "Batch 'S1' was declared with 6 ballots but 5 were entered" in capsys.readouterr().out
+    out = flat(capsys.readouterr().out)
+    assert "Batch 'S1' was declared with 6 ballots but 5 were entered" in out
 
 
 def test_rulings_are_checked_without_merging(tmp_path: Path) -> None:

@@ -40,7 +40,10 @@ def test_console_script_counts_the_example() -> None:
 def test_english_markdown(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["count", str(SPEC), "--lang", "en", "--format", "markdown"]) == EXIT_OK
     out = capsys.readouterr().out
-    assert out.startswith("# COUNTING MINUTES")
+    assert out.startswith(
+        "**ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ XÃ HÒA BÌNH LẦN THỨ I**  \n**COUNTING BOARD**"
+    )
+    assert "\n# COUNTING MINUTES\n" in out
     assert "| 33 | Đinh Văn Minh | 131 | 66.84% |" in out
 
 

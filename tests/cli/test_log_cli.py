@@ -21,6 +21,11 @@ DELEGATE = ROOT / "examples" / "delegate_congress" / "congress.toml"
 RULE = "=" * 78 + "\n\n"
 
 
+@pytest.mark.xfail(
+    reason="issue 13 in progress: the minutes print the congress's open votes on a contest, "
+    "which the log does not record yet",
+    strict=True,
+)
 def test_count_with_a_log_prints_the_same_minutes_as_the_replay(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

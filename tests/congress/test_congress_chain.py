@@ -9,6 +9,7 @@ from tally import Ballots, Body, CongressKind, Contest, ContestError, Roll
 from tally.congress.chain import ElectionModel, Venue
 from tally.congress.plan import BoardMember, CommitteeRoll, Congress, ContestPlan, RoundPlan
 from tally.congress.run import ContestStatus, run_congress
+from tests.text import flat
 
 GIVEN = ["An", "Bảo", "Cường", "Dũng", "Giang", "Hải", "Khoa"]
 GIVEN += ["Lâm", "Minh", "Nam", "Oanh", "Phúc", "Quang", "Sơn"]
@@ -341,5 +342,5 @@ def test_a_directly_elected_secretary_who_fails_leaves_the_post_open() -> None:
         },
     )
     assert record.contest("bt").status is ContestStatus.NEEDS_ROUND
-    text = render_summary(record, "en")
+    text = flat(render_summary(record, "en"))
     assert "the post stays open for the executive committee's conference or the upper level" in text

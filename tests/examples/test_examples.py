@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tally.cli.main import EXIT_BAD_INPUT, EXIT_NEEDS_DECISION, EXIT_OK, main
+from tests.text import flat
 
 ROOT = Path(__file__).resolve().parents[2]
 DIRECT = ROOT / "examples" / "direct_election"
@@ -39,7 +40,7 @@ def test_without_the_second_round_the_summary_asks_for_the_revote(
     captured = capsys.readouterr()
     assert "No ballots file" in captured.err and "ballots_bch_r2.csv" in captured.err
     assert "awaiting the ballots of round 2 — 1 seat(s), list: Lê Văn Đạo, Cao Văn Phong" in (
-        captured.out
+        flat(captured.out)
     )
     assert "standing committee (btv): waits for the result of bch." in captured.out
 

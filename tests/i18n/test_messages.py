@@ -57,7 +57,7 @@ def test_a_broken_english_entry_is_caught() -> None:
     empty = _problems("k", vi, "")
     assert empty == [
         "k: no en text",
-        "k: placeholders ['citation', 'policy', 'stake'] (vi) != [] (en)",
+        "k: placeholders ['cited', 'policy', 'stake'] (vi) != [] (en)",
     ]
     assert _problems("k", vi, en.replace("{stake}", "{seats}")) != []
 

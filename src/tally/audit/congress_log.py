@@ -229,7 +229,12 @@ def _write(
 ) -> CountingSession:
     congress = record.congress
     identity = CongressIdentity(
-        name=congress.name, term=congress.term, place=congress.place, date=congress.date
+        name=congress.name,
+        term=congress.term,
+        place=congress.place,
+        date=congress.date,
+        letterhead=congress.letterhead or None,
+        locality=congress.locality,
     )
     clock = _SpecClock(fallback)
     first = next(

@@ -76,12 +76,15 @@ class _Data(OneLineModel):
 
 
 class CongressIdentity(_Data):
-    """What the minutes print about the congress: its name, term, place and date."""
+    """What the minutes print about the congress: its name, term, place and date, and the
+    head of their first page (letterhead lines, the place name of the date line)."""
 
     name: str
     term: str | None = None
     place: str | None = None
     date: dt.date | None = None
+    letterhead: tuple[str, ...] | None = None
+    locality: str | None = None
 
 
 class SessionOpened(_Data):

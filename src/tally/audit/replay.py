@@ -120,6 +120,8 @@ class Replay:
             term=identity.term if identity else None,
             place=identity.place if identity else None,
             date=identity.date if identity else None,
+            letterhead=(identity.letterhead or ()) if identity else (),
+            locality=identity.locality if identity else None,
             board=state.board,
             counted_at=state.closed_at,
             complaints=tuple((c.summary, c.settlement) for c in state.complaints),

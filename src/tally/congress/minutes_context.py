@@ -14,7 +14,7 @@ import datetime as dt
 
 from pydantic import field_validator
 
-from tally.congress.plan import BoardMember, Congress
+from tally.congress.plan import BoardMember, Congress, OpenVoteRecord
 from tally.i18n.labels import bare_term
 from tally.model.base import FrozenModel
 
@@ -48,6 +48,12 @@ class MinutesContext(FrozenModel):
     term: str | None = None
     place: str | None = None
     date: dt.date | None = None
+    letterhead: tuple[str, ...] = ()
+    """The organisation's lines at the head of the page (see :attr:`Congress.letterhead`)."""
+    locality: str | None = None
+    """The place name of the date line."""
+    open_votes: tuple[OpenVoteRecord, ...] = ()
+    """The congress's open votes about this contest (its seats, its list)."""
     board: tuple[BoardMember, ...] = ()
     counted_at: dt.datetime | None = None
     complaints: tuple[tuple[str, str], ...] = ()
@@ -77,6 +83,9 @@ class MinutesContext(FrozenModel):
             term=congress.term,
             place=congress.place,
             date=congress.date,
+            letterhead=congress.letterhead,
+            locality=congress.locality,
+            open_votes=congress.open_votes_on(base_id) if round_number == 1 else (),
             board=congress.board,
             counted_at=plan.counted_at if plan else None,
             complaints=tuple((c.summary, c.settlement) for c in plan.complaints) if plan else (),

@@ -133,6 +133,9 @@ class OpenVoteRecord(OneLineModel):
     yes: int
     no: int
     abstain: int = 0
+    contest: str | None = None
+    """The contest the vote is about (the seats or the list of ``bch``…), when it is about one:
+    its minutes then say what the congress voted."""
 
     def decide(self, roll: Roll, rules: RuleSet) -> OpenVoteResult:
         """The vote measured against the base (``2 * yes > base`` by default)."""
@@ -228,6 +231,12 @@ class Congress(OneLineModel):
     term: str | None = None
     place: str | None = None
     date: dt.date | None = None
+    letterhead: tuple[str, ...] = ()
+    """The lines above "BAN KIỂM PHIẾU" at the head of the minutes, when not the congress's name
+    (Hướng dẫn 36-HD/VPTW 1.2.1: a counting board's upper body is its congress), e.g. for a
+    committee's conference ``("Ban Chấp hành Đảng bộ xã Tân Lập", "khóa I")``."""
+    locality: str | None = None
+    """The place name of the date line (địa danh): ``Yên Sơn, ngày 15 tháng 7 năm 2020``."""
     roll: Roll
     rules: RuleSet = QC_190
     board: tuple[BoardMember, ...] = ()
@@ -334,6 +343,24 @@ class Congress(OneLineModel):
                 break
             earlier.append((other.contest.id, other.contest.body))
         return default_source(plan.contest.body, earlier)
+
+    @model_validator(mode="after")
+    def _open_votes_name_contests(self) -> Self:
+        known = [plan.contest.id for plan in self.contests]
+        for number, vote in enumerate(self.open_votes, start=1):
+            if vote.contest is not None and vote.contest not in known:
+                raise ContestError(
+                    "congress.open_vote_contest",
+                    Location(field=f"open_vote#{number}.contest"),
+                    subject=vote.subject,
+                    contest=vote.contest,
+                    known=", ".join(known),
+                )
+        return self
+
+    def open_votes_on(self, contest_id: str) -> tuple[OpenVoteRecord, ...]:
+        """The open votes about ``contest_id`` (its seats, its list…), in the order held."""
+        return tuple(vote for vote in self.open_votes if vote.contest == contest_id)
 
     @model_validator(mode="after")
     def _board_fits(self) -> Self:

@@ -128,6 +128,8 @@ class _CongressEntry(BaseModel):
     place: str | None = None
     date: Annotated[dt.date, Strict()] | None = None
     model: ElectionModel | None = None
+    letterhead: list[str] = []
+    locality: str | None = None
 
     @field_validator("model", mode="before")
     @classmethod
@@ -227,6 +229,8 @@ def congress_from_dict(data: dict[str, Any], source: str = "<spec>") -> Congress
             term=header.term,
             place=header.place,
             date=header.date,
+            letterhead=tuple(header.letterhead),
+            locality=header.locality,
             roll=roll,
             rules=rules,
             board=tuple(board),

@@ -20,7 +20,13 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BeforeValidator, field_validator, model_validator
+from pydantic import (
+    BeforeValidator,
+    SerializerFunctionWrapHandler,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
 
 from tally.arguments import checked
 from tally.errors import ContestError, Location, NameFormatError
@@ -58,6 +64,9 @@ class BallotForm(StrEnum):
 
 
 Gender = Literal["male", "female"]
+NominatedBy = Literal["committee", "congress", "self"]
+"""Who put a name on the list: the convening committee, the congress (from the floor), or the
+person (self-nominated) — printed in the minutes' "Ghi chú" column."""
 
 
 class Candidate(FrozenModel):
@@ -70,6 +79,20 @@ class Candidate(FrozenModel):
     ethnicity: str | None = None
     incumbent: bool | None = None
     """Member of the outgoing body (re-elected if elected again) — for the composition report."""
+    nominated_by: NominatedBy | None = None
+    """Who put the name on the list, for the minutes' "Ghi chú" column."""
+    note: str | None = None
+    """Anything else the board writes in the "Ghi chú" column, as written."""
+
+    @model_serializer(mode="wrap")
+    def _without_unset_notes(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """The list's notes are written only when given, so a result's JSON says no more
+        than before they existed."""
+        data: dict[str, Any] = handler(self)
+        for name in ("nominated_by", "note"):
+            if data.get(name) is None:
+                data.pop(name, None)
+        return data
 
     @field_validator("name")
     @classmethod

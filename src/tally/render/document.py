@@ -1,9 +1,10 @@
-"""A small document model — titles, headings, fields, tables, signatures — its layout and its
-renderers.
+"""A small document model — letterhead, titles, headings, fields, tables, signatures — its
+layout and its text renderers.
 
-A document is built once as blocks and rendered as plain text (to print and sign) or as
-Markdown, so the two outputs can never say different things. Renderers of documents build
-blocks; the layout — column widths, wrapping to a page, joining documents — is done here.
+A document is built once as blocks and rendered as plain text (to print and sign), Markdown,
+HTML, PDF or Word (:mod:`tally.render.formats`), so the outputs can never say different
+things. Renderers of documents build blocks; the layout — column widths, wrapping to a page,
+joining documents — is done here and in each format's module.
 
 >>> doc = [Title("BIÊN BẢN", ("Kiểm phiếu",)), Fields((("Số phiếu", "10"),)),
 ...        Table(("TT", "Họ và tên"), (("1", "Lê Văn Tám"),), ("right", "left"))]
@@ -30,8 +31,26 @@ from typing import Literal
 Align = Literal["left", "right"]
 Format = Literal["text", "markdown"]
 FORMATS: tuple[Format, ...] = ("text", "markdown")
-_WIDTH = 78
+WIDTH = 78
+"""The width of a page of plain text: A4 in a 12-point monospaced face."""
 _MIN_COLUMN = 10
+_LETTERHEAD_LEFT = 34
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """The two-column head of a Party document (Hướng dẫn 36-HD/VPTW): on the left the
+    organisation's lines, the board's name and an asterisk under it; on the right the Party's
+    name, underlined, and the italic place-and-date line."""
+
+    organisation: tuple[str, ...]
+    """The upper committee and the organisation, one line each, as printed (upper case)."""
+    issuer: str
+    """Who issues the document, e.g. ``BAN KIỂM PHIẾU``."""
+    party: str
+    """``ĐẢNG CỘNG SẢN VIỆT NAM``."""
+    place_date: str
+    """``Yên Sơn, ngày 15 tháng 7 năm 2020``."""
 
 
 @dataclass(frozen=True)
@@ -80,12 +99,23 @@ class Signatures:
     note: str
 
 
-Block = Title | Heading | Paragraph | Fields | Table | Signatures
+Block = Letterhead | Title | Heading | Paragraph | Fields | Table | Signatures
 
 
-def render(blocks: Sequence[Block], fmt: Format = "text") -> str:
-    """Render ``blocks`` as ``"text"`` or ``"markdown"``; the result ends with one newline."""
-    parts = [_markdown(b) if fmt == "markdown" else _text(b) for b in blocks]
+@dataclass(frozen=True)
+class Document:
+    """One document to print and sign on pages of its own: its blocks, the line printed at
+    the foot of every page (the audit log's fingerprint, or nothing) and its language."""
+
+    blocks: tuple[Block, ...]
+    footer: str = ""
+    lang: str = "vi"
+
+
+def render(blocks: Sequence[Block], fmt: Format = "text", width: int = WIDTH) -> str:
+    """Render ``blocks`` as ``"text"`` (no wider than ``width``) or ``"markdown"``; the result
+    ends with one newline."""
+    parts = [_markdown(b) if fmt == "markdown" else _text(b, width) for b in blocks]
     return "\n\n".join(parts).rstrip("\n") + "\n"
 
 
@@ -98,7 +128,7 @@ def join_documents(texts: Iterable[str], fmt: str = "text") -> str:
     >>> join_documents(["A\\n", "B\\n"]) == "A\\n\\n" + "=" * 78 + "\\n\\nB\\n"
     True
     """
-    separator = "\n---\n\n" if fmt == "markdown" else "\n" + "=" * _WIDTH + "\n\n"
+    separator = "\n---\n\n" if fmt == "markdown" else "\n" + "=" * WIDTH + "\n\n"
     return separator.join(texts)
 
 
@@ -159,7 +189,7 @@ class Layout:
     def rule(self) -> Paragraph:
         """A rule between two parts of one document: ``=`` across the page in print (at most
         as wide as a page of text), ``---`` in Markdown."""
-        return Paragraph("=" * min(self.width, _WIDTH) if self.width is not None else "---")
+        return Paragraph("=" * min(self.width, WIDTH) if self.width is not None else "---")
 
 
 def _column_widths(
@@ -169,18 +199,24 @@ def _column_widths(
     width: int,
 ) -> dict[int, int]:
     """The widths of the wrapping columns (``weights``): each keeps its natural width when its
-    share of the room left by the other columns holds it, the rest share what remains."""
-    natural = [max(len(r[i]) for r in (headers, *rows)) for i in range(len(headers))]
+    share of the room left by the other columns holds it, or when it is no wider than the
+    narrowest a column wraps to; the rest share what remains."""
+    natural = _natural_widths(headers, rows)
     room = width - 2 * (len(headers) - 1)
     room -= sum(w for i, w in enumerate(natural) if i not in weights)
     widths = dict.fromkeys(weights, 0)
     pending = dict(weights)
+    for i in [i for i in pending if natural[i] <= _MIN_COLUMN]:
+        widths[i] = natural[i]
+        room -= natural[i]
+        del pending[i]
     while pending:
         share = {i: room * w // sum(pending.values()) for i, w in pending.items()}
         fits = {i for i in pending if natural[i] <= share[i]}
         if not fits:
             for i in pending:
-                widths[i] = max(share[i], _MIN_COLUMN, len(headers[i]))
+                longest = max(len(line) for line in headers[i].split("\n"))
+                widths[i] = max(share[i], _MIN_COLUMN, longest)
             break
         for i in fits:
             widths[i] = natural[i]
@@ -203,32 +239,103 @@ def _wrap(text: str, width: int) -> list[str]:
 # --- plain text -------------------------------------------------------------------------------
 
 
-def _text(block: Block) -> str:
+def _text(block: Block, width: int = WIDTH) -> str:
+    """``block`` as plain text no wider than ``width`` (a word longer than a line is left
+    whole)."""
     match block:
+        case Letterhead():
+            return _text_letterhead(block, width)
         case Title(text, subtitle):
-            return "\n".join(line.center(_WIDTH).rstrip() for line in (text, *subtitle))
+            lines = [line for part in (text, *subtitle) for line in _wrap_plain(part, width)]
+            return "\n".join(line.center(width).rstrip() for line in lines)
         case Heading(text):
-            return text.upper()
+            return "\n".join(_wrap_plain(text.upper(), width))
         case Paragraph(text):
-            return text
+            return "\n".join(line for part in text.split("\n") for line in _wrap_plain(part, width))
         case Fields(items):
-            return "\n".join(_field_line(label, value) for label, value in items)
+            return "\n".join(_field_line(label, value, width) for label, value in items)
         case Table(headers, rows, align):
-            return _text_table(headers, rows, align)
+            return _text_table(*_fit_table(headers, rows, align, width))
         case Signatures(blocks, note):
-            return _text_signatures(blocks, note)
+            return _text_signatures(blocks, note, width)
     raise TypeError(block)
 
 
-def _field_line(label: str, value: str) -> str:
+def _wrap_plain(text: str, width: int, indent: str = "") -> list[str]:
+    """``text`` wrapped to ``width`` (continuation lines after ``indent``); a line that fits
+    is kept as it is, spaces included."""
+    if len(text) <= width:
+        return [text]
+    return textwrap.wrap(
+        text, width, subsequent_indent=indent, break_on_hyphens=False, break_long_words=False
+    ) or [text]
+
+
+def _text_letterhead(head: Letterhead, width: int) -> str:
+    organisation = [
+        line for part in head.organisation for line in _wrap_plain(part, _LETTERHEAD_LEFT - 2)
+    ]
+    left = [*organisation, head.issuer, "*"]
+    rule = "-" * len(head.party)
+    right_width = width - _LETTERHEAD_LEFT
+    right = [head.party, rule, *_wrap_plain(head.place_date, right_width)]
+    depth = max(len(left), len(right))
+    lines = []
+    for i in range(depth):
+        one = left[i] if i < len(left) else ""
+        two = right[i] if i < len(right) else ""
+        lines.append((one.center(_LETTERHEAD_LEFT) + two.center(right_width)).rstrip())
+    return "\n".join(lines)
+
+
+def _field_line(label: str, value: str, width: int = WIDTH) -> str:
     indent = "    " if label.startswith("  ") else ""
-    return f"{indent}{label.strip()}: {value}" if value else f"{indent}{label.strip()}"
+    line = f"{indent}{label.strip()}: {value}" if value else f"{indent}{label.strip()}"
+    if "\n" in line or len(line) <= width:
+        return line
+    hang = indent + "    "
+    return "\n".join(_wrap_plain(line, width, hang))
+
+
+def _fit_table(
+    headers: tuple[str, ...],
+    rows: tuple[tuple[str, ...], ...],
+    align: tuple[Align, ...],
+    width: int = WIDTH,
+) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...], tuple[Align, ...]]:
+    """A table narrower than the page, when it is wider than ``width`` (unchanged when
+    it fits): headers longer than their column's cells wrap onto more lines, then the
+    left-aligned columns wrap onto continuation rows."""
+    if _table_width(headers, rows) <= width:
+        return headers, rows, align
+    headers = tuple(
+        "\n".join(_wrap_plain(h, max([len(w) for w in h.split()] + [len(r[i]) for r in rows])))
+        for i, h in enumerate(headers)
+    )
+    if _table_width(headers, rows) <= width:
+        return headers, rows, align
+    natural = _natural_widths(headers, rows)
+    weights = {i: natural[i] for i, a in enumerate(align) if a == "left" and natural[i]}
+    fitted = Layout(width).table(headers, rows, align, weights)
+    return fitted.headers, fitted.rows, fitted.align
+
+
+def _natural_widths(headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[int]:
+    """Each column's width: its widest cell, a header's widest line."""
+    return [
+        max([len(line) for line in headers[i].split("\n")] + [len(r[i]) for r in rows])
+        for i in range(len(headers))
+    ]
+
+
+def _table_width(headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> int:
+    return sum(_natural_widths(headers, rows)) + 2 * (len(headers) - 1)
 
 
 def _text_table(
     headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...], align: tuple[Align, ...]
 ) -> str:
-    widths = [max(len(r[i]) for r in (headers, *rows)) for i in range(len(headers))]
+    widths = _natural_widths(headers, rows)
 
     def line(cells: tuple[str, ...]) -> str:
         return "  ".join(
@@ -236,17 +343,34 @@ def _text_table(
             for cell, w, a in zip(cells, widths, align, strict=True)
         ).rstrip()
 
+    split = [h.split("\n") for h in headers]
+    depth = max(len(lines) for lines in split)
+    header_lines = [
+        line(tuple(lines[j] if j < len(lines) else "" for lines in split)) for j in range(depth)
+    ]
     rule = "  ".join("-" * w for w in widths)
-    return "\n".join([line(headers), rule, *(line(r) for r in rows)])
+    return "\n".join([*header_lines, rule, *(line(r) for r in rows)])
 
 
-def _text_signatures(blocks: tuple[tuple[str, tuple[str, ...]], ...], note: str) -> str:
-    column = _WIDTH // max(1, len(blocks))
-    titles = "".join(title.center(column) for title, _ in blocks).rstrip()
-    notes = "".join(note.center(column) for _ in blocks).rstrip()
+_ROOM_TO_SIGN = 3
+"""Blank lines left above each name to sign in."""
+
+
+def _text_signatures(
+    blocks: tuple[tuple[str, tuple[str, ...]], ...], note: str, width: int = WIDTH
+) -> str:
+    """The signature blocks side by side, each name under room to sign."""
+    column = width // max(1, len(blocks))
+    split = [title.split("\n") for title, _ in blocks]
+    title_depth = max((len(lines) for lines in split), default=0)
+    lines = [
+        "".join((t[j] if j < len(t) else "").center(column) for t in split).rstrip()
+        for j in range(title_depth)
+    ]
+    lines.append("".join(note.center(column) for _ in blocks).rstrip())
     depth = max(len(names) for _, names in blocks) if blocks else 0
-    lines = [titles, notes, "", "", ""]
     for i in range(depth):
+        lines += [""] * _ROOM_TO_SIGN
         row = "".join((names[i] if i < len(names) else "").center(column) for _, names in blocks)
         lines.append(row.rstrip())
     return "\n".join(lines)
@@ -257,6 +381,9 @@ def _text_signatures(blocks: tuple[tuple[str, tuple[str, ...]], ...], note: str)
 
 def _markdown(block: Block) -> str:
     match block:
+        case Letterhead(organisation, issuer, party, place_date):
+            left = "  \n".join(f"**{_md(line)}**" for line in (*organisation, issuer))
+            return f"{left}\n\n**{_md(party)}**  \n_{_md(place_date)}_"
         case Title(text, subtitle):
             return "\n\n".join([f"# {_md(text)}", *(f"**{_md(line)}**" for line in subtitle)])
         case Heading(text):
@@ -271,7 +398,7 @@ def _markdown(block: Block) -> str:
             return "\n".join(lines)
         case Signatures(blocks, note):
             return "\n\n".join(
-                f"**{_md(title)}** _{_md(note)}_\n\n"
+                f"**{_md(title.replace(chr(10), ' — '))}** _{_md(note)}_\n\n"
                 + "\n".join(f"- {_md(name)}" for name in names)
                 for title, names in blocks
             )

@@ -128,7 +128,7 @@ def render_entry_log(
     ['agree: —; disagree: 1; both: —']
     """
     width = WIDTH if fmt == "text" else None
-    return render(entry_log_blocks(replayed, key, lang, width=width), fmt)
+    return render(entry_log_blocks(replayed, key, lang, width=width), fmt, width or WIDTH)
 
 
 # --- one contest ------------------------------------------------------------------------------

@@ -17,19 +17,22 @@ from collections.abc import Sequence
 
 from tally.arguments import checked
 from tally.congress.minutes_context import Fingerprint, MinutesContext
-from tally.congress.plan import Congress
+from tally.congress.plan import Congress, OpenVoteRecord
+from tally.counting.open_vote import Motion
 from tally.counting.outcome import OutcomeStatus, Standing
 from tally.counting.result import ContestResult
 from tally.i18n.labels import label, long_date
 from tally.i18n.messages import Lang, Words
-from tally.model.contest import BallotForm
+from tally.model.contest import BallotForm, Candidate
 from tally.model.roll import CongressKind
-from tally.model.rules import ThresholdBase
+from tally.model.rules import TALLY_POLICY, Citation, ThresholdBase
 from tally.render.document import (
     Block,
+    Document,
     Fields,
     Format,
     Heading,
+    Letterhead,
     Paragraph,
     Signatures,
     Table,
@@ -60,10 +63,11 @@ def minutes_blocks(
     if fingerprint is not None:
         context = context.model_copy(update={"fingerprint": fingerprint})
     return [
+        _letterhead(context, lang),
         _title(result, context, lang),
         *_general(result, context, lang),
         *_board(context, lang),
-        *_seats_and_list(result, lang),
+        *_seats_and_list(result, context, lang),
         Heading(_t("s_base", lang)),
         Fields(tuple(_base_lines(result, lang))),
         *_ballots(result, lang),
@@ -86,7 +90,47 @@ def render_minutes(
     return render(minutes_blocks(result, congress, lang, fingerprint), fmt)
 
 
+def minutes_document(
+    result: ContestResult,
+    congress: Congress | MinutesContext | None = None,
+    lang: Lang = "vi",
+    fingerprint: Fingerprint | None = None,
+) -> Document:
+    """The minutes as a :class:`~tally.render.document.Document` to print on pages of their
+    own, the audit log's fingerprint (when there is one) at the foot of every page."""
+    blocks = minutes_blocks(result, congress, lang, fingerprint)
+    mark = fingerprint or (congress.fingerprint if isinstance(congress, MinutesContext) else None)
+    footer = _t("footer", lang, events=mark.events, hash=mark.grouped()) if mark else ""
+    return Document(tuple(blocks), footer, lang)
+
+
 # --- the sections, in the order of the minutes --------------------------------------------------
+
+
+def _letterhead(context: MinutesContext, lang: Lang) -> Letterhead:
+    """The congress (or the spec's letterhead) and the board on the left; the Party and the
+    place and date on the right (blank dots where the spec does not say, for the board to write
+    in). Hướng dẫn 36-HD/VPTW 1.2.1: a counting board's upper body is its congress."""
+    lines = context.letterhead or ((context.congress,) if context.congress else ())
+    organisation = tuple(line.upper() for line in lines) or (_t("blank_line", lang),)
+    day = context.counted_at.date() if context.counted_at is not None else context.date
+    when = _letter_date(day, lang) if day is not None else _t("blank_date", lang)
+    place = context.locality or _t("blank_place", lang)
+    return Letterhead(
+        organisation,
+        _t("issuer", lang),
+        _t("party", lang),
+        _t("place_date", lang, place=place, date=when),
+    )
+
+
+def _letter_date(day: dt.date, lang: Lang) -> str:
+    """The date of the place-and-date line: days below 10 and the months January and February
+    with a leading zero, as Party documents write them (``ngày 05 tháng 02 năm 2026``)."""
+    if lang == "en":
+        return long_date(day, lang)
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return _t("letter_date", lang, day=f"{day.day:02d}", month=month, year=day.year)
 
 
 def _title(result: ContestResult, context: MinutesContext, lang: Lang) -> Title:
@@ -128,11 +172,14 @@ def _board(context: MinutesContext, lang: Lang) -> list[Block]:
     return [Heading(_t("s_board", lang)), Table(headers, rows, ("right", "left", "left"))]
 
 
-def _seats_and_list(result: ContestResult, lang: Lang) -> list[Block]:
-    """III. The seats, the ballot's form, the list in ballot order."""
+def _seats_and_list(result: ContestResult, context: MinutesContext, lang: Lang) -> list[Block]:
+    """III. The congress's votes on the seats and the list, the seats, the ballot's form, the
+    list in ballot order with its notes."""
     contest = result.contest
+    votes = [_open_vote_line(result, vote, lang) for vote in context.open_votes]
     return [
         Heading(_t("s_list", lang)),
+        *(Paragraph(line) for line in votes),
         Fields(
             (
                 (_t("doc.seats", lang), str(contest.seats)),
@@ -141,12 +188,40 @@ def _seats_and_list(result: ContestResult, lang: Lang) -> list[Block]:
             )
         ),
         Paragraph(_t("list_order", lang) + ":"),
-        Table(
-            (_t("doc.no", lang), _t("doc.full_name", lang)),
-            tuple((str(i), name) for i, name in enumerate(contest.names, start=1)),
-            ("right", "left"),
-        ),
+        _list_table(result, lang),
     ]
+
+
+def _open_vote_line(result: ContestResult, vote: OpenVoteRecord, lang: Lang) -> str:
+    """What the congress voted about this contest, with the hands counted."""
+    hands = _t("hands", lang, yes=vote.yes, no=vote.no, abstain=vote.abstain)
+    assembly = _capitalised(_assembly(result, lang))
+    decided = vote.decide(result.roll, result.rules)
+    hands = _t("hands_passed" if decided.passed else "hands_failed", lang, hands=hands)
+    if vote.motion is Motion.SEATS:
+        body = label(result.contest.body, lang)
+        seats = result.contest.seats
+        return _t("seats_vote", lang, assembly=assembly, body=body, seats=seats, hands=hands)
+    return _t("open_vote", lang, assembly=assembly, subject=vote.subject, hands=hands)
+
+
+def _list_table(result: ContestResult, lang: Lang) -> Table:
+    """The list in ballot order; a "Ghi chú" column when the spec notes who nominated whom."""
+    notes = [_note(candidate, lang) for candidate in result.contest.candidates]
+    numbered = enumerate(result.contest.names, start=1)
+    if not any(notes):
+        rows = tuple((str(i), name) for i, name in numbered)
+        return Table((_t("doc.no", lang), _t("doc.full_name", lang)), rows, ("right", "left"))
+    return Table(
+        (_t("doc.no", lang), _t("doc.full_name", lang), _t("doc.note", lang)),
+        tuple((str(i), name, note) for (i, name), note in zip(numbered, notes, strict=True)),
+        ("right", "left", "left"),
+    )
+
+
+def _note(candidate: Candidate, lang: Lang) -> str:
+    said = [_t(f"nominated_{candidate.nominated_by}", lang)] if candidate.nominated_by else []
+    return "; ".join([*said, *([candidate.note] if candidate.note else [])])
 
 
 def _ballots(result: ContestResult, lang: Lang) -> list[Block]:
@@ -207,16 +282,16 @@ def _complaints(context: MinutesContext, lang: Lang) -> list[Block]:
 def _closing(result: ContestResult, context: MinutesContext, lang: Lang) -> list[Block]:
     """When the minutes were made and to whom they were announced; the board's signatures."""
     when = (
-        _t("closing_when", lang, time=_moment(context.counted_at, lang))
+        _moment(context.counted_at, lang)
         if context.counted_at is not None
         else _t("closing_blank", lang)
     )
     heads = tuple(m.name for m in context.board if m.role == "head")
     members = tuple(m.name for m in context.board if m.role != "head")
     return [
-        Paragraph(_t("closing", lang, when=when, assembly=_assembly(result, lang))),
+        Paragraph(_t("closing", lang, when=when, assembly=_capitalised(_assembly(result, lang)))),
         Signatures(
-            ((_t("doc.sign_head", lang), heads), (_t("doc.sign_members", lang), members)),
+            ((_t("sign_members", lang), members), (_t("sign_head", lang), heads)),
             _t("doc.sign_note", lang),
         ),
     ]
@@ -271,6 +346,7 @@ def _base_lines(result: ContestResult, lang: Lang) -> list[tuple[str, str]]:
     )
     present = _t(f"minutes.present.{roll.kind.value}", lang)
     lines.append((present, f"{roll.present} — {quorum_text}"))
+    lines.append((_t("absent", lang), str(roll.convened - roll.present)))
     lines.append(
         (
             _t("threshold", lang),
@@ -279,11 +355,22 @@ def _base_lines(result: ContestResult, lang: Lang) -> list[tuple[str, str]]:
                 lang,
                 base=outcome.base,
                 min=outcome.min_votes,
-                citation=rules.threshold.citation.render(lang),
+                cited=_cited(rules.threshold.citation, lang),
             ),
         )
     )
     return lines
+
+
+def _capitalised(word: str) -> str:
+    """``đại hội`` → ``Đại hội``: the congress named as the one holding the vote."""
+    return word[:1].upper() + word[1:]
+
+
+def _cited(citation: Citation, lang: Lang) -> str:
+    """`` (QĐ 190-QĐ/TW, Điều 30)`` after a rule the regulation states; nothing after a
+    policy it leaves open (the summary's notes and the docs say which, not signed paper)."""
+    return "" if citation.source == TALLY_POLICY else f" ({citation.render(lang)})"
 
 
 def _percent(result: ContestResult, votes: int, lang: Lang) -> str:
@@ -346,8 +433,15 @@ def _elected_blocks(result: ContestResult, lang: Lang) -> list[Block]:
     """VI. Who is elected, any tie and how it stands, the alternates, whether seats are open."""
     outcome = result.outcome
     if outcome.elected:
+        full = len(outcome.elected) == result.contest.seats
+        order = _t(
+            "elected_order_full" if full else "elected_order",
+            lang,
+            body=label(result.contest.body, lang),
+            seats=result.contest.seats,
+        )
         blocks: list[Block] = [
-            Paragraph(_t("elected_order", lang) + ":"),
+            Paragraph(order),
             _ranked(result, outcome.elected, lang),
         ]
     else:
@@ -364,16 +458,16 @@ def _tie(result: ContestResult, lang: Lang) -> list[Block]:
     said = _t(
         "tie", lang, n=len(tie.candidates), votes=tie.votes, stake=tie.seats_at_stake, names=names
     )
-    citation = result.rules.tie.citation.render(lang)
+    cited = _cited(result.rules.tie.citation, lang)
     if resolution is None:
         policy = label(result.rules.tie.policy, lang)
-        how = _t("tie_open", lang, stake=tie.seats_at_stake, policy=policy, citation=citation)
+        how = _t("tie_open", lang, stake=tie.seats_at_stake, policy=policy, cited=cited)
     elif resolution.by is not None:
         how = _t(
             "tie_resolved_policy",
             lang,
             policy=label(resolution.by, lang),
-            citation=citation,
+            cited=cited,
             note=resolution.note,
             winners=", ".join(resolution.winners),
         )

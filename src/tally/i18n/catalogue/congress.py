@@ -35,6 +35,12 @@ TABLE: dict[str, tuple[str, str]] = {
         "the board for this contest.",
     ),
     # --- the congress ---
+    "congress.open_vote_contest": (
+        'Biểu quyết "{subject}" nói về cuộc bầu {contest}, nhưng đại hội không có cuộc bầu này '
+        "(có: {known}). Sửa contest = … cho đúng mã một cuộc bầu, hoặc bỏ dòng đó.",
+        'The open vote "{subject}" is about contest {contest}, which this congress does not '
+        "hold (it holds: {known}). Set contest = … to one of them, or remove that line.",
+    ),
     "congress.needs_committee_members": (
         "Cuộc bầu {contest} ({body}) do hội nghị Ban Chấp hành mới bầu: số tính kết quả là số "
         "ủy viên Ban Chấp hành vừa trúng cử. Cho biết số đó (committee_members=…), hoặc dùng "

@@ -2,6 +2,37 @@
 
 TABLE: dict[str, tuple[str, str]] = {
     "minutes.title": ("BIÊN BẢN KIỂM PHIẾU", "COUNTING MINUTES"),
+    "minutes.issuer": ("BAN KIỂM PHIẾU", "COUNTING BOARD"),
+    "minutes.party": ("ĐẢNG CỘNG SẢN VIỆT NAM", "COMMUNIST PARTY OF VIETNAM"),
+    "minutes.place_date": ("{place}, ngày {date}", "{place}, {date}"),
+    "minutes.letter_date": ("{day} tháng {month} năm {year}", "{day} {month} {year}"),
+    "minutes.sign_head": ("T/M BAN KIỂM PHIẾU\nTRƯỞNG BAN", "FOR THE COUNTING BOARD\nHEAD"),
+    "minutes.sign_members": ("CÁC ỦY VIÊN BAN KIỂM PHIẾU", "MEMBERS OF THE COUNTING BOARD"),
+    "minutes.blank_line": ("……………………………", "……………………………"),
+    "minutes.blank_place": ("……………", "……………"),
+    "minutes.blank_date": ("…… tháng …… năm ……", "…… …… ……"),
+    "minutes.footer": (
+        "Nhật ký kiểm phiếu: {events} sự kiện · mã sự kiện cuối {hash}",
+        "Counting log: {events} events · last event {hash}",
+    ),
+    "minutes.hands": (
+        "{yes} tán thành, {no} không tán thành, {abstain} không biểu quyết",
+        "{yes} for, {no} against, {abstain} abstaining",
+    ),
+    "minutes.hands_passed": ("{hands}: thông qua", "{hands}: passed"),
+    "minutes.hands_failed": ("{hands}: không thông qua", "{hands}: not passed"),
+    "minutes.seats_vote": (
+        "{assembly} đã biểu quyết số lượng {body} là {seats} đồng chí ({hands}).",
+        "The {assembly} voted the number of seats on the {body}: {seats} ({hands}).",
+    ),
+    "minutes.open_vote": (
+        "{assembly} đã biểu quyết: {subject} ({hands}).",
+        "The {assembly} voted: {subject} ({hands}).",
+    ),
+    "minutes.nominated_committee": ("cấp ủy giới thiệu", "nominated by the committee"),
+    "minutes.nominated_congress": ("đại hội giới thiệu", "nominated from the floor"),
+    "minutes.nominated_self": ("tự ứng cử", "self-nominated"),
+    "minutes.absent": ("Vắng mặt lúc bầu cử", "Absent at the vote"),
     "minutes.congress": ("Đại hội", "Congress"),
     "minutes.term": ("Nhiệm kỳ", "Term"),
     "minutes.place": ("Địa điểm", "Place"),
@@ -57,8 +88,8 @@ TABLE: dict[str, tuple[str, str]] = {
     ),
     "minutes.threshold": ("Điều kiện trúng cử", "To be elected"),
     "minutes.threshold_text": (
-        "quá một nửa so với {base}, tức ít nhất {min} phiếu ({citation})",
-        "more than half of {base}, i.e. at least {min} votes ({citation})",
+        "quá một nửa so với {base}, tức ít nhất {min} phiếu{cited}",
+        "more than half of {base}, i.e. at least {min} votes{cited}",
     ),
     "minutes.s_ballots": ("V. Kết quả kiểm phiếu", "V. Ballots and votes"),
     "minutes.valid": ("Số phiếu hợp lệ", "Valid ballots"),
@@ -69,14 +100,15 @@ TABLE: dict[str, tuple[str, str]] = {
         "{valid} valid + {invalid} invalid = {collected} collected ≤ {issued} issued",
     ),
     "minutes.votes_by_candidate": (
-        "Số phiếu bầu cho từng người (theo thứ tự trên phiếu)",
-        "Votes per candidate (in ballot order)",
+        "Kết quả kiểm phiếu cụ thể như sau (xếp theo thứ tự như trong phiếu bầu; tỷ lệ % so với "
+        "số làm căn cứ tính kết quả bầu cử)",
+        "The votes, in ballot order (% of the threshold base)",
     ),
     "minutes.votes": ("Số phiếu", "Votes"),
     "minutes.agree": ("Đồng ý", "Agree"),
     "minutes.disagree": ("Không đồng ý", "Disagree"),
     "minutes.unmarked": ("Không rõ", "Unclear"),
-    "minutes.percent": ("Tỷ lệ so với căn cứ", "% of base"),
+    "minutes.percent": ("Tỷ lệ", "%"),
     "minutes.r_elected": ("TRÚNG CỬ", "ELECTED"),
     "minutes.r_tied": ("BẰNG PHIẾU", "TIED"),
     "minutes.r_alternate": ("DỰ KHUYẾT", "ALTERNATE"),
@@ -90,12 +122,22 @@ TABLE: dict[str, tuple[str, str]] = {
         "{n} candidates are tied on {votes} votes at the alternates' cut-off for the {stake} "
         "place(s) left: {names}. The congress decides their places.",
     ),
-    "minutes.r_above": ("không trúng cử (quá 1/2)", "not elected (above 1/2)"),
+    "minutes.r_above": (
+        "quá 1/2 nhưng không trúng cử do ít phiếu hơn người trúng cử cuối cùng",
+        "above half but not elected: fewer votes than the last elected",
+    ),
     "minutes.r_below": ("không trúng cử (không quá 1/2)", "not elected (not above 1/2)"),
     "minutes.s_elected": ("VI. Người trúng cử", "VI. Elected"),
     "minutes.elected_order": (
-        "Xếp theo số phiếu từ cao xuống thấp",
-        "In descending order of votes",
+        "Những đồng chí sau đây trúng cử {body} (xếp theo thứ tự số phiếu bầu từ cao đến thấp, "
+        "có tỷ lệ % quá bán):",
+        "The following are elected to the {body} (in descending order of votes, each above half):",
+    ),
+    "minutes.elected_order_full": (
+        "Những đồng chí sau đây trúng cử {body} (xếp theo thứ tự số phiếu bầu từ cao đến thấp, "
+        "vừa đủ số lượng {seats} và có tỷ lệ % quá bán):",
+        "The following are elected to the {body} (in descending order of votes, exactly the "
+        "{seats} seat(s), each above half):",
     ),
     "minutes.rank": ("Thứ tự", "Rank"),
     "minutes.nobody": ("Không có người trúng cử.", "Nobody is elected."),
@@ -110,15 +152,14 @@ TABLE: dict[str, tuple[str, str]] = {
         "{names}.",
     ),
     "minutes.tie_open": (
-        "Chưa xác định được người trúng cử cho {stake} chỉ tiêu này. Cách giải quyết: {policy} "
-        "({citation}).",
-        "Nobody is elected to these {stake} seat(s) yet. How to resolve it: {policy} ({citation}).",
+        "Chưa xác định được người trúng cử cho {stake} chỉ tiêu này. Cách giải quyết: "
+        "{policy}{cited}.",
+        "Nobody is elected to these {stake} seat(s) yet. How to resolve it: {policy}{cited}.",
     ),
     "minutes.tie_resolved_policy": (
-        "Trường hợp bằng phiếu đã giải quyết theo quy định áp dụng ({policy}; {citation}; {note}): "
+        "Trường hợp bằng phiếu đã giải quyết theo quy định áp dụng ({policy}{cited}; {note}): "
         "{winners} trúng cử.",
-        "The tie is resolved by the rule applied ({policy}; {citation}; {note}): {winners} "
-        "elected.",
+        "The tie is resolved by the rule applied ({policy}{cited}; {note}): {winners} elected.",
     ),
     "minutes.tie_resolved_decision": (
         "Trường hợp bằng phiếu đã giải quyết theo quyết định đã ghi nhận ({note}): {winners} "
@@ -148,13 +189,12 @@ TABLE: dict[str, tuple[str, str]] = {
         "Counting log {file}: {events} events; SHA-256 of the last event: {hash}.",
     ),
     "minutes.closing": (
-        "Biên bản được lập {when} và công bố trước {assembly}.",
-        "These minutes were made {when} and announced to the {assembly}.",
+        "Biên bản đã được thông qua và báo cáo trước {assembly} vào hồi {when}.",
+        "These minutes were adopted and reported to the {assembly} at {when}.",
     ),
-    "minutes.closing_when": ("lúc {time}", "at {time}"),
     "minutes.closing_blank": (
-        "lúc .... giờ .... ngày ..../..../........",
-        "at ....:.... on ..../..../....",
+        "…… giờ …… ngày …… tháng …… năm ……",
+        "……:…… on …… …… ……",
     ),
     "minutes.moment": ("{hour} giờ {minute:02d}, ngày {day}", "{hour:02d}:{minute:02d}, {day}"),
 }
