@@ -24,4 +24,6 @@ TABLE: dict[str, tuple[str, str]] = {
     "doc.note": ("Ghi chú", "Note"),
     "doc.no_such_ballot": ("không có phiếu này (nhập nhầm)", "no such ballot (entered by mistake)"),
     "doc.in_batch": ("sấp {batch}", "batch {batch}"),
+    "doc.page": ("Trang", "Page"),
+    "doc.page_of": ("Trang {page}/{pages}", "Page {page} of {pages}"),
 }
