@@ -250,9 +250,9 @@ def clipped(text: str) -> str:
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
 
 
-def write_atomically(path: str | Path, text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all: a temporary file, fsync, rename, then
-    fsync of the folder so the new name survives a power cut.
+def write_atomically(path: str | Path, text: str | bytes) -> None:
+    """Write ``text`` (UTF-8) or bytes (a PDF, a Word file) to ``path`` whole or not at all: a
+    temporary file, fsync, rename, then fsync of the folder so the new name survives a power cut.
 
     A new file gets the mode a newly created file would (``0o666`` less the umask), not the
     ``0o600`` of a temporary file; a file written again keeps its mode. A link is written
@@ -274,8 +274,8 @@ def write_atomically(path: str | Path, text: str) -> None:
         raise unwritable(target, exc) from None
     try:
         os.fchmod(handle, mode)
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(text.encode("utf-8") if isinstance(text, str) else text)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, target)

@@ -137,9 +137,9 @@ USAGE_ERRORS = [
     (["count"], "thiếu đối số bắt buộc: ĐẠI_HỘI.toml", "the following arguments are required"),
     ([], "thiếu đối số bắt buộc: {count,verify,replay,reconcile}", "arguments are required"),
     (
-        ["count", "c.toml", "--format", "pdf"],
-        "đối số --format: lựa chọn không hợp lệ: 'pdf' (chọn một trong",
-        "argument --format: invalid choice: 'pdf' (choose from",
+        ["count", "c.toml", "--format", "odt"],
+        "đối số --format: lựa chọn không hợp lệ: 'odt' (chọn một trong",
+        "argument --format: invalid choice: 'odt' (choose from",
     ),
     (["verify", "log.jsonl", "--bogus"], "không nhận ra đối số: --bogus", "unrecognized"),
     (["count", "c.toml", "--contest"], "đối số --contest: cần đúng một giá trị", "expected one"),

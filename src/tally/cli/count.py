@@ -14,14 +14,15 @@ from tally.congress.run import CongressRecord, ContestRecord, ContestStatus, rou
 from tally.errors import InputFileError, Location, TallyError
 from tally.i18n.labels import label
 from tally.i18n.messages import Lang, text
-from tally.render.document import Format, join_documents
+from tally.render.document import Document, Format, join_documents, render
+from tally.render.paged import PAGED_FORMATS, render_paged
 
 if TYPE_CHECKING:
     from tally.congress.minutes_context import Fingerprint
     from tally.counting.open_vote import OpenVoteResult
 
 
-def count_command(args: argparse.Namespace) -> tuple[str, bool, str]:
+def count_command(args: argparse.Namespace) -> tuple[str | bytes, bool, str]:
     """Run the congress; return the rendered output, whether a decision is needed, and the
     lines for the board (results, warnings, what is missing)."""
     from tally.io.ballot_files import BallotFiles
@@ -71,19 +72,10 @@ def count_command(args: argparse.Namespace) -> tuple[str, bool, str]:
 
         replayed = record_congress(record, files.loaded, args.log, station=args.station)
         fingerprints = {key: replayed.fingerprint(key) for key in replayed.keys}
-    output = _render(record, chosen, lang, args.fmt, fingerprints)
     awaited = [c for c in chosen if c.status is ContestStatus.AWAITING_BALLOTS and c.next_round]
+    output = _render(record, chosen, awaited, lang, args.fmt, fingerprints)
     listed: dict[Path, str] = {}
     if awaited and args.fmt != "json":
-        from tally.render.ballot_list import render_ballot_lists
-
-        lists = render_ballot_lists(
-            congress,
-            [c.next_round for c in awaited if c.next_round is not None],
-            lang,
-            "markdown" if args.fmt == "markdown" else "text",
-        )
-        output = join_documents((part for part in (output, lists) if part), args.fmt)
         for c in awaited:
             number = len(c.rounds) + 1
             name = congress.plan(c.contest_id).round_plan(number).ballots
@@ -152,27 +144,41 @@ def _open_lines(
 def _render(
     record: CongressRecord,
     chosen: list[ContestRecord],
+    awaited: list[ContestRecord],
     lang: Lang,
     fmt: str,
     fingerprints: dict[str, Fingerprint],
-) -> str:
-    """Minutes of every counted round of the chosen contests, then the congress summary when
-    there is more than one contest, more than one round, or something left to do."""
+) -> str | bytes:
+    """The output in ``fmt``: JSON, or the documents (see :func:`_documents`) as text,
+    Markdown, HTML or PDF."""
     if fmt == "json":
         if len(chosen) == 1 and len(record.contests) > 1:
             return chosen[0].model_dump_json(indent=2) + "\n"
         return record.model_dump_json(indent=2) + "\n"
-    from tally.render.minutes import render_minutes
-    from tally.render.summary import render_summary
-
+    documents = _documents(record, chosen, awaited, lang, fingerprints)
+    if fmt in PAGED_FORMATS:
+        return render_paged(documents, "pdf" if fmt == "pdf" else "html")
     document_format: Format = "markdown" if fmt == "markdown" else "text"
-    parts = [
-        render_minutes(
-            result,
-            record.congress,
-            lang,
-            document_format,
-            fingerprints.get(round_id(c.contest_id, number)),
+    return join_documents((render(d.blocks, document_format) for d in documents), fmt)
+
+
+def _documents(
+    record: CongressRecord,
+    chosen: list[ContestRecord],
+    awaited: list[ContestRecord],
+    lang: Lang,
+    fingerprints: dict[str, Fingerprint],
+) -> list[Document]:
+    """Minutes of every counted round of the chosen contests; the congress summary when there
+    is more than one contest, more than one round, or something left to do; then the lists
+    of the rounds whose ballots are awaited, to print them from."""
+    from tally.render.ballot_list import ballot_list_blocks
+    from tally.render.minutes import minutes_document
+    from tally.render.summary import summary_document
+
+    documents = [
+        minutes_document(
+            result, record.congress, lang, fingerprints.get(round_id(c.contest_id, number))
         )
         for c in chosen
         for number, result in enumerate(c.rounds, start=1)
@@ -183,8 +189,12 @@ def _render(
         or any(len(c.rounds) > 1 or c.status is not ContestStatus.COMPLETE for c in chosen)
     )
     if busy:
-        parts.append(render_summary(record, lang, document_format))
-    return join_documents(parts, fmt)
+        documents.append(summary_document(record, lang))
+    for c in awaited:
+        if c.next_round is not None:
+            blocks = ballot_list_blocks(record.congress, c.next_round, lang)
+            documents.append(Document(tuple(blocks), "", lang))
+    return documents
 
 
 def _lists(congress: Congress, selected: list[str], lang: Lang, fmt: str) -> tuple[str, bool, str]:

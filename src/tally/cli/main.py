@@ -38,8 +38,10 @@ EXIT_NEEDS_DECISION = 4
 EXIT_BAD_LOG = 5
 
 FORMATS = ("text", "markdown", "json")
+PRINTED_FORMATS = (*FORMATS, "html", "pdf")
+"""``count`` also prints its documents as HTML and PDF (replay and reconcile: to come)."""
 
-COMMANDS: dict[str, Callable[[argparse.Namespace], tuple[str, bool, str]]] = {
+COMMANDS: dict[str, Callable[[argparse.Namespace], tuple[str | bytes, bool, str]]] = {
     "count": count_command,
     "verify": verify_command,
     "replay": replay_command,
@@ -95,7 +97,7 @@ def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
     count.add_argument(
         "--list", action="store_true", dest="print_list", help=h("cli.help.count.list")
     )
-    _output(count, lang)
+    _output(count, lang, formats=PRINTED_FORMATS)
 
     verify = commands.add_parser(
         "verify",

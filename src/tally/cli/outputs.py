@@ -24,9 +24,15 @@ def check_outputs(
         check_output(output, [*inputs, *written])
 
 
-def write(output: str, path: Path | None, stdout: TextIO) -> None:
-    """Write ``output`` to ``path`` whole (see :func:`write_atomically`), or to stdout."""
+def write(output: str | bytes, path: Path | None, stdout: TextIO) -> None:
+    """Write ``output`` to ``path`` whole (see :func:`write_atomically`), or to stdout (a PDF
+    or a Word file as bytes, through the stream's binary buffer)."""
     if path is None:
+        if isinstance(output, bytes):
+            stdout.flush()
+            stdout.buffer.write(output)
+            stdout.buffer.flush()
+            return
         stdout.write(output)
         stdout.flush()
         return

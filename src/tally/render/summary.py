@@ -22,7 +22,17 @@ from tally.congress.run import CongressRecord, ContestRecord, ContestStatus
 from tally.i18n.labels import label
 from tally.i18n.messages import Lang, Words
 from tally.model.bodies import Body
-from tally.render.document import Block, Fields, Format, Heading, Paragraph, Table, Title, render
+from tally.render.document import (
+    Block,
+    Document,
+    Fields,
+    Format,
+    Heading,
+    Paragraph,
+    Table,
+    Title,
+    render,
+)
 
 _t = Words("summary")
 
@@ -198,6 +208,11 @@ def _next_step(c: ContestRecord, lang: Lang) -> str:
             return _t("next_appointed", lang, contest=contest, rounds=len(c.rounds))
         case _:
             return _t("next_round", lang, contest=contest, seats=seats, names=names)
+
+
+def summary_document(record: CongressRecord, lang: Lang = "vi") -> Document:
+    """The summary as a :class:`~tally.render.document.Document` on pages of its own."""
+    return Document(tuple(summary_blocks(record, lang)), "", lang)
 
 
 @checked

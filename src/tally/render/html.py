@@ -1,0 +1,190 @@
+"""Documents as one self-contained HTML file, laid out for A4 in the Party's format.
+
+The same blocks as the text minutes (:mod:`tally.render.document`), in HTML with print CSS:
+A4 portrait, margins 20/20/30/15 mm, a serif face with Vietnamese glyphs, the two-column
+letterhead, each document from a new page, "Trang x/y" and the audit log's fingerprint at the
+foot of every page (where the printer knows page counters: WeasyPrint does, a browser prints
+its own). Nothing is loaded from outside the file. docs/documents.md says what of Hướng dẫn
+36-HD/VPTW is followed.
+
+>>> from tally.render.document import Document, Title, Paragraph
+>>> page = render_html([Document((Title("BIÊN BẢN", ("Kiểm phiếu",)), Paragraph("A < B")))])
+>>> "<h1>BIÊN BẢN</h1>" in page and "A &lt; B" in page and page.startswith("<!DOCTYPE html>")
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from tally.i18n.messages import Lang, text
+from tally.render.document import (
+    Block,
+    Document,
+    Fields,
+    Heading,
+    Letterhead,
+    Paragraph,
+    Signatures,
+    Table,
+    Title,
+)
+
+PAGE_CSS = """
+@page {
+  size: A4 portrait;
+  margin: 20mm 15mm 20mm 30mm;
+  @bottom-left { content: string(fingerprint); font-size: 9pt; color: #333; }
+  @bottom-right { content: string(page-word) " " counter(page) "/" counter(pages);
+                  font-size: 11pt; }
+}
+html { font-family: "Times New Roman", "Liberation Serif", "Tally Serif", serif;
+       font-size: 14pt; line-height: 1.3; color: #000; background: #fff; }
+body { margin: 0; }
+@media screen {
+  body { background: #e8e8e8; }
+  section.document { width: 165mm; margin: 8mm auto; padding: 20mm 15mm 20mm 30mm;
+                     background: #fff; box-shadow: 0 0 3mm #aaa; }
+}
+section.document + section.document { break-before: page; }
+.running { string-set: fingerprint content(text); height: 0; overflow: hidden; margin: 0; }
+.page-word { string-set: page-word content(text); height: 0; overflow: hidden; margin: 0; }
+table.letterhead { width: 100%; border-collapse: collapse; margin-bottom: 8mm; }
+table.letterhead td { vertical-align: top; text-align: center; padding: 0; }
+table.letterhead td.organisation { width: 42%; }
+table.letterhead p { margin: 0; text-indent: 0; text-align: center; }
+.issuer { font-weight: bold; }
+.party { font-size: 15pt; font-weight: bold; }
+.party span { border-bottom: 1px solid #000; padding-bottom: 1px; }
+.place-date { font-style: italic; margin-top: 3mm !important; }
+h1 { font-size: 16pt; text-align: center; margin: 4mm 0 1mm; }
+p.subtitle { font-weight: bold; text-align: center; text-indent: 0; margin: 0; }
+h2 { font-size: 14pt; margin: 5mm 0 2mm; break-after: avoid; }
+p { margin: 1.5mm 0; text-align: justify; text-indent: 10mm; }
+p.lead { break-after: avoid; }
+table.fields { border-collapse: collapse; margin: 1mm 0; }
+table.fields td { padding: 0.5mm 0; vertical-align: top; }
+table.fields td.label { padding-right: 2mm; }
+table.fields tr.sub td.label { padding-left: 8mm; }
+table.data { width: 100%; border-collapse: collapse; font-size: 13pt; margin: 2mm 0 3mm; }
+table.data th, table.data td { border: 0.5pt solid #000; padding: 0.8mm 1.5mm;
+                               vertical-align: top; }
+table.data th { font-weight: bold; text-align: center; }
+table.data td.num { text-align: right; white-space: nowrap; }
+table.data thead { display: table-header-group; }
+table.data tr { break-inside: avoid; }
+table.signatures { width: 100%; border-collapse: collapse; margin-top: 6mm;
+                   table-layout: fixed; }
+table.signatures td { text-align: center; vertical-align: top; padding: 0; }
+table.signatures tr { break-inside: avoid; }
+table.signatures .title { font-weight: bold; }
+table.signatures .note { font-style: italic; }
+table.signatures .name { font-weight: bold; padding-top: 20mm; }
+"""
+"""The page and the Party's layout (sizes: Hướng dẫn 36-HD/VPTW Phụ lục 3)."""
+
+
+def render_html(documents: Sequence[Document], title: str | None = None) -> str:
+    """``documents`` as one HTML file, each from a new page when printed."""
+    lang = documents[0].lang if documents else "vi"
+    heading = title or next(
+        (b.text for d in documents for b in d.blocks if isinstance(b, Title)), "tally"
+    )
+    body = "\n".join(document_html(document) for document in documents)
+    return (
+        f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(heading)}</title>\n<style>{PAGE_CSS}</style>\n</head>\n<body>\n"
+        f"{body}\n</body>\n</html>\n"
+    )
+
+
+def document_html(document: Document) -> str:
+    """One document as a ``<section>``: the words for its page footers, then its blocks."""
+    lang: Lang = "en" if document.lang == "en" else "vi"
+    running = [
+        f'<p class="page-word" aria-hidden="true">{escape(text("doc.page", lang))}</p>',
+        f'<p class="running" aria-hidden="true">{escape(document.footer)}</p>',
+    ]
+    blocks = [
+        _block(block, leads=isinstance(after, Table))
+        for block, after in zip(document.blocks, (*document.blocks[1:], None), strict=True)
+    ]
+    return '<section class="document">\n' + "\n".join(running + blocks) + "\n</section>"
+
+
+def _block(block: Block, leads: bool = False) -> str:
+    """One block; ``leads``: a paragraph that introduces the table after it, kept on its page."""
+    match block:
+        case Letterhead(organisation, issuer, party, place_date):
+            left = "".join(f"<p>{escape(line)}</p>" for line in organisation)
+            return (
+                '<table class="letterhead"><tr>'
+                f'<td class="organisation">{left}<p class="issuer">{escape(issuer)}</p>'
+                "<p>*</p></td>"
+                f'<td><p class="party"><span>{escape(party)}</span></p>'
+                f'<p class="place-date">{escape(place_date)}</p></td>'
+                "</tr></table>"
+            )
+        case Title(heading, subtitle):
+            lines = "".join(f'<p class="subtitle">{escape(line)}</p>' for line in subtitle)
+            return f"<h1>{escape(heading)}</h1>{lines}"
+        case Heading(heading):
+            return f"<h2>{escape(heading)}</h2>"
+        case Paragraph(said):
+            return f'<p class="lead">{_lines(said)}</p>' if leads else f"<p>{_lines(said)}</p>"
+        case Fields(items):
+            return '<table class="fields">' + "".join(_field(n, v) for n, v in items) + "</table>"
+        case Table(headers, rows, align):
+            return _table(headers, rows, align)
+        case Signatures(blocks, note):
+            return _signatures(blocks, note)
+    raise TypeError(block)
+
+
+def _lines(said: str) -> str:
+    return "<br>".join(escape(line) for line in said.split("\n"))
+
+
+def _field(label: str, value: str) -> str:
+    kind = ' class="sub"' if label.startswith("  ") else ""
+    name = escape(label.strip()) + (":" if value else "")
+    return f'<tr{kind}><td class="label">{name}</td><td>{_lines(value)}</td></tr>'
+
+
+def _table(
+    headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...], align: tuple[str, ...]
+) -> str:
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f'<td class="num">{escape(c)}</td>' if a == "right" else f"<td>{escape(c)}</td>"
+            for c, a in zip(row, align, strict=True)
+        )
+        + "</tr>"
+        for row in rows
+    )
+    return f'<table class="data"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def _signatures(blocks: tuple[tuple[str, tuple[str, ...]], ...], note: str) -> str:
+    """The signature blocks side by side: their titles, the note, then row by row the names,
+    each under room to sign, so that the first name of every block stands level."""
+    depth = max((len(names) for _, names in blocks), default=0)
+    tallest = max((len(title.split("\n")) for title, _ in blocks), default=1)
+    rows = []
+    for i in range(max(depth, 1)):
+        cells = []
+        for title, names in blocks:
+            cell = ""
+            if i == 0:
+                lines = title.split("\n")
+                lines = lines + [""] * (tallest - len(lines))
+                cell = "".join(f'<div class="title">{escape(t) or "&nbsp;"}</div>' for t in lines)
+                cell += f'<div class="note">{escape(note)}</div>'
+            if i < len(names):
+                cell += f'<div class="name">{escape(names[i])}</div>'
+            cells.append(f"<td>{cell}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return f'<table class="signatures">{"".join(rows)}</table>'
