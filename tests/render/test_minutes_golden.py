@@ -16,7 +16,8 @@ from tally.i18n.messages import Lang
 from tally.io.ballots_csv import read_ballots_csv
 from tally.io.spec import load_congress
 from tally.render.document import Format
-from tally.render.minutes import render_minutes
+from tally.render.html import render_html
+from tally.render.minutes import minutes_document, render_minutes
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "delegate_congress"
@@ -36,6 +37,15 @@ def test_example_minutes_match_golden(
 ) -> None:
     congress, result = _example()
     golden(f"delegate_congress_bch.{lang}.{suffix}", render_minutes(result, congress, lang, fmt))
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_example_minutes_html_match_golden(lang: Lang, golden: Callable[[str, str], None]) -> None:
+    congress, result = _example()
+    golden(
+        f"delegate_congress_bch.{lang}.html",
+        render_html([minutes_document(result, congress, lang)]),
+    )
 
 
 def test_example_json_matches_golden(golden: Callable[[str, str], None]) -> None:

@@ -35,9 +35,7 @@ PAGE_CSS = """
 @page {
   size: A4 portrait;
   margin: 20mm 15mm 20mm 30mm;
-  @bottom-left { content: string(fingerprint); font-size: 9pt; color: #333; }
-  @bottom-right { content: string(page-word) " " counter(page) "/" counter(pages);
-                  font-size: 11pt; }
+  @bottom-left { content: element(foot); width: 80%; vertical-align: top; padding-top: 4mm; }
 }
 html { font-family: "Times New Roman", "Liberation Serif", "Tally Serif", serif;
        font-size: 14pt; line-height: 1.3; color: #000; background: #fff; }
@@ -48,8 +46,7 @@ body { margin: 0; }
                      background: #fff; box-shadow: 0 0 3mm #aaa; }
 }
 section.document + section.document { break-before: page; }
-.running { string-set: fingerprint content(text); height: 0; overflow: hidden; margin: 0; }
-.page-word { string-set: page-word content(text); height: 0; overflow: hidden; margin: 0; }
+.foot { display: none; }
 table.letterhead { width: 100%; border-collapse: collapse; margin-bottom: 8mm; }
 table.letterhead td { vertical-align: top; text-align: center; padding: 0; }
 table.letterhead td.organisation { width: 42%; }
@@ -71,7 +68,7 @@ table.data { width: 100%; border-collapse: collapse; font-size: 13pt; margin: 2m
 table.data th, table.data td { border: 0.5pt solid #000; padding: 0.8mm 1.5mm;
                                vertical-align: top; }
 table.data th { font-weight: bold; text-align: center; }
-table.data td.num { text-align: right; white-space: nowrap; }
+table.data td.num { text-align: right; white-space: nowrap; width: 1%; }
 table.data thead { display: table-header-group; }
 table.data tr { break-inside: avoid; }
 table.signatures { width: 100%; border-collapse: collapse; margin-top: 6mm;
@@ -84,28 +81,41 @@ table.signatures .name { font-weight: bold; padding-top: 20mm; }
 """
 """The page and the Party's layout (sizes: Hướng dẫn 36-HD/VPTW Phụ lục 3)."""
 
+RUNNING_FOOT_CSS = """
+.foot { display: block !important; position: running(foot) !important; font-size: 8pt !important;
+        color: #333 !important; }
+"""
+"""For a printer that knows running elements (WeasyPrint): the fingerprint at the foot of every
+page. A browser, which does not, keeps it hidden (the minutes print it in their text too)."""
+
+
+def _page_number_css(lang: Lang) -> str:
+    """The page number at the foot of every page, in ``lang`` (``Trang 2/5``)."""
+    word = text("doc.page", lang).replace('"', "")
+    return (
+        f'@page {{ @bottom-right {{ content: "{word} " counter(page) "/" counter(pages); '
+        "font-size: 11pt; width: 20%; vertical-align: top; padding-top: 4mm; } }"
+    )
+
 
 def render_html(documents: Sequence[Document], title: str | None = None) -> str:
     """``documents`` as one HTML file, each from a new page when printed."""
-    lang = documents[0].lang if documents else "vi"
+    lang: Lang = "en" if documents and documents[0].lang == "en" else "vi"
     heading = title or next(
         (b.text for d in documents for b in d.blocks if isinstance(b, Title)), "tally"
     )
     body = "\n".join(document_html(document) for document in documents)
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{escape(heading)}</title>\n<style>{PAGE_CSS}</style>\n</head>\n<body>\n"
+        f"<title>{escape(heading)}</title>\n<style>{PAGE_CSS}{_page_number_css(lang)}\n"
+        "</style>\n</head>\n<body>\n"
         f"{body}\n</body>\n</html>\n"
     )
 
 
 def document_html(document: Document) -> str:
-    """One document as a ``<section>``: the words for its page footers, then its blocks."""
-    lang: Lang = "en" if document.lang == "en" else "vi"
-    running = [
-        f'<p class="page-word" aria-hidden="true">{escape(text("doc.page", lang))}</p>',
-        f'<p class="running" aria-hidden="true">{escape(document.footer)}</p>',
-    ]
+    """One document as a ``<section>``: the line for its page footers, then its blocks."""
+    running = [f'<div class="foot">{escape(document.footer)}</div>'] if document.footer else []
     blocks = [
         _block(block, leads=isinstance(after, Table))
         for block, after in zip(document.blocks, (*document.blocks[1:], None), strict=True)

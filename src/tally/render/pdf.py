@@ -15,7 +15,7 @@ from typing import Any
 
 from tally.extras import need
 from tally.render.document import Document
-from tally.render.html import render_html
+from tally.render.html import RUNNING_FOOT_CSS, render_html
 
 _FACES = (
     ("Regular", "normal", "normal"),
@@ -47,7 +47,7 @@ def render_pdf(documents: Sequence[Document]) -> bytes:
     """
     weasyprint: Any = need("weasyprint", "documents")
     fonts = weasyprint.text.fonts.FontConfiguration()
-    faces = weasyprint.CSS(string=_font_faces(), font_config=fonts)
+    faces = weasyprint.CSS(string=_font_faces() + RUNNING_FOOT_CSS, font_config=fonts)
     rendered = [
         weasyprint.HTML(string=render_html([document])).render(
             stylesheets=[faces], font_config=fonts
