@@ -27,10 +27,8 @@ def district_pdf(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], o
     for file in DISTRICT.iterdir():
         shutil.copy(file, folder / file.name)
     out, log = folder / "m.pdf", folder / "kiem_phieu.jsonl"
-    code = main(
-        ["count", str(folder / "congress.toml"), "--log", str(log), "--format", "pdf"]
-        + ["-o", str(out)]
-    )
+    spec = str(folder / "congress.toml")
+    code = main(["count", spec, "--log", str(log), "--format", "pdf", "-o", str(out)])
     assert code == EXIT_OK
     reader = pypdf.PdfReader(out)
     return [page.extract_text() for page in reader.pages], reader
