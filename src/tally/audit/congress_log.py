@@ -265,8 +265,9 @@ def _write(
                     handle = session.open_contest(
                         result.contest, roll=result.roll, rules=result.rules, key=key
                     )
-                    if congress.board:
-                        handle.constitute_board(congress.board)
+                    board = congress.board_for(contest_record.contest_id)
+                    if board:
+                        handle.constitute_board(board)
                     handle.issue(result.issued)
                     handle.enter_all(ballots[key])
                     handle.collect(result.count.collected)

@@ -86,7 +86,7 @@ class MinutesContext(FrozenModel):
             letterhead=congress.letterhead,
             locality=congress.locality,
             open_votes=congress.open_votes_on(base_id) if round_number == 1 else (),
-            board=congress.board,
+            board=congress.board_for(base_id),
             counted_at=plan.counted_at if plan else None,
             complaints=tuple((c.summary, c.settlement) for c in plan.complaints) if plan else (),
         )

@@ -56,6 +56,9 @@ class BoardMember(OneLineModel):
 
     name: str
     role: Literal["head", "member"] = "member"
+    venue: Venue | None = None
+    """Whose board: the congress's (by default), or the new committee's conference's, which
+    appoints its own board (QĐ 190-QĐ/TW Điều 8) for the contests it holds."""
 
     @field_validator("name")
     @classmethod
@@ -117,6 +120,13 @@ class ContestPlan(RoundFigures):
     draws_from: str | None = None
     venue: Venue | None = None
     rounds: tuple[RoundPlan, ...] = ()
+    board: tuple[BoardMember, ...] = ()
+    """The contest's own counting board, when not its venue's (see :meth:`Congress.board_for`)."""
+
+    @property
+    def everyone_listed(self) -> tuple[Candidate, ...]:
+        """Everyone on this contest's list in any round."""
+        return (*self.contest.candidates, *(c for r in self.rounds for c in r.added))
 
     def round_plan(self, number: int) -> RoundPlan:
         """The plan of round ``number`` (1 is this plan's own figures)."""
@@ -151,27 +161,32 @@ class OpenVoteRecord(OneLineModel):
 
 
 def check_board(
-    board: Sequence[BoardMember], lists: Iterable[tuple[str, Iterable[Candidate]]]
+    board: Sequence[BoardMember],
+    lists: Iterable[tuple[str, Iterable[Candidate]]],
+    field: str = "board",
 ) -> None:
     """One head; nobody twice; no board member on a list they count (RULES §7).
 
-    ``lists`` pairs each contest id with its candidates. An empty board is not checked.
+    ``lists`` pairs each contest id with its candidates; ``field`` names the board in errors
+    (``contest.btv.board`` for a contest's own). An empty board is not checked.
     """
     if not board:
         return
     heads = [m.name for m in board if m.role == "head"]
     if len(heads) != 1:
-        raise BoardError("board.one_head", Location(field="board"), heads=len(heads))
+        raise BoardError("board.one_head", Location(field=field), heads=len(heads))
     seen: dict[object, str] = {}
     for number, member in enumerate(board, start=1):
         key = name_identity(member.name)
         first = seen.get(key)
         if first == member.name:
-            raise BoardError("board.duplicate", Location(field=f"board#{number}"), name=member.name)
+            raise BoardError(
+                "board.duplicate", Location(field=f"{field}#{number}"), name=member.name
+            )
         if first is not None:
             raise BoardError(
                 "board.lookalike_duplicate",
-                Location(field=f"board#{number}"),
+                Location(field=f"{field}#{number}"),
                 first=first,
                 second=member.name,
                 difference=difference(first, member.name),
@@ -362,16 +377,36 @@ class Congress(OneLineModel):
         """The open votes about ``contest_id`` (its seats, its list…), in the order held."""
         return tuple(vote for vote in self.open_votes if vote.contest == contest_id)
 
+    def venue_board(self, venue: Venue) -> tuple[BoardMember, ...]:
+        """The board the spec gives for ``venue``: the congress's members (no venue or
+        ``congress``), or the committee's conference's."""
+        if venue is Venue.CONGRESS:
+            return tuple(m for m in self.board if m.venue in (None, Venue.CONGRESS))
+        return tuple(m for m in self.board if m.venue is venue)
+
+    def board_for(self, contest_id: str) -> tuple[BoardMember, ...]:
+        """The board that counts ``contest_id`` and signs its minutes: the contest's own, else
+        its venue's; a committee's conference without a board of its own in the spec falls
+        back to the congress's."""
+        plan = self.plan(contest_id)
+        if plan.board:
+            return plan.board
+        return self.venue_board(self.venue_of(plan)) or self.venue_board(Venue.CONGRESS)
+
     @model_validator(mode="after")
-    def _board_fits(self) -> Self:
-        lists = [
-            (
-                plan.contest.id,
-                [*plan.contest.candidates, *(c for r in plan.rounds for c in r.added)],
-            )
-            for plan in self.contests
-        ]
-        check_board(self.board, lists)
+    def _boards_fit(self) -> Self:
+        """Every board: one head, nobody twice, nobody on a list it counts (RULES §7)."""
+        for venue in Venue:
+            board = self.venue_board(venue)
+            counted = [
+                (plan.contest.id, plan.everyone_listed)
+                for plan in self.contests
+                if not plan.board and self.board_for(plan.contest.id) == board
+            ]
+            check_board(board, counted)
+        for plan in self.contests:
+            field = f"contest.{plan.contest.id}.board"
+            check_board(plan.board, [(plan.contest.id, plan.everyone_listed)], field)
         return self
 
     def roll_for(self, contest_id: str, committee_members: int | None = None) -> Roll:

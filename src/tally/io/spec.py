@@ -116,6 +116,7 @@ class _ContestEntry(_FiguresEntry):
     venue: Venue | None = None
     alternates: StrictInt = 0
     round: list[_RoundEntry] = []
+    board: list[BoardMember] = []
 
 
 class _CongressEntry(BaseModel):
@@ -415,6 +416,7 @@ def _plan(entry: _ContestEntry, label: str, source: str) -> ContestPlan:
         draws_from=entry.draws_from,
         venue=entry.venue,
         rounds=tuple(rounds),
+        board=tuple(entry.board),
     )
 
 
