@@ -12,7 +12,6 @@ from tally.errors import BoardError, TallyError
 from tally.io.spec import congress_from_toml
 from tally.model.ballots import Ballots
 from tally.render.minutes import render_minutes
-
 from tests.text import flat
 
 GIVEN = ("An", "Bình", "Cường", "Dũng", "Giang", "Hải", "Khoa", "Lâm", "Minh", "Nam")
