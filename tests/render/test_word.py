@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import sys
+import zipfile
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
@@ -268,6 +269,9 @@ def test_same_bytes_every_time() -> None:
     documents = _documents("vi")
     first = render_docx(documents)
     assert render_docx(documents) == first
+    with zipfile.ZipFile(io.BytesIO(first)) as package:  # no clock in the members' stamps
+        assert {m.date_time for m in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert "docProps/thumbnail.jpeg" not in package.namelist()
     word = docx.Document(io.BytesIO(first))
     assert word.core_properties.created is None and word.core_properties.author == "tally"
 
