@@ -298,33 +298,40 @@ def _after_table(word: WordFile) -> None:
 def _column_widths(
     headers: tuple[str, ...], rows: Sequence[tuple[str, ...]], align: tuple[Align, ...]
 ) -> list[float]:
-    """Column widths (mm) that fill the text width: each column as wide as its longest cell
-    (a header may wrap at its words, down to 12 characters); the room left goes to the
-    left-aligned columns (names, notes); when the table is too wide, those give way down to
-    their longest word.
+    """Column widths (mm) that fill the text width. Each column first gets its longest cell
+    (its header may wrap at its words). Room left goes first to the headers, so that they
+    need not wrap, then to the left-aligned columns (names, notes). When the table is too
+    wide, the widest left-aligned columns give way, down to their longest word; numbers never
+    wrap.
 
     >>> [round(w) for w in _column_widths(("TT", "Họ và tên"), [("1", "Lê Văn Tám")],
     ...                                   ("right", "left"))]
     [12, 153]
     """
-    natural, floor = [], []
+    cells, whole, floor = [], [], []
     for i, header in enumerate(headers):
-        cells = [row[i] for row in rows]
-        words = [len(w) for text in (header, *cells) for w in text.split()] or [1]
-        longest_cell = max([len(c) for c in cells], default=0)
-        natural.append(_mm(max(longest_cell, min(len(header), 12), max(words))))
-        floor.append(_mm(max(words)))
+        column = [row[i] for row in rows]
+        words = [len(w) for text in (header, *column) for w in text.split()] or [1]
+        header_words = [len(w) for w in header.split()] or [0]
+        cells.append(_mm(max([len(c) for c in column] + header_words)))
+        whole.append(max(cells[i], _mm(len(header))))
+        floor.append(_mm(max(words)) if align[i] == "left" else cells[i])
     width = SIZES.text_width_mm
-    total = sum(natural)
     flexible = [i for i, a in enumerate(align) if a == "left"] or list(range(len(headers)))
-    if total <= width:
-        share = sum(natural[i] for i in flexible)
-        return [
-            n + (width - total) * n / share if i in flexible else n for i, n in enumerate(natural)
-        ]
-    slack = sum(natural[i] - floor[i] for i in flexible)
-    cut = min(1.0, (total - width) / slack) if slack > 0 else 0.0
-    fitted = [n - (n - floor[i]) * cut if i in flexible else n for i, n in enumerate(natural)]
+    if sum(cells) <= width:
+        room = width - sum(cells)
+        wanted = sum(whole) - sum(cells)
+        if wanted >= room:
+            return [c + (w - c) * room / wanted for c, w in zip(cells, whole, strict=True)]
+        room -= wanted
+        share = sum(whole[i] for i in flexible)
+        return [w + room * w / share if i in flexible else w for i, w in enumerate(whole)]
+    low, high = 0.0, max(cells)
+    for _ in range(40):  # the widest left-aligned columns give way first, down to a cap
+        cap = (low + high) / 2
+        fitted = [max(floor[i], min(c, cap)) if i in flexible else c for i, c in enumerate(cells)]
+        low, high = (cap, high) if sum(fitted) < width else (low, cap)
+    fitted = [max(floor[i], min(c, high)) if i in flexible else c for i, c in enumerate(cells)]
     return [f * width / sum(fitted) for f in fitted]
 
 
