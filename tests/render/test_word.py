@@ -14,9 +14,12 @@ import zipfile
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 from docx.document import Document as WordFile
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -42,6 +45,7 @@ from tally.render.document import (
 )
 from tally.render.minutes import minutes_document
 from tally.render.word import render_docx
+from tally.render.word_blocks import SIZES, _column_widths
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "delegate_congress"
@@ -281,3 +285,23 @@ def test_missing_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(MissingExtraError) as missing:
         render_docx(_documents("vi"))
     assert "tally[documents]" in missing.value.message("en")
+
+
+_cell = st.text(alphabet="ab 1%", max_size=40)
+
+
+@given(
+    st.integers(min_value=1, max_value=8).flatmap(
+        lambda n: st.tuples(
+            st.tuples(*[_cell] * n),
+            st.lists(st.tuples(*[_cell] * n), max_size=5),
+            st.tuples(*[st.sampled_from(["left", "right"])] * n),
+        )
+    )
+)
+@example((("x" * 64,), [], ("left",)))  # exactly as wide as the page: no room to share
+def test_columns_fill_the_text_width(table: tuple[Any, Any, Any]) -> None:
+    headers, rows, align = table
+    widths = _column_widths(headers, rows, align)
+    assert len(widths) == len(headers) and min(widths) > 0
+    assert sum(widths) == pytest.approx(SIZES.text_width_mm)

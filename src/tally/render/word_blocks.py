@@ -321,7 +321,7 @@ def _column_widths(
     if sum(cells) <= width:
         room = width - sum(cells)
         wanted = sum(whole) - sum(cells)
-        if wanted >= room:
+        if wanted > room:
             return [c + (w - c) * room / wanted for c, w in zip(cells, whole, strict=True)]
         room -= wanted
         share = sum(whole[i] for i in flexible)
