@@ -18,8 +18,6 @@ from typing import Any
 
 import docx
 import pytest
-from hypothesis import example, given
-from hypothesis import strategies as st
 from docx.document import Document as WordFile
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -27,6 +25,8 @@ from docx.oxml.ns import qn
 from docx.shared import Length, Pt
 from docx.table import Table as WordTable
 from docx.text.paragraph import Paragraph as WordParagraph
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from tally.congress.minutes_context import Fingerprint
 from tally.errors import MissingExtraError
@@ -226,9 +226,10 @@ def test_letterhead_title_and_sizes() -> None:
 def test_tables_bordered_header_repeated_numbers_right() -> None:
     word = _read("vi")
     votes = next(t for t in word.tables if t.rows[0].cells[-1].text == "Kết quả")
-    assert votes.style.name == "Table Grid"
+    assert votes.style is not None and votes.style.name == "Table Grid"
     header = votes.rows[0]
-    assert header._tr.trPr.find(qn("w:tblHeader")) is not None
+    properties = header._tr.trPr
+    assert properties is not None and properties.find(qn("w:tblHeader")) is not None
     assert all(r.bold for c in header.cells for p in c.paragraphs for r in p.runs)
     row = votes.rows[1]
     number, name, *_ = row.cells
