@@ -138,3 +138,22 @@ def test_usage_error_exit_code() -> None:
     with pytest.raises(SystemExit) as raised:
         main(["count"])
     assert raised.value.code == 2
+
+
+def test_printed_formats_are_written_whole(tmp_path: Path) -> None:
+    """count --format html|docx -o FILE: one self-contained page, one Word file."""
+    page, word = tmp_path / "m.html", tmp_path / "m.docx"
+    assert main(["count", str(SPEC), "--format", "html", "-o", str(page)]) == EXIT_OK
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "BIÊN BẢN KIỂM PHIẾU" in html
+    assert "http://" not in html and "https://" not in html and "<link" not in html
+    assert main(["count", str(SPEC), "--format", "docx", "-o", str(word)]) == EXIT_OK
+    assert word.read_bytes()[:2] == b"PK"
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_a_file_format_needs_an_output_file(fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as raised:
+        main(["count", str(SPEC), "--format", fmt, "--lang", "en"])
+    assert raised.value.code == 2
+    assert f"--format {fmt}: needs -o FILE" in capsys.readouterr().err

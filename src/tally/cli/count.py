@@ -156,8 +156,9 @@ def _render(
             return chosen[0].model_dump_json(indent=2) + "\n"
         return record.model_dump_json(indent=2) + "\n"
     documents = _documents(record, chosen, awaited, lang, fingerprints)
-    if fmt in PAGED_FORMATS:
-        return render_paged(documents, "pdf" if fmt == "pdf" else "html")
+    for paged in PAGED_FORMATS:
+        if fmt == paged:
+            return render_paged(documents, paged)
     document_format: Format = "markdown" if fmt == "markdown" else "text"
     return join_documents((render(d.blocks, document_format) for d in documents), fmt)
 
@@ -197,14 +198,23 @@ def _documents(
     return documents
 
 
-def _lists(congress: Congress, selected: list[str], lang: Lang, fmt: str) -> tuple[str, bool, str]:
+def _lists(
+    congress: Congress, selected: list[str], lang: Lang, fmt: str
+) -> tuple[str | bytes, bool, str]:
     """``count --list``: every selected contest's first ballot, in ballot order, to print."""
-    from tally.render.ballot_list import render_ballot_lists
+    from tally.render.ballot_list import ballot_list_blocks, render_ballot_lists
 
     contests = [congress.plan(contest_id).contest for contest_id in selected]
+    said = text("cli.list_printed", lang, contests=len(contests))
+    for paged in PAGED_FORMATS:
+        if fmt == paged:
+            documents = [
+                Document(tuple(ballot_list_blocks(congress, contest, lang)), "", lang)
+                for contest in contests
+            ]
+            return render_paged(documents, paged), False, said
     document_format: Format = "markdown" if fmt == "markdown" else "text"
-    output = render_ballot_lists(congress, contests, lang, document_format)
-    return output, False, text("cli.list_printed", lang, contests=len(contests))
+    return render_ballot_lists(congress, contests, lang, document_format), False, said
 
 
 def _named_ballots(congress: Congress, spec: Path) -> list[Path]:

@@ -30,6 +30,7 @@ from tally.cli.parser import EXIT_USAGE as EXIT_USAGE
 from tally.cli.parser import Parser, language_of
 from tally.errors import LogError, TallyError
 from tally.i18n.messages import LANGS, Lang, template, text
+from tally.render.paged import PAGED_FORMATS
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -38,8 +39,8 @@ EXIT_NEEDS_DECISION = 4
 EXIT_BAD_LOG = 5
 
 FORMATS = ("text", "markdown", "json")
-PRINTED_FORMATS = (*FORMATS, "html", "pdf")
-"""``count`` also prints its documents as HTML and PDF (replay and reconcile: to come)."""
+PRINTED_FORMATS = (*FORMATS, *PAGED_FORMATS)
+"""``count`` also prints its documents as HTML, PDF and Word (replay and reconcile: to come)."""
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], tuple[str | bytes, bool, str]]] = {
     "count": count_command,
@@ -186,6 +187,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(text("cli.station_count", lang, given=len(args.logs)))
     if args.command == "replay" and args.entries and args.fmt == "json":
         parser.error(template("cli.usage.entries_format", lang))
+    if getattr(args, "fmt", None) in ("pdf", "docx") and args.output is None:
+        parser.error(template("cli.usage.needs_output", lang) % {"fmt": args.fmt})
     if args.command == "count" and args.print_list:
         if args.fmt == "json":
             parser.error(template("cli.usage.list_format", lang))

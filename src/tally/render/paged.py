@@ -1,4 +1,4 @@
-"""The formats printed on pages — HTML, PDF, Word — from one list of documents.
+"""The formats printed on pages — HTML, PDF, Word (.docx) — from one list of documents.
 
 >>> from tally.render.document import Document, Title
 >>> render_paged([Document((Title("BIÊN BẢN"),))], "html").count("<section")
@@ -12,16 +12,20 @@ from typing import Literal
 
 from tally.render.document import Document
 
-PagedFormat = Literal["html", "pdf"]
-PAGED_FORMATS: tuple[PagedFormat, ...] = ("html", "pdf")
+PagedFormat = Literal["html", "pdf", "docx"]
+PAGED_FORMATS: tuple[PagedFormat, ...] = ("html", "pdf", "docx")
 
 
 def render_paged(documents: Sequence[Document], fmt: PagedFormat) -> str | bytes:
-    """``documents`` as one HTML file (text) or one PDF (bytes)."""
+    """``documents`` as one HTML file (text), one PDF or one Word file (bytes)."""
     if fmt == "pdf":
         from tally.render.pdf import render_pdf
 
         return render_pdf(documents)
+    if fmt == "docx":
+        from tally.render.word import render_docx
+
+        return render_docx(documents)
     from tally.render.html import render_html
 
     return render_html(documents)

@@ -18,7 +18,12 @@ TABLE: dict[str, tuple[str, str]] = {
         "ngôn ngữ của biên bản, thông báo và trợ giúp (mặc định: vi)",
         "language of the minutes, the messages and this help (default: vi)",
     ),
-    "cli.help.format": ("định dạng đầu ra (mặc định: text)", "output format (default: text)"),
+    "cli.help.format": (
+        "định dạng đầu ra (mặc định: text); html, pdf, docx: văn bản để in và ký theo thể thức "
+        "của Đảng (pdf, docx cần -o TỆP và gói tally[documents])",
+        "output format (default: text); html, pdf, docx: documents to print and sign in the "
+        "Party's layout (pdf and docx need -o FILE and tally[documents])",
+    ),
     "cli.help.output": (
         "ghi vào tệp này (mặc định: đầu ra chuẩn)",
         "write to this file (default: standard output)",
@@ -124,6 +129,10 @@ TABLE: dict[str, tuple[str, str]] = {
     # --- tally's own usage errors (exit 2) --------------------------------------------------
     "cli.usage.entries_format": ("--entries: văn bản hoặc markdown", "--entries: text or markdown"),
     "cli.usage.list_format": ("--list: văn bản hoặc markdown", "--list: text or markdown"),
+    "cli.usage.needs_output": (
+        "--format %(fmt)s: cần -o TỆP (tệp %(fmt)s không in ra màn hình)",
+        "--format %(fmt)s: needs -o FILE (a %(fmt)s file is not printed to the screen)",
+    ),
     "cli.usage.list_alone": (
         "--list: không dùng cùng --ballots, --log",
         "--list: without --ballots or --log",
