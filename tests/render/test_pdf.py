@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tally.cli.main import EXIT_OK, main
-from tally.extras import MissingExtraError
+from tally.errors import MissingExtraError
 
 pypdf = pytest.importorskip("pypdf")
 pytest.importorskip("weasyprint")
