@@ -7,12 +7,13 @@ inline CSS and script, no network, no web fonts. Each slide shows the contest's 
 seats, the threshold base and the votes needed, the elected with their votes and share of the
 base, the alternates, a tie at the cut-off (who, on how many votes) and the seats left open.
 
-The pages are decided here, not in the browser: a list too long for one slide (more than
-:data:`LINES` lines of :data:`MOST_COLUMNS` names) is spread evenly over several slides of
-the same contest, so the type stays large; the style sizes the type to the lines of each slide
-(:mod:`tally.render.screen_page`). The script shows one slide at a time, pages with the
-keyboard, and shrinks a slide's type only if a very long name would not fit. Without the script
-— printed, or script turned off — every slide is shown in order.
+The pages are decided here, not in the browser: a list too long for one slide at a type of
+at least :data:`SMALLEST` (in up to :data:`MOST_COLUMNS` columns) is spread evenly over several
+slides of the same contest; each slide gets the columns that give the largest type, and the
+style sizes the type to the slide's lines and longest name (:mod:`tally.render.screen_page`).
+The script shows one slide at a time, pages with the keyboard, and shrinks a slide's type only
+if a name of unusually wide letters would not fit. Without the script — printed, or script
+turned off — every slide is shown in order.
 
 >>> from tally import Ballots, Body, CongressKind, Contest, Roll, count_contest
 >>> roll = Roll(kind=CongressKind.MEMBER_CONGRESS, convened=3, present=3)
@@ -44,14 +45,31 @@ from tally.render.screen_page import SCRIPT, STYLE
 
 _t = Words("screen")
 
-LINES = 16
-"""The most lines of names (headings and notes included) on one slide, at three columns."""
+# The layout, in units of one hundredth of a 16:9 screen's height (``--u`` in the style), as
+# the style sizes the type: the smallest of the three bounds of :func:`_type_size`.
+LARGEST = 8.0
+"""The largest type of the names, however few."""
+SMALLEST = 3.0
+"""The smallest type a list is spread over more slides to keep (about 32 px at 1080 lines)."""
 MOST_COLUMNS = 3
-"""The most columns of names on one slide: three fit a 16:9 screen at the type of 13 lines."""
-_FEWEST_LINES = 6
-"""A slide with fewer lines sizes its type as if it had this many (large, not huge)."""
-_COLUMN_LINES = {1: 7, 2: 10, 3: LINES}
-"""With this many columns, at most so many lines (else one more column)."""
+_HEIGHT = 70.0
+"""The height left for the lists under a title of one line."""
+_TITLE_LINE = 5.3
+"""The height of each further line of a long title."""
+_TITLE_LETTERS = 68
+"""The letters of a title's line, about."""
+_WIDTH = 169.8
+"""The width for the lists: a 16:9 screen less its margins."""
+_LINE_EM = 1.4
+"""The height of a line of names, in em of their type."""
+_GAP_EM = 0.8
+"""The gap between columns, in em."""
+_LETTER_EM = 0.56
+"""The widest average letter of a Vietnamese name in Arial (or Liberation Sans), in em."""
+_FIXED_EM = 6.1
+"""A line's width beside the name and the digits of the votes: rank, share, gaps (em)."""
+_COLUMN_EM = 17.5
+"""A column's width when no names are shown (em)."""
 
 
 # --- what a slide shows ------------------------------------------------------------------------
@@ -102,10 +120,15 @@ class _Contest:
 
 @dataclass(frozen=True)
 class _Slide:
+    """One slide: the round's title and figures, its blocks, and how the style lays them out."""
+
     contest: _Contest | None
     blocks: tuple[_Block, ...]
-    columns: int
-    lines: int
+    columns: int = 1
+    lines: float = 1.0
+    """The lines the type is sized for: the slide's, more when a long title takes room."""
+    width: float = _COLUMN_EM
+    """The width of a column of names, in em: the longest line of the slide, estimated."""
 
 
 # --- the public function -----------------------------------------------------------------------
@@ -128,7 +151,7 @@ def render_screen(
     heading = title if title is not None else congress
     slides = [slide for result in rounds for slide in _slides(result, lang)]
     if not slides:
-        slides = [_Slide(None, (_Note("info", _t("no_results", lang)),), 1, _FEWEST_LINES)]
+        slides = [_layout((_Note("info", _t("no_results", lang)),), 1)]
     return _page(slides, heading, lang)
 
 
@@ -154,7 +177,9 @@ def _rounds(
 def _slides(result: ContestResult, lang: Lang) -> list[_Slide]:
     """The slides of one round: its blocks spread over as few slides as fit."""
     contest = _contest(result, lang)
-    return [replace(slide, contest=contest) for slide in _paginate(_blocks(result, lang))]
+    title_lines = -(-len(contest.title) // _TITLE_LETTERS)
+    slides = _paginate(_blocks(result, lang), title_lines)
+    return [replace(slide, contest=contest) for slide in slides]
 
 
 def _contest(result: ContestResult, lang: Lang) -> _Contest:
@@ -262,50 +287,79 @@ def _resolved(tie: Tie, winners: Sequence[str], lang: Lang) -> _Note:
 # --- spreading the blocks over slides ----------------------------------------------------------
 
 
-def _cost(block: _Block, columns: int) -> int:
-    """The lines ``block`` takes with ``columns`` columns of names."""
+def _cost(block: _Block, columns: int) -> float:
+    """The lines ``block`` takes with ``columns`` columns of names (a heading: a little more
+    than a line; a note: a line per hundred letters)."""
     if isinstance(block, _Note):
-        return 1 + len(block.text) // 110
-    return 1 + -(-len(block.lines) // columns)
+        return 1.0 + len(block.text) // 100
+    return 1.1 + -(-len(block.lines) // columns)
 
 
-def _paginate(blocks: list[_Block]) -> list[_Slide]:
-    """The blocks spread over slides of at most :data:`LINES` lines at three columns; a list
-    longer than one slide holds is cut into even parts, each under its heading."""
-    per_slide = (LINES - 1) * MOST_COLUMNS
-    slides: list[list[_Block]] = [[]]
-    for block in blocks:
-        used = sum(_cost(b, MOST_COLUMNS) for b in slides[-1])
-        if used + _cost(block, MOST_COLUMNS) <= LINES:
-            slides[-1].append(block)
-            continue
-        if isinstance(block, _Note) or len(block.lines) <= per_slide:
-            slides.append([block])
-            continue
-        if slides[-1]:
-            slides.append([])
-        parts = -(-len(block.lines) // per_slide)
-        size = -(-len(block.lines) // parts)
-        for start in range(0, len(block.lines), size):
-            part = replace(
-                block,
-                lines=block.lines[start : start + size],
-                total=len(block.lines),
-                first=start + 1,
-            )
-            if slides[-1]:
-                slides.append([])
-            slides[-1].append(part)
-    return [_fit(tuple(chosen)) for chosen in slides if chosen]
+def _width(blocks: Sequence[_Block]) -> float:
+    """The width of a column of names, in em, from the longest name and votes shown."""
+    shown = [line for b in blocks if isinstance(b, _Names) for line in b.lines]
+    if not shown:
+        return _COLUMN_EM
+    letters = max(len(line.name) for line in shown) + max(len(line.votes) for line in shown)
+    return round(_FIXED_EM + _LETTER_EM * letters, 1)
 
 
-def _fit(blocks: tuple[_Block, ...]) -> _Slide:
-    """The fewest columns that hold ``blocks`` in the lines allowed for that many columns."""
-    for columns in range(1, MOST_COLUMNS + 1):
-        lines = sum(_cost(b, columns) for b in blocks)
-        if lines <= _COLUMN_LINES[columns]:
+def _type_size(blocks: Sequence[_Block], columns: int, title_lines: int) -> float:
+    """The type of the names (in ``u``) with ``columns`` columns, as the style computes it."""
+    lines = sum(_cost(b, columns) for b in blocks)
+    height = _HEIGHT - _TITLE_LINE * (title_lines - 1)
+    across = columns * _width(blocks) + (columns - 1) * _GAP_EM
+    return min(LARGEST, height / (lines * _LINE_EM), _WIDTH / across)
+
+
+def _best_columns(blocks: Sequence[_Block], title_lines: int) -> tuple[int, float]:
+    """The columns giving the largest type (the fewer on a tie), and that type."""
+    sizes = {c: _type_size(blocks, c, title_lines) for c in range(1, MOST_COLUMNS + 1)}
+    columns = max(sizes, key=lambda c: (sizes[c], -c))
+    return columns, sizes[columns]
+
+
+def _layout(blocks: tuple[_Block, ...], title_lines: int) -> _Slide:
+    columns, _ = _best_columns(blocks, title_lines)
+    lines = sum(_cost(b, columns) for b in blocks)
+    height = _HEIGHT - _TITLE_LINE * (title_lines - 1)
+    effective = round(lines * _HEIGHT / height, 2)
+    return _Slide(None, blocks, columns, effective, _width(blocks))
+
+
+def _split(block: _Block, title_lines: int) -> list[_Block]:
+    """A list too long for the type of :data:`SMALLEST` on one slide, cut into the fewest
+    even parts that keep it; anything else whole."""
+    if isinstance(block, _Note):
+        return [block]
+    n = len(block.lines)
+    parts = 1
+    while parts < n:
+        size = -(-n // parts)
+        if _best_columns([replace(block, lines=block.lines[:size])], title_lines)[1] >= SMALLEST:
             break
-    return _Slide(None, blocks, columns, max(lines, _FEWEST_LINES))
+        parts += 1
+    if parts == 1:
+        return [block]
+    size = -(-n // parts)
+    return [
+        replace(block, lines=block.lines[start : start + size], total=n, first=start + 1)
+        for start in range(0, n, size)
+    ]
+
+
+def _paginate(blocks: list[_Block], title_lines: int) -> list[_Slide]:
+    """The blocks on as few slides as keep the type at least :data:`SMALLEST`, in order: a
+    long list cut into even parts (each under its heading), and a block that would make the
+    type smaller starting a new slide."""
+    slides: list[list[_Block]] = []
+    for block in blocks:
+        for part in _split(block, title_lines):
+            if slides and _best_columns([*slides[-1], part], title_lines)[1] >= SMALLEST:
+                slides[-1].append(part)
+            else:
+                slides.append([part])
+    return [_layout(tuple(chosen), title_lines) for chosen in slides]
 
 
 # --- HTML --------------------------------------------------------------------------------------
@@ -330,7 +384,7 @@ def _page(slides: list[_Slide], title: str | None, lang: Lang) -> str:
 def _slide_html(slide: _Slide, number: int, total: int, title: str | None, lang: Lang) -> str:
     parts = [
         f'<section class="slide" id="s{number}" '
-        f'style="--lines: {slide.lines}; --cols: {slide.columns}">'
+        f'style="--lines: {slide.lines}; --cols: {slide.columns}; --w: {slide.width}">'
     ]
     if title:
         parts.append(f'<header class="congress">{escape(title)}</header>')

@@ -9,11 +9,11 @@ the page needs no network.
 
 **Sizes.** Every length is a multiple of ``--u``, one hundredth of the height of a 16:9 screen
 (on a wider or narrower screen, whichever side is short), so a slide looks the same at 1920×1080,
-1280×720 or on a 4:3 projector. The type of the names, ``--f``, is the largest of three bounds:
-6.5u; the height left for the lists divided by the slide's lines (``--lines``, set per slide by
-the renderer); the width divided by the columns (``--cols``), about 17.5 em per column (rank,
-a name of some twenty letters, votes and share). The script lowers ``--k`` below 1 only when
-something still does not fit (a very long name, a very odd screen).
+1280×720 or on a 4:3 projector. The type of the names, ``--f``, is the smallest of three bounds:
+8u; the height left for the lists divided by the slide's lines (``--lines``); the width
+divided by the columns (``--cols``) of ``--w`` em each (rank, the longest name, votes and
+share) — the three set per slide by the renderer. The script lowers ``--k`` below 1 only when
+something still does not fit (a name of wide letters, a very odd screen).
 
 **Without the script** every slide is shown, one under the other, each at least a screen high;
 printed, one slide per landscape page.
@@ -27,7 +27,7 @@ body { font-family: Arial, "Liberation Sans", Helvetica, sans-serif; }
 .slide {
   --k: 1;
   --f: calc(var(--k) * min(8 * var(--u), 70 * var(--u) / (var(--lines) * 1.4),
-       (100vw - 8 * var(--u)) / (var(--cols) * 17.5 + (var(--cols) - 1) * 0.8)));
+       (100vw - 8 * var(--u)) / (var(--cols) * var(--w) + (var(--cols) - 1) * 0.8)));
   position: relative; display: flex; flex-direction: column; width: 100%;
   min-height: 100vh; padding: calc(2.4 * var(--u) * var(--k)) calc(4 * var(--u));
   border-top: calc(0.8 * var(--u)) solid var(--red);
@@ -56,7 +56,7 @@ h1 {
   margin-left: 0.6em;
 }
 .lists { flex: 1 1 auto; min-height: 0; font-size: var(--f); }
-.names { max-width: calc(var(--cols) * 20em + (var(--cols) - 1) * 0.8em); }
+.names { width: min(100%, var(--cols) * (var(--w) + 4) * 1em + (var(--cols) - 1) * 0.8em); }
 .names h2 {
   display: flex; justify-content: space-between; align-items: baseline; gap: 1em;
   font-size: min(0.8em, 3.4 * var(--u) * var(--k)); line-height: 1.3;
@@ -93,12 +93,12 @@ h1 {
   font-size: calc(1.8 * var(--u)); color: var(--grey); font-variant-numeric: tabular-nums;
 }
 @media print {
-  :root { --u: 1.75mm; }
+  :root { --u: 1.9mm; }
   @page { size: A4 landscape; margin: 8mm; }
   .slide, body.js .slide {
     display: flex; min-height: 0; height: auto; overflow: visible; border-top-width: 1mm;
     --f: min(8 * var(--u), 70 * var(--u) / (var(--lines) * 1.4),
-         260mm / (var(--cols) * 17.5 + (var(--cols) - 1) * 0.8));
+         (281mm - 8 * var(--u)) / (var(--cols) * var(--w) + (var(--cols) - 1) * 0.8));
     break-after: page;
   }
   .slide:last-child { break-after: auto; }
