@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tally import Body, CongressKind, Contest, Roll, count_contest
+from tally import Body, CongressKind, Contest, Roll, TieDecision, count_contest
 from tally.counting.result import ContestResult
 from tally.model.names import ballot_order_key
 from tally.testing.designed import designed_ballots
@@ -36,23 +36,25 @@ def counted(
     votes: Sequence[int],
     kind: CongressKind = CongressKind.MEMBER_CONGRESS,
     voters: int = VOTERS,
+    decision: TieDecision | None = None,
 ) -> ContestResult:
     """``contest`` counted from ballots designed to give ``votes`` (by ballot number), with
     ``voters`` present and voting."""
     roll = Roll(kind=kind, convened=voters, present=voters)
     ballots = designed_ballots(contest, votes, valid=voters)
-    return count_contest(contest, ballots, roll=roll, issued=voters)
+    return count_contest(contest, ballots, roll=roll, issued=voters, decision=decision)
 
 
 def elected(n: int, long_name: bool = False, title: str | None = None) -> ContestResult:
-    """A committee of ``n`` seats, ``n`` + ``n``//15 names, every seat filled."""
+    """``n`` delegates to the upper congress from ``n`` + ``n``//15 names, every seat
+    filled, each on other votes."""
     listed = names(n + n // 15, long_name)
     contest = Contest(
-        id="bch",
-        body=Body.EXECUTIVE_COMMITTEE,
+        id="dbdh",
+        body=Body.UPPER_DELEGATES,
         seats=n,
         candidates=listed,
-        title=title or f"Bầu Ban Chấp hành Đảng bộ khóa I, nhiệm kỳ 2025–2030 ({n} đồng chí)",
+        title=title or f"Bầu đại biểu dự Đại hội Đảng bộ tỉnh lần thứ XVIII ({n} đồng chí)",
     )
     # Distinct votes, every elected above half, the last few below it.
     votes = [VOTERS - 1 - (i * 90) // max(n, 1) for i in range(n)] + [60] * (n // 15)
@@ -63,12 +65,12 @@ def elected(n: int, long_name: bool = False, title: str | None = None) -> Contes
     return counted(contest, by_number)
 
 
-def tie() -> ContestResult:
-    """Five seats: four elected, two tied on 60 votes for the last."""
+def tie(decision: TieDecision | None = None) -> ContestResult:
+    """Five seats: four elected, two tied on 60 votes for the last (``decision``: settled)."""
     contest = Contest(
         id="btv", body=Body.STANDING_COMMITTEE, seats=5, candidates=names(6), title=None
     )
-    return counted(contest, [90, 85, 60, 80, 60, 70], voters=100)
+    return counted(contest, [90, 85, 60, 80, 60, 70], voters=100, decision=decision)
 
 
 def shortfall() -> ContestResult:
