@@ -5,6 +5,7 @@ English with ``lang="en"``; without the script, and printed, every slide in orde
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -96,7 +97,7 @@ def _district() -> Shown:
     return Shown("district", rounds, congress.name)
 
 
-PAGES = {
+PAGES: dict[str, Callable[[], Shown]] = {
     "sixty": lambda: Shown("sixty", [cases.elected(60)], "Đại hội đại biểu Đảng bộ tỉnh"),
     "sixty_long": lambda: Shown("sixty_long", [cases.elected(60, long_name=True)]),
     "forty_five": lambda: Shown("forty_five", [cases.elected(45)]),
