@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,6 +49,12 @@ _PROBLEMS = """(element) => {
   }
   return found;
 }"""
+
+_EACH = (
+    "selector => [...document.querySelectorAll(selector)].map(e => [e.textContent, ("
+    + _PROBLEMS
+    + ")(e), parseFloat(getComputedStyle(e).fontSize)])"
+)
 
 _STATE = """() => {
   const current = document.querySelectorAll(".slide.current");
@@ -97,7 +104,7 @@ def _district() -> Shown:
     return Shown("district", rounds, congress.name)
 
 
-PAGES: dict[str, Callable[[], Shown]] = {
+_MAKERS: dict[str, Callable[[], Shown]] = {
     "sixty": lambda: Shown("sixty", [cases.elected(60)], "Đại hội đại biểu Đảng bộ tỉnh"),
     "sixty_long": lambda: Shown("sixty_long", [cases.elected(60, long_name=True)]),
     "forty_five": lambda: Shown("forty_five", [cases.elected(45)]),
@@ -106,6 +113,10 @@ PAGES: dict[str, Callable[[], Shown]] = {
         "ties", [cases.tie(), cases.shortfall(), cases.alternates(), cases.nobody()]
     ),
 }
+
+
+PAGES = {name: cache(make) for name, make in _MAKERS.items()}
+"""Each page made once for the session."""
 
 
 def _slides(page: Page) -> int:
@@ -120,20 +131,15 @@ def _check_current_slide(page: Page, width: int, height: int) -> list[str]:
     assert scroll_width <= width and scroll_height <= height, f"{state['current']}: scrolls"
     assert state["shown"] == 1
     where = f"{state['current']} at {width}×{height}"
-    names = page.locator(".slide.current .name")
-    shown = []
-    for i in range(names.count()):
-        name = names.nth(i)
-        problems = name.evaluate(_PROBLEMS)
-        assert problems == [], f"{where}: {name.text_content()}: {problems}"
-        size = float(name.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
-        assert size >= 0.022 * height, f"{where}: {name.text_content()} in {size}px type"
-        shown.append(name.text_content() or "")
-    for part in ("h1", ".facts", ".names h2", ".note", ".indicator"):
-        for i in range(page.locator(f".slide.current {part}").count()):
-            element = page.locator(f".slide.current {part}").nth(i)
-            assert element.evaluate(_PROBLEMS) == [], f"{where}: {part} {element.text_content()}"
-    return shown
+    names = page.evaluate(_EACH, ".slide.current .name")
+    for text, problems, size in names:
+        assert problems == [], f"{where}: {text}: {problems}"
+        assert size >= 0.022 * height, f"{where}: {text} in {size}px type"
+    others = page.evaluate(
+        _EACH, ".slide.current :is(h1, .facts, .names h2, .note, .indicator, .congress)"
+    )
+    assert [(text, problems) for text, problems, _ in others if problems] == [], where
+    return [text for text, _, _ in names]
 
 
 @pytest.mark.parametrize(("width", "height"), SCREENS)
