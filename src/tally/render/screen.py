@@ -115,7 +115,7 @@ class _Contest:
 
     title: str
     facts: tuple[tuple[str, str, str], ...]
-    """(label, figure, note under the figure)."""
+    """(label, figure, a note beside the figure)."""
 
 
 @dataclass(frozen=True)
