@@ -5,6 +5,7 @@ into an audit log)."""
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,52 +21,17 @@ from tally.render.paged import PAGED_FORMATS, render_paged
 if TYPE_CHECKING:
     from tally.congress.minutes_context import Fingerprint
     from tally.counting.open_vote import OpenVoteResult
+    from tally.io.ballot_files import BallotFiles
 
 
 def count_command(args: argparse.Namespace) -> tuple[str | bytes, bool, str]:
     """Run the congress; return the rendered output, whether a decision is needed, and the
     lines for the board (results, warnings, what is missing)."""
-    from tally.io.ballot_files import BallotFiles
-    from tally.io.spec import load_congress
-
     lang: Lang = args.lang
-    given = [args.spec, args.ballots]
-    check_outputs(args.output, [args.log], given)
-    congress = load_congress(args.spec)
-    named = _named_ballots(congress, args.spec)
-    check_outputs(args.output, [args.log], [*given, *named])
-    ids = [p.contest.id for p in congress.contests]
-    if args.contest is not None and args.contest not in ids:
-        raise InputFileError(
-            "spec.unknown_contest",
-            Location(file=str(args.spec)),
-            contest=args.contest,
-            allowed=", ".join(ids),
-        )
-    selected = [args.contest] if args.contest is not None else ids
-    if args.ballots is not None and args.contest is None and len(ids) > 1:
-        raise InputFileError(
-            "spec.which_contest", Location(file=str(args.spec)), allowed=", ".join(ids)
-        )
+    congress, selected = load_spec(args, [args.log])
     if args.print_list:
         return _lists(congress, selected, lang, args.fmt)
-    files = BallotFiles(congress, args.spec.parent, args.ballots, selected[0])
-    try:
-        record = run_congress(congress, files)
-    except TallyError as error:
-        # A figure of the spec (issued, collected, a round's) that the count refuses: the
-        # error names the field; the board also needs the file it is in.
-        if error.where.file is None and error.where.field is not None:
-            raise error.located(Location(file=str(args.spec))) from None
-        raise
-    chosen = [record.contest(contest_id) for contest_id in selected]
-    for c in chosen:
-        explicit = args.ballots is not None and c.contest_id == selected[0]
-        awaiting = c.status is ContestStatus.AWAITING_BALLOTS and not c.rounds and not explicit
-        if awaiting and congress.plan(c.contest_id).ballots is None:
-            raise InputFileError(
-                "cli.no_ballots", Location(file=str(args.spec)), contest=c.contest_id
-            )
+    record, files, chosen = count_spec(args, congress, selected)
     fingerprints: dict[str, Fingerprint] = {}
     if args.log is not None:
         from tally.audit.congress_log import record_congress
@@ -90,6 +56,72 @@ def count_command(args: argparse.Namespace) -> tuple[str | bytes, bool, str]:
     if args.log is not None:
         key = "cli.log_written" if replayed.added else "cli.log_unchanged"
         lines.append(text(key, lang, path=args.log, hash=replayed.final_hash))
+    needs_decision, status = status_lines(record, chosen, lang)
+    return output, needs_decision, "\n".join(lines + status)
+
+
+def load_spec(args: argparse.Namespace, logs: Sequence[Path | None]) -> tuple[Congress, list[str]]:
+    """The spec's congress and the contests chosen (``--contest``, else all), once ``-o`` is
+    checked against every input — the spec, ``--ballots``, every ballots file the spec names —
+    and the ``logs`` the command writes."""
+    from tally.io.spec import load_congress
+
+    given = [args.spec, args.ballots]
+    check_outputs(args.output, logs, given)
+    congress = load_congress(args.spec)
+    named = _named_ballots(congress, args.spec)
+    check_outputs(args.output, logs, [*given, *named])
+    ids = [p.contest.id for p in congress.contests]
+    if args.contest is not None and args.contest not in ids:
+        raise InputFileError(
+            "spec.unknown_contest",
+            Location(file=str(args.spec)),
+            contest=args.contest,
+            allowed=", ".join(ids),
+        )
+    selected = [args.contest] if args.contest is not None else ids
+    if args.ballots is not None and args.contest is None and len(ids) > 1:
+        raise InputFileError(
+            "spec.which_contest", Location(file=str(args.spec)), allowed=", ".join(ids)
+        )
+    return congress, selected
+
+
+def count_spec(
+    args: argparse.Namespace, congress: Congress, selected: list[str]
+) -> tuple[CongressRecord, BallotFiles, list[ContestRecord]]:
+    """The congress counted from its ballots files (``--ballots`` for the first contest
+    chosen): the record, the files (read and missing), and the records of the contests
+    chosen. A contest with neither ballots nor a file named in the spec is refused."""
+    from tally.io.ballot_files import BallotFiles
+
+    files = BallotFiles(congress, args.spec.parent, args.ballots, selected[0])
+    try:
+        record = run_congress(congress, files)
+    except TallyError as error:
+        # A figure of the spec (issued, collected, a round's) that the count refuses: the
+        # error names the field; the board also needs the file it is in.
+        if error.where.file is None and error.where.field is not None:
+            raise error.located(Location(file=str(args.spec))) from None
+        raise
+    chosen = [record.contest(contest_id) for contest_id in selected]
+    for c in chosen:
+        explicit = args.ballots is not None and c.contest_id == selected[0]
+        awaiting = c.status is ContestStatus.AWAITING_BALLOTS and not c.rounds and not explicit
+        if awaiting and congress.plan(c.contest_id).ballots is None:
+            raise InputFileError(
+                "cli.no_ballots", Location(file=str(args.spec)), contest=c.contest_id
+            )
+    return record, files, chosen
+
+
+def status_lines(
+    record: CongressRecord, chosen: list[ContestRecord], lang: Lang
+) -> tuple[bool, list[str]]:
+    """Whether something needs the congress, and the last lines for the board: each chosen
+    contest's result, a failed quorum, what is still waiting or to decide."""
+    congress = record.congress
+    lines = []
     for c in chosen:
         lines.append(
             text(
@@ -116,7 +148,7 @@ def count_command(args: argparse.Namespace) -> tuple[str | bytes, bool, str]:
     needs_decision = bool(failed) or any(c.status is not ContestStatus.COMPLETE for c in chosen)
     if needs_decision:
         lines.extend(_open_lines(chosen, failed, lang))
-    return output, needs_decision, "\n".join(lines)
+    return needs_decision, lines
 
 
 def _open_lines(

@@ -1,5 +1,6 @@
 """``tally verify``, ``tally replay`` and ``tally reconcile``: what the command line does with
-audit logs (check one, print its minutes again, compare the logs of several entry stations)."""
+audit logs (check one, print its minutes — or show its results in the hall — again, compare the
+logs of several entry stations)."""
 
 from __future__ import annotations
 
@@ -69,7 +70,8 @@ def _check_expect(expect: str) -> None:
 
 
 def replay_command(args: argparse.Namespace) -> tuple[str, bool, str]:
-    """Minutes (or the entry log) of the contests in a log, from its events alone."""
+    """Minutes (or the entry log, or the projection page) of the contests in a log, from its
+    events alone."""
     from tally.audit.events import DecisionKind
     from tally.audit.replay import replay
 
@@ -101,7 +103,12 @@ def replay_command(args: argparse.Namespace) -> tuple[str, bool, str]:
         lines.append(_result_line(key, state.result, lang))
         followed = any(d.kind is DecisionKind.FURTHER_ROUND for d in state.decisions)
         open_or_pending = open_or_pending or (state.result.needs_decision and not followed)
-    if args.entries:
+    if args.screen:
+        from tally.render.screen import render_screen
+
+        closed = [replayed.result(key) for key in keys if replayed.contest(key).result]
+        output = render_screen(closed, replayed.context(keys[0]).congress, lang)
+    elif args.entries:
         from tally.render.entry_log import render_entry_log
 
         output = join_documents(

@@ -1,14 +1,17 @@
-"""The ``tally`` command: count from a spec, and verify, replay and reconcile audit logs.
+"""The ``tally`` command: count from a spec, show the results in the hall, and verify, replay
+and reconcile audit logs.
 
 ``tally count SPEC`` counts the whole congress, every contest round by round, and prints the
-minutes (``--log LOG`` also records the count into an audit log); ``tally verify LOG`` checks
-a log; ``tally replay LOG`` prints the minutes (or, with ``--entries``, the printed entry log)
-from the log alone; ``tally reconcile A B [C]`` compares the logs of stations that entered the
-same ballots and, with ``--merge``, writes one log with the board's rulings.
+minutes (``--log LOG`` also records the count into an audit log); ``tally screen SPEC`` counts
+it the same way and writes the projection page for the hall; ``tally verify LOG`` checks a
+log; ``tally replay LOG`` prints the minutes (or, with ``--entries``, the printed entry log;
+with ``--screen``, the projection page) from the log alone; ``tally reconcile A B [C]``
+compares the logs of stations that entered the same ballots and, with ``--merge``, writes one
+log with the board's rulings.
 
 This module builds the parser (in one language: Vietnamese, or English with ``--lang en``;
 see :mod:`tally.cli.parser`) and runs a command; each command's body is in
-:mod:`tally.cli.count` or :mod:`tally.cli.log_commands`.
+:mod:`tally.cli.count`, :mod:`tally.cli.screen` or :mod:`tally.cli.log_commands`.
 
 Exit codes: 0 done, every seat filled, logs intact and in agreement; 3 bad input (the message
 names the file, line or field, and nothing is written); 4 something needs the congress or the
@@ -28,6 +31,7 @@ from tally.cli.log_commands import reconcile_command, replay_command, verify_com
 from tally.cli.outputs import say, write
 from tally.cli.parser import EXIT_USAGE as EXIT_USAGE
 from tally.cli.parser import Parser, language_of
+from tally.cli.screen import screen_command
 from tally.errors import LogError, TallyError
 from tally.i18n.messages import LANGS, Lang, template, text
 from tally.render.paged import PAGED_FORMATS
@@ -44,6 +48,7 @@ PRINTED_FORMATS = (*FORMATS, *PAGED_FORMATS)
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], tuple[str | bytes, bool, str]]] = {
     "count": count_command,
+    "screen": screen_command,
     "verify": verify_command,
     "replay": replay_command,
     "reconcile": reconcile_command,
@@ -100,6 +105,24 @@ def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
     )
     _output(count, lang, formats=PRINTED_FORMATS)
 
+    screen = commands.add_parser(
+        "screen",
+        lang=lang,
+        help=h("cli.help.screen"),
+        description=h("cli.help.screen.description"),
+    )
+    screen.add_argument(
+        "spec", type=Path, metavar=h("cli.metavar.spec"), help=h("cli.help.count.spec")
+    )
+    screen.add_argument(
+        "--ballots", type=Path, metavar=h("cli.metavar.ballots"), help=h("cli.help.count.ballots")
+    )
+    screen.add_argument(
+        "--contest", metavar=h("cli.metavar.contest"), help=h("cli.help.screen.contest")
+    )
+    _language(screen, lang)
+    _output_file(screen, lang)
+
     verify = commands.add_parser(
         "verify",
         lang=lang,
@@ -123,6 +146,7 @@ def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
     )
     replay.add_argument("--expect", metavar=h("cli.metavar.hash"), help=h("cli.help.replay.expect"))
     replay.add_argument("--entries", action="store_true", help=h("cli.help.replay.entries"))
+    replay.add_argument("--screen", action="store_true", help=h("cli.help.replay.screen"))
     _output(replay, lang)
 
     reconcile = commands.add_parser(
@@ -168,6 +192,10 @@ def _output(command: argparse.ArgumentParser, lang: Lang, formats: Sequence[str]
         dest="fmt",
         help=template("cli.help.format", lang),
     )
+    _output_file(command, lang)
+
+
+def _output_file(command: argparse.ArgumentParser, lang: Lang) -> None:
     command.add_argument(
         "--output",
         "-o",
@@ -189,6 +217,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(template("cli.usage.entries_format", lang))
     if getattr(args, "fmt", None) in ("pdf", "docx") and args.output is None:
         parser.error(template("cli.usage.needs_output", lang) % {"fmt": args.fmt})
+    if args.command == "replay" and args.screen and (args.entries or args.fmt != "text"):
+        parser.error(template("cli.usage.screen_alone", lang))
     if args.command == "count" and args.print_list:
         if args.fmt == "json":
             parser.error(template("cli.usage.list_format", lang))

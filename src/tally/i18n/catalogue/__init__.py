@@ -21,6 +21,7 @@ from tally.i18n.catalogue import (
     render_common,
     render_entry_log,
     render_minutes,
+    render_screen,
     render_stations,
     render_summary,
     words,
@@ -56,6 +57,7 @@ CATALOGUE: Table = _merge(
     render_summary.TABLE,
     render_stations.TABLE,
     render_ballot_list.TABLE,
+    render_screen.TABLE,
     words.TABLE,
 )
 """Every template of tally, messages and labels alike."""

@@ -31,9 +31,10 @@ TABLE: dict[str, tuple[str, str]] = {
     "cli.help.log_file": ("nhật ký (JSON Lines)", "the audit log (JSON Lines)"),
     # --- tally ----------------------------------------------------------------------------
     "cli.help.tally": (
-        "Kiểm phiếu bầu cử trong Đảng: kiểm phiếu cả đại hội, kiểm tra, kiểm lại và đối chiếu "
-        "nhật ký kiểm phiếu.",
-        "Party election counting: count a whole congress; verify, replay and reconcile audit logs.",
+        "Kiểm phiếu bầu cử trong Đảng: kiểm phiếu cả đại hội, trình chiếu kết quả; kiểm tra, "
+        "kiểm lại và đối chiếu nhật ký kiểm phiếu.",
+        "Party election counting: count a whole congress, show its results in the hall; verify, "
+        "replay and reconcile audit logs.",
     ),
     # --- tally count ------------------------------------------------------------------------
     "cli.help.count": (
@@ -69,6 +70,23 @@ TABLE: dict[str, tuple[str, str]] = {
         "in danh sách bầu cử theo thứ tự trên phiếu để in phiếu, chưa kiểm phiếu",
         "print every contest's list in ballot order to print the ballots from (no count)",
     ),
+    # --- tally screen -----------------------------------------------------------------------
+    "cli.help.screen": (
+        "trang trình chiếu kết quả tại hội trường",
+        "the projection page of the results for the hall",
+    ),
+    "cli.help.screen.description": (
+        "Kiểm phiếu cả đại hội như lệnh count và ghi trang trình chiếu kết quả (một tệp HTML, "
+        "không cần mạng): mỗi vòng bầu một trang, chữ lớn, chuyển trang bằng phím mũi tên hoặc "
+        "phím cách.",
+        "Count the whole congress as the count command does and write the projection page of "
+        "the results (one HTML file, no network needed): a slide per round, large type, paged "
+        "with the arrow keys or the space bar.",
+    ),
+    "cli.help.screen.contest": (
+        "chỉ trình chiếu cuộc bầu có mã này (cả đại hội vẫn được kiểm theo thứ tự)",
+        "show only the contest with this id (the whole congress is still counted in order)",
+    ),
     # --- tally verify -----------------------------------------------------------------------
     "cli.help.verify": ("kiểm tra nhật ký", "verify an audit log"),
     "cli.help.verify.description": (
@@ -102,6 +120,10 @@ TABLE: dict[str, tuple[str, str]] = {
         "in nhật ký nhập phiếu thay cho biên bản",
         "print the ballot-entry log instead of the minutes",
     ),
+    "cli.help.replay.screen": (
+        "ghi trang trình chiếu kết quả tại hội trường (HTML) thay cho biên bản",
+        "write the projection page of the results for the hall (HTML) instead of the minutes",
+    ),
     # --- tally reconcile --------------------------------------------------------------------
     "cli.help.reconcile": ("đối chiếu các máy nhập", "reconcile entry stations"),
     "cli.help.reconcile.description": (
@@ -132,6 +154,10 @@ TABLE: dict[str, tuple[str, str]] = {
     "cli.usage.needs_output": (
         "--format %(fmt)s: cần -o TỆP (tệp %(fmt)s không in ra màn hình)",
         "--format %(fmt)s: needs -o FILE (a %(fmt)s file is not printed to the screen)",
+    ),
+    "cli.usage.screen_alone": (
+        "--screen: không dùng cùng --entries, --format",
+        "--screen: without --entries or --format",
     ),
     "cli.usage.list_alone": (
         "--list: không dùng cùng --ballots, --log",
