@@ -273,7 +273,11 @@ def _complaints(context: MinutesContext, lang: Lang) -> list[Block]:
     mark = context.fingerprint
     if mark is not None:
         line = _t(
-            "fingerprint", lang, file=mark.file or "", events=mark.events, hash=mark.grouped()
+            "fingerprint",
+            lang,
+            file=f" {mark.file}" if mark.file else "",
+            events=mark.events,
+            hash=mark.grouped(),
         )
         blocks.append(Paragraph(line))
     return blocks

@@ -185,8 +185,8 @@ TABLE: dict[str, tuple[str, str]] = {
     "minutes.no_complaints": ("Không có khiếu nại.", "No complaints."),
     "minutes.settled": ("Giải quyết", "Settled"),
     "minutes.fingerprint": (
-        "Nhật ký kiểm phiếu {file}: {events} sự kiện; mã SHA-256 của sự kiện cuối: {hash}.",
-        "Counting log {file}: {events} events; SHA-256 of the last event: {hash}.",
+        "Nhật ký kiểm phiếu{file}: {events} sự kiện; mã SHA-256 của sự kiện cuối: {hash}.",
+        "Counting log{file}: {events} events; SHA-256 of the last event: {hash}.",
     ),
     "minutes.closing": (
         "Biên bản đã được thông qua và báo cáo trước {assembly} vào hồi {when}.",
