@@ -47,7 +47,8 @@ body { margin: 0; }
 }
 section.document + section.document { break-before: page; }
 .foot { display: none; }
-table.letterhead { width: 100%; border-collapse: collapse; margin-bottom: 8mm; }
+table.letterhead { width: 100%; border-collapse: collapse; margin-bottom: 8mm;
+                   table-layout: fixed; }
 table.letterhead td { vertical-align: top; text-align: center; padding: 0; }
 table.letterhead td.organisation { width: 42%; }
 table.letterhead p { margin: 0; text-indent: 0; text-align: center; }
@@ -60,15 +61,15 @@ p.subtitle { font-weight: bold; text-align: center; text-indent: 0; margin: 0; }
 h2 { font-size: 14pt; margin: 5mm 0 2mm; break-after: avoid; }
 p { margin: 1.5mm 0; text-align: justify; text-indent: 10mm; }
 p.lead { break-after: avoid; }
-table.fields { border-collapse: collapse; margin: 1mm 0; }
-table.fields td { padding: 0.5mm 0; vertical-align: top; }
-table.fields td.label { padding-right: 2mm; }
-table.fields tr.sub td.label { padding-left: 8mm; }
-table.data { width: 100%; border-collapse: collapse; font-size: 13pt; margin: 2mm 0 3mm; }
+div.fields { margin: 1mm 0; }
+p.field { margin: 0.6mm 0; text-indent: -10mm; padding-left: 10mm; text-align: left; }
+p.field.sub { padding-left: 20mm; }
+table.data { width: 100%; border-collapse: collapse; font-size: 13pt; margin: 2mm 0 3mm;
+             table-layout: fixed; }
 table.data th, table.data td { border: 0.5pt solid #000; padding: 0.8mm 1.5mm;
                                vertical-align: top; }
 table.data th { font-weight: bold; text-align: center; }
-table.data td.num { text-align: right; white-space: nowrap; width: 1%; }
+table.data td.num { text-align: right; }
 table.data thead { display: table-header-group; }
 table.data tr { break-inside: avoid; }
 table.signatures { width: 100%; border-collapse: collapse; margin-top: 6mm;
@@ -98,19 +99,32 @@ def _page_number_css(lang: Lang) -> str:
     )
 
 
-def render_html(documents: Sequence[Document], title: str | None = None) -> str:
-    """``documents`` as one HTML file, each from a new page when printed."""
-    lang: Lang = "en" if documents and documents[0].lang == "en" else "vi"
+def render_html(
+    documents: Sequence[Document], title: str | None = None, *, styled: bool = True
+) -> str:
+    """``documents`` as one HTML file, each from a new page when printed; ``styled=False``
+    leaves out the style sheet (:func:`page_css`), for a printer given it once for many files."""
+    lang = language_of(documents)
     heading = title or next(
         (b.text for d in documents for b in d.blocks if isinstance(b, Title)), "tally"
     )
     body = "\n".join(document_html(document) for document in documents)
+    style = f"<style>{page_css(lang)}\n</style>\n" if styled else ""
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{escape(heading)}</title>\n<style>{PAGE_CSS}{_page_number_css(lang)}\n"
-        "</style>\n</head>\n<body>\n"
+        f"<title>{escape(heading)}</title>\n{style}</head>\n<body>\n"
         f"{body}\n</body>\n</html>\n"
     )
+
+
+def language_of(documents: Sequence[Document]) -> Lang:
+    """The language of the first document (Vietnamese when there is none)."""
+    return "en" if documents and documents[0].lang == "en" else "vi"
+
+
+def page_css(lang: Lang) -> str:
+    """The whole style sheet: the page and the layout, and the page number in ``lang``."""
+    return PAGE_CSS + _page_number_css(lang)
 
 
 def document_html(document: Document) -> str:
@@ -144,7 +158,7 @@ def _block(block: Block, leads: bool = False) -> str:
         case Paragraph(said):
             return f'<p class="lead">{_lines(said)}</p>' if leads else f"<p>{_lines(said)}</p>"
         case Fields(items):
-            return '<table class="fields">' + "".join(_field(n, v) for n, v in items) + "</table>"
+            return '<div class="fields">' + "".join(_field(n, v) for n, v in items) + "</div>"
         case Table(headers, rows, align):
             return _table(headers, rows, align)
         case Signatures(blocks, note):
@@ -157,9 +171,25 @@ def _lines(said: str) -> str:
 
 
 def _field(label: str, value: str) -> str:
-    kind = ' class="sub"' if label.startswith("  ") else ""
+    """``Label: value`` as the minutes write it, a sub-item indented, a long value hanging."""
+    kind = "field sub" if label.startswith("  ") else "field"
     name = escape(label.strip()) + (":" if value else "")
-    return f'<tr{kind}><td class="label">{name}</td><td>{_lines(value)}</td></tr>'
+    return f'<p class="{kind}">{name} {_lines(value)}</p>'
+
+
+def _columns(rows: Sequence[tuple[str, ...]], headers: tuple[str, ...] = ()) -> str:
+    """Column widths in per cent of the table, from the longest cell of each column and its
+    header's longest word (bold, so a little wider), plus room for the padding: the table is
+    then laid out at once (``table-layout: fixed``), and no header word is cut."""
+    count = len(rows[0]) if rows else len(headers)
+    weights = []
+    for i in range(count):
+        cell = max((len(r[i]) for r in rows), default=1)
+        word = max((len(w) for h in headers[i : i + 1] for w in h.split()), default=0)
+        weights.append(max(min(cell, 40), (3 * word + 1) // 2) + 3)
+    total = sum(weights)
+    widths = "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in weights)
+    return f"<colgroup>{widths}</colgroup>"
 
 
 def _table(
@@ -175,7 +205,10 @@ def _table(
         + "</tr>"
         for row in rows
     )
-    return f'<table class="data"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    columns = _columns(rows, headers)
+    return (
+        f'<table class="data">{columns}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    )
 
 
 def _signatures(blocks: tuple[tuple[str, tuple[str, ...]], ...], note: str) -> str:

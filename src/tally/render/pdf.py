@@ -15,7 +15,7 @@ from typing import Any
 
 from tally.extras import need
 from tally.render.document import Document
-from tally.render.html import RUNNING_FOOT_CSS, render_html
+from tally.render.html import RUNNING_FOOT_CSS, language_of, page_css, render_html
 
 _FACES = (
     ("Regular", "normal", "normal"),
@@ -47,10 +47,11 @@ def render_pdf(documents: Sequence[Document]) -> bytes:
     """
     weasyprint: Any = need("weasyprint", "documents")
     fonts = weasyprint.text.fonts.FontConfiguration()
-    faces = weasyprint.CSS(string=_font_faces() + RUNNING_FOOT_CSS, font_config=fonts)
+    style = page_css(language_of(documents)) + _font_faces() + RUNNING_FOOT_CSS
+    sheet = weasyprint.CSS(string=style, font_config=fonts)  # parsed once for every document
     rendered = [
-        weasyprint.HTML(string=render_html([document])).render(
-            stylesheets=[faces], font_config=fonts
+        weasyprint.HTML(string=render_html([document], styled=False)).render(
+            stylesheets=[sheet], font_config=fonts
         )
         for document in documents
     ]
