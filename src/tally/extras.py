@@ -18,6 +18,7 @@ Install it with: pip install 'tally[frames]'
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from types import ModuleType
 
 from tally.errors import MissingExtraError
@@ -31,3 +32,17 @@ def need(module: str, extra: str) -> ModuleType:
         if missing.name != module and not module.startswith(f"{missing.name}."):
             raise
         raise MissingExtraError("extra.missing", module=module, extra=extra) from None
+
+
+def installed(module: str, extra: str) -> None:
+    """Check that ``module`` is installed, without importing it (a process about to start
+    workers that will import it need not load it itself).
+
+    >>> installed("json", "frames")
+    """
+    try:
+        found = importlib.util.find_spec(module)
+    except (ImportError, ValueError):
+        found = None
+    if found is None:
+        raise MissingExtraError("extra.missing", module=module, extra=extra)

@@ -137,3 +137,30 @@ def test_without_weasyprint_the_error_names_the_extra(
     assert main(["count", str(spec), "--format", "pdf", "-o", str(out), "--lang", "en"]) != 0
     assert "tally[documents]" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_laid_out_in_several_processes_it_is_the_same_pdf(
+    district_pdf: tuple[list[str], object], tmp_path: Path
+) -> None:
+    """The command line lays the documents out in forked workers (this test's process has
+    WeasyPrint loaded, so its own PDF was laid out in one process): same pages, same text."""
+    import subprocess
+    import sys
+
+    pages, _ = district_pdf
+    out = tmp_path / "m.pdf"
+    for file in DISTRICT.iterdir():
+        shutil.copy(file, tmp_path / file.name)
+    code = (  # laid out in workers, this process never loads WeasyPrint
+        "import sys; from tally.cli.main import main; code = main(sys.argv[1:]);"
+        "print('loaded' if 'weasyprint' in sys.modules else 'workers'); sys.exit(code)"
+    )
+    args = ["count", str(tmp_path / "congress.toml"), "--format", "pdf", "-o", str(out)]
+    args += ["--log", str(tmp_path / "kiem_phieu.jsonl")]
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == EXIT_OK, done.stderr
+    assert done.stdout.split() == ["workers"]
+    parallel = [page.extract_text() for page in pypdf.PdfReader(out).pages]
+    assert parallel == pages

@@ -5,6 +5,7 @@ into an audit log)."""
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -190,7 +191,7 @@ def _render(
     documents = _documents(record, chosen, awaited, lang, fingerprints)
     for paged in PAGED_FORMATS:
         if fmt == paged:
-            return render_paged(documents, paged)
+            return render_paged(documents, paged, os.cpu_count() or 1)
     document_format: Format = "markdown" if fmt == "markdown" else "text"
     return join_documents((render(d.blocks, document_format) for d in documents), fmt)
 
@@ -244,7 +245,7 @@ def _lists(
                 Document(tuple(ballot_list_blocks(congress, contest, lang)), "", lang)
                 for contest in contests
             ]
-            return render_paged(documents, paged), False, said
+            return render_paged(documents, paged, os.cpu_count() or 1), False, said
     document_format: Format = "markdown" if fmt == "markdown" else "text"
     return render_ballot_lists(congress, contests, lang, document_format), False, said
 

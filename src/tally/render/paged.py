@@ -16,12 +16,13 @@ PagedFormat = Literal["html", "pdf", "docx"]
 PAGED_FORMATS: tuple[PagedFormat, ...] = ("html", "pdf", "docx")
 
 
-def render_paged(documents: Sequence[Document], fmt: PagedFormat) -> str | bytes:
-    """``documents`` as one HTML file (text), one PDF or one Word file (bytes)."""
+def render_paged(documents: Sequence[Document], fmt: PagedFormat, workers: int = 1) -> str | bytes:
+    """``documents`` as one HTML file (text), one PDF or one Word file (bytes); a PDF laid out
+    in ``workers`` processes at once (see :func:`tally.render.pdf.render_pdf`)."""
     if fmt == "pdf":
         from tally.render.pdf import render_pdf
 
-        return render_pdf(documents)
+        return render_pdf(documents, workers)
     if fmt == "docx":
         from tally.render.word import render_docx
 
