@@ -23,9 +23,11 @@ from pathlib import Path
 
 from tally.arguments import checked
 from tally.audit.chain import GENESIS, ChainReport, Event, Problem, scan, walk
+from tally.audit.congress_replay import congress_record
 from tally.audit.events import EventKind
 from tally.audit.state import ContestState, SessionState, replay_event, replay_events
 from tally.congress.minutes_context import Fingerprint, MinutesContext
+from tally.congress.run import CongressRecord
 from tally.counting.result import ContestResult
 from tally.errors import InputFileError, Location, LogError, TallyError
 from tally.i18n.labels import label
@@ -103,6 +105,25 @@ class Replay:
     def results(self) -> dict[str, ContestResult]:
         """The result of every closed contest, by key."""
         return {key: s.result for key, s in self.state.contests.items() if s.result is not None}
+
+    @property
+    def planned(self) -> bool:
+        """True when the log records the congress's plan, so :meth:`congress_record` can be
+        rebuilt (a ``tally.log/1`` log, or a session that recorded no plan, does not)."""
+        return self.state.plan is not None
+
+    def congress_record(self) -> CongressRecord:
+        """The whole congress as :func:`~tally.congress.run.run_congress` recorded it, rebuilt
+        from the events alone: the latest plan with the figures the log recorded, its open
+        votes, and the counts — what the congress summary prints
+        (:func:`~tally.render.summary.render_summary`). With an expected fingerprint, as it
+        stood at that event.
+
+        :class:`LogError` ``log.no_plan`` when the log records no plan (:attr:`planned`), and
+        ``log.plan_differs`` when a round the log counted or ordered is not one the plan leads
+        to, with the very result the log reached.
+        """
+        return congress_record(self.state, str(self.path))
 
     def fingerprint(self, key: str) -> Fingerprint:
         """The log up to the last event about contest ``key``: what its minutes print."""
@@ -253,7 +274,9 @@ def verify(path: str | Path, expect: str | None = None) -> VerifyReport:
     closed at it — a complaint, a decision, a further round — makes the log ``amended``: what
     was signed is no longer the whole story of that contest.
 
-    Both passes read the log line by line; nothing but the count's own state is kept.
+    Both passes read the log line by line; nothing but the count's own state is kept. A log
+    that records the congress's plan must also rebuild the congress from it
+    (:meth:`Replay.congress_record`), or it is ``inconsistent``.
     """
     target = Path(path)
     wanted = expected_prefix(expect) if expect is not None else None
@@ -316,6 +339,13 @@ def verify(path: str | Path, expect: str | None = None) -> VerifyReport:
             later=kinds,
             amended=tuple(amended),
         )
+    if state.plan is not None:
+        try:  # the summary rebuilt from the plan must reach the counts the log holds
+            congress_record(state, str(target))
+        except LogError as exc:
+            line = exc.where.line
+            good = (line - 1) if line is not None else 0
+            return VerifyReport(target, good, chain.final_hash, Problem.INCONSISTENT, line, exc)
     open_counts = tuple(key for key, s in state.contests.items() if not s.closed)
     return VerifyReport(
         target, chain.events, chain.final_hash, open_counts=open_counts, signed=at, later=kinds
