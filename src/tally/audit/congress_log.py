@@ -336,14 +336,14 @@ def _plan(session: CountingSession, congress: Congress, shown: Path) -> None:
     if before is None or before.congress != planned:
         session.plan_congress(planned)
     logged = list(state.open_votes.items())
-    for number, (seq, vote) in enumerate(logged, start=1):
+    for number, (seq, recorded) in enumerate(logged, start=1):
         given = congress.open_votes[number - 1] if number <= len(congress.open_votes) else None
-        if given != vote.vote:
+        if given != recorded.vote:
             raise InputFileError(
                 "log.open_vote_differs",
                 Location(file=str(shown), line=seq),
                 number=number,
-                subject=vote.subject,
+                subject=recorded.subject,
             )
     for vote in congress.open_votes[len(logged) :]:
         session.record_open_vote(

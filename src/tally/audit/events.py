@@ -143,6 +143,8 @@ class OpenVoteRecorded(_Data):
     abstain: int = Field(default=0, ge=0)
     base: int = Field(ge=0)
     """The base the vote was measured against."""
+    needed: int = Field(ge=1)
+    """The fewest votes in favour that pass."""
     passed: bool
     at: dt.datetime
 

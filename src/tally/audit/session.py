@@ -291,6 +291,7 @@ class CountingSession:
                 no=no,
                 abstain=abstain,
                 base=result.base,
+                needed=result.needed,
                 passed=result.passed,
                 at=self.clock(),
             )

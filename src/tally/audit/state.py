@@ -293,12 +293,14 @@ class SessionState:
             raise LogError("log.open_vote_before_plan", Location(), subject=data.subject)
         congress = self.plan.congress
         result = data.vote.decide(congress.roll, congress.rules)
-        if (result.base, result.passed) != (data.base, data.passed):
+        recorded = (data.base, data.needed, data.passed)
+        replayed = (result.base, result.needed, result.passed)
+        if recorded != replayed:
             raise LogError(
                 "log.figures_differ",
                 Location(),
-                recorded=_vote_text(data.base, data.passed),
-                replayed=_vote_text(result.base, result.passed),
+                recorded=_vote_text(*recorded),
+                replayed=_vote_text(*replayed),
             )
         return lambda: self.open_votes.__setitem__(seq, data)
 
@@ -492,8 +494,8 @@ class SessionState:
 _FORMATS: tuple[LogFormat, ...] = get_args(LogFormat)
 
 
-def _vote_text(base: int, passed: bool) -> str:
-    return f"base {base}, {'passed' if passed else 'not passed'}"
+def _vote_text(base: int, needed: int, passed: bool) -> str:
+    return f"{needed} of base {base} needed, {'passed' if passed else 'not passed'}"
 
 
 def _not_replaced(
