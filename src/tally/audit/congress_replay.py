@@ -92,7 +92,10 @@ def _figures(planned: _F, logged: ContestState | None) -> _F:
             Complaint(summary=c.summary, settlement=c.settlement) for c in logged.complaints
         ),
     }
-    if logged.collected is not None:
+    counted = len(logged.ballots) if logged.ballots is not None else None
+    if logged.collected is not None and not (
+        planned.collected is None and logged.collected == counted
+    ):  # a plan without the figure means "as many as were counted": the same figure
         update["collected"] = logged.collected
     for kind, field in (
         (DecisionKind.TIE, "decision"),
