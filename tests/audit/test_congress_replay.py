@@ -37,12 +37,14 @@ from tally.congress.plan import (
 from tally.congress.run import CongressRecord, ContestStatus, run_congress
 from tally.counting.open_vote import Motion
 from tally.errors import BallotError, LogError, RollError
+from tally.i18n.messages import LANGS
 from tally.io.ballot_files import BallotFiles
 from tally.io.spec import load_congress
 from tally.model.ballots import Ballots
 from tally.model.bodies import Body
 from tally.model.contest import Contest
 from tally.model.roll import CongressKind, Roll
+from tally.render.document import Format
 from tally.render.summary import render_summary
 from tally.testing import CongressCase, congresses
 
@@ -51,7 +53,8 @@ EXAMPLES = sorted(ROOT.glob("examples/*/congress.toml"))
 
 
 def same_summary(rebuilt: CongressRecord, counted: CongressRecord) -> None:
-    for lang, fmt in itertools.product(("vi", "en"), ("text", "markdown")):
+    formats: tuple[Format, ...] = ("text", "markdown")
+    for lang, fmt in itertools.product(LANGS, formats):
         assert render_summary(rebuilt, lang, fmt) == render_summary(counted, lang, fmt)
 
 
@@ -229,6 +232,7 @@ def test_a_live_session_rebuilds_the_congress_with_the_figures_it_recorded(
             ),
         }
     )
+    assert r2.state.ballots is not None
     ballots = {"bch": round_one(first), "bch.r2": r2.state.ballots}
     expected = run_congress(as_counted, ballots)
     assert rebuilt == expected
