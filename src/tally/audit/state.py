@@ -48,7 +48,7 @@ from tally.audit.readings import (
     discrepancies,
     row_of,
 )
-from tally.congress.plan import BoardMember, check_board
+from tally.congress.plan import BoardMember, Congress, check_board
 from tally.counting.outcome import OutcomeStatus
 from tally.counting.result import ContestResult, check_ballot_figures, count_contest
 from tally.errors import (
@@ -265,11 +265,8 @@ class SessionState:
         roll and rules the open votes were measured against."""
         assert self.opened is not None
         congress = data.congress
-        identity = CongressIdentity(
-            name=congress.name, term=congress.term, place=congress.place, date=congress.date
-        )
-        if identity != self.opened.congress:
-            logged = self.opened.congress
+        logged = self.opened.congress
+        if logged is None or not _same_congress(logged, congress):
             raise LogError(
                 "log.plan_other_congress",
                 Location(),
@@ -492,6 +489,12 @@ class SessionState:
 
 
 _FORMATS: tuple[LogFormat, ...] = get_args(LogFormat)
+
+
+def _same_congress(identity: CongressIdentity, congress: Congress) -> bool:
+    """The congress the log was opened for: the same name, term, place and date."""
+    fields = ("name", "term", "place", "date")
+    return all(getattr(identity, name) == getattr(congress, name) for name in fields)
 
 
 def _vote_text(base: int, needed: int, passed: bool) -> str:
