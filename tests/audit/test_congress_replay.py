@@ -141,6 +141,10 @@ PEOPLE = [
     )
 ]
 ROLL = Roll(kind=CongressKind.MEMBER_CONGRESS, convened=30, present=30)
+SEATS = OpenVoteRecord(motion=Motion.SEATS, subject="Số lượng Ban Chấp hành: 9", yes=29, no=1)
+WITHDRAWAL = OpenVoteRecord(
+    motion=Motion.WITHDRAWAL, subject="Cho rút khỏi danh sách", yes=4, no=26
+)
 IDENTITY = CongressIdentity(name="Đại hội Đảng bộ xã Thử Nghiệm", date=dt.date(2025, 6, 1))
 
 
@@ -189,11 +193,11 @@ def test_a_live_session_rebuilds_the_congress_with_the_figures_it_recorded(
         clock=lambda: dt.datetime(2025, 6, 1, 8, 0) + dt.timedelta(minutes=next(clock)),
     )
     with pytest.raises(LogError) as early:
-        session.record_open_vote(Motion.SEATS, "Số lượng Ban Chấp hành: 9", yes=30, no=0)
+        session.record_open_vote(SEATS.model_copy(update={"yes": 30, "no": 0}))
     assert early.value.code == "log.open_vote_before_plan"
     session.plan_congress(planned(issued=30))
-    seats = session.record_open_vote(Motion.SEATS, "Số lượng Ban Chấp hành: 9", yes=29, no=1)
-    failed = session.record_open_vote(Motion.WITHDRAWAL, "Cho rút khỏi danh sách", yes=4, no=26)
+    seats = session.record_open_vote(SEATS)
+    failed = session.record_open_vote(WITHDRAWAL)
     assert seats.passed and not failed.passed and seats.base == 30
     first = planned(issued=30).contests[0].contest
     bch = session.open_contest(first, roll=ROLL)
@@ -226,10 +230,7 @@ def test_a_live_session_rebuilds_the_congress_with_the_figures_it_recorded(
     rebuilt = replay(path).congress_record()
     as_counted = planned(issued=28, rounds=(RoundPlan(issued=28),)).model_copy(
         update={
-            "open_votes": (
-                OpenVoteRecord(motion=Motion.SEATS, subject=seats.subject, yes=29, no=1),
-                OpenVoteRecord(motion=Motion.WITHDRAWAL, subject=failed.subject, yes=4, no=26),
-            ),
+            "open_votes": (SEATS, WITHDRAWAL),
         }
     )
     assert r2.state.ballots is not None
@@ -243,7 +244,7 @@ def test_a_live_session_rebuilds_the_congress_with_the_figures_it_recorded(
     ]
     assert verify(path).ok
     summary = render_summary(rebuilt, "en")
-    assert "Cho rút khỏi danh sách" in summary and "NOT passed" in summary
+    assert WITHDRAWAL.subject in summary and "NOT passed" in summary
 
 
 def opened_session(path: Path) -> CountingSession:
@@ -270,7 +271,7 @@ def test_a_plan_of_another_congress_or_roll_is_refused_and_nothing_written(
         session.plan_congress(bigger)
     assert rolled.value.code == "log.plan_roll_changed"
     with pytest.raises(RollError) as too_many:
-        session.record_open_vote(Motion.LIST, "Danh sách", yes=20, no=20)
+        session.record_open_vote(OpenVoteRecord(motion=Motion.LIST, subject="DS", yes=20, no=20))
     assert too_many.value.code == "open_vote.too_many"  # 40 hands, 30 present
     assert len(session.log) == 2
     session.close()
@@ -291,9 +292,10 @@ def test_a_forged_open_vote_fails_the_replay_at_its_line(tmp_path: Path) -> None
     path = tmp_path / "log.jsonl"
     session = opened_session(path)
     session.plan_congress(planned(30))
-    session.record_open_vote(Motion.LIST, "Danh sách", yes=14, no=16)
+    session.record_open_vote(OpenVoteRecord(motion=Motion.LIST, subject="DS", yes=14, no=16))
     session.close()
-    forged = rewrite(path, {3: {"yes": 16, "no": 14}}, tmp_path / "forged.jsonl")
+    vote = {"motion": "list", "subject": "DS", "yes": 16, "no": 14, "abstain": 0}
+    forged = rewrite(path, {3: {"vote": vote}}, tmp_path / "forged.jsonl")
     report = verify(forged)
     assert report.problem is not None and report.line == 3
     assert report.error is not None and report.error.code == "log.figures_differ"

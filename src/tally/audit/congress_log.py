@@ -343,12 +343,10 @@ def _plan(session: CountingSession, congress: Congress, shown: Path) -> None:
                 "log.open_vote_differs",
                 Location(file=str(shown), line=seq),
                 number=number,
-                subject=recorded.subject,
+                subject=recorded.vote.subject,
             )
     for vote in congress.open_votes[len(logged) :]:
-        session.record_open_vote(
-            vote.motion, vote.subject, yes=vote.yes, no=vote.no, abstain=vote.abstain
-        )
+        session.record_open_vote(vote)
 
 
 def _waits(state: ContestState, status: OutcomeStatus) -> bool:

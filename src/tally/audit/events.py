@@ -44,7 +44,6 @@ from typing import Any, Literal, Self, cast
 from pydantic import Field, ValidationError, field_validator, model_validator
 
 from tally.congress.plan import BoardMember, Congress, OpenVoteRecord
-from tally.counting.open_vote import Motion
 from tally.counting.outcome import OutcomeStatus, TieDecision
 from tally.counting.result import ContestResult
 from tally.errors import TallyError
@@ -133,27 +132,17 @@ class CongressPlanned(_Data):
 
 
 class OpenVoteRecorded(_Data):
-    """An open vote (biểu quyết công khai) as the board counted the hands, and its outcome
-    against the plan's roll and rules — written so that a replay reaching another is caught."""
+    """An open vote (biểu quyết công khai) as the board counted the hands — the very record a
+    congress's plan keeps of it — and its outcome against the plan's roll and rules, written so
+    that a replay reaching another is caught."""
 
-    motion: Motion
-    subject: str = Field(min_length=1)
-    yes: int = Field(ge=0)
-    no: int = Field(ge=0)
-    abstain: int = Field(default=0, ge=0)
+    vote: OpenVoteRecord
     base: int = Field(ge=0)
     """The base the vote was measured against."""
     needed: int = Field(ge=1)
     """The fewest votes in favour that pass."""
     passed: bool
     at: dt.datetime
-
-    @property
-    def vote(self) -> OpenVoteRecord:
-        """The vote as the congress's plan records open votes."""
-        return OpenVoteRecord(
-            motion=self.motion, subject=self.subject, yes=self.yes, no=self.no, abstain=self.abstain
-        )
 
 
 class ContestOpened(_Data):

@@ -69,8 +69,8 @@ from tally.audit.readings import (
     reading_of,
 )
 from tally.audit.state import ContestState, SessionState, replay_event
-from tally.congress.plan import BoardMember, Congress
-from tally.counting.open_vote import Motion, OpenVoteResult, open_vote
+from tally.congress.plan import BoardMember, Congress, OpenVoteRecord
+from tally.counting.open_vote import OpenVoteResult
 from tally.counting.outcome import TieDecision
 from tally.counting.result import ContestResult
 from tally.errors import BallotError, DecisionError, Location, LogError
@@ -243,16 +243,15 @@ class CountingSession:
 
     @checked
     @_checked
-    def record_open_vote(
-        self, motion: Motion, subject: str, *, yes: int, no: int, abstain: int = 0
-    ) -> OpenVoteResult:
-        """Record an open vote (show of hands) on ``motion`` as the board counted it, measured
-        against the roll and rules of the congress's plan (:meth:`plan_congress` first);
-        returns its outcome.
+    def record_open_vote(self, vote: OpenVoteRecord) -> OpenVoteResult:
+        """Record an open vote (show of hands) as the board counted it — as a congress's plan
+        lists its open votes — measured against the roll and rules of the congress's plan
+        (:meth:`plan_congress` first); returns its outcome.
 
         >>> import tempfile, pathlib, datetime as dt
         >>> from tally import Body, Contest, CongressKind, Roll
         >>> from tally.congress.plan import BoardMember, ContestPlan
+        >>> from tally.counting.open_vote import Motion
         >>> path = pathlib.Path(tempfile.mkdtemp()) / "chi_bo.jsonl"
         >>> bt = Contest(id="bt", body=Body.CELL_SECRETARY, seats=1, candidates=["Lê Văn Tám"])
         >>> congress = Congress(name="Đại hội Chi bộ 3",
@@ -261,35 +260,26 @@ class CountingSession:
         ...     contests=[ContestPlan(contest=bt, issued=7)])
         >>> session = CountingSession.open(path, congress=CongressIdentity(name=congress.name))
         >>> session.plan_congress(congress)
-        >>> vote = session.record_open_vote(Motion.COUNTING_BOARD, "Ban kiểm phiếu gồm 1 đồng chí",
-        ...                                 yes=7, no=0)
+        >>> vote = session.record_open_vote(OpenVoteRecord(
+        ...     motion=Motion.COUNTING_BOARD, subject="Ban kiểm phiếu gồm 1 đồng chí", yes=7, no=0))
         >>> vote.passed, vote.needed, vote.base
         (True, 4, 7)
-        >>> session.record_open_vote(Motion.SEATS, "Bầu 1 Bí thư", yes=3, no=4).passed
+        >>> session.record_open_vote(
+        ...     OpenVoteRecord(motion=Motion.SEATS, subject="Bầu 1 Bí thư", yes=3, no=4)).passed
         False
         """
         plan = self.state.plan
         if plan is None:
             raise LogError(
-                "log.open_vote_before_plan", Location(file=str(self.log.path)), subject=subject
+                "log.open_vote_before_plan",
+                Location(file=str(self.log.path)),
+                subject=vote.subject,
             )
         congress = plan.congress
-        result = open_vote(
-            Motion(motion),
-            subject,
-            yes=yes,
-            no=no,
-            abstain=abstain,
-            roll=congress.roll,
-            rules=congress.rules,
-        )
+        result = vote.decide(congress.roll, congress.rules)
         self.write(
             OpenVoteRecorded(
-                motion=result.motion,
-                subject=subject,
-                yes=yes,
-                no=no,
-                abstain=abstain,
+                vote=vote,
                 base=result.base,
                 needed=result.needed,
                 passed=result.passed,

@@ -287,7 +287,7 @@ class SessionState:
     def _open_vote(self, seq: int, data: OpenVoteRecorded) -> Callable[[], None]:
         """Measured against the plan's roll and rules, the vote reaches its recorded outcome."""
         if self.plan is None:
-            raise LogError("log.open_vote_before_plan", Location(), subject=data.subject)
+            raise LogError("log.open_vote_before_plan", Location(), subject=data.vote.subject)
         congress = self.plan.congress
         result = data.vote.decide(congress.roll, congress.rules)
         recorded = (data.base, data.needed, data.passed)

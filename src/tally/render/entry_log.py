@@ -274,13 +274,14 @@ def _congress_items(congress: Sequence[_Entry], lang: Lang) -> list[tuple[str, s
             )
             items.append((_t("plan", lang, seq=entry.seq), line))
         elif isinstance(data, OpenVoteRecorded):
+            vote = data.vote
             line = _t(
                 "open_vote",
                 lang,
-                subject=data.subject,
-                yes=data.yes,
-                no=data.no,
-                abstain=data.abstain,
+                subject=vote.subject,
+                yes=vote.yes,
+                no=vote.no,
+                abstain=vote.abstain,
                 needed=data.needed,
                 base=data.base,
                 result=_t("summary.passed" if data.passed else "summary.failed", lang),
