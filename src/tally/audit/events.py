@@ -426,9 +426,6 @@ SINCE_FORMAT: dict[EventKind, LogFormat] = {
 """The kinds a later format brought, and that format: a log of an earlier one may not carry
 them (its writer never wrote them)."""
 
-CONGRESS_KINDS = frozenset({EventKind.CONGRESS_PLANNED, EventKind.OPEN_VOTE_RECORDED})
-"""The kinds about the whole congress rather than one contest (they carry no ``contest``)."""
-
 
 def dump(data: _Data) -> dict[str, Any]:
     """The JSON-ready dict stored as an event's ``data``."""
