@@ -1,9 +1,11 @@
 """Record a congress counted from its files into an audit log, round by round.
 
-:func:`record_congress` writes, for every counted round, the events a counting session would
-have written — contest opened, board, ballots issued, each ballot, ballots collected,
-complaints, count closed, decisions, further rounds — and checks that the log's own count
-reaches the very result :func:`~tally.congress.run.run_congress` did. ``tally count --log`` uses it.
+:func:`record_congress` writes the congress's plan and its open votes, then, for every counted
+round, the events a counting session would have written — contest opened, board, ballots issued,
+each ballot, ballots collected, complaints, count closed, decisions, further rounds — and checks
+that the log's own count reaches the very result :func:`~tally.congress.run.run_congress` did.
+``tally count --log`` uses it; ``tally replay`` rebuilds the congress summary from it
+(:meth:`~tally.audit.replay.Replay.congress_record`).
 
 >>> import tempfile, pathlib
 >>> from tally.io.spec import load_congress
@@ -33,11 +35,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from tally.audit.events import CongressIdentity, DecisionKind, ResultFigures
+from tally.audit.events import LOG_FORMAT, CongressIdentity, DecisionKind, ResultFigures
 from tally.audit.log import AuditLog, place_new
 from tally.audit.session import Clock, CountingSession, local_now
 from tally.audit.state import ContestState
 from tally.congress.minutes_context import Fingerprint
+from tally.congress.plan import Congress
 from tally.congress.run import CongressRecord, round_id
 from tally.counting.outcome import OutcomeStatus
 from tally.counting.result import ContestResult
@@ -96,7 +99,8 @@ def record_congress(
     ``path``; returns each round's fingerprint and result as the log's own count reached them.
 
     Every event of a round carries the round's ``counted_at`` from the spec (``clock`` only
-    where the spec gives none), so the same files give the same log, byte for byte.
+    where the spec gives none), so the same files give the same log, byte for byte. The plan
+    and the open votes come first, at the time of the first counted round.
 
     An existing log is extended, never rewritten: the log follows the count. Rounds already
     in it must have the same list, roll, ballots and figures (:class:`InputFileError`
@@ -104,7 +108,11 @@ def record_congress(
     ``log.differs`` naming the round, otherwise); what the count now has beyond them — a round
     whose ballots arrived since, a decision, a further round ordered — is appended after
     whatever the log already holds, in the order it happened. So every fingerprint printed on
-    minutes already signed stays in the log, which only grows.
+    minutes already signed stays in the log, which only grows. The same holds for the
+    congress: a changed plan (a round planned, a target set) is recorded again, the open votes
+    added to the spec are appended, and those already in the log must be the spec's first ones
+    (``log.open_vote_differs``), with the same roll and rules (``log.plan_roll_differs``). A
+    ``tally.log/1`` log, begun before plans were recorded, is extended without them.
 
     The log is written whole or not at all: into a temporary file beside it, renamed into
     place at the end, while the existing log stays locked against any other writer. A failure
@@ -253,6 +261,8 @@ def _write(
         opened = session.state.opened
         if opened is not None and opened.congress != identity:
             raise InputFileError("log.other_congress", Location(file=str(shown), line=1))
+        if opened is not None and opened.format == LOG_FORMAT:  # a tally.log/1 log has no plan
+            _plan(session, congress, shown)
         for contest_record in record.contests:
             plan = congress.plan(contest_record.contest_id)
             rounds = contest_record.rounds
@@ -315,6 +325,34 @@ def _write(
         session.log.release()
         raise
     return session
+
+
+def _plan(session: CountingSession, congress: Congress, shown: Path) -> None:
+    """The congress's plan, unless the log's latest is this one, then the open votes the log
+    has not yet recorded; those it has must be the spec's first ones, as they are."""
+    state = session.state
+    planned = congress.model_copy(update={"open_votes": ()})
+    before = state.plan
+    if before is not None and (
+        before.congress.roll != congress.roll or before.congress.rules != congress.rules
+    ):
+        raise InputFileError(
+            "log.plan_roll_differs", Location(file=str(shown), line=state.plan_seq)
+        )
+    if before is None or before.congress != planned:
+        session.plan_congress(planned)
+    logged = list(state.open_votes.items())
+    for number, (seq, recorded) in enumerate(logged, start=1):
+        given = congress.open_votes[number - 1] if number <= len(congress.open_votes) else None
+        if given != recorded.vote:
+            raise InputFileError(
+                "log.open_vote_differs",
+                Location(file=str(shown), line=seq),
+                number=number,
+                subject=recorded.vote.subject,
+            )
+    for vote in congress.open_votes[len(logged) :]:
+        session.record_open_vote(vote)
 
 
 def _waits(state: ContestState, status: OutcomeStatus) -> bool:

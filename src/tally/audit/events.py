@@ -8,6 +8,8 @@ a log is checked field by field when it is replayed.
 kind                   what happened
 =====================  =====================================================================
 session_opened         a log was started: format, entry station, the congress's identity
+congress_planned       the congress as planned: roll, rules, board, model, targets, contests (/2)
+open_vote_recorded     an open vote (show of hands): motion, subject, the hands, its outcome (/2)
 contest_opened         a contest (or round) was opened: contest, roll, rule set — self-contained
 board_constituted      the counting board of a contest: names and roles
 ballots_issued         the number of ballots the board issued
@@ -23,6 +25,10 @@ count_closed           the count was closed: the result's figures, as the sessio
 decision_recorded      a tie resolved, alternates placed, or a further round ordered
 =====================  =====================================================================
 
+The log's format is named in its first event: ``tally.log/2`` for logs written now. The two
+kinds marked (/2) came with it; a ``tally.log/1`` log (written before) replays as it always did,
+and carries none of them.
+
 >>> data = BallotRecorded(contest="bch", serial="001", station="1", marks=Marks(struck=(3,)),
 ...                       at=dt.datetime(2025, 6, 1, 9, 30))
 >>> parse_data("ballot_recorded", dump(data)) == data
@@ -37,7 +43,7 @@ from typing import Any, Literal, Self, cast
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 
-from tally.congress.plan import BoardMember
+from tally.congress.plan import BoardMember, Congress, OpenVoteRecord
 from tally.counting.outcome import OutcomeStatus, TieDecision
 from tally.counting.result import ContestResult
 from tally.errors import TallyError
@@ -47,14 +53,21 @@ from tally.model.contest import Contest
 from tally.model.roll import Roll
 from tally.model.rules import RuleSet
 
-LOG_FORMAT: Literal["tally.log/1"] = "tally.log/1"
-"""The format named in every log's first event; a reader refuses any other."""
+LogFormat = Literal["tally.log/1", "tally.log/2"]
+"""The formats a reader accepts; anything else in a log's first event is refused."""
+
+LOG_FORMAT: LogFormat = "tally.log/2"
+"""The format of the logs written now: ``tally.log/1`` with the congress's plan and its open
+votes (:class:`CongressPlanned`, :class:`OpenVoteRecorded`), which a ``tally.log/1`` log may not
+carry."""
 
 
 class EventKind(StrEnum):
     """The kinds of event a counting session writes, in the order they usually come."""
 
     SESSION_OPENED = "session_opened"
+    CONGRESS_PLANNED = "congress_planned"
+    OPEN_VOTE_RECORDED = "open_vote_recorded"
     CONTEST_OPENED = "contest_opened"
     BOARD_CONSTITUTED = "board_constituted"
     BALLOTS_ISSUED = "ballots_issued"
@@ -90,11 +103,48 @@ class CongressIdentity(_Data):
 class SessionOpened(_Data):
     """The first event of every log."""
 
-    format: Literal["tally.log/1"] = LOG_FORMAT
+    format: LogFormat = LOG_FORMAT
     station: str
     """The entry station (máy nhập) this log is written at."""
     congress: CongressIdentity | None = None
     tally_version: str
+    at: dt.datetime
+
+
+class CongressPlanned(_Data):
+    """The congress as the board planned it: its roll and rules, the counting board, the
+    election model, the conference's roll, the composition targets, and every contest in
+    order (list, venue, source, further rounds, the figures as planned) — what the congress
+    summary reads beyond the counts.
+
+    Its name, term, place and date are those of the log's first event. The open votes are not
+    part of it: each is an :class:`OpenVoteRecorded` of its own, written as it is held. A later
+    plan replaces an earlier one (the spec was changed: a round planned, a target set) and keeps
+    its roll and rules, which the open votes were measured against.
+    """
+
+    congress: Congress
+    at: dt.datetime
+
+    @field_validator("congress")
+    @classmethod
+    def _no_open_votes(cls, value: Congress) -> Congress:
+        if value.open_votes:
+            raise ValueError("the plan holds no open votes: each is an open_vote_recorded event")
+        return value
+
+
+class OpenVoteRecorded(_Data):
+    """An open vote (biểu quyết công khai) as the board counted the hands — the very record a
+    congress's plan keeps of it — and its outcome against the plan's roll and rules, written so
+    that a replay reaching another is caught."""
+
+    vote: OpenVoteRecord
+    base: int = Field(ge=0)
+    """The base the vote was measured against."""
+    needed: int = Field(ge=1)
+    """The fewest votes in favour that pass."""
+    passed: bool
     at: dt.datetime
 
 
@@ -335,6 +385,8 @@ class DecisionRecorded(_Data):
 
 EventData = (
     SessionOpened
+    | CongressPlanned
+    | OpenVoteRecorded
     | ContestOpened
     | BoardConstituted
     | BallotsIssued
@@ -352,6 +404,8 @@ EventData = (
 
 MODELS: dict[EventKind, type[_Data]] = {
     EventKind.SESSION_OPENED: SessionOpened,
+    EventKind.CONGRESS_PLANNED: CongressPlanned,
+    EventKind.OPEN_VOTE_RECORDED: OpenVoteRecorded,
     EventKind.CONTEST_OPENED: ContestOpened,
     EventKind.BOARD_CONSTITUTED: BoardConstituted,
     EventKind.BALLOTS_ISSUED: BallotsIssued,
@@ -367,6 +421,13 @@ MODELS: dict[EventKind, type[_Data]] = {
     EventKind.DECISION_RECORDED: DecisionRecorded,
 }
 KIND_OF: dict[type[_Data], EventKind] = {model: kind for kind, model in MODELS.items()}
+
+SINCE_FORMAT: dict[EventKind, LogFormat] = {
+    EventKind.CONGRESS_PLANNED: "tally.log/2",
+    EventKind.OPEN_VOTE_RECORDED: "tally.log/2",
+}
+"""The kinds a later format brought, and that format: a log of an earlier one may not carry
+them (its writer never wrote them)."""
 
 
 def dump(data: _Data) -> dict[str, Any]:

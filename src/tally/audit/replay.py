@@ -23,9 +23,11 @@ from pathlib import Path
 
 from tally.arguments import checked
 from tally.audit.chain import GENESIS, ChainReport, Event, Problem, scan, walk
+from tally.audit.congress_replay import congress_record
 from tally.audit.events import EventKind
 from tally.audit.state import ContestState, SessionState, replay_event, replay_events
 from tally.congress.minutes_context import Fingerprint, MinutesContext
+from tally.congress.run import CongressRecord
 from tally.counting.result import ContestResult
 from tally.errors import InputFileError, Location, LogError, TallyError
 from tally.i18n.labels import label
@@ -104,17 +106,43 @@ class Replay:
         """The result of every closed contest, by key."""
         return {key: s.result for key, s in self.state.contests.items() if s.result is not None}
 
+    @property
+    def planned(self) -> bool:
+        """True when the log records the congress's plan, so :meth:`congress_record` can be
+        rebuilt (a ``tally.log/1`` log, or a session that recorded no plan, does not)."""
+        return self.state.plan is not None
+
+    def congress_record(self) -> CongressRecord:
+        """The whole congress as :func:`~tally.congress.run.run_congress` recorded it, rebuilt
+        from the events alone: the latest plan with the figures the log recorded, its open
+        votes, and the counts — what the congress summary prints
+        (:func:`~tally.render.summary.render_summary`). With an expected fingerprint, as it
+        stood at that event.
+
+        :class:`LogError` ``log.no_plan`` when the log records no plan (:attr:`planned`), and
+        ``log.plan_differs`` when a round the log counted or ordered is not one the plan leads
+        to, with the very result the log reached.
+        """
+        return congress_record(self.state, str(self.path))
+
     def fingerprint(self, key: str) -> Fingerprint:
         """The log up to the last event about contest ``key``: what its minutes print."""
         seq = self.contest(key).last_seq
         return Fingerprint(events=seq, hash=self.events[seq - 1].hash, file=self.path.name)
 
     def context(self, key: str) -> MinutesContext:
-        """What the minutes of ``key`` print beyond the result: congress, board, complaints,
-        time of the count, and the log's fingerprint."""
+        """What the minutes of ``key`` print beyond the result: congress, board, the congress's
+        open votes on the contest (first round), complaints, time of the count, and the log's
+        fingerprint."""
         state = self.contest(key)
         opened = self.state.opened
         identity = opened.congress if opened is not None else None
+        contest = state.contest
+        votes = tuple(
+            recorded.vote
+            for recorded in self.state.open_votes.values()
+            if contest.round == 1 and recorded.vote.contest == contest.id
+        )
         return MinutesContext(
             congress=identity.name if identity else None,
             term=identity.term if identity else None,
@@ -122,6 +150,7 @@ class Replay:
             date=identity.date if identity else None,
             letterhead=(identity.letterhead or ()) if identity else (),
             locality=identity.locality if identity else None,
+            open_votes=votes,
             board=state.board,
             counted_at=state.closed_at,
             complaints=tuple((c.summary, c.settlement) for c in state.complaints),
@@ -255,7 +284,9 @@ def verify(path: str | Path, expect: str | None = None) -> VerifyReport:
     closed at it — a complaint, a decision, a further round — makes the log ``amended``: what
     was signed is no longer the whole story of that contest.
 
-    Both passes read the log line by line; nothing but the count's own state is kept.
+    Both passes read the log line by line; nothing but the count's own state is kept. A log
+    that records the congress's plan must also rebuild the congress from it
+    (:meth:`Replay.congress_record`), or it is ``inconsistent``.
     """
     target = Path(path)
     wanted = expected_prefix(expect) if expect is not None else None
@@ -318,6 +349,13 @@ def verify(path: str | Path, expect: str | None = None) -> VerifyReport:
             later=kinds,
             amended=tuple(amended),
         )
+    if state.plan is not None:
+        try:  # the summary rebuilt from the plan must reach the counts the log holds
+            congress_record(state, str(target))
+        except LogError as exc:
+            line = exc.where.line
+            good = (line - 1) if line is not None else 0
+            return VerifyReport(target, good, chain.final_hash, Problem.INCONSISTENT, line, exc)
     open_counts = tuple(key for key, s in state.contests.items() if not s.closed)
     return VerifyReport(
         target, chain.events, chain.final_hash, open_counts=open_counts, signed=at, later=kinds

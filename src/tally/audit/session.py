@@ -48,12 +48,14 @@ from tally.audit.events import (
     BoardConstituted,
     ComplaintRecorded,
     CongressIdentity,
+    CongressPlanned,
     ContestOpened,
     CountClosed,
     DecisionKind,
     DecisionRecorded,
     DiscrepancyRuled,
     EventData,
+    OpenVoteRecorded,
     Reading,
     ResultFigures,
     SessionOpened,
@@ -67,7 +69,8 @@ from tally.audit.readings import (
     reading_of,
 )
 from tally.audit.state import ContestState, SessionState, replay_event
-from tally.congress.plan import BoardMember
+from tally.congress.plan import BoardMember, Congress, OpenVoteRecord
+from tally.counting.open_vote import OpenVoteResult
 from tally.counting.outcome import TieDecision
 from tally.counting.result import ContestResult
 from tally.errors import BallotError, DecisionError, Location, LogError
@@ -206,6 +209,84 @@ class CountingSession:
         self.log.append(kind_of(data).value, dump(data))
         apply()
         return seq
+
+    @checked
+    @_checked
+    def plan_congress(self, congress: Congress) -> None:
+        """Record the congress as planned: its roll and rules, board, election model,
+        conference roll, composition targets and contests in order — what the congress summary
+        reads beyond the counts (:meth:`~tally.audit.replay.Replay.congress_record`).
+
+        Its name, term, place and date must be those the log was opened with. Its open votes
+        are not part of the plan: each is recorded with :meth:`record_open_vote` as it is held
+        (a congress given with open votes is refused). Record the plan again when it changes
+        (a further round planned, a contest added): the latest one stands, with the same roll
+        and rules. The counts the log holds must be what the plan leads to, with the figures
+        the log recorded (ballots issued and collected, decisions).
+
+        >>> import tempfile, pathlib, datetime as dt
+        >>> from tally import Body, Contest, CongressKind, Roll
+        >>> from tally.congress.plan import BoardMember, ContestPlan
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "chi_bo.jsonl"
+        >>> bt = Contest(id="bt", body=Body.CELL_SECRETARY, seats=1, candidates=["Lê Văn Tám"])
+        >>> congress = Congress(name="Đại hội Chi bộ 3",
+        ...     roll=Roll(kind=CongressKind.MEMBER_CONGRESS, convened=7, present=7),
+        ...     board=[BoardMember(name="Lê Thị Hoa", role="head")],
+        ...     contests=[ContestPlan(contest=bt, issued=7)])
+        >>> session = CountingSession.open(path, congress=CongressIdentity(name=congress.name),
+        ...                                clock=lambda: dt.datetime(2025, 6, 1, 8, 0))
+        >>> session.plan_congress(congress)
+        >>> session.state.plan.congress == congress
+        True
+        """
+        self.write(CongressPlanned(congress=congress, at=self.clock()))
+
+    @checked
+    @_checked
+    def record_open_vote(self, vote: OpenVoteRecord) -> OpenVoteResult:
+        """Record an open vote (show of hands) as the board counted it — as a congress's plan
+        lists its open votes — measured against the roll and rules of the congress's plan
+        (:meth:`plan_congress` first); returns its outcome.
+
+        >>> import tempfile, pathlib, datetime as dt
+        >>> from tally import Body, Contest, CongressKind, Roll
+        >>> from tally.congress.plan import BoardMember, ContestPlan
+        >>> from tally.counting.open_vote import Motion
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "chi_bo.jsonl"
+        >>> bt = Contest(id="bt", body=Body.CELL_SECRETARY, seats=1, candidates=["Lê Văn Tám"])
+        >>> congress = Congress(name="Đại hội Chi bộ 3",
+        ...     roll=Roll(kind=CongressKind.MEMBER_CONGRESS, convened=7, present=7),
+        ...     board=[BoardMember(name="Lê Thị Hoa", role="head")],
+        ...     contests=[ContestPlan(contest=bt, issued=7)])
+        >>> session = CountingSession.open(path, congress=CongressIdentity(name=congress.name))
+        >>> session.plan_congress(congress)
+        >>> vote = session.record_open_vote(OpenVoteRecord(
+        ...     motion=Motion.COUNTING_BOARD, subject="Ban kiểm phiếu gồm 1 đồng chí", yes=7, no=0))
+        >>> vote.passed, vote.needed, vote.base
+        (True, 4, 7)
+        >>> session.record_open_vote(
+        ...     OpenVoteRecord(motion=Motion.SEATS, subject="Bầu 1 Bí thư", yes=3, no=4)).passed
+        False
+        """
+        plan = self.state.plan
+        if plan is None:
+            raise LogError(
+                "log.open_vote_before_plan",
+                Location(file=str(self.log.path)),
+                subject=vote.subject,
+            )
+        congress = plan.congress
+        result = vote.decide(congress.roll, congress.rules)
+        self.write(
+            OpenVoteRecorded(
+                vote=vote,
+                base=result.base,
+                needed=result.needed,
+                passed=result.passed,
+                at=self.clock(),
+            )
+        )
+        return result
 
     @checked
     @_checked

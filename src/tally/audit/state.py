@@ -12,9 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import get_args
 
 from tally.audit.chain import Event
 from tally.audit.events import (
+    SINCE_FORMAT,
     BallotCorrected,
     BallotRecorded,
     BallotsCollected,
@@ -23,12 +25,16 @@ from tally.audit.events import (
     BatchDeclared,
     BoardConstituted,
     ComplaintRecorded,
+    CongressIdentity,
+    CongressPlanned,
     ContestOpened,
     CountClosed,
     DecisionKind,
     DecisionRecorded,
     DiscrepancyRuled,
     EventData,
+    LogFormat,
+    OpenVoteRecorded,
     Reading,
     ResultFigures,
     SessionOpened,
@@ -42,7 +48,7 @@ from tally.audit.readings import (
     discrepancies,
     row_of,
 )
-from tally.congress.plan import BoardMember, check_board
+from tally.congress.plan import BoardMember, Congress, check_board
 from tally.counting.outcome import OutcomeStatus
 from tally.counting.result import ContestResult, check_ballot_figures, count_contest
 from tally.errors import (
@@ -195,6 +201,12 @@ class SessionState:
         self.opened: SessionOpened | None = None
         self.contests: dict[str, ContestState] = {}
         self.events = 0
+        self.plan: CongressPlanned | None = None
+        """The latest plan of the congress recorded, if any."""
+        self.plan_seq = 0
+        """The event that recorded it."""
+        self.open_votes: dict[int, OpenVoteRecorded] = {}
+        """The open votes recorded, in order, by the event that recorded each."""
 
     def prepare(self, seq: int, data: EventData) -> Callable[[], None]:
         """Check event ``seq`` carrying ``data``; return the function that applies it."""
@@ -204,6 +216,11 @@ class SessionState:
             return self._then(seq, lambda: setattr(self, "opened", data))
         if self.opened is None:
             raise LogError("log.not_opened", Location())
+        if isinstance(data, CongressPlanned | OpenVoteRecorded):
+            self._check_format(data)
+            if isinstance(data, CongressPlanned):
+                return self._then(seq, self._plan(seq, data))
+            return self._then(seq, self._open_vote(seq, data))
         if isinstance(data, ContestOpened):
             return self._open(seq, data)
         state = self.contests.get(data.contest)
@@ -228,6 +245,61 @@ class SessionState:
             self.events = seq
 
         return apply
+
+    def _check_format(self, data: EventData) -> None:
+        """A kind a later format brought is refused in a log of an earlier one."""
+        assert self.opened is not None
+        kind = kind_of(data)
+        needed = SINCE_FORMAT[kind]
+        if _FORMATS.index(self.opened.format) < _FORMATS.index(needed):
+            raise LogError(
+                "log.kind_needs_format",
+                Location(),
+                kind=kind.value,
+                format=self.opened.format,
+                needed=needed,
+            )
+
+    def _plan(self, seq: int, data: CongressPlanned) -> Callable[[], None]:
+        """The plan is of the congress the log was opened for, and a later plan keeps the
+        roll and rules the open votes were measured against."""
+        assert self.opened is not None
+        congress = data.congress
+        logged = self.opened.congress
+        if logged is None or not _same_congress(logged, congress):
+            raise LogError(
+                "log.plan_other_congress",
+                Location(),
+                name=congress.name,
+                logged=logged.name if logged is not None else "—",
+            )
+        before = self.plan
+        if before is not None and (
+            before.congress.roll != congress.roll or before.congress.rules != congress.rules
+        ):
+            raise LogError("log.plan_roll_changed", Location(), first=self.plan_seq)
+
+        def apply() -> None:
+            self.plan, self.plan_seq = data, seq
+
+        return apply
+
+    def _open_vote(self, seq: int, data: OpenVoteRecorded) -> Callable[[], None]:
+        """Measured against the plan's roll and rules, the vote reaches its recorded outcome."""
+        if self.plan is None:
+            raise LogError("log.open_vote_before_plan", Location(), subject=data.vote.subject)
+        congress = self.plan.congress
+        result = data.vote.decide(congress.roll, congress.rules)
+        recorded = (data.base, data.needed, data.passed)
+        replayed = (result.base, result.needed, result.passed)
+        if recorded != replayed:
+            raise LogError(
+                "log.figures_differ",
+                Location(),
+                recorded=_vote_text(*recorded),
+                replayed=_vote_text(*replayed),
+            )
+        return lambda: self.open_votes.__setitem__(seq, data)
 
     def _open(self, seq: int, data: ContestOpened) -> Callable[[], None]:
         if data.contest in self.contests:
@@ -414,6 +486,19 @@ class SessionState:
             state.result = result
 
         return apply
+
+
+_FORMATS: tuple[LogFormat, ...] = get_args(LogFormat)
+
+
+def _same_congress(identity: CongressIdentity, congress: Congress) -> bool:
+    """The congress the log was opened for: the same name, term, place and date."""
+    fields = ("name", "term", "place", "date")
+    return all(getattr(identity, name) == getattr(congress, name) for name in fields)
+
+
+def _vote_text(base: int, needed: int, passed: bool) -> str:
+    return f"{needed} of base {base} needed, {'passed' if passed else 'not passed'}"
 
 
 def _not_replaced(

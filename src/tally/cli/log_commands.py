@@ -103,6 +103,13 @@ def replay_command(args: argparse.Namespace) -> tuple[str, bool, str]:
         lines.append(_result_line(key, state.result, lang))
         followed = any(d.kind is DecisionKind.FURTHER_ROUND for d in state.decisions)
         open_or_pending = open_or_pending or (state.result.needs_decision and not followed)
+    # The congress summary follows the minutes; what it says is left to do counts in any format.
+    minutes = not args.entries and not args.screen and args.fmt != "json"
+    summary, pending, note = summary_document(
+        replayed, args.contest, lang, document_format if minutes else None
+    )
+    open_or_pending = open_or_pending or pending
+    lines.append(note)
     if args.screen:
         from tally.render.screen import render_screen
 
@@ -133,12 +140,58 @@ def replay_command(args: argparse.Namespace) -> tuple[str, bool, str]:
             ),
             args.fmt,
         )
+        output = join_documents((part for part in (output, summary) if part), args.fmt)
     lines.extend(_later_note(replayed, key, lang).strip() for key in keys)
     # Events after the signed fingerprint about a contest shown: the board must look at them.
     open_or_pending = open_or_pending or any(replayed.later_about(key) for key in keys)
     lines = [line for line in lines if line]
     lines.append(text("cli.log_hash", lang, events=len(replayed.events), hash=replayed.final_hash))
     return output, open_or_pending, "\n".join(lines)
+
+
+def summary_document(
+    replayed: Replay, contest: str | None, lang: Lang, fmt: Format | None
+) -> tuple[str, bool, str]:
+    """The congress summary ``tally replay`` prints after the minutes, rebuilt from the log
+    (:meth:`Replay.congress_record`) and shown when ``tally count`` shows it (more than one
+    contest, open votes, more than one round, or something left to do); whether the congress
+    must still act (an open vote not passed, a contest not complete), as ``count`` exits 4; and
+    a line for the board. ``contest`` is the key ``--contest`` chose, if any; ``fmt`` ``None``:
+    no document is printed (``--entries``, JSON), only what is left to do counts.
+
+    A log that records no plan (``tally.log/1``, or a session that recorded none) gives no
+    summary, and a line saying so when it holds more than one round: a summary rebuilt from
+    the counts alone would leave out the open votes, the targets and the contests not counted
+    yet, and a board could take it for the whole.
+    """
+    from tally.congress.run import ContestStatus, round_id
+    from tally.render.summary import render_summary
+
+    if not replayed.planned:
+        if len(replayed.keys) < 2 or contest is not None or fmt is None:
+            return "", False, ""
+        opened = replayed.state.opened
+        fmt_name = opened.format if opened is not None else "—"
+        return "", False, text("cli.no_summary", lang, path=replayed.path, format=fmt_name)
+    record = replayed.congress_record()
+    chosen = [
+        c
+        for c in record.contests
+        if contest is None
+        or contest in {round_id(c.contest_id, n) for n in range(1, len(c.rounds) + 2)}
+    ]
+    undone = any(c.status is not ContestStatus.COMPLETE for c in chosen)
+    failed = record.failed_open_votes
+    shown = (
+        len(record.contests) > 1
+        or bool(record.congress.open_votes)
+        or undone
+        or any(len(c.rounds) > 1 for c in chosen)
+    )
+    summary = render_summary(record, lang, fmt) if shown and fmt is not None else ""
+    reason = ", ".join(f'"{v.subject}" ({text("cli.vote_failed", lang)})' for v in failed)
+    note = text("cli.needs_decision", lang, reason=reason) if failed else ""
+    return summary, bool(failed) or undone, note
 
 
 def _later_note(replayed: Replay, key: str, lang: Lang) -> str:

@@ -32,12 +32,14 @@ from tally.audit.events import (
     BallotRecorded,
     BallotWithdrawn,
     ComplaintRecorded,
+    CongressPlanned,
     CountClosed,
     DecisionKind,
     DecisionRecorded,
     DiscrepancyRuled,
     EventData,
     Marks,
+    OpenVoteRecorded,
     Reading,
     SessionOpened,
     parse_data,
@@ -96,15 +98,18 @@ def entry_log_blocks(
     keys = replayed.keys if key is None else (replayed.contest(key).key,)
     layout = Layout(width)
     by_contest: dict[str, list[_Entry]] = {one: [] for one in keys}
+    congress: list[_Entry] = []  # the plan and the open votes: about the whole congress
     for event in replayed.events:
         data = parse_data(event.kind, event.data)
-        if not isinstance(data, SessionOpened) and data.contest in by_contest:
+        if isinstance(data, CongressPlanned | OpenVoteRecorded):
+            congress.append(_Entry(event.seq, data))
+        elif not isinstance(data, SessionOpened) and data.contest in by_contest:
             by_contest[data.contest].append(_Entry(event.seq, data))
     blocks: list[Block] = []
     for i, one in enumerate(keys):
         if i:
             blocks.append(layout.rule())
-        blocks += _contest_blocks(replayed, one, by_contest[one], lang, layout)
+        blocks += _contest_blocks(replayed, one, by_contest[one], congress, lang, layout)
     return blocks
 
 
@@ -143,14 +148,20 @@ class _Entry:
 
 
 def _contest_blocks(
-    replayed: Replay, key: str, events: Sequence[_Entry], lang: Lang, layout: Layout
+    replayed: Replay,
+    key: str,
+    events: Sequence[_Entry],
+    congress: Sequence[_Entry],
+    lang: Lang,
+    layout: Layout,
 ) -> list[Block]:
     state = replayed.contest(key)
     opened = replayed.state.opened
+    covered = [entry for entry in congress if entry.seq <= state.last_seq]
     blocks: list[Block] = [_title(state, opened, lang)]
     blocks += [
         Heading(_t("doc.s_general", lang)),
-        _general(replayed, state, opened, events, lang, layout),
+        _general(replayed, state, opened, events, lang, layout, covered),
     ]
     blocks += [
         Heading(_t("s_list", lang)),
@@ -195,7 +206,10 @@ def _general(
     events: Sequence[_Entry],
     lang: Lang,
     layout: Layout,
+    congress: Sequence[_Entry] = (),
 ) -> Fields:
+    """The log, the contest, its figures; and the congress's plan and open votes recorded in
+    the log up to this contest's last event (what its fingerprint covers)."""
     contest = state.contest
     items: list[tuple[str, str]] = [
         (_t("contest_key", lang), state.key),
@@ -238,8 +252,44 @@ def _general(
             (_t("batch_line", lang, batch=batch), _t("ballots_n", lang, n=n))
             for batch, n in state.batches.items()
         ),
+        *_congress_items(congress, lang),
     ]
     return layout.fields(items)
+
+
+def _congress_items(congress: Sequence[_Entry], lang: Lang) -> list[tuple[str, str]]:
+    """Each plan of the congress and each open vote, with its event."""
+    items: list[tuple[str, str]] = []
+    votes: list[tuple[str, str]] = []
+    for entry in congress:
+        data = entry.data
+        if isinstance(data, CongressPlanned):
+            ids = [plan.contest.id for plan in data.congress.contests]
+            line = _t(
+                "plan_text",
+                lang,
+                time=_moment(data.at, lang),
+                count=len(ids),
+                contests=", ".join(ids),
+            )
+            items.append((_t("plan", lang, seq=entry.seq), line))
+        elif isinstance(data, OpenVoteRecorded):
+            vote = data.vote
+            line = _t(
+                "open_vote",
+                lang,
+                subject=vote.subject,
+                yes=vote.yes,
+                no=vote.no,
+                abstain=vote.abstain,
+                needed=data.needed,
+                base=data.base,
+                result=_t("summary.passed" if data.passed else "summary.failed", lang),
+            )
+            votes.append((f"  #{entry.seq}", line))
+    if votes:
+        items += [(_t("open_votes", lang), ""), *votes]
+    return items
 
 
 def _entries(

@@ -171,6 +171,71 @@ TABLE: dict[str, tuple[str, str]] = {
         "có trong nhật ký nhưng không còn trong tệp phiếu",
         "in the log but no longer in the ballots file",
     ),
+    "log.kind_needs_format": (
+        "Sự kiện {kind!r} chỉ có từ định dạng {needed}, nhưng nhật ký này ở định dạng {format}. "
+        "Nhật ký này không do tally ghi hoặc đã bị sửa; đối chiếu với bản in.",
+        "The {kind!r} event exists only from format {needed} on, but this log is in format "
+        "{format}. The log was not written by tally or was edited; compare it with the "
+        "printout.",
+    ),
+    "log.plan_other_congress": (
+        "Kế hoạch đại hội {name!r} không phải của đại hội nhật ký này ghi ({logged}): tên, "
+        "nhiệm kỳ, địa điểm và ngày phải giống sự kiện mở nhật ký. Mở nhật ký với đúng đại hội "
+        "(CountingSession.open(..., congress=...)).",
+        "The plan of {name!r} is not that of the congress this log records ({logged}): its "
+        "name, term, place and date must be those of the log's first event. Open the log for "
+        "that congress (CountingSession.open(..., congress=...)).",
+    ),
+    "log.plan_roll_changed": (
+        "Kế hoạch đại hội mới có danh sách triệu tập hoặc quy chế khác với kế hoạch đã ghi ở "
+        "sự kiện {first}; các biểu quyết công khai đã tính theo đó. Ghi vào một nhật ký mới.",
+        "The new plan of the congress has another roll or rule set than the plan recorded at "
+        "event {first}, which the open votes were measured against. Record into a new log.",
+    ),
+    "log.open_vote_before_plan": (
+        "Biểu quyết {subject!r} được ghi trước kế hoạch đại hội; căn cứ để tính là danh sách "
+        "triệu tập trong kế hoạch. Ghi kế hoạch đại hội trước (CountingSession.plan_congress).",
+        "The open vote {subject!r} comes before the congress's plan, whose roll is its base. "
+        "Record the plan first (CountingSession.plan_congress).",
+    ),
+    "log.no_plan": (
+        "Nhật ký {file} không ghi kế hoạch đại hội ({format}): không dựng lại được bản tổng hợp "
+        "kết quả bầu cử từ nhật ký này; biên bản từng cuộc bầu vẫn đầy đủ. Nhật ký do "
+        '"tally count … --log" ghi từ định dạng tally.log/2 có ghi kế hoạch; phiên nhập trực '
+        "tiếp ghi bằng CountingSession.plan_congress.",
+        "The log {file} records no plan of the congress ({format}): the summary of the elections "
+        "cannot be rebuilt from it; each contest's minutes are complete. Logs written by "
+        '"tally count … --log" from format tally.log/2 on record it; a live session records '
+        "it with CountingSession.plan_congress.",
+    ),
+    "log.plan_differs": (
+        "Kế hoạch đại hội ghi ở sự kiện {plan} không dẫn tới lần kiểm phiếu {contest!r} có "
+        "trong nhật ký ({why}). Ghi lại kế hoạch đúng với những gì đã kiểm "
+        "(CountingSession.plan_congress); biên bản từng cuộc bầu không bị ảnh hưởng.",
+        "The congress's plan recorded at event {plan} does not lead to the count of "
+        "{contest!r} the log holds ({why}). Record the plan again as counted "
+        "(CountingSession.plan_congress); each contest's minutes are not affected.",
+    ),
+    "log.plan_lacks": ("kế hoạch không có vòng bầu này", "the plan has no such round"),
+    "log.plan_counts_otherwise": (
+        "theo kế hoạch, kết quả khác",
+        "the plan leads to another result",
+    ),
+    "log.plan_roll_differs": (
+        "Nhật ký này đã ghi đại hội với danh sách triệu tập hoặc quy chế khác với tệp cấu hình "
+        "(kế hoạch ở sự kiện này). Không ghi thêm gì vào nhật ký; ghi vào một nhật ký mới.",
+        "This log recorded the congress with another roll or rule set than the spec (the plan "
+        "at this event). Nothing was added to the log; record into a new log.",
+    ),
+    "log.open_vote_differs": (
+        "Nhật ký này đã ghi biểu quyết công khai thứ {number} ({subject!r}) khác với tệp cấu "
+        "hình (hoặc tệp cấu hình không còn biểu quyết này). Không ghi thêm gì vào nhật ký. Giữ "
+        "nguyên các biểu quyết đã ghi trong tệp cấu hình, theo đúng thứ tự, và chỉ thêm biểu "
+        "quyết mới vào sau; hoặc ghi vào một nhật ký mới.",
+        "This log recorded open vote {number} ({subject!r}) otherwise than the spec (or the "
+        "spec no longer has it). Nothing was added to the log. Keep the votes already recorded "
+        "in the spec, in their order, and add new ones after them; or record into a new log.",
+    ),
     "log.other_congress": (
         "Nhật ký này ghi một đại hội khác (tên, nhiệm kỳ, địa điểm hoặc ngày khác với tệp cấu "
         "hình). Không ghi thêm gì vào nhật ký; ghi vào một nhật ký mới.",

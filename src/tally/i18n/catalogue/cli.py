@@ -33,6 +33,15 @@ TABLE: dict[str, tuple[str, str]] = {
         "Kết quả cuộc bầu {contest}: {elected}/{seats} người trúng cử; {status}.",
         "Contest {contest}: {elected}/{seats} elected; {status}.",
     ),
+    "cli.no_summary": (
+        "Nhật ký {path} không ghi kế hoạch đại hội và các biểu quyết công khai (định dạng "
+        "{format}): không in được bản tổng hợp kết quả bầu cử từ nhật ký này; biên bản từng cuộc "
+        "bầu vẫn đầy đủ. Để có bản tổng hợp, ghi lại bằng tally count … --log vào một nhật ký mới.",
+        "The log {path} records no plan of the congress and no open votes (format {format}): "
+        "the summary of the elections cannot be printed from it; each contest's minutes are "
+        "complete. For the summary, record the count again with tally count … --log into a new "
+        "log.",
+    ),
     "cli.vote_failed": ("biểu quyết không thông qua", "open vote not passed"),
     "cli.missing_ballots": (
         "Chưa có tệp phiếu {path}: vòng bầu đó coi như chưa kiểm.",

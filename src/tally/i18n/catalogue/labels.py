@@ -3,6 +3,8 @@
 TABLE: dict[str, tuple[str, str]] = {
     # --- EventKind ---
     "label.EventKind.session_opened": ("mở nhật ký", "log opened"),
+    "label.EventKind.congress_planned": ("kế hoạch đại hội", "congress plan"),
+    "label.EventKind.open_vote_recorded": ("biểu quyết công khai", "open vote"),
     "label.EventKind.contest_opened": ("mở cuộc bầu", "contest opened"),
     "label.EventKind.board_constituted": ("Ban kiểm phiếu", "counting board"),
     "label.EventKind.ballots_issued": ("số phiếu phát ra", "ballots issued"),

@@ -20,6 +20,17 @@ TABLE: dict[str, tuple[str, str]] = {
     "entry_log.merged_line": ("  Máy {station}", "  Station {station}"),
     "entry_log.merged_file": ("tệp {file}, {events} sự kiện", "file {file}, {events} events"),
     "entry_log.merged_hash": ("  SHA-256 cuối", "  Final SHA-256"),
+    "entry_log.plan": ("Kế hoạch đại hội (#{seq})", "Congress plan (#{seq})"),
+    "entry_log.plan_text": (
+        "ghi lúc {time}; {count} cuộc bầu: {contests}",
+        "recorded at {time}; {count} contest(s): {contests}",
+    ),
+    "entry_log.open_votes": ("Biểu quyết công khai", "Open votes"),
+    "entry_log.open_vote": (
+        "{subject}: tán thành {yes}, không tán thành {no}, không biểu quyết {abstain}; cần "
+        "{needed}/{base} — {result}",
+        "{subject}: yes {yes}, no {no}, abstain {abstain}; needed {needed}/{base} — {result}",
+    ),
     "entry_log.s_list": ("II. Danh sách bầu cử", "II. Candidate list"),
     "entry_log.list_note": (
         "Số thứ tự là số in trên phiếu; các lần nhập dưới đây ghi người ứng cử theo số này.",
