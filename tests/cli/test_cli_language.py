@@ -164,8 +164,8 @@ def test_argparse_errors_speak_the_language(
 @pytest.mark.parametrize(
     ("args", "vietnamese", "english"),
     [
-        (["replay", "l.jsonl", "--entries", "--format", "json"], "văn bản hoặc", "text or"),
-        (["count", "c.toml", "--list", "--format", "json"], "văn bản hoặc", "text or"),
+        (["replay", "l.jsonl", "--entries", "--format", "json"], "pdf hoặc docx", "pdf or docx"),
+        (["count", "c.toml", "--list", "--format", "json"], "pdf hoặc docx", "pdf or docx"),
         (["count", "c.toml", "--list", "--log", "l.jsonl"], "không dùng cùng", "without"),
         (["reconcile", "a.jsonl"], "Cần nhật ký của 2 hoặc 3 máy", "Give the logs of 2 or 3"),
     ],

@@ -393,3 +393,36 @@ def test_count_help_says_the_log_is_extended() -> None:
     helps = stream.getvalue()
     assert "nhật ký mới /" not in helps and "into a new audit log" not in helps
     assert "extend the log" in " ".join(helps.split())
+
+
+def test_replay_and_reconcile_print_the_same_documents_in_html_pdf_and_word(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The printed formats come from the log as from the spec: the replay's HTML is the count's,
+    byte for byte; the entry log and the stations' report print as HTML, PDF and Word too."""
+    spec = tmp_path / "congress.toml"
+    for file in DISTRICT.parent.iterdir():
+        shutil.copy(file, tmp_path / file.name)
+    log = tmp_path / "district.jsonl"
+    counted, replayed = tmp_path / "count.html", tmp_path / "replay.html"
+    assert (
+        main(["count", str(spec), "--log", str(log), "--format", "html", "-o", str(counted)]) == 0
+    )
+    assert main(["replay", str(log), "--format", "html", "-o", str(replayed)]) == EXIT_OK
+    assert replayed.read_text(encoding="utf-8") == counted.read_text(encoding="utf-8")
+    entries = tmp_path / "entries.pdf"
+    args = ["replay", str(log), "--entries", "--contest", "bt", "--format", "pdf"]
+    assert main([*args, "-o", str(entries)]) == EXIT_OK
+    assert entries.read_bytes().startswith(b"%PDF")
+    word = tmp_path / "minutes.docx"
+    assert main(["replay", str(log), "--format", "docx", "-o", str(word)]) == EXIT_OK
+    assert word.read_bytes()[:2] == b"PK"
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    _station(a, "A", {})
+    _station(b, "B", {"04": [2]})
+    report = tmp_path / "stations.html"
+    code = main(["reconcile", str(a), str(b), "--format", "html", "-o", str(report)])
+    assert code == EXIT_NEEDS_DECISION
+    page = report.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "Nguyễn Văn An" in page
+    capsys.readouterr()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,8 @@ from tally.cli.outputs import check_outputs
 from tally.errors import InputFileError, Location, LogError
 from tally.i18n.labels import label
 from tally.i18n.messages import Lang, text
-from tally.render.document import Format, join_documents
+from tally.render.document import Document, Format, Paragraph, render_documents
+from tally.render.paged import PAGED_FORMATS, render_paged
 
 if TYPE_CHECKING:
     from tally.audit.replay import Replay
@@ -69,7 +71,7 @@ def _check_expect(expect: str) -> None:
         raise InputFileError("cli.expect_too_long", None, expect=expect, digits=len(wanted))
 
 
-def replay_command(args: argparse.Namespace) -> tuple[str, bool, str]:
+def replay_command(args: argparse.Namespace) -> tuple[str | bytes, bool, str]:
     """Minutes (or the entry log, or the projection page) of the contests in a log, from its
     events alone."""
     from tally.audit.events import DecisionKind
@@ -105,22 +107,16 @@ def replay_command(args: argparse.Namespace) -> tuple[str, bool, str]:
         open_or_pending = open_or_pending or (state.result.needs_decision and not followed)
     # The congress summary follows the minutes; what it says is left to do counts in any format.
     minutes = not args.entries and not args.screen and args.fmt != "json"
-    summary, pending, note = summary_document(
-        replayed, args.contest, lang, document_format if minutes else None
-    )
+    summary, pending, note = replayed_summary(replayed, args.contest, lang, shown=minutes)
     open_or_pending = open_or_pending or pending
     lines.append(note)
+    paged = next((fmt for fmt in PAGED_FORMATS if fmt == args.fmt), None)
+    output: str | bytes
     if args.screen:
         from tally.render.screen import render_screen
 
         closed = [replayed.result(key) for key in keys if replayed.contest(key).result]
         output = render_screen(closed, replayed.context(keys[0]).congress, lang)
-    elif args.entries:
-        from tally.render.entry_log import render_entry_log
-
-        output = join_documents(
-            (render_entry_log(replayed, key, lang, document_format) for key in keys), args.fmt
-        )
     elif args.fmt == "json":
         results = {key: replayed.result(key) for key in keys if replayed.contest(key).result}
         output = (
@@ -129,18 +125,19 @@ def replay_command(args: argparse.Namespace) -> tuple[str, bool, str]:
             + "\n}\n"
         )
     else:
-        from tally.render.minutes import render_minutes
+        if args.entries:
+            from tally.render.entry_log import entry_log_document
 
-        output = join_documents(
-            (
-                render_minutes(replayed.result(key), replayed.context(key), lang, document_format)
-                + _later_note(replayed, key, lang)
-                for key in keys
-                if replayed.contest(key).result is not None
-            ),
-            args.fmt,
-        )
-        output = join_documents((part for part in (output, summary) if part), args.fmt)
+            documents = [
+                entry_log_document(replayed, key, lang, paged=paged is not None) for key in keys
+            ]
+        else:
+            shown = [_minutes(replayed, key, lang) for key in keys]
+            documents = [d for d in (*shown, summary) if d is not None]
+        if paged is not None:
+            output = render_paged(documents, paged, os.cpu_count() or 1)
+        else:
+            output = render_documents(documents, document_format)
     lines.extend(_later_note(replayed, key, lang).strip() for key in keys)
     # Events after the signed fingerprint about a contest shown: the board must look at them.
     open_or_pending = open_or_pending or any(replayed.later_about(key) for key in keys)
@@ -149,15 +146,29 @@ def replay_command(args: argparse.Namespace) -> tuple[str, bool, str]:
     return output, open_or_pending, "\n".join(lines)
 
 
-def summary_document(
-    replayed: Replay, contest: str | None, lang: Lang, fmt: Format | None
-) -> tuple[str, bool, str]:
+def _minutes(replayed: Replay, key: str, lang: Lang) -> Document | None:
+    """The minutes of ``key`` from the log, ending with a note of any events after the signed
+    fingerprint that touch it; ``None`` while the count is open."""
+    from tally.render.minutes import minutes_document
+
+    if replayed.contest(key).result is None:
+        return None
+    document = minutes_document(replayed.result(key), replayed.context(key), lang)
+    later = _later_note(replayed, key, lang).strip()
+    if later:
+        document = dataclasses.replace(document, blocks=(*document.blocks, Paragraph(later)))
+    return document
+
+
+def replayed_summary(
+    replayed: Replay, contest: str | None, lang: Lang, *, shown: bool
+) -> tuple[Document | None, bool, str]:
     """The congress summary ``tally replay`` prints after the minutes, rebuilt from the log
     (:meth:`Replay.congress_record`) and shown when ``tally count`` shows it (more than one
     contest, open votes, more than one round, or something left to do); whether the congress
     must still act (an open vote not passed, a contest not complete), as ``count`` exits 4; and
-    a line for the board. ``contest`` is the key ``--contest`` chose, if any; ``fmt`` ``None``:
-    no document is printed (``--entries``, JSON), only what is left to do counts.
+    a line for the board. ``contest`` is the key ``--contest`` chose, if any; ``shown`` false:
+    no document is printed (``--entries``, JSON, the screen), only what is left to do counts.
 
     A log that records no plan (``tally.log/1``, or a session that recorded none) gives no
     summary, and a line saying so when it holds more than one round: a summary rebuilt from
@@ -165,14 +176,14 @@ def summary_document(
     yet, and a board could take it for the whole.
     """
     from tally.congress.run import ContestStatus, round_id
-    from tally.render.summary import render_summary
+    from tally.render.summary import summary_document
 
     if not replayed.planned:
-        if len(replayed.keys) < 2 or contest is not None or fmt is None:
-            return "", False, ""
+        if len(replayed.keys) < 2 or contest is not None or not shown:
+            return None, False, ""
         opened = replayed.state.opened
         fmt_name = opened.format if opened is not None else "—"
-        return "", False, text("cli.no_summary", lang, path=replayed.path, format=fmt_name)
+        return None, False, text("cli.no_summary", lang, path=replayed.path, format=fmt_name)
     record = replayed.congress_record()
     chosen = [
         c
@@ -182,13 +193,13 @@ def summary_document(
     ]
     undone = any(c.status is not ContestStatus.COMPLETE for c in chosen)
     failed = record.failed_open_votes
-    shown = (
+    busy = (
         len(record.contests) > 1
         or bool(record.congress.open_votes)
         or undone
         or any(len(c.rounds) > 1 for c in chosen)
     )
-    summary = render_summary(record, lang, fmt) if shown and fmt is not None else ""
+    summary = summary_document(record, lang) if busy and shown else None
     reason = ", ".join(f'"{v.subject}" ({text("cli.vote_failed", lang)})' for v in failed)
     note = text("cli.needs_decision", lang, reason=reason) if failed else ""
     return summary, bool(failed) or undone, note
@@ -206,10 +217,10 @@ def _later_note(replayed: Replay, key: str, lang: Lang) -> str:
     return "\n" + text("log.later_note", lang, count=len(later), contest=key, kinds=kinds) + "\n"
 
 
-def reconcile_command(args: argparse.Namespace) -> tuple[str, bool, str]:
+def reconcile_command(args: argparse.Namespace) -> tuple[str | bytes, bool, str]:
     """Compare station logs and check the rulings; with ``--merge``, write the merged log."""
     from tally.audit.stations import compare_stations, load_rulings, merge
-    from tally.render.station_report import render_reconciliation
+    from tally.render.station_report import reconciliation_blocks, render_reconciliation
 
     lang: Lang = args.lang
     check_outputs(args.output, [args.merge], [*args.logs, args.rulings])
@@ -218,8 +229,14 @@ def reconcile_command(args: argparse.Namespace) -> tuple[str, bool, str]:
     only = keys[0] if len(keys) == 1 else None
     rulings = load_rulings(args.rulings, only) if args.rulings is not None else []
     reports = compare_stations(args.logs, rulings)
-    document_format: Format = "markdown" if args.fmt == "markdown" else "text"
-    output = render_reconciliation(reports, lang, document_format)
+    paged = next((fmt for fmt in PAGED_FORMATS if fmt == args.fmt), None)
+    output: str | bytes
+    if paged is not None:
+        report = Document(tuple(reconciliation_blocks(reports, lang)), "", lang)
+        output = render_paged([report], paged)
+    else:
+        document_format: Format = "markdown" if args.fmt == "markdown" else "text"
+        output = render_reconciliation(reports, lang, document_format)
     lines = [
         text("cli.stations_differ", lang, contest=r.key, count=len(r.unruled))
         for r in reports

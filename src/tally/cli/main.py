@@ -44,7 +44,7 @@ EXIT_BAD_LOG = 5
 
 FORMATS = ("text", "markdown", "json")
 PRINTED_FORMATS = (*FORMATS, *PAGED_FORMATS)
-"""``count`` also prints its documents as HTML, PDF and Word (replay and reconcile: to come)."""
+"""``count`` and ``replay`` also print their documents as HTML, PDF and Word."""
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], tuple[str | bytes, bool, str]]] = {
     "count": count_command,
@@ -147,7 +147,7 @@ def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
     replay.add_argument("--expect", metavar=h("cli.metavar.hash"), help=h("cli.help.replay.expect"))
     replay.add_argument("--entries", action="store_true", help=h("cli.help.replay.entries"))
     replay.add_argument("--screen", action="store_true", help=h("cli.help.replay.screen"))
-    _output(replay, lang)
+    _output(replay, lang, formats=PRINTED_FORMATS)
 
     reconcile = commands.add_parser(
         "reconcile",
@@ -171,7 +171,7 @@ def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
     reconcile.add_argument(
         "--merge", type=Path, metavar=h("cli.metavar.merge"), help=h("cli.help.reconcile.merge")
     )
-    _output(reconcile, lang, formats=("text", "markdown"))
+    _output(reconcile, lang, formats=("text", "markdown", *PAGED_FORMATS))
     return parser
 
 

@@ -105,11 +105,27 @@ Block = Letterhead | Title | Heading | Paragraph | Fields | Table | Signatures
 @dataclass(frozen=True)
 class Document:
     """One document to print and sign on pages of its own: its blocks, the line printed at
-    the foot of every page (the audit log's fingerprint, or nothing) and its language."""
+    the foot of every page (the audit log's fingerprint, or nothing), its language, and the
+    width of its page as plain text."""
 
     blocks: tuple[Block, ...]
     footer: str = ""
     lang: str = "vi"
+    width: int = WIDTH
+
+
+def render_documents(documents: Iterable[Document], fmt: Format = "text") -> str:
+    """``documents`` as text (each at its own width) or Markdown, a rule between each two.
+
+    >>> print(render_documents([Document((Paragraph("A"),)), Document((Paragraph("B"),))],
+    ...                        "markdown"), end="")
+    A
+    <BLANKLINE>
+    ---
+    <BLANKLINE>
+    B
+    """
+    return join_documents((render(d.blocks, fmt, d.width) for d in documents), fmt)
 
 
 def render(blocks: Sequence[Block], fmt: Format = "text", width: int = WIDTH) -> str:

@@ -50,10 +50,11 @@ from tally.audit.state import ContestState
 from tally.congress.minutes_context import grouped_hash
 from tally.counting.validity import InvalidReason
 from tally.i18n.labels import bare_term, label, long_date
-from tally.i18n.messages import Lang, Words
+from tally.i18n.messages import Lang, Words, text
 from tally.render.document import (
     Align,
     Block,
+    Document,
     Fields,
     Format,
     Heading,
@@ -111,6 +112,23 @@ def entry_log_blocks(
             blocks.append(layout.rule())
         blocks += _contest_blocks(replayed, one, by_contest[one], congress, lang, layout)
     return blocks
+
+
+def entry_log_document(
+    replayed: Replay, key: str | None = None, lang: Lang = "vi", *, paged: bool = False
+) -> Document:
+    """The entry log of contest ``key`` as a :class:`~tally.render.document.Document`: laid
+    out for plain text (:data:`WIDTH` columns), or ``paged`` for HTML, PDF and Word, which
+    wrap it themselves. Every page's foot carries the log's fingerprint (up to the contest's
+    last event), as the board initials every page."""
+    blocks = entry_log_blocks(replayed, key, lang, width=None if paged else WIDTH)
+    if key is not None:
+        mark = replayed.fingerprint(key)
+        events, digest = mark.events, mark.grouped()
+    else:
+        events, digest = len(replayed.events), grouped_hash(replayed.final_hash)
+    footer = text("minutes.footer", lang, events=events, hash=digest)
+    return Document(tuple(blocks), footer, lang, WIDTH)
 
 
 def render_entry_log(

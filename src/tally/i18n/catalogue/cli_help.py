@@ -149,8 +149,14 @@ TABLE: dict[str, tuple[str, str]] = {
     "cli.metavar.merge": ("NHẬT_KÝ_MỚI.jsonl", "NEW.jsonl"),
     "cli.metavar.output": ("TỆP", "FILE"),
     # --- tally's own usage errors (exit 2) --------------------------------------------------
-    "cli.usage.entries_format": ("--entries: văn bản hoặc markdown", "--entries: text or markdown"),
-    "cli.usage.list_format": ("--list: văn bản hoặc markdown", "--list: text or markdown"),
+    "cli.usage.entries_format": (
+        "--entries: văn bản, markdown, html, pdf hoặc docx",
+        "--entries: text, markdown, html, pdf or docx",
+    ),
+    "cli.usage.list_format": (
+        "--list: văn bản, markdown, html, pdf hoặc docx",
+        "--list: text, markdown, html, pdf or docx",
+    ),
     "cli.usage.needs_output": (
         "--format %(fmt)s: cần -o TỆP (tệp %(fmt)s không in ra màn hình)",
         "--format %(fmt)s: needs -o FILE (a %(fmt)s file is not printed to the screen)",
