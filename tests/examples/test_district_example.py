@@ -30,7 +30,7 @@ def test_district_congress_counts_every_round(capsys: pytest.CaptureFixture[str]
     assert "QĐ 244-QĐ/TW, Điều 32" in out
     assert "Có 2 người cùng được 140 phiếu ở vị trí cuối cùng cho 1 chỉ tiêu còn lại" in out
     assert "Dương Quang Hải, Đinh Minh Thảo" in out
-    assert "Bí thư (bt): Hoàng Xuân Dũng" in out
+    assert "Bí thư: Hoàng Xuân Dũng" in out
     assert out.count("DỰ KHUYẾT") == 3
     assert "dự khuyết, theo thứ tự:" in out
 

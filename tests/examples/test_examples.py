@@ -29,7 +29,7 @@ def test_direct_election_runs_every_contest_and_round(capsys: pytest.CaptureFixt
     assert "Có 2 người cùng được 97 phiếu ở vị trí cuối cùng cho 1 chỉ tiêu còn lại" in out
     assert "Bầu Ban Chấp hành Đảng bộ xã khóa I — vòng 2" in out
     assert "Tất cả các cuộc bầu đã bầu đủ." in out
-    assert "Bí thư (bt): Nguyễn Văn Bình" in out
+    assert "Bí thư: Nguyễn Văn Bình" in out
 
 
 def test_without_the_second_round_the_summary_asks_for_the_revote(
@@ -42,7 +42,7 @@ def test_without_the_second_round_the_summary_asks_for_the_revote(
     assert "awaiting the ballots of round 2 — 1 seat(s), list: Lê Văn Đạo, Cao Văn Phong" in (
         flat(captured.out)
     )
-    assert "standing committee (btv): waits for the result of bch." in captured.out
+    assert "Standing committee: waits for the result of Executive committee." in captured.out
 
 
 def test_secretary_outside_the_standing_committee_is_refused(
@@ -63,8 +63,8 @@ def test_secretary_outside_the_standing_committee_is_refused(
 def test_direct_election_composition_against_targets(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["count", str(DIRECT / "congress.toml"), "--lang", "en"]) == EXIT_OK
     out = capsys.readouterr().out
-    assert "executive committee (bch): women 7/15 — meets the target of at least 20%" in out
-    assert "secretary (bt): women" not in out  # targets apply to bodies, not to posts
+    assert "Executive committee: women 7/15 — meets the target of at least 20%" in out
+    assert "Secretary: women" not in out  # targets apply to bodies, not to posts
 
 
 def test_whole_congress_as_one_tidy_frame_and_json() -> None:

@@ -37,17 +37,30 @@ from tally.render.document import (
 _t = Words("summary")
 
 
-def _name(record: ContestRecord, lang: Lang) -> str:
-    return f"{label(record.body, lang)} ({record.contest_id})"
+def contest_names(record: CongressRecord, lang: Lang = "vi") -> dict[str, str]:
+    """What the summary calls each contest: the body or post elected (``Ban Chấp hành``), or,
+    when two contests elect the same, each one's title (else the body and its id).
+
+    Contest ids are the spec's keys, not words a board reads."""
+    bodies = [c.body for c in record.contests]
+    names = {}
+    for c in record.contests:
+        name = label(c.body, lang)
+        if bodies.count(c.body) > 1:
+            title = record.congress.plan(c.contest_id).contest.title
+            name = title or f"{name} ({c.contest_id})"
+        names[c.contest_id] = name[:1].upper() + name[1:]
+    return names
 
 
 def summary_blocks(record: CongressRecord, lang: Lang = "vi") -> list[Block]:
     """The summary of ``record`` as document blocks."""
     congress = record.congress
+    names = contest_names(record, lang)
     rows = tuple(
         (
             str(i),
-            _name(c, lang),
+            names[c.contest_id],
             _t("venue_committee" if c.venue is Venue.COMMITTEE else "doc.congress", lang),
             str(c.seats),
             str(len(c.rounds)),
@@ -72,7 +85,7 @@ def summary_blocks(record: CongressRecord, lang: Lang = "vi") -> list[Block]:
                 line
                 for c in record.contests
                 for line in (
-                    (_name(c, lang), ", ".join(c.elected) or _t("nobody", lang)),
+                    (names[c.contest_id], ", ".join(c.elected) or _t("nobody", lang)),
                     *(
                         [(f"  {_t('alternates', lang)}", ", ".join(c.alternates))]
                         if c.alternates
@@ -88,7 +101,9 @@ def summary_blocks(record: CongressRecord, lang: Lang = "vi") -> list[Block]:
         for v in record.failed_open_votes
     ]
     steps += [
-        _next_step(c, lang) for c in record.contests if c.status is not ContestStatus.COMPLETE
+        _next_step(c, names, lang)
+        for c in record.contests
+        if c.status is not ContestStatus.COMPLETE
     ]
     blocks += [Paragraph(step) for step in steps] or [Paragraph(_t("all_done", lang))]
     blocks += _composition_blocks(record, lang)
@@ -132,6 +147,7 @@ def _composition_blocks(record: CongressRecord, lang: Lang) -> list[Block]:
     """Section IV: the make-up of each body whose elected carry personal data."""
     if record.congress.date is None:
         return []
+    names = contest_names(record, lang)
     rows = []
     findings: list[tuple[str, str]] = []
     for c in record.contests:
@@ -144,7 +160,7 @@ def _composition_blocks(record: CongressRecord, lang: Lang) -> list[Block]:
         made = record.composition(c.contest_id, targets)
         rows.append(
             (
-                _name(c, lang),
+                names[c.contest_id],
                 str(made.size),
                 str(made.women),
                 str(made.minorities),
@@ -162,7 +178,7 @@ def _composition_blocks(record: CongressRecord, lang: Lang) -> list[Block]:
                 count=f.count,
                 size=f.size,
             )
-            findings.append((_name(c, lang), verdict))
+            findings.append((names[c.contest_id], verdict))
     if not rows:
         return []
     headers = ("contest", "size", "women", "minorities", "under_40", "reelected", "new")
@@ -177,19 +193,19 @@ def _composition_blocks(record: CongressRecord, lang: Lang) -> list[Block]:
     ]
 
 
-def _next_step(c: ContestRecord, lang: Lang) -> str:
+def _next_step(c: ContestRecord, names: dict[str, str], lang: Lang) -> str:
     following = c.next_round
-    names = ", ".join(following.names) if following is not None else ""
+    listed = ", ".join(following.names) if following is not None else ""
     seats = following.seats if following is not None else c.open_seats
-    contest = _name(c, lang)
+    contest = names[c.contest_id]
     match c.status:
         case ContestStatus.AWAITING_BALLOTS:
             number = len(c.rounds) + 1
             return _t(
-                "next_awaiting", lang, contest=contest, number=number, seats=seats, names=names
+                "next_awaiting", lang, contest=contest, number=number, seats=seats, names=listed
             )
         case ContestStatus.NEEDS_REVOTE:
-            return _t("next_revote", lang, contest=contest, seats=seats, names=names)
+            return _t("next_revote", lang, contest=contest, seats=seats, names=listed)
         case ContestStatus.ALTERNATE_TIE:
             tie = c.alternate_tie
             assert tie is not None
@@ -201,13 +217,14 @@ def _next_step(c: ContestRecord, lang: Lang) -> str:
                 seats=tie.seats_at_stake,
             )
         case ContestStatus.WAITING_FOR_SOURCE:
-            return _t("next_waiting", lang, contest=contest, source=c.waiting_for)
+            source = names.get(c.waiting_for or "", c.waiting_for)
+            return _t("next_waiting", lang, contest=contest, source=source)
         case ContestStatus.NEEDS_ROUND if c.body is Body.SECRETARY and c.venue is Venue.CONGRESS:
             return _t("next_post_open", lang, contest=contest)
         case ContestStatus.APPOINTED_BY_UPPER_LEVEL:
             return _t("next_appointed", lang, contest=contest, rounds=len(c.rounds))
         case _:
-            return _t("next_round", lang, contest=contest, seats=seats, names=names)
+            return _t("next_round", lang, contest=contest, seats=seats, names=listed)
 
 
 def summary_document(record: CongressRecord, lang: Lang = "vi") -> Document:
