@@ -36,6 +36,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_ingest.py $(BENCH_ARGS)
 	$(BIN)/python benchmarks/bench_cli.py
 	$(BIN)/python benchmarks/bench_log.py $(BENCH_ARGS)
+	$(BIN)/python benchmarks/bench_documents.py
 
 bench-strategies: $(STAMP)
 	$(BIN)/python benchmarks/bench_strategies.py
