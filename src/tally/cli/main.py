@@ -82,15 +82,7 @@ def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
         help=h("cli.help.count"),
         description=h("cli.help.count.description"),
     )
-    count.add_argument(
-        "spec", type=Path, metavar=h("cli.metavar.spec"), help=h("cli.help.count.spec")
-    )
-    count.add_argument(
-        "--ballots", type=Path, metavar=h("cli.metavar.ballots"), help=h("cli.help.count.ballots")
-    )
-    count.add_argument(
-        "--contest", metavar=h("cli.metavar.contest"), help=h("cli.help.count.contest")
-    )
+    _spec_and_ballots(count, h, h("cli.help.count.contest"))
     count.add_argument(
         "--log", type=Path, metavar=h("cli.metavar.log"), help=h("cli.help.count.log")
     )
@@ -111,15 +103,7 @@ def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
         help=h("cli.help.screen"),
         description=h("cli.help.screen.description"),
     )
-    screen.add_argument(
-        "spec", type=Path, metavar=h("cli.metavar.spec"), help=h("cli.help.count.spec")
-    )
-    screen.add_argument(
-        "--ballots", type=Path, metavar=h("cli.metavar.ballots"), help=h("cli.help.count.ballots")
-    )
-    screen.add_argument(
-        "--contest", metavar=h("cli.metavar.contest"), help=h("cli.help.screen.contest")
-    )
+    _spec_and_ballots(screen, h, h("cli.help.screen.contest"))
     _language(screen, lang)
     _output_file(screen, lang)
 
@@ -173,6 +157,19 @@ def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
     )
     _output(reconcile, lang, formats=("text", "markdown", *PAGED_FORMATS))
     return parser
+
+
+def _spec_and_ballots(
+    command: argparse.ArgumentParser, h: Callable[[str], str], contest_help: str
+) -> None:
+    """What ``count`` and ``screen`` both read: the spec, a ballots file, one contest."""
+    command.add_argument(
+        "spec", type=Path, metavar=h("cli.metavar.spec"), help=h("cli.help.count.spec")
+    )
+    command.add_argument(
+        "--ballots", type=Path, metavar=h("cli.metavar.ballots"), help=h("cli.help.count.ballots")
+    )
+    command.add_argument("--contest", metavar=h("cli.metavar.contest"), help=contest_help)
 
 
 def _language(command: argparse.ArgumentParser, lang: Lang) -> None:
