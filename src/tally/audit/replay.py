@@ -138,6 +138,13 @@ class Replay:
         opened = self.state.opened
         identity = opened.congress if opened is not None else None
         contest = state.contest
+        reported = None
+        if self.state.plan is not None:
+            try:
+                planned = self.state.plan.congress.plan(contest.id)
+                reported = planned.round_plan(contest.round).reported_at
+            except (KeyError, IndexError):
+                reported = None
         votes = tuple(
             recorded.vote
             for recorded in self.state.open_votes.values()
@@ -153,6 +160,7 @@ class Replay:
             open_votes=votes,
             board=state.board,
             counted_at=state.closed_at,
+            reported_at=reported,
             complaints=tuple((c.summary, c.settlement) for c in state.complaints),
             fingerprint=self.fingerprint(key),
         )

@@ -56,6 +56,8 @@ class MinutesContext(FrozenModel):
     """The congress's open votes about this contest (its seats, its list)."""
     board: tuple[BoardMember, ...] = ()
     counted_at: dt.datetime | None = None
+    reported_at: dt.datetime | None = None
+    """When the minutes were adopted and reported to the assembly."""
     complaints: tuple[tuple[str, str], ...] = ()
     """(complaint, how it was settled) pairs."""
     fingerprint: Fingerprint | None = None
@@ -88,5 +90,6 @@ class MinutesContext(FrozenModel):
             open_votes=congress.open_votes_on(base_id) if round_number == 1 else (),
             board=congress.board_for(base_id),
             counted_at=plan.counted_at if plan else None,
+            reported_at=plan.reported_at if plan else None,
             complaints=tuple((c.summary, c.settlement) for c in plan.complaints) if plan else (),
         )

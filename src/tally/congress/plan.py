@@ -80,6 +80,9 @@ class RoundFigures(OneLineModel):
     issued: int
     collected: int | None = None
     counted_at: dt.datetime | None = None
+    reported_at: dt.datetime | None = None
+    """When the minutes were adopted and reported to the congress (blank dots on the paper when
+    not given, for the board to write in)."""
     ballots: str | None = None
     """Path of the ballots file, relative to the spec file."""
     decision: TieDecision | None = None

@@ -77,6 +77,7 @@ class _FiguresEntry(BaseModel):
     issued: StrictInt
     collected: StrictInt
     counted_at: Annotated[dt.datetime, Strict()] | None = None
+    reported_at: Annotated[dt.datetime, Strict()] | None = None
     ballots: str | None = None
     decision: TieDecision | None = None
     alternate_decision: TieDecision | None = None

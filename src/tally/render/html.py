@@ -50,7 +50,7 @@ section.document + section.document { break-before: page; }
 table.letterhead { width: 100%; border-collapse: collapse; margin-bottom: 8mm;
                    table-layout: fixed; }
 table.letterhead td { vertical-align: top; text-align: center; padding: 0; }
-table.letterhead td.organisation { width: 42%; }
+table.letterhead td.organisation { width: 46%; }
 table.letterhead p { margin: 0; text-indent: 0; text-align: center; }
 .issuer { font-weight: bold; }
 .party { font-size: 15pt; font-weight: bold; }
@@ -58,7 +58,7 @@ table.letterhead p { margin: 0; text-indent: 0; text-align: center; }
 .place-date { font-style: italic; margin-top: 3mm !important; }
 h1 { font-size: 16pt; text-align: center; margin: 4mm 0 1mm; }
 p.subtitle { font-weight: bold; text-align: center; text-indent: 0; margin: 0; }
-h2 { font-size: 14pt; margin: 5mm 0 2mm; break-after: avoid; }
+h2 { font-size: 14pt; margin: 5mm 0 2mm; break-after: avoid; text-transform: uppercase; }
 p { margin: 1.5mm 0; text-align: justify; text-indent: 10mm; }
 p.lead { break-after: avoid; }
 div.fields { margin: 1mm 0; }
@@ -72,6 +72,7 @@ table.data th { font-weight: bold; text-align: center; }
 table.data td.num { text-align: right; }
 table.data thead { display: table-header-group; }
 table.data tr { break-inside: avoid; }
+table.data.short { break-inside: avoid; }
 table.signatures { width: 100%; border-collapse: collapse; margin-top: 6mm;
                    table-layout: fixed; }
 table.signatures td { text-align: center; vertical-align: top; padding: 0; }
@@ -131,7 +132,7 @@ def document_html(document: Document) -> str:
     """One document as a ``<section>``: the line for its page footers, then its blocks."""
     running = [f'<div class="foot">{escape(document.footer)}</div>'] if document.footer else []
     blocks = [
-        _block(block, leads=isinstance(after, Table))
+        _block(block, leads=isinstance(after, Table | Signatures))
         for block, after in zip(document.blocks, (*document.blocks[1:], None), strict=True)
     ]
     return '<section class="document">\n' + "\n".join(running + blocks) + "\n</section>"
@@ -177,16 +178,27 @@ def _field(label: str, value: str) -> str:
     return f'<p class="{kind}">{name} {_lines(value)}</p>'
 
 
-def _columns(rows: Sequence[tuple[str, ...]], headers: tuple[str, ...] = ()) -> str:
+_LINE = 80
+"""About how many characters of the tables' type fill the width of the page."""
+
+
+def _columns(
+    rows: Sequence[tuple[str, ...]], headers: tuple[str, ...] = (), align: Sequence[str] = ()
+) -> str:
     """Column widths in per cent of the table, from the longest cell of each column and its
     header's longest word (bold, so a little wider), plus room for the padding: the table is
-    then laid out at once (``table-layout: fixed``), and no header word is cut."""
+    then laid out at once (``table-layout: fixed``), and no header word is cut. A narrow
+    table gives the room left over to its widest text column, not to its numbers."""
     count = len(rows[0]) if rows else len(headers)
     weights = []
     for i in range(count):
         cell = max((len(r[i]) for r in rows), default=1)
         word = max((len(w) for h in headers[i : i + 1] for w in h.split()), default=0)
         weights.append(max(min(cell, 40), (3 * word + 1) // 2) + 3)
+    text = [i for i in range(count) if i < len(align) and align[i] == "left"]
+    if text and sum(weights) < _LINE:
+        widest = max(text, key=lambda i: weights[i])
+        weights[widest] += _LINE - sum(weights)
     total = sum(weights)
     widths = "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in weights)
     return f"<colgroup>{widths}</colgroup>"
@@ -205,29 +217,39 @@ def _table(
         + "</tr>"
         for row in rows
     )
-    columns = _columns(rows, headers)
+    columns = _columns(rows, headers, align)
+    kind = "data short" if len(rows) <= _SHORT else "data"
     return (
-        f'<table class="data">{columns}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+        f'<table class="{kind}">{columns}<thead><tr>{head}</tr></thead><tbody>{body}</tbody>'
+        "</table>"
     )
 
 
+_SHORT = 8
+"""A table of at most this many rows is kept on one page."""
+
+
 def _signatures(blocks: tuple[tuple[str, tuple[str, ...]], ...], note: str) -> str:
-    """The signature blocks side by side: their titles, the note, then row by row the names,
-    each under room to sign, so that the first name of every block stands level."""
-    depth = max((len(names) for _, names in blocks), default=0)
+    """The signature blocks side by side: their titles, the note and each block's first name
+    level in the first row; then the names left, in order, filling every column row by row,
+    each under room to sign — so a board of many members takes few rows."""
     tallest = max((len(title.split("\n")) for title, _ in blocks), default=1)
-    rows = []
-    for i in range(max(depth, 1)):
-        cells = []
-        for title, names in blocks:
-            cell = ""
-            if i == 0:
-                lines = title.split("\n")
-                lines = lines + [""] * (tallest - len(lines))
-                cell = "".join(f'<div class="title">{escape(t) or "&nbsp;"}</div>' for t in lines)
-                cell += f'<div class="note">{escape(note)}</div>'
-            if i < len(names):
-                cell += f'<div class="name">{escape(names[i])}</div>'
-            cells.append(f"<td>{cell}</td>")
+    first = []
+    for title, names in blocks:
+        lines = title.split("\n")
+        lines += [""] * (tallest - len(lines))
+        cell = "".join(f'<div class="title">{escape(t) or "&nbsp;"}</div>' for t in lines)
+        cell += f'<div class="note">{escape(note)}</div>'
+        if names:
+            cell += f'<div class="name">{escape(names[0])}</div>'
+        first.append(f"<td>{cell}</td>")
+    rest = [name for _, names in blocks for name in names[1:]]
+    width = max(len(blocks), 1)
+    rows = ["<tr>" + "".join(first) + "</tr>"]
+    for start in range(0, len(rest), width):
+        cells = [
+            f'<td><div class="name">{escape(n)}</div></td>' for n in rest[start : start + width]
+        ]
+        cells += ["<td></td>"] * (width - len(cells))
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return f'<table class="signatures">{"".join(rows)}</table>'

@@ -168,7 +168,7 @@ def _board(context: MinutesContext, lang: Lang) -> list[Block]:
     if not board:
         return [Heading(_t("s_board", lang)), Paragraph(_t("no_board", lang))]
     rows = tuple((str(i), m.name, _t(m.role, lang)) for i, m in enumerate(board, start=1))
-    headers = (_t("doc.no", lang), _t("doc.full_name", lang), "")
+    headers = (_t("doc.no", lang), _t("doc.full_name", lang), _t("role", lang))
     return [Heading(_t("s_board", lang)), Table(headers, rows, ("right", "left", "left"))]
 
 
@@ -187,7 +187,9 @@ def _seats_and_list(result: ContestResult, context: MinutesContext, lang: Lang) 
                 (_t("doc.form", lang), label(contest.form, lang)),
             )
         ),
-        Paragraph(_t("list_order", lang) + ":"),
+        Paragraph(
+            _t("list_one", lang) if len(contest.candidates) == 1 else _t("list_order", lang) + ":"
+        ),
         _list_table(result, lang),
     ]
 
@@ -198,7 +200,7 @@ def _open_vote_line(result: ContestResult, vote: OpenVoteRecord, lang: Lang) -> 
     assembly = _capitalised(_assembly(result, lang))
     decided = vote.decide(result.roll, result.rules)
     hands = _t("hands_passed" if decided.passed else "hands_failed", lang, hands=hands)
-    if vote.motion is Motion.SEATS:
+    if vote.motion is Motion.SEATS and decided.passed:
         body = label(result.contest.body, lang)
         seats = result.contest.seats
         return _t("seats_vote", lang, assembly=assembly, body=body, seats=seats, hands=hands)
@@ -207,7 +209,8 @@ def _open_vote_line(result: ContestResult, vote: OpenVoteRecord, lang: Lang) -> 
 
 def _list_table(result: ContestResult, lang: Lang) -> Table:
     """The list in ballot order; a "Ghi chú" column when the spec notes who nominated whom."""
-    notes = [_note(candidate, lang) for candidate in result.contest.candidates]
+    assembly = _assembly(result, lang)
+    notes = [_note(candidate, assembly, lang) for candidate in result.contest.candidates]
     numbered = enumerate(result.contest.names, start=1)
     if not any(notes):
         rows = tuple((str(i), name) for i, name in numbered)
@@ -219,8 +222,9 @@ def _list_table(result: ContestResult, lang: Lang) -> Table:
     )
 
 
-def _note(candidate: Candidate, lang: Lang) -> str:
-    said = [_t(f"nominated_{candidate.nominated_by}", lang)] if candidate.nominated_by else []
+def _note(candidate: Candidate, assembly: str, lang: Lang) -> str:
+    by = candidate.nominated_by
+    said = [_t(f"nominated_{by}", lang, assembly=assembly)] if by else []
     return "; ".join([*said, *([candidate.note] if candidate.note else [])])
 
 
@@ -259,15 +263,10 @@ def _complaints(context: MinutesContext, lang: Lang) -> list[Block]:
     """VII. The complaints and how each was settled; then the log's fingerprint, if any."""
     blocks: list[Block] = [Heading(_t("s_complaints", lang))]
     if context.complaints:
-        settled = _t("settled", lang)
-        blocks.append(
-            Fields(
-                tuple(
-                    (f"{i}. {summary}", f"{settled}: {settlement}")
-                    for i, (summary, settlement) in enumerate(context.complaints, start=1)
-                )
-            )
-        )
+        blocks += [
+            Paragraph(_t("complaint", lang, number=i, summary=summary, settlement=settlement))
+            for i, (summary, settlement) in enumerate(context.complaints, start=1)
+        ]
     else:
         blocks.append(Paragraph(_t("no_complaints", lang)))
     mark = context.fingerprint
@@ -286,8 +285,8 @@ def _complaints(context: MinutesContext, lang: Lang) -> list[Block]:
 def _closing(result: ContestResult, context: MinutesContext, lang: Lang) -> list[Block]:
     """When the minutes were made and to whom they were announced; the board's signatures."""
     when = (
-        _moment(context.counted_at, lang)
-        if context.counted_at is not None
+        _moment(context.reported_at, lang)
+        if context.reported_at is not None
         else _t("closing_blank", lang)
     )
     heads = tuple(m.name for m in context.board if m.role == "head")
@@ -330,7 +329,7 @@ def _base_lines(result: ContestResult, lang: Lang) -> list[tuple[str, str]]:
     lines = [(_t(convened_key, lang), str(roll.convened))]
     deductions = roll.deduction_lines()
     if deductions:
-        lines.append((_t("deduct", lang), ""))
+        lines.append((_t("deduct_list", lang), ""))
         lines += [(f"  {label(cat, lang)}", str(n)) for cat, n in deductions]
     else:
         lines.append((_t("deduct", lang), _t("doc.none", lang)))
@@ -438,8 +437,9 @@ def _elected_blocks(result: ContestResult, lang: Lang) -> list[Block]:
     outcome = result.outcome
     if outcome.elected:
         full = len(outcome.elected) == result.contest.seats
+        key = "elected_order_full" if full else "elected_order"
         order = _t(
-            "elected_order_full" if full else "elected_order",
+            "elected_one" if result.contest.seats == 1 else key,
             lang,
             body=label(result.contest.body, lang),
             seats=result.contest.seats,

@@ -198,6 +198,8 @@ def _next_step(c: ContestRecord, names: dict[str, str], lang: Lang) -> str:
     listed = ", ".join(following.names) if following is not None else ""
     seats = following.seats if following is not None else c.open_seats
     contest = names[c.contest_id]
+    committee = c.venue is Venue.COMMITTEE
+    assembly = _t("minutes.assembly_conference" if committee else "doc.congress", lang)
     match c.status:
         case ContestStatus.AWAITING_BALLOTS:
             number = len(c.rounds) + 1
@@ -205,7 +207,9 @@ def _next_step(c: ContestRecord, names: dict[str, str], lang: Lang) -> str:
                 "next_awaiting", lang, contest=contest, number=number, seats=seats, names=listed
             )
         case ContestStatus.NEEDS_REVOTE:
-            return _t("next_revote", lang, contest=contest, seats=seats, names=listed)
+            return _t(
+                "next_revote", lang, contest=contest, seats=seats, names=listed, assembly=assembly
+            )
         case ContestStatus.ALTERNATE_TIE:
             tie = c.alternate_tie
             assert tie is not None
@@ -224,7 +228,9 @@ def _next_step(c: ContestRecord, names: dict[str, str], lang: Lang) -> str:
         case ContestStatus.APPOINTED_BY_UPPER_LEVEL:
             return _t("next_appointed", lang, contest=contest, rounds=len(c.rounds))
         case _:
-            return _t("next_round", lang, contest=contest, seats=seats, names=listed)
+            return _t(
+                "next_round", lang, contest=contest, seats=seats, names=listed, assembly=assembly
+            )
 
 
 def summary_document(record: CongressRecord, lang: Lang = "vi") -> Document:

@@ -30,7 +30,7 @@ TABLE: dict[str, tuple[str, str]] = {
         "The {assembly} voted: {subject} ({hands}).",
     ),
     "minutes.nominated_committee": ("cấp ủy giới thiệu", "nominated by the committee"),
-    "minutes.nominated_congress": ("đại hội giới thiệu", "nominated from the floor"),
+    "minutes.nominated_congress": ("{assembly} giới thiệu", "nominated at the {assembly}"),
     "minutes.nominated_self": ("tự ứng cử", "self-nominated"),
     "minutes.absent": ("Vắng mặt lúc bầu cử", "Absent at the vote"),
     "minutes.congress": ("Đại hội", "Congress"),
@@ -58,6 +58,20 @@ TABLE: dict[str, tuple[str, str]] = {
     ),
     "minutes.convened_committee": ("Số ủy viên được triệu tập", "Members of the body convened"),
     "minutes.deduct": ("Trừ", "Less"),
+    "minutes.role": ("Nhiệm vụ", "Role"),
+    "minutes.deduct_list": ("Trừ các trường hợp sau:", "Less:"),
+    "minutes.list_one": (
+        "Danh sách bầu cử gồm 1 đồng chí:",
+        "The list has one name:",
+    ),
+    "minutes.elected_one": (
+        "Đồng chí sau đây trúng cử {body} (có tỷ lệ % quá bán):",
+        "Elected {body} (above half):",
+    ),
+    "minutes.complaint": (
+        "{number}. {summary} — Ban kiểm phiếu đã giải quyết: {settlement}",
+        "{number}. {summary} — settled by the board: {settlement}",
+    ),
     "minutes.base.member_congress": (
         "Số đảng viên chính thức làm căn cứ tính kết quả bầu cử",
         "Threshold base",
@@ -96,8 +110,10 @@ TABLE: dict[str, tuple[str, str]] = {
     "minutes.invalid": ("Số phiếu không hợp lệ", "Invalid ballots"),
     "minutes.check": ("Đối chiếu", "Check"),
     "minutes.check_text": (
-        "{valid} hợp lệ + {invalid} không hợp lệ = {collected} thu vào ≤ {issued} phát ra",
-        "{valid} valid + {invalid} invalid = {collected} collected ≤ {issued} issued",
+        "{valid} phiếu hợp lệ và {invalid} phiếu không hợp lệ, bằng {collected} phiếu thu vào, "
+        "không quá {issued} phiếu phát ra",
+        "{valid} valid and {invalid} invalid ballots make the {collected} collected, no more than "
+        "the {issued} issued",
     ),
     "minutes.votes_by_candidate": (
         "Kết quả kiểm phiếu cụ thể như sau (xếp theo thứ tự như trong phiếu bầu; tỷ lệ % so với "
@@ -183,7 +199,6 @@ TABLE: dict[str, tuple[str, str]] = {
     ),
     "minutes.s_complaints": ("VII. Khiếu nại và giải quyết", "VII. Complaints"),
     "minutes.no_complaints": ("Không có khiếu nại.", "No complaints."),
-    "minutes.settled": ("Giải quyết", "Settled"),
     "minutes.fingerprint": (
         "Nhật ký kiểm phiếu{file}: {events} sự kiện; mã SHA-256 của sự kiện cuối: {hash}.",
         "Counting log{file}: {events} events; SHA-256 of the last event: {hash}.",

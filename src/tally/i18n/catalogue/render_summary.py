@@ -53,14 +53,14 @@ TABLE: dict[str, tuple[str, str]] = {
     ),
     "summary.next_revote": (
         "{contest}: bầu lại giữa những người bằng phiếu ({names}) cho {seats} chỉ tiêu; ghi vòng "
-        "bầu lại vào tệp mô tả ([[contest.round]]) hoặc ghi quyết định của đại hội (decision).",
+        "bầu lại vào tệp mô tả ([[contest.round]]) hoặc ghi quyết định của {assembly} (decision).",
         "{contest}: re-vote among the tied ({names}) for {seats} seat(s); add the round to the "
-        "spec ([[contest.round]]) or record the congress's decision (decision).",
+        "spec ([[contest.round]]) or record the {assembly}'s decision (decision).",
     ),
     "summary.next_round": (
-        "{contest}: còn {seats} chỉ tiêu; đại hội quyết định có bầu tiếp hay không. Nếu bầu tiếp, "
-        "danh sách mặc định: {names}.",
-        "{contest}: {seats} seat(s) open; the congress decides whether to hold another round. "
+        "{contest}: còn {seats} chỉ tiêu; {assembly} quyết định có bầu tiếp hay không. Nếu bầu "
+        "tiếp, danh sách mặc định: {names}.",
+        "{contest}: {seats} seat(s) open; the {assembly} decides whether to hold another round. "
         "If it does, the default list: {names}.",
     ),
     "summary.next_alternate_tie": (
