@@ -24,6 +24,7 @@ from tally.i18n.catalogue import (
     render_screen,
     render_stations,
     render_summary,
+    station,
     words,
 )
 
@@ -48,6 +49,7 @@ CATALOGUE: Table = _merge(
     congress.TABLE,
     io.TABLE,
     audit.TABLE,
+    station.TABLE,
     cli.TABLE,
     cli_help.TABLE,
     labels.TABLE,

@@ -1,0 +1,30 @@
+"""The words of the entry station (tally station): its refusals and its page."""
+
+TABLE: dict[str, tuple[str, str]] = {
+    "station.stack_open": (
+        "Sấp {batch} mới nhập {entered}/{expected} phiếu. Nhập tiếp cho đủ; nếu đếm lại thấy "
+        "khác, rút các phiếu nhập thừa hoặc ghi lại số phiếu của sấp.",
+        "Stack {batch} has {entered} of its {expected} ballots entered. Enter the rest; if a "
+        "recount differs, withdraw the extra entries or declare the stack again.",
+    ),
+    "station.no_stack": (
+        "Chưa mở sấp phiếu: đếm sấp phiếu, ghi số phiếu của sấp rồi mới nhập.",
+        "No stack is open: count the stack by hand and declare it before entering.",
+    ),
+    "station.nothing_to_undo": (
+        "Máy này chưa nhập phiếu nào để hoàn tác.",
+        "This station has entered no ballot to undo.",
+    ),
+    "station.unknown_field": (
+        "Trường {field!r} không có trong một lá phiếu (có: struck, kept, agree, disagree, both, "
+        "observations).",
+        "Field {field!r} is not part of a ballot (use: struck, kept, agree, disagree, both, "
+        "observations).",
+    ),
+    "station.collected_differs": (
+        "Đã nhập {entered} phiếu nhưng số phiếu thu vào là {collected}. Đếm lại phiếu thu vào, "
+        "hoặc nhập các phiếu còn thiếu / rút các phiếu nhập thừa trước khi khóa sổ.",
+        "{entered} ballots are entered but {collected} were collected. Count the collected "
+        "ballots again, or enter the missing / withdraw the extra ones before closing.",
+    ),
+}

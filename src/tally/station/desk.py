@@ -1,0 +1,319 @@
+"""The entry desk: what one station does on congress day, over a counting session.
+
+A :class:`Desk` enters one contest's ballots into the station's own audit log, the way a board
+works: in stacks (sấp phiếu) counted by hand first, each ballot numbered within its stack
+(``S01-001``) — Party ballots carry no number — so that stations entering the same stacks in
+the same order compare serial by serial (``tally reconcile``). Every step is one event written
+and fsynced before the desk answers; a refused step writes nothing. Opening the desk on a log
+that exists resumes where it stopped.
+
+>>> import tempfile, pathlib, datetime as dt
+>>> from tally.io.spec import load_congress
+>>> congress = load_congress("examples/delegate_congress/congress.toml")
+>>> log = pathlib.Path(tempfile.mkdtemp()) / "a.jsonl"
+>>> desk = Desk.open(log, congress, "bch", station="A")
+>>> desk.open_stack(2)
+'S01'
+>>> first = desk.record({"struck": [1, 2, 3, 4]})   # 37 names, 33 seats: 4 struck
+>>> first.serial, first.verdict
+('S01-001', None)
+>>> desk.record({"struck": [1]}).verdict              # 36 kept for 33 seats
+'over_seats'
+>>> desk.status().stacks[0].entered, desk.status().stack is None
+(2, True)
+>>> desk.undo().serial
+'S01-002'
+>>> desk.status().stacks[0].entered
+1
+>>> desk.session.close()
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, cast
+
+import numpy as np
+
+from tally.audit.events import CongressIdentity
+from tally.audit.session import Clock, ContestSession, CountingSession, local_now
+from tally.audit.state import ContestState
+from tally.congress.plan import Congress
+from tally.counting.result import ContestResult
+from tally.counting.validity import classify_block, reason_of
+from tally.errors import BallotError, Location, LogError
+from tally.model.ballot_builder import BallotBuilder, MarksGiven
+from tally.model.bodies import Body
+from tally.model.contest import Contest
+
+UNDO = "undo"
+"""The reason the log gives for a ballot taken back with :meth:`Desk.undo`."""
+
+_MARK_KEYS = ("struck", "kept", "agree", "disagree", "both", "observations")
+
+
+@dataclass(frozen=True)
+class Stack:
+    """A stack of ballots (sấp phiếu): its id, the hand count, how many are entered here."""
+
+    batch: str
+    expected: int
+    entered: int
+
+    @property
+    def full(self) -> bool:
+        return self.entered >= self.expected
+
+
+@dataclass(frozen=True)
+class Entered:
+    """A ballot as this station holds it: serial, the event that wrote it, what was read and
+    whether it counts (``None``: valid; else the reason it is invalid)."""
+
+    serial: str
+    seq: int
+    marks: dict[str, list[Any]]
+    verdict: str | None
+
+
+@dataclass(frozen=True)
+class Status:
+    """What the entry page shows: the stacks, the stack being entered, the latest ballots,
+    and the count's figures once closed."""
+
+    stacks: tuple[Stack, ...]
+    stack: Stack | None
+    latest: tuple[Entered, ...]
+    entered: int
+    closed: bool
+    result: ContestResult | None
+
+
+class Desk:
+    """One station entering one contest (see the module's doc)."""
+
+    def __init__(self, session: CountingSession, contest: ContestSession, station: str) -> None:
+        self.session = session
+        self.contest = contest
+        self.station = station
+
+    @classmethod
+    def open(
+        cls,
+        log: str | Path,
+        congress: Congress,
+        contest_id: str,
+        *,
+        station: str,
+        clock: Clock = local_now,
+        durable: bool = True,
+    ) -> Desk:
+        """Open (or resume) the station's log and the contest in it, with its board. The
+        contest's roll is the congress's (a conference's contests take the committee's roll,
+        which needs the count of the committee: give it in the spec's ``[committee_roll]``)."""
+        plan = congress.plan(contest_id)
+        identity = CongressIdentity(
+            name=congress.name,
+            term=congress.term,
+            place=congress.place,
+            date=congress.date,
+            letterhead=congress.letterhead or None,
+            locality=congress.locality,
+        )
+        session = CountingSession.open(
+            log, station=station, congress=identity, clock=clock, durable=durable
+        )
+        try:
+            if contest_id in session.state.contests:
+                handle = session.contest(contest_id)
+            else:
+                roll = congress.roll_for(contest_id, _committee_size(congress))
+                handle = session.open_contest(
+                    plan.contest, roll=roll, rules=congress.rules, key=contest_id
+                )
+                board = congress.board_for(contest_id)
+                if board:
+                    handle.constitute_board(board)
+        except BaseException:
+            session.log.release()
+            raise
+        return cls(session, handle, station)
+
+    # --- what the station holds ------------------------------------------------------------
+
+    @property
+    def state(self) -> ContestState:
+        return self.contest.state
+
+    @property
+    def ballot_contest(self) -> Contest:
+        return self.state.contest
+
+    def _entries(self) -> dict[str, Any]:
+        return dict(self.state.stations.get(self.station, {}))
+
+    def stacks(self) -> tuple[Stack, ...]:
+        """Every stack declared, in order, with the ballots entered into it at this station."""
+        counted: dict[str, int] = dict.fromkeys(self.state.batches, 0)
+        for entry in self._entries().values():
+            batch = entry.reading.batch
+            if batch is not None:
+                counted[batch] = counted.get(batch, 0) + 1
+        return tuple(Stack(b, n, counted[b]) for b, n in self.state.batches.items())
+
+    def current_stack(self) -> Stack | None:
+        """The stack being entered: the last one declared, until it holds its hand count."""
+        stacks = self.stacks()
+        if stacks and not stacks[-1].full:
+            return stacks[-1]
+        return None
+
+    def status(self, latest: int = 10) -> Status:
+        """The stacks, the stack being entered, the ``latest`` ballots (newest first)."""
+        entries = sorted(self._entries().items(), key=lambda item: item[1].seq, reverse=True)
+        shown = tuple(self._entered(serial, entry) for serial, entry in entries[:latest])
+        return Status(
+            stacks=self.stacks(),
+            stack=self.current_stack(),
+            latest=shown,
+            entered=len(entries),
+            closed=self.state.closed,
+            result=self.contest.result,
+        )
+
+    # --- the steps -------------------------------------------------------------------------
+
+    def open_stack(self, expected: int) -> str:
+        """Declare the next stack with its hand count; returns its id (``S01``, ``S02``…).
+        Refused while the stack before is not full."""
+        open_stack = self.current_stack()
+        if open_stack is not None:
+            raise BallotError(
+                "station.stack_open",
+                Location(field=open_stack.batch),
+                batch=open_stack.batch,
+                entered=open_stack.entered,
+                expected=open_stack.expected,
+            )
+        batch = f"S{len(self.state.batches) + 1:02d}"
+        self.contest.declare_batch(batch, expected)
+        return batch
+
+    def preview(self, marks: Mapping[str, Any]) -> str | None:
+        """Whether the ballot read as ``marks`` is valid (``None``) or why not, without
+        writing anything; an unknown number or a number twice raises the entry's error."""
+        given = _marks(marks)
+        contest = self.ballot_contest
+        _, row, flags, _ = BallotBuilder(contest).read("preview", **given)
+        block = np.frombuffer(bytes(row), dtype=np.uint8).reshape(1, -1)
+        code = classify_block(
+            contest, block, np.array([flags], dtype=np.uint8), self.contest.state.rules
+        )
+        return reason_of(int(code[0]))
+
+    def record(self, marks: Mapping[str, Any]) -> Entered:
+        """Enter the next ballot of the stack being entered; its serial is the stack's id and
+        its place in the stack. Refused (nothing written) with no stack open."""
+        stack = self.current_stack()
+        if stack is None:
+            raise BallotError("station.no_stack", Location(field=self.state.key))
+        serial = f"{stack.batch}-{stack.entered + 1:03d}"
+        verdict = self.preview(marks)
+        seq = self.contest.record(serial, batch=stack.batch, **_marks(marks))
+        return Entered(serial, seq, _plain(marks), verdict)
+
+    def undo(self) -> Entered:
+        """Take back the last ballot this station entered (it stays in the log, withdrawn):
+        returns it as it was read, for the clerk to enter again."""
+        entries = self._entries()
+        if not entries:
+            raise BallotError("station.nothing_to_undo", Location(field=self.state.key))
+        serial, entry = max(entries.items(), key=lambda item: item[1].seq)
+        last = self._entered(serial, entry)
+        self.contest.withdraw(serial, reason=UNDO)
+        return last
+
+    def correct(self, serial: str, marks: Mapping[str, Any], reason: str) -> Entered:
+        """Enter a new reading of an earlier ballot; the old one stays in the log."""
+        entry = self._entries().get(serial.strip())
+        batch = entry.reading.batch if entry is not None else None
+        verdict = self.preview(marks)
+        seq = self.contest.correct(serial, reason=reason, batch=batch, **_marks(marks))
+        return Entered(serial.strip(), seq, _plain(marks), verdict)
+
+    def withdraw(self, serial: str, reason: str) -> None:
+        """Cancel an entry made by mistake (a ballot that is not there); ``reason`` says why."""
+        self.contest.withdraw(serial, reason=reason)
+
+    def close(self, issued: int, collected: int, *, at: dt.datetime | None = None) -> ContestResult:
+        """Record the ballots issued and collected and close the count: refused while a stack
+        is being entered, or when the entered ballots do not make the collected."""
+        stack = self.current_stack()
+        if stack is not None:
+            raise BallotError(
+                "station.stack_open",
+                Location(field=stack.batch),
+                batch=stack.batch,
+                entered=stack.entered,
+                expected=stack.expected,
+            )
+        entered = len(self._entries())
+        if entered != collected:
+            raise LogError(
+                "station.collected_differs",
+                Location(field="collected"),
+                entered=entered,
+                collected=collected,
+            )
+        state = self.state
+        if state.issued != issued:
+            self.contest.issue(issued, correction=None if state.issued is None else "station")
+        if state.collected != collected:
+            self.contest.collect(
+                collected, correction=None if state.collected is None else "station"
+            )
+        return self.contest.close(at=at)
+
+    def _entered(self, serial: str, entry: Any) -> Entered:
+        marks = entry.reading.marks
+        given = {
+            key: list(value)
+            for key, value in (
+                ("struck", marks.struck),
+                ("agree", marks.agree),
+                ("disagree", marks.disagree),
+                ("both", marks.both),
+            )
+            if value
+        }
+        if entry.reading.observations:
+            given["observations"] = list(entry.reading.observations)
+        return Entered(serial, entry.seq, given, self.preview(given))
+
+
+def _marks(marks: Mapping[str, Any]) -> MarksGiven:
+    """The marks the page sent, as the session takes them (unknown keys refused)."""
+    unknown = [key for key in marks if key not in _MARK_KEYS]
+    if unknown:
+        raise BallotError("station.unknown_field", Location(field=unknown[0]), field=unknown[0])
+    return cast(MarksGiven, {key: value for key, value in marks.items() if value is not None})
+
+
+def _plain(marks: Mapping[str, Any]) -> dict[str, list[Any]]:
+    return {
+        key: list(cast(Iterable[Any], value))
+        for key, value in marks.items()
+        if value is not None and key in _MARK_KEYS
+    }
+
+
+def _committee_size(congress: Congress) -> int | None:
+    """The new committee's size, for the contests its conference holds: the executive
+    committee's seats (the spec gives the conference's roll in ``[committee_roll]``)."""
+    for plan in congress.contests:
+        if plan.contest.body is Body.EXECUTIVE_COMMITTEE:
+            return plan.contest.seats
+    return None
