@@ -27,4 +27,21 @@ TABLE: dict[str, tuple[str, str]] = {
         "{entered} ballots are entered but {collected} were collected. Count the collected "
         "ballots again, or enter the missing / withdraw the extra ones before closing.",
     ),
+    "station.bad_request": (
+        "Yêu cầu không phải một đối tượng JSON.",
+        "The request is not a JSON object.",
+    ),
+    "station.token": (
+        "Cần mã truy cập của máy nhập phiếu (mã in ra khi khởi động máy).",
+        "This station needs its access token (printed when the station started).",
+    ),
+    "station.valid": ("Phiếu hợp lệ", "Valid ballot"),
+    "station.whole_number": (
+        "{field}: cần một số nguyên không âm.",
+        "{field}: needs a whole number, not negative.",
+    ),
+    "station.text_needed": (
+        "{field}: cần ghi rõ (không để trống).",
+        "{field}: must be given (not empty).",
+    ),
 }

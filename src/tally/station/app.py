@@ -1,0 +1,216 @@
+"""The entry station as a local web application (Starlette; the ``station`` extra).
+
+:func:`station_app` serves one :class:`~tally.station.desk.Desk`: the entry page and its
+JSON steps. Each step runs under one lock, so two browser tabs never write at once, and is
+answered only after its event is fsynced. Bound beyond this machine, every request must carry
+the access token (``Authorization: Bearer …``, or ``?token=…`` once, which sets a cookie).
+
+JSON steps (``POST`` bodies and answers are JSON; a refused step answers 422 with the error's
+code and its message in the station's language, and writes nothing):
+
+- ``GET /api/status``: the list, the stacks, the stack being entered, the latest ballots;
+- ``POST /api/stack`` ``{"expected": 25}``: declare the next stack;
+- ``POST /api/preview`` and ``POST /api/ballot`` ``{"marks": {"struck": [3, 12]}}``: how the
+  ballot reads, and recording it;
+- ``POST /api/undo``; ``POST /api/correct`` ``{"serial", "marks", "reason"}``;
+  ``POST /api/withdraw`` ``{"serial", "reason"}``;
+- ``POST /api/close`` ``{"issued": 194, "collected": 194}``: close the count.
+"""
+
+from __future__ import annotations
+
+import hmac
+import threading
+from collections.abc import Awaitable, Callable
+from dataclasses import asdict
+from typing import Any
+
+from tally.errors import TallyError
+from tally.extras import need
+from tally.i18n.labels import label
+from tally.i18n.messages import Lang, text
+from tally.model.contest import BallotForm
+from tally.station.desk import Desk, Entered, Status
+
+TOKEN_COOKIE = "tally_station"
+
+
+def station_app(desk: Desk, *, lang: Lang = "vi", token: str | None = None) -> Any:
+    """The Starlette application serving ``desk``; ``token``: required on every request
+    (give one whenever the station is reachable from other machines)."""
+    need("starlette", "station")
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import JSONResponse, Response
+    from starlette.routing import Route
+
+    lock = threading.Lock()
+
+    def step(work: Callable[[dict[str, Any]], Any]) -> Callable[[Request], Awaitable[Response]]:
+        async def endpoint(request: Request) -> Response:
+            body: dict[str, Any] = {}
+            if request.method == "POST":
+                raw: Any = {}
+                if await request.body():
+                    try:
+                        raw = await request.json()
+                    except ValueError:
+                        raw = None
+                if not isinstance(raw, dict):
+                    message = text("station.bad_request", lang)
+                    return JSONResponse({"error": "station.bad_request", "message": message}, 400)
+                body = raw
+            try:
+                with lock:
+                    answer = await _in_thread(work, body)
+            except TallyError as error:
+                said = {"error": error.code, "message": error.message(lang)}
+                return JSONResponse(said, status_code=422)
+            return JSONResponse(answer)
+
+        return endpoint
+
+    def status(_: dict[str, Any]) -> dict[str, Any]:
+        return status_json(desk, desk.status(), lang)
+
+    def stack(body: dict[str, Any]) -> dict[str, Any]:
+        return {"batch": desk.open_stack(_whole(body, "expected"))}
+
+    def preview(body: dict[str, Any]) -> dict[str, Any]:
+        return _verdict(desk.preview(_marks(body)), lang)
+
+    def ballot(body: dict[str, Any]) -> dict[str, Any]:
+        return entered_json(desk.record(_marks(body)), lang)
+
+    def undo(_: dict[str, Any]) -> dict[str, Any]:
+        return entered_json(desk.undo(), lang)
+
+    def correct(body: dict[str, Any]) -> dict[str, Any]:
+        serial, reason = _text(body, "serial"), _text(body, "reason")
+        return entered_json(desk.correct(serial, _marks(body), reason), lang)
+
+    def withdraw(body: dict[str, Any]) -> dict[str, Any]:
+        desk.withdraw(_text(body, "serial"), _text(body, "reason"))
+        return status_json(desk, desk.status(), lang)
+
+    def close(body: dict[str, Any]) -> dict[str, Any]:
+        desk.close(_whole(body, "issued"), _whole(body, "collected"))
+        return status_json(desk, desk.status(), lang)
+
+    steps = {
+        "stack": stack,
+        "preview": preview,
+        "ballot": ballot,
+        "undo": undo,
+        "correct": correct,
+        "withdraw": withdraw,
+        "close": close,
+    }
+    routes = [Route("/api/status", step(status), methods=["GET"])]
+    routes += [Route(f"/api/{name}", step(work), methods=["POST"]) for name, work in steps.items()]
+    app = Starlette(routes=routes)
+    if token is None:
+        return app
+    return _guarded(app, token, lang)
+
+
+async def _in_thread(work: Callable[[dict[str, Any]], Any], body: dict[str, Any]) -> Any:
+    """Run a step (which fsyncs) off the event loop."""
+    from starlette.concurrency import run_in_threadpool
+
+    return await run_in_threadpool(work, body)
+
+
+def _guarded(app: Any, token: str, lang: Lang) -> Any:
+    """``app`` behind the access token: a header, or ``?token=`` once (then a cookie)."""
+    from starlette.responses import JSONResponse, RedirectResponse
+
+    async def guarded(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await app(scope, receive, send)
+            return
+        from starlette.requests import Request
+
+        request = Request(scope)
+        given = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+        given = given or request.cookies.get(TOKEN_COOKIE, "")
+        query = request.query_params.get("token", "")
+        if query and hmac.compare_digest(query, token):
+            clean = request.url.remove_query_params("token")
+            response = RedirectResponse(str(clean), status_code=303)
+            response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
+            await response(scope, receive, send)
+            return
+        if not given or not hmac.compare_digest(given, token):
+            said = {"error": "station.token", "message": text("station.token", lang)}
+            await JSONResponse(said, status_code=401)(scope, receive, send)
+            return
+        await app(scope, receive, send)
+
+    return guarded
+
+
+def status_json(desk: Desk, status: Status, lang: Lang) -> dict[str, Any]:
+    """The status as the page reads it."""
+    contest = desk.ballot_contest
+    result = status.result
+    return {
+        "contest": {
+            "key": desk.state.key,
+            "title": contest.title or label(contest.body, lang),
+            "seats": contest.ballot_seats,
+            "form": contest.form.value,
+            "names": list(contest.names),
+        },
+        "station": desk.station,
+        "stacks": [asdict(s) for s in status.stacks],
+        "stack": asdict(status.stack) if status.stack is not None else None,
+        "latest": [entered_json(e, lang) for e in status.latest],
+        "entered": status.entered,
+        "closed": status.closed,
+        "elected": list(result.outcome.elected) if result is not None else [],
+        "votes": list(result.count.votes) if result is not None else [],
+        "strike_out": contest.form is BallotForm.STRIKE_OUT,
+    }
+
+
+def entered_json(entered: Entered, lang: Lang) -> dict[str, Any]:
+    return {"serial": entered.serial, "seq": entered.seq, "marks": entered.marks} | _verdict(
+        entered.verdict, lang
+    )
+
+
+def _verdict(reason: str | None, lang: Lang) -> dict[str, Any]:
+    """Whether the ballot is valid, and why not in the board's words."""
+    if reason is None:
+        return {"valid": True, "reason": None, "said": text("station.valid", lang)}
+    from tally.counting.validity import InvalidReason
+
+    return {"valid": False, "reason": reason, "said": label(InvalidReason(reason), lang)}
+
+
+def _marks(body: dict[str, Any]) -> dict[str, Any]:
+    marks = body.get("marks", {})
+    if not isinstance(marks, dict):
+        from tally.errors import BallotError, Location
+
+        raise BallotError("station.unknown_field", Location(field="marks"), field="marks")
+    return marks
+
+
+def _whole(body: dict[str, Any], field: str) -> int:
+    value = body.get(field)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        from tally.errors import InputFileError, Location
+
+        raise InputFileError("station.whole_number", Location(field=field), field=field)
+    return value
+
+
+def _text(body: dict[str, Any], field: str) -> str:
+    value = body.get(field)
+    if not isinstance(value, str) or not value.strip():
+        from tally.errors import InputFileError, Location
+
+        raise InputFileError("station.text_needed", Location(field=field), field=field)
+    return value

@@ -1,0 +1,97 @@
+"""The station's JSON steps through Starlette's test client: every step, every refusal (422,
+the board's words, nothing written), resuming, and the access token."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("starlette")
+pytest.importorskip("httpx")
+
+from starlette.testclient import TestClient
+
+from tally.audit.replay import verify
+from tally.io.spec import load_congress
+from tally.station.app import station_app
+from tally.station.desk import Desk
+
+ROOT = Path(__file__).resolve().parents[2]
+DELEGATE = load_congress(ROOT / "examples" / "delegate_congress" / "congress.toml")
+
+
+@pytest.fixture
+def station(tmp_path: Path) -> Iterator[tuple[TestClient, Path]]:
+    log = tmp_path / "a.jsonl"
+    desk = Desk.open(log, DELEGATE, "bch", station="A")
+    with TestClient(station_app(desk)) as client:
+        yield client, log
+    desk.session.close()
+
+
+def test_a_stack_entered_and_the_count_closed(station: tuple[TestClient, Path]) -> None:
+    client, log = station
+    status = client.get("/api/status").json()
+    assert status["contest"]["names"][0] and status["contest"]["seats"] == 33
+    assert client.post("/api/stack", json={"expected": 2}).json() == {"batch": "S01"}
+    said = client.post("/api/preview", json={"marks": {"struck": [1]}}).json()
+    assert said["valid"] is False and said["reason"] == "over_seats" and said["said"]
+    first = client.post("/api/ballot", json={"marks": {"struck": [1, 2, 3, 4]}}).json()
+    assert first["serial"] == "S01-001" and first["valid"] is True
+    client.post("/api/ballot", json={"marks": {"struck": [5, 6, 7, 8]}})
+    undone = client.post("/api/undo").json()
+    assert undone["serial"] == "S01-002"
+    client.post("/api/ballot", json={"marks": {"struck": [5, 6, 7, 9]}})
+    fixed = client.post(
+        "/api/correct",
+        json={"serial": "S01-001", "marks": {"struck": [1, 2, 3, 5]}, "reason": "đọc lại"},
+    )
+    assert fixed.status_code == 200
+    closed = client.post("/api/close", json={"issued": 194, "collected": 2}).json()
+    assert closed["closed"] is True and closed["votes"][0] == 1
+    assert verify(log).ok
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "code"),
+    [
+        ("/api/ballot", {"marks": {"struck": [1]}}, "station.no_stack"),
+        ("/api/stack", {"expected": -1}, "station.whole_number"),
+        ("/api/stack", {"expected": "ba"}, "station.whole_number"),
+        ("/api/withdraw", {"serial": "S09-001", "reason": "x"}, "log.not_entered"),
+        ("/api/correct", {"serial": "S01-001", "marks": {}}, "station.text_needed"),
+        ("/api/close", {"issued": 194, "collected": 3}, "station.collected_differs"),
+    ],
+)
+def test_refusals_answer_422_in_the_boards_words_and_write_nothing(
+    station: tuple[TestClient, Path], path: str, body: dict[str, object], code: str
+) -> None:
+    client, log = station
+    before = log.read_bytes()
+    answer = client.post(path, json=body)
+    assert answer.status_code == 422
+    assert answer.json()["error"] == code and answer.json()["message"]
+    assert log.read_bytes() == before
+
+
+def test_a_request_that_is_not_json_is_refused(station: tuple[TestClient, Path]) -> None:
+    client, _ = station
+    answer = client.post("/api/ballot", content=b"not json")
+    assert answer.status_code == 400
+
+
+def test_bound_beyond_this_machine_every_request_needs_the_token(tmp_path: Path) -> None:
+    desk = Desk.open(tmp_path / "a.jsonl", DELEGATE, "bch", station="A")
+    with TestClient(station_app(desk, token="s3cret")) as client:
+        assert client.get("/api/status").status_code == 401
+        assert (
+            client.get("/api/status", headers={"Authorization": "Bearer nope"}).status_code == 401
+        )
+        ok = client.get("/api/status", headers={"Authorization": "Bearer s3cret"})
+        assert ok.status_code == 200
+        once = client.get("/api/status?token=s3cret", follow_redirects=False)
+        assert once.status_code == 303 and "token" not in once.headers["location"]
+        assert client.get("/api/status").status_code == 200  # the cookie it set
+    desk.session.close()
