@@ -32,6 +32,7 @@ from tally.cli.outputs import say, write
 from tally.cli.parser import EXIT_USAGE as EXIT_USAGE
 from tally.cli.parser import Parser, language_of
 from tally.cli.screen import screen_command
+from tally.cli.station import station_command
 from tally.errors import LogError, TallyError
 from tally.i18n.messages import LANGS, Lang, template, text
 from tally.render.paged import PAGED_FORMATS
@@ -49,6 +50,7 @@ PRINTED_FORMATS = (*FORMATS, *PAGED_FORMATS)
 COMMANDS: dict[str, Callable[[argparse.Namespace], tuple[str | bytes, bool, str]]] = {
     "count": count_command,
     "screen": screen_command,
+    "station": station_command,
     "verify": verify_command,
     "replay": replay_command,
     "reconcile": reconcile_command,
@@ -106,6 +108,43 @@ def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
     _spec_and_ballots(screen, h, h("cli.help.screen.contest"))
     _language(screen, lang)
     _output_file(screen, lang)
+
+    station = commands.add_parser(
+        "station",
+        lang=lang,
+        help=h("cli.help.station"),
+        description=h("cli.help.station.description"),
+    )
+    station.add_argument(
+        "spec", type=Path, metavar=h("cli.metavar.spec"), help=h("cli.help.count.spec")
+    )
+    station.add_argument(
+        "--contest", metavar=h("cli.metavar.contest"), help=h("cli.help.station.contest")
+    )
+    station.add_argument(
+        "--station", default="A", metavar=h("cli.metavar.station"), help=h("cli.help.station.id")
+    )
+    station.add_argument(
+        "--log",
+        type=Path,
+        required=True,
+        metavar=h("cli.metavar.log"),
+        help=h("cli.help.station.log"),
+    )
+    station.add_argument(
+        "--host",
+        default="127.0.0.1",
+        metavar=h("cli.metavar.host"),
+        help=h("cli.help.station.host"),
+    )
+    station.add_argument(
+        "--port",
+        type=int,
+        default=8000,
+        metavar=h("cli.metavar.port"),
+        help=h("cli.help.station.port"),
+    )
+    _language(station, lang)
 
     verify = commands.add_parser(
         "verify",

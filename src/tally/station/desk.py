@@ -219,7 +219,7 @@ class Desk:
         its place in the stack. Refused (nothing written) with no stack open."""
         stack = self.current_stack()
         if stack is None:
-            raise BallotError("station.no_stack", Location(field=self.state.key))
+            raise BallotError("station.no_stack", Location())
         serial = f"{stack.batch}-{stack.entered + 1:03d}"
         verdict = self.preview(marks)
         seq = self.contest.record(serial, batch=stack.batch, **_marks(marks))
@@ -230,7 +230,7 @@ class Desk:
         returns it as it was read, for the clerk to enter again."""
         entries = self._entries()
         if not entries:
-            raise BallotError("station.nothing_to_undo", Location(field=self.state.key))
+            raise BallotError("station.nothing_to_undo", Location())
         serial, entry = max(entries.items(), key=lambda item: item[1].seq)
         last = self._entered(serial, entry)
         self.contest.withdraw(serial, reason=UNDO)

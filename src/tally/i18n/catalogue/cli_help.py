@@ -83,6 +83,33 @@ TABLE: dict[str, tuple[str, str]] = {
         "the results (one HTML file, no network needed): a slide per round, large type, paged "
         "with the arrow keys or the space bar.",
     ),
+    "cli.help.station": (
+        "máy nhập phiếu: nhập phiếu bằng bàn phím trên trình duyệt",
+        "the entry station: keyboard ballot entry in a browser",
+    ),
+    "cli.help.station.description": (
+        "Mở máy nhập phiếu cho một cuộc bầu: một ứng dụng web chạy trên máy này (không cần mạng), "
+        "ghi từng phiếu vào nhật ký riêng của máy. Dừng bằng Ctrl+C; chạy lại trên cùng nhật ký "
+        "để nhập tiếp.",
+        "Start the entry station for one contest: a web application on this machine (no "
+        "network needed) that writes each ballot into the station's own log. Stop it with "
+        "Ctrl+C; start it again on the same log to carry on.",
+    ),
+    "cli.help.station.contest": (
+        "mã cuộc bầu được nhập (mặc định: cuộc bầu đầu tiên trong tệp mô tả)",
+        "the contest entered (default: the spec's first contest)",
+    ),
+    "cli.help.station.id": ("mã của máy nhập (mặc định: A)", "the station's name (default: A)"),
+    "cli.help.station.log": (
+        "nhật ký của máy này (tạo mới, hoặc nhập tiếp nhật ký đã có)",
+        "this station's log (new, or carried on)",
+    ),
+    "cli.help.station.host": (
+        "địa chỉ lắng nghe (mặc định 127.0.0.1: chỉ máy này; địa chỉ khác cần mã truy cập)",
+        "the address to listen on (default 127.0.0.1: this machine only; any other needs the "
+        "access token)",
+    ),
+    "cli.help.station.port": ("cổng (mặc định: 8000)", "the port (default: 8000)"),
     "cli.help.screen.contest": (
         "chỉ trình chiếu cuộc bầu có mã này (cả đại hội vẫn được kiểm theo thứ tự)",
         "show only the contest with this id (the whole congress is still counted in order)",
@@ -148,6 +175,8 @@ TABLE: dict[str, tuple[str, str]] = {
     "cli.metavar.rulings": ("PHÁN_QUYẾT.toml", "RULINGS.toml"),
     "cli.metavar.merge": ("NHẬT_KÝ_MỚI.jsonl", "NEW.jsonl"),
     "cli.metavar.output": ("TỆP", "FILE"),
+    "cli.metavar.host": ("ĐỊA_CHỈ", "HOST"),
+    "cli.metavar.port": ("CỔNG", "PORT"),
     # --- tally's own usage errors (exit 2) --------------------------------------------------
     "cli.usage.entries_format": (
         "--entries: văn bản, markdown, html, pdf hoặc docx",

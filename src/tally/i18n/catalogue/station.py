@@ -44,4 +44,18 @@ TABLE: dict[str, tuple[str, str]] = {
         "{field}: cần ghi rõ (không để trống).",
         "{field}: must be given (not empty).",
     ),
+    "station.listening": (
+        "Máy nhập phiếu {station}, cuộc bầu {contest}, nhật ký {log}. Mở địa chỉ sau trên trình "
+        "duyệt của máy này:",
+        "Entry station {station}, contest {contest}, log {log}. Open this address in a browser "
+        "on this machine:",
+    ),
+    "station.token_printed": (
+        "Mã truy cập: {token} — chỉ đưa cho máy được phép nhập phiếu.",
+        "Access token: {token} — give it only to the machines allowed to enter ballots.",
+    ),
+    "station.stopped": (
+        "Đã dừng máy nhập phiếu; nhật ký {log} đã khóa sổ an toàn (mã sự kiện cuối {hash}).",
+        "The station has stopped; the log {log} is closed safely (last event {hash}).",
+    ),
 }
