@@ -135,7 +135,11 @@ def test_version_still_answers(capsys: pytest.CaptureFixture[str]) -> None:
 
 USAGE_ERRORS = [
     (["count"], "thiếu đối số bắt buộc: ĐẠI_HỘI.toml", "the following arguments are required"),
-    ([], "thiếu đối số bắt buộc: {count,screen,verify,replay,reconcile}", "arguments are required"),
+    (
+        [],
+        "thiếu đối số bắt buộc: {count,screen,station,verify,replay,reconcile}",
+        "arguments are required",
+    ),
     (
         ["count", "c.toml", "--format", "odt"],
         "đối số --format: lựa chọn không hợp lệ: 'odt' (chọn một trong",
