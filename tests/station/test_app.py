@@ -3,6 +3,7 @@ the board's words, nothing written), resuming, and the access token."""
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +12,9 @@ import pytest
 pytest.importorskip("starlette")
 pytest.importorskip("httpx")
 
-from starlette.testclient import TestClient
+with warnings.catch_warnings():  # starlette asks for httpx2, not yet released everywhere
+    warnings.simplefilter("ignore", DeprecationWarning)
+    from starlette.testclient import TestClient
 
 from tally.audit.replay import verify
 from tally.io.spec import load_congress
