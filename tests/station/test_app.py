@@ -98,3 +98,22 @@ def test_bound_beyond_this_machine_every_request_needs_the_token(tmp_path: Path)
         assert once.status_code == 303 and "token" not in once.headers["location"]
         assert client.get("/api/status").status_code == 200  # the cookie it set
     desk.session.close()
+
+
+def test_the_hall_sees_progress_totals_only_when_switched_on_then_the_result(
+    station: tuple[TestClient, Path],
+) -> None:
+    client, _ = station
+    client.post("/api/stack", json={"expected": 2})
+    client.post("/api/ballot", json={"marks": {"struck": [1, 2, 3, 4]}})
+    news = client.get("/api/screen").json()
+    assert news["entered"] == 1 and news["stacks"][0]["entered"] == 1 and news["votes"] is None
+    page = client.get("/screen").text
+    assert "/api/screen" in page and "Số phiếu đã nhập" in page and "http" not in page
+    switched = client.post("/api/screen", json={"totals": True}).json()
+    assert switched["votes"][0] == 0 and switched["votes"][4] == 1
+    client.post("/api/ballot", json={"marks": {"struck": [1]}})  # invalid: not counted
+    assert client.get("/api/screen").json()["votes"][4] == 1
+    client.post("/api/close", json={"issued": 194, "collected": 2})
+    result_page = client.get("/screen").text
+    assert "/api/screen" not in result_page and "Bầu Ban Chấp hành" in result_page

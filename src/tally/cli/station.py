@@ -47,7 +47,7 @@ def station_command(args: argparse.Namespace) -> tuple[str, bool, str]:
             port=args.port,
             log_level="warning",
         )
-    except (KeyboardInterrupt, _Stopped):
+    except (KeyboardInterrupt, _TerminatedError):
         pass
     finally:
         signal.signal(signal.SIGTERM, previous)
@@ -55,9 +55,9 @@ def station_command(args: argparse.Namespace) -> tuple[str, bool, str]:
     return "", False, text("station.stopped", lang, log=args.log, hash=desk.session.last_hash)
 
 
-class _Stopped(Exception):
+class _TerminatedError(Exception):
     """SIGTERM, once the server has shut down."""
 
 
 def _stop(signum: int, frame: object) -> None:
-    raise _Stopped
+    raise _TerminatedError

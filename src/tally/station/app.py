@@ -31,6 +31,7 @@ from tally.i18n.labels import label
 from tally.i18n.messages import Lang, text
 from tally.model.contest import BallotForm
 from tally.station.desk import Desk, Entered, Status
+from tally.station.live import live_page, progress
 
 TOKEN_COOKIE = "tally_station"
 
@@ -41,7 +42,7 @@ def station_app(desk: Desk, *, lang: Lang = "vi", token: str | None = None) -> A
     need("starlette", "station")
     from starlette.applications import Starlette
     from starlette.requests import Request
-    from starlette.responses import JSONResponse, Response
+    from starlette.responses import HTMLResponse, JSONResponse, Response
     from starlette.routing import Route
 
     lock = threading.Lock()
@@ -97,6 +98,27 @@ def station_app(desk: Desk, *, lang: Lang = "vi", token: str | None = None) -> A
         desk.close(_whole(body, "issued"), _whole(body, "collected"))
         return status_json(desk, desk.status(), lang)
 
+    shown = {"totals": False}
+
+    def screen_news(_: dict[str, Any]) -> dict[str, Any]:
+        return progress(desk, totals=shown["totals"], lang=lang)
+
+    def screen_totals(body: dict[str, Any]) -> dict[str, Any]:
+        shown["totals"] = body.get("totals") is True
+        return screen_news(body)
+
+    async def screen(request: Request) -> Response:
+        """The hall's page: live progress, or the result once the count is closed."""
+        with lock:
+            result = desk.status(latest=0).result
+        if result is None:
+            return HTMLResponse(live_page(lang))
+        from tally.render.screen import render_screen
+
+        congress = desk.session.state.opened
+        title = congress.congress.name if congress and congress.congress else None
+        return HTMLResponse(render_screen([result], title, lang))
+
     steps = {
         "stack": stack,
         "preview": preview,
@@ -106,7 +128,12 @@ def station_app(desk: Desk, *, lang: Lang = "vi", token: str | None = None) -> A
         "withdraw": withdraw,
         "close": close,
     }
-    routes = [Route("/api/status", step(status), methods=["GET"])]
+    routes = [
+        Route("/api/status", step(status), methods=["GET"]),
+        Route("/api/screen", step(screen_news), methods=["GET"]),
+        Route("/screen", screen, methods=["GET"]),
+    ]
+    steps["screen"] = screen_totals
     routes += [Route(f"/api/{name}", step(work), methods=["POST"]) for name, work in steps.items()]
     app = Starlette(routes=routes)
     if token is None:

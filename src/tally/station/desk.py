@@ -171,6 +171,11 @@ class Desk:
             return stacks[-1]
         return None
 
+    def entries(self) -> tuple[Entered, ...]:
+        """Every ballot this station holds now (withdrawn ones left out), in entry order."""
+        entries = sorted(self._entries().items(), key=lambda item: item[1].seq)
+        return tuple(self._entered(serial, entry) for serial, entry in entries)
+
     def status(self, latest: int = 10) -> Status:
         """The stacks, the stack being entered, the ``latest`` ballots (newest first)."""
         entries = sorted(self._entries().items(), key=lambda item: item[1].seq, reverse=True)

@@ -58,4 +58,14 @@ TABLE: dict[str, tuple[str, str]] = {
         "Đã dừng máy nhập phiếu; nhật ký {log} đã khóa sổ an toàn (mã sự kiện cuối {hash}).",
         "The station has stopped; the log {log} is closed safely (last event {hash}).",
     ),
+    "live.entered": ("Số phiếu đã nhập", "Ballots entered"),
+    "live.stack": ("Sấp", "Stack"),
+    "live.running": (
+        "Số phiếu tạm tính trên các phiếu hợp lệ đã nhập — chưa phải kết quả.",
+        "Running votes over the valid ballots entered so far — not the result.",
+    ),
+    "live.waiting": (
+        "Đang chờ máy nhập phiếu…",
+        "Waiting for the entry station…",
+    ),
 }
