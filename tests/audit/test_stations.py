@@ -297,9 +297,7 @@ def test_merging_twice_gives_the_same_bytes_dated_by_the_count(
         def now(cls, tz: dt.tzinfo | None = None) -> Later:
             return cls(2031, 1, 1, 12, cls.shift, tzinfo=tz)
 
-    import tally.audit.session
-
-    monkeypatch.setattr(tally.audit.session.dt, "datetime", Later)
+    monkeypatch.setattr("tally.audit.session.dt.datetime", Later)
     first = merge([a, b], tmp_path / "m1.jsonl", rulings)
     Later.shift = 7
     merge([a, b], tmp_path / "m2.jsonl", rulings)
