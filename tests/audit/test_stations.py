@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -297,7 +298,9 @@ def test_merging_twice_gives_the_same_bytes_dated_by_the_count(
         def now(cls, tz: dt.tzinfo | None = None) -> Later:
             return cls(2031, 1, 1, 12, cls.shift, tzinfo=tz)
 
-    monkeypatch.setattr("tally.audit.session.dt.datetime", Later)
+    # the session's wall clock only (``local_now`` reads the module's ``dt``), moved between
+    # the two merges
+    monkeypatch.setattr("tally.audit.session.dt", SimpleNamespace(datetime=Later, UTC=dt.UTC))
     first = merge([a, b], tmp_path / "m1.jsonl", rulings)
     Later.shift = 7
     merge([a, b], tmp_path / "m2.jsonl", rulings)
