@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -214,3 +215,100 @@ def test_the_report_shows_serials_spelt_two_ways(
     assert main(["reconcile", *paths]) == EXIT_OK
     out = capsys.readouterr().out
     assert "cùng một phiếu" in out and "X-3" in out and "x-3" in out
+
+
+def _typo(tmp_path: Path) -> tuple[Path, Path]:
+    """Station B typed ballot 05 as 50; otherwise it read every ballot as A did."""
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    station(a, "A").contest("bch").collect(5)
+    session = station(b, "B", changes={"05": None})
+    session.contest("bch").record("50", struck=BALLOTS["05"], batch="S1")
+    session.contest("bch").collect(5)
+    return a, b
+
+
+def correction(serial: str, right: str, at: str | None = "B", **more: object) -> Ruling:
+    return Ruling(
+        contest="bch",
+        serial=serial,
+        note="Máy B gõ nhầm 05 thành 50.",
+        station=at,
+        correct_serial=right,
+        **more,  # type: ignore[arg-type]
+    )
+
+
+def test_a_mistyped_serial_ruled_another_ballot_is_compared_and_merged_as_that_ballot(
+    tmp_path: Path,
+) -> None:
+    a, b = _typo(tmp_path)
+    (before,) = compare_stations([a, b])
+    assert before.disputed == ("05", "50")
+    (report,) = compare_stations([a, b], [correction("50", "05")])
+    assert report.agreed and report.problem is None and report.discrepancies == ()
+    assert [(c.station, c.entered, c.serial) for c in report.corrections] == [("B", "50", "05")]
+    merged = merge([a, b], tmp_path / "m.jsonl", [correction("50", "05")])
+    assert verify(tmp_path / "m.jsonl").ok
+    assert list(merged.contest("bch").readings()["B"]) == ["01", "02", "03", "04", "05"]
+    assert merged.result("bch").count.votes == (4, 4, 2)
+    withdrawn = [e for e in merged.events if e.kind == "ballot_withdrawn"]
+    assert [(e.data["serial"], e.data["reason"]) for e in withdrawn] == [
+        ("50", "50 → 05: Máy B gõ nhầm 05 thành 50.")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("ruling", "code", "fix"),
+    [
+        (lambda: correction("50", "04"), "rulings.serial_taken", "rule absent = true on it"),
+        (lambda: correction("77", "05"), "rulings.serial_not_entered", "as station B typed it"),
+        (lambda: correction("50", "05", at="C"), "rulings.unknown_station", "stations: A, B"),
+        (lambda: correction("50", "\uff10\uff14"), "rulings.serial_taken", "entered ballot \uff10"),
+        (lambda: correction("50", "05", at=None), "rulings.correction_needs", "station"),
+        (
+            lambda: correction("50", "05", marks={"struck": [1]}),
+            "rulings.correction_with_marks",
+            'add a separate ruling with serial = "05"',
+        ),
+    ],
+)
+def test_a_serial_correction_that_does_not_fit_the_station_is_refused(
+    tmp_path: Path, ruling: object, code: str, fix: str
+) -> None:
+    a, b = _typo(tmp_path)
+    with pytest.raises(ReconciliationError) as raised:
+        merge([a, b], tmp_path / "m.jsonl", [ruling()])  # type: ignore[operator]
+    assert raised.value.code == code
+    assert fix in raised.value.message("en")
+    assert not (tmp_path / "m.jsonl").exists()
+
+
+def test_merging_twice_gives_the_same_bytes_dated_by_the_count(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing in the merged log is the time of the merge: the count keeps the stations' time,
+    or the one given."""
+    a, b = _typo(tmp_path)
+    rulings = [correction("50", "05")]
+
+    class Later(dt.datetime):
+        shift = 0
+
+        @classmethod
+        def now(cls, tz: dt.tzinfo | None = None) -> Later:
+            return cls(2031, 1, 1, 12, cls.shift, tzinfo=tz)
+
+    # the session's wall clock only (``local_now`` reads the module's ``dt``), moved between
+    # the two merges
+    monkeypatch.setattr("tally.audit.session.dt", SimpleNamespace(datetime=Later, UTC=dt.UTC))
+    first = merge([a, b], tmp_path / "m1.jsonl", rulings)
+    Later.shift = 7
+    merge([a, b], tmp_path / "m2.jsonl", rulings)
+    monkeypatch.undo()
+    assert (tmp_path / "m1.jsonl").read_bytes() == (tmp_path / "m2.jsonl").read_bytes()
+    assert first.contest("bch").closed_at == clock()
+    assert first.state.opened is not None and first.state.opened.at == clock()
+    when = dt.datetime(2025, 6, 1, 14, 30)
+    given = merge([a, b], tmp_path / "m3.jsonl", rulings, at=when)
+    assert given.contest("bch").closed_at == when
+    assert given.state.opened is not None and given.state.opened.at == when

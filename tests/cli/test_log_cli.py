@@ -426,3 +426,39 @@ def test_replay_and_reconcile_print_the_same_documents_in_html_pdf_and_word(
     page = report.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "Nguyễn Văn An" in page
     capsys.readouterr()
+
+
+def test_reconcile_corrects_a_mistyped_serial_and_merges_at_the_time_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    _station(a, "A", {})
+    session = CountingSession.open(b, station="B")
+    bch = session.open_contest(CONTEST, roll=ROLL)
+    bch.issue(5)
+    bch.declare_batch("S1", 5)
+    for serial, struck in BALLOTS.items():
+        bch.record("50" if serial == "05" else serial, struck=struck, batch="S1")
+    bch.collect(5)
+    assert main(["reconcile", str(a), str(b)]) == EXIT_NEEDS_DECISION
+    out = capsys.readouterr().out
+    assert "BẦU BAN CHẤP HÀNH" in out and "bch" not in out and "docs/" not in out
+    rulings = tmp_path / "rulings.toml"
+    rulings.write_text(
+        '[[ruling]]\nstation = "B"\nserial = "50"\ncorrect_serial = "05"\n'
+        'note = "Máy B gõ nhầm 05 thành 50."\n',
+        encoding="utf-8",
+    )
+    merged = [tmp_path / "m1.jsonl", tmp_path / "m2.jsonl"]
+    for path in merged:
+        args = ["reconcile", str(a), str(b), "--rulings", str(rulings), "--merge", str(path)]
+        assert main([*args, "--at", "2025-06-01T14:30"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "Số phiếu đúng" in out and "Máy B gõ nhầm 05 thành 50." in out
+    assert merged[0].read_bytes() == merged[1].read_bytes()
+    assert replay(merged[0]).contest("bch").closed_at == dt.datetime(2025, 6, 1, 14, 30)
+    assert replay(merged[0]).result("bch").count.votes == (4, 4, 2)
+    with pytest.raises(SystemExit) as raised:
+        main(["reconcile", str(a), str(b), "--at", "1/6/2025 14:30", "--lang", "en"])
+    assert raised.value.code == 2
+    assert "is not a time as YYYY-MM-DDTHH:MM" in capsys.readouterr().err

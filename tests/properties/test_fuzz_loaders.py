@@ -882,7 +882,7 @@ def session_log() -> bytes:
             handle.record("2", struck=[3])
             handle.record("3", struck=third)
         ruling = Ruling(contest="bch", serial="3", note="Xem phiếu gốc", marks={"struck": [3]})
-        merge([folder / "A.jsonl", folder / "B.jsonl"], folder / "m.jsonl", [ruling], clock=_clock)
+        merge([folder / "A.jsonl", folder / "B.jsonl"], folder / "m.jsonl", [ruling], at=_clock())
         return (folder / "s.jsonl").read_bytes() + b"\0" + (folder / "m.jsonl").read_bytes()
 
 

@@ -26,6 +26,7 @@ only when nothing is left unresolved.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
@@ -37,6 +38,7 @@ from tally.audit.events import (
     BallotRecorded,
     BallotsCollected,
     BallotsIssued,
+    BallotWithdrawn,
     BatchDeclared,
     BoardConstituted,
     ContestOpened,
@@ -50,11 +52,29 @@ from tally.audit.events import (
 from tally.audit.log import place_new
 from tally.audit.readings import ABSENT, Discrepancy, DiscrepancyKind, discrepancies, reading_of
 from tally.audit.replay import Replay, replay
-from tally.audit.session import Clock, CountingSession, local_now
+from tally.audit.rulings import (
+    Ruling,
+    SerialCorrection,
+    corrected,
+    load_rulings,
+    serial_corrections,
+)
+from tally.audit.session import CountingSession
 from tally.audit.state import ContestState, Entry
 from tally.errors import InputFileError, Location, ReconciliationError, TallyError
-from tally.files import parse_toml, read_utf8, shown
 from tally.model.lookalikes import skeleton
+
+__all__ = [
+    "ContestReconciliation",
+    "Ruling",
+    "SerialCorrection",
+    "StationCount",
+    "closing_problem",
+    "compare_stations",
+    "count_time",
+    "load_rulings",
+    "merge",
+]
 
 
 @dataclass(frozen=True)
@@ -81,6 +101,8 @@ class ContestReconciliation:
     """Why the count cannot close with these readings and rulings (``None``: it can)."""
     state: ContestState = field(repr=False)
     """The contest as the logs hold it, with every station's readings and the rulings."""
+    corrections: tuple[SerialCorrection, ...] = ()
+    """The serials the board ruled were mistyped, compared under the ballot they are."""
 
     @property
     def agreed(self) -> bool:
@@ -98,34 +120,6 @@ class ContestReconciliation:
         """The disputed serials with no ruling yet."""
         ruled = {r.serial for r in self.rulings}
         return tuple(s for s in self.disputed if s not in ruled)
-
-
-@dataclass(frozen=True)
-class Ruling:
-    """The board's reading of a disputed ballot, as given in a rulings file or by an app.
-
-    ``marks`` uses the entry keywords (``struck``, ``kept``, ``agree``, ``disagree``,
-    ``both``: ballot numbers or names); ``absent`` says there is no such ballot. Without
-    ``batch``, the ruling keeps the stack the stations agree the ballot came from.
-    """
-
-    contest: str
-    serial: str
-    note: str
-    marks: dict[str, list[int | str]] = field(default_factory=dict)
-    observations: tuple[str, ...] = ()
-    batch: str | None = None
-    absent: bool = False
-    source: Location = field(default_factory=Location)
-    """Where the ruling was given (the rulings file and entry), for error messages."""
-
-    def __post_init__(self) -> None:
-        if self.absent and (self.marks or self.observations or self.batch is not None):
-            raise ReconciliationError(
-                "rulings.absent_with_marks",
-                self.source.within(Location(serial=self.serial)),
-                serial=self.serial,
-            )
 
 
 @checked
@@ -195,6 +189,10 @@ def _contest(key: str, logs: Sequence[Replay], rulings: list[Ruling]) -> Contest
         _same_contest(key, first, other)
     stations = _stations(key, logs)
     typed = {s.label: s.log.contest(key).readings().get(s.station, {}) for s in stations}
+    ids = {s.label: s.station for s in stations}
+    corrections = serial_corrections(typed, [r for r in rulings if r.corrects_serial], ids)
+    typed = corrected(typed, corrections)
+    rulings = [r for r in rulings if not r.corrects_serial]
     spelling = _spellings(typed)
     readings = {
         label: {spelling[skeleton(serial)]: reading for serial, reading in entries.items()}
@@ -250,6 +248,7 @@ def _contest(key: str, logs: Sequence[Replay], rulings: list[Ruling]) -> Contest
         rulings=tuple(ruled),
         problem=closing_problem(combined),
         state=combined,
+        corrections=corrections,
     )
 
 
@@ -407,88 +406,23 @@ def closing_problem(state: ContestState) -> TallyError | None:
     return None
 
 
-_MARK_KEYS = ("struck", "kept", "agree", "disagree", "both")
-_RULING_KEYS = frozenset({"contest", "serial", "note", "observations", "batch", "absent"})
-
-
-@checked
-def load_rulings(path: str | Path, default_contest: str | None = None) -> list[Ruling]:
-    """Rulings from a TOML file of ``[[ruling]]`` tables (see docs/audit.md)."""
-    source = str(path)
-    data = parse_toml(read_utf8(Path(path)), source, "rulings.toml")
-    for key in data:
-        if key != "ruling":  # e.g. [[rulings]]: never read nothing silently
-            where = Location(file=source, field=key)
-            raise InputFileError("rulings.unknown_key", where, key=key, allowed="[[ruling]]")
-    entries = data.get("ruling", [])
-    if not isinstance(entries, list):
-        raise InputFileError("rulings.shape", Location(file=source, field="ruling"))
-    return [
-        _ruling(entry, Location(file=source, field=f"ruling[{number}]"), default_contest)
-        for number, entry in enumerate(entries, start=1)
-    ]
-
-
-def _ruling(entry: object, where: Location, default_contest: str | None) -> Ruling:
-    if not isinstance(entry, dict):
-        raise InputFileError("rulings.shape", where)
-    unknown = set(entry) - _RULING_KEYS - set(_MARK_KEYS)
-    if unknown:
-        raise InputFileError(
-            "rulings.unknown_key",
-            where,
-            key=", ".join(sorted(unknown)),
-            allowed=", ".join([*sorted(_RULING_KEYS), *_MARK_KEYS]),
-        )
-    contest = entry.get("contest", default_contest)
-    serial, note = entry.get("serial"), entry.get("note")
-    if not isinstance(contest, str) or not isinstance(serial, str) or not serial.strip():
-        raise InputFileError("rulings.missing", where, key="contest, serial")
-    if not isinstance(note, str) or not note.strip():
-        raise InputFileError("rulings.missing", where, key="note")
-    marks = {key: entry[key] for key in _MARK_KEYS if key in entry}
-    for key, value in marks.items():
-        if not isinstance(value, list):
-            raise InputFileError("rulings.not_list", where, key=key)
-        for ref in value:
-            if isinstance(ref, bool) or not isinstance(ref, int | str):
-                raise InputFileError("rulings.bad_ref", where, key=key, value=shown(ref))
-    observations = entry.get("observations", [])
-    batch = entry.get("batch")
-    absent = entry.get("absent", False)
-    if (
-        not isinstance(observations, list)
-        or not all(isinstance(o, str) for o in observations)
-        or (batch is not None and not isinstance(batch, str))
-        or not isinstance(absent, bool)
-    ):
-        raise InputFileError("rulings.shape", where)
-    return Ruling(
-        contest=contest,
-        serial=serial.strip(),
-        note=note.strip(),
-        marks=marks,
-        observations=tuple(observations),
-        batch=batch,
-        absent=absent,
-        source=where,
-    )
-
-
 @checked
 def merge(
     paths: Sequence[str | Path],
     output: str | Path,
     rulings: Sequence[Ruling] = (),
     *,
-    clock: Clock = local_now,
+    at: dt.datetime | None = None,
 ) -> Replay:
     """Write one new log at ``output`` holding every station's current readings of each
     contest, the board's ``rulings``, and — where nothing is left unresolved and every stack
-    holds its declared count — the closed count.
+    holds its declared count — the closed count, dated by :func:`count_time` (``at``, else the
+    spec's time of the count, else the stations' own).
 
-    The log is written beside ``output`` and renamed into place once whole; ``output`` must
-    not exist. Bad rulings are refused before anything is written.
+    Nothing in the log depends on when or where the merge runs: merging the same logs with the
+    same rulings gives the same bytes. The log is written beside ``output`` and renamed into
+    place once whole; ``output`` must not exist. Bad rulings are refused before anything is
+    written.
     """
     target = Path(output)
     if target.exists():
@@ -496,6 +430,8 @@ def merge(
     logs = _load(paths)
     reports = _reconcile(logs, rulings)
     opened = logs[0].state.opened
+    times = {report.key: count_time(logs, report.key, at) for report in reports}
+    merged_at = max(times.values(), key=_instant) if times else at or opened_at(logs)
     try:
         descriptor, name = tempfile.mkstemp(
             dir=target.parent if str(target.parent) else ".",
@@ -516,10 +452,10 @@ def merge(
             partial,
             station="board",
             congress=opened.congress if opened is not None else None,
-            clock=clock,
+            clock=lambda: merged_at,
         )
         for report in reports:
-            _write_contest(session, report, logs)
+            _write_contest(session, report, logs, times[report.key])
         session.close()
         place_new(partial, target)
     except BaseException:
@@ -528,8 +464,52 @@ def merge(
     return replay(target)
 
 
+def count_time(logs: Sequence[Replay], key: str, at: dt.datetime | None = None) -> dt.datetime:
+    """When the merged log dates the count of ``key``: ``at`` when given; else the spec's
+    ``counted_at`` for it, when a log records the congress's plan; else the latest time a
+    station closed its own count of it; else the latest ballot entered; else when it opened."""
+    if at is not None:
+        return at
+    for log in logs:
+        plan, contest = log.state.plan, log.contest(key).contest
+        if plan is None:
+            continue
+        try:
+            counted = plan.congress.plan(contest.id).round_plan(contest.round).counted_at
+        except (KeyError, IndexError):
+            counted = None
+        if counted is not None:
+            return counted
+    closed = [c for log in logs if (c := log.contest(key).closed_at) is not None]
+    if closed:
+        return max(closed, key=_instant)
+    entered = [
+        dt.datetime.fromisoformat(log.events[entry.seq - 1].data["at"])
+        for log in logs
+        for entries in log.contest(key).stations.values()
+        for entry in entries.values()
+    ]
+    if entered:
+        return max(entered, key=_instant)
+    return max((log.contest(key).opened_at for log in logs), key=_instant)
+
+
+def opened_at(logs: Sequence[Replay]) -> dt.datetime:
+    """The time the first log opened (a merge of logs that hold no contest)."""
+    first = logs[0].state.opened
+    return first.at if first is not None else dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def _instant(moment: dt.datetime) -> dt.datetime:
+    """``moment`` comparable with any other (a time without zone read as UTC)."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+
+
 def _write_contest(
-    session: CountingSession, report: ContestReconciliation, logs: Sequence[Replay]
+    session: CountingSession,
+    report: ContestReconciliation,
+    logs: Sequence[Replay],
+    closed_at: dt.datetime,
 ) -> None:
     state, key = report.state, report.key
     session.write(
@@ -550,22 +530,36 @@ def _write_contest(
         session.write(BatchDeclared(contest=key, batch=batch, expected=expected))
     session.write(StationsMerged(contest=key, sources=report.sources))
     stations = _stations(key, logs)
-    spelling = _spellings(
-        {s.label: s.log.contest(key).stations.get(s.station, {}) for s in stations}
-    )
+    typed = {s.label: s.log.contest(key).stations.get(s.station, {}) for s in stations}
+    spelling = _spellings(typed)
+    corrected = {(c.station, c.entered): c for c in report.corrections}
     for station in stations:
-        entries = station.log.contest(key).stations.get(station.station, {})
-        for serial, entry in entries.items():
-            original = station.log.events[entry.seq - 1]
+        for serial, entry in typed[station.label].items():
+            when = station.log.events[entry.seq - 1].data["at"]
+            recorded = BallotRecorded(
+                contest=key,
+                serial=spelling[skeleton(serial)],
+                station=station.label,
+                at=when,
+                **dict(entry.reading),
+            )
+            seq = session.write(recorded)
+            correction = corrected.get((station.label, serial))
+            if correction is None:
+                continue
+            # As entered, then withdrawn in the board's words and entered as the ballot it is:
+            # the merged log shows the typo and the ruling, and counts the ballot once.
             session.write(
-                BallotRecorded(
+                BallotWithdrawn(
                     contest=key,
-                    serial=spelling[skeleton(serial)],
+                    serial=recorded.serial,
                     station=station.label,
-                    at=original.data["at"],
-                    **dict(entry.reading),
+                    cancels=seq,
+                    reason=f"{recorded.serial} → {correction.serial}: {correction.note}",
+                    at=when,
                 )
             )
+            session.write(recorded.model_copy(update={"serial": correction.serial}))
     for ruling in report.rulings:
         session.write(ruling)
     seen: set[tuple[str, str]] = set()
@@ -578,6 +572,4 @@ def _write_contest(
         session.write(BallotsCollected(contest=key, collected=state.collected))
     if report.problem is None:
         _, result = session.state.contests[key].count()
-        session.write(
-            CountClosed(contest=key, at=session.clock(), figures=ResultFigures.of(result))
-        )
+        session.write(CountClosed(contest=key, at=closed_at, figures=ResultFigures.of(result)))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime as dt
 import json
 import os
 from pathlib import Path
@@ -217,6 +218,20 @@ def _later_note(replayed: Replay, key: str, lang: Lang) -> str:
     return "\n" + text("log.later_note", lang, count=len(later), contest=key, kinds=kinds) + "\n"
 
 
+@dataclasses.dataclass(frozen=True)
+class TimeOfCount:
+    """``--at``: a time of the count as the spec writes ``counted_at`` (``YYYY-MM-DDTHH:MM``,
+    no zone), refused in ``lang`` otherwise."""
+
+    lang: Lang
+
+    def __call__(self, value: str) -> dt.datetime:
+        try:
+            return dt.datetime.strptime(value, "%Y-%m-%dT%H:%M")
+        except ValueError:
+            raise argparse.ArgumentTypeError(text("cli.bad_time", self.lang, value=value)) from None
+
+
 def reconcile_command(args: argparse.Namespace) -> tuple[str | bytes, bool, str]:
     """Compare station logs and check the rulings; with ``--merge``, write the merged log."""
     from tally.audit.stations import compare_stations, load_rulings, merge
@@ -244,7 +259,7 @@ def reconcile_command(args: argparse.Namespace) -> tuple[str | bytes, bool, str]
     ]
     pending = any(r.problem is not None for r in reports)
     if args.merge is not None:
-        merged = merge(args.logs, args.merge, rulings)
+        merged = merge(args.logs, args.merge, rulings, at=args.at)
         lines.append(text("cli.merged", lang, path=args.merge, hash=merged.final_hash))
         for key in merged.keys:
             result = merged.contest(key).result

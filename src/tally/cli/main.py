@@ -27,7 +27,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from tally.cli.count import count_command
-from tally.cli.log_commands import reconcile_command, replay_command, verify_command
+from tally.cli.log_commands import (
+    TimeOfCount,
+    reconcile_command,
+    replay_command,
+    verify_command,
+)
 from tally.cli.outputs import say, write
 from tally.cli.parser import EXIT_USAGE as EXIT_USAGE
 from tally.cli.parser import Parser, language_of
@@ -193,6 +198,9 @@ def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
     )
     reconcile.add_argument(
         "--merge", type=Path, metavar=h("cli.metavar.merge"), help=h("cli.help.reconcile.merge")
+    )
+    reconcile.add_argument(
+        "--at", type=TimeOfCount(lang), metavar=h("cli.metavar.at"), help=h("cli.help.reconcile.at")
     )
     _output(reconcile, lang, formats=("text", "markdown", *PAGED_FORMATS))
     return parser

@@ -29,7 +29,7 @@ def reconciliation_blocks(
     blocks: list[Block] = [Title(_t("title", lang))]
     for report in reports:
         contest = report.state.contest
-        blocks.append(Heading(_t("contest", lang, key=report.key)))
+        blocks.append(Heading(_title(contest, lang)))
         blocks.append(Paragraph(_t("sources", lang) + ":"))
         blocks.append(
             Table(
@@ -53,6 +53,7 @@ def reconciliation_blocks(
         right: list[Align] = ["right"] * (len(headers) - 1)
         blocks.append(Table(headers, rows, ("left", *right)))
         stations = [s.station for s in report.stations]
+        blocks += _corrections(report, lang)
         if report.agreed:
             blocks.append(Paragraph(_t("agreed", lang)))
             spelt = [d for d in report.discrepancies if d.kind is DiscrepancyKind.SERIAL]
@@ -80,6 +81,31 @@ def reconciliation_blocks(
             blocks.append(Paragraph(_t("disputed", lang, count=len(unruled), serials=shown)))
         blocks += _closing(report, lang)
     return blocks
+
+
+def _title(contest: Contest, lang: Lang) -> str:
+    """The contest as the minutes name it: its title, else what it elects; and its round."""
+    title = contest.title or _t("doc.elect", lang, body=label(contest.body, lang))
+    return title + (_t("doc.round_of", lang, number=contest.round) if contest.round > 1 else "")
+
+
+def _corrections(report: ContestReconciliation, lang: Lang) -> list[Block]:
+    """The serials the board ruled mistyped, and the ballot each is."""
+    if not report.corrections:
+        return []
+    return [
+        Paragraph(_t("corrections", lang) + ":"),
+        Table(
+            (
+                _t("doc.station", lang),
+                _t("typed", lang),
+                _t("is_ballot", lang),
+                _t("doc.note", lang),
+            ),
+            tuple((c.station, c.entered, c.serial, c.note) for c in report.corrections),
+            ("left", "left", "left", "left"),
+        ),
+    ]
 
 
 def _closing(report: ContestReconciliation, lang: Lang) -> list[Block]:

@@ -345,6 +345,49 @@ TABLE: dict[str, tuple[str, str]] = {
         "The ruling on ballot {serial} says both that there is no such ballot and how it reads "
         "(or its stack). Choose one: no such ballot (absent), or its reading.",
     ),
+    "rulings.station_alone": (
+        "Phán quyết về phiếu {serial} ghi máy {station!r} nhưng không ghi correct_serial. Chỉ "
+        'phán quyết sửa số phiếu nhập nhầm mới ghi máy: thêm correct_serial = "số phiếu đúng", '
+        "hoặc bỏ station.",
+        "The ruling on ballot {serial} names station {station!r} but gives no correct_serial. "
+        "Only a ruling that corrects a mistyped serial names a station: add correct_serial = "
+        '"the right serial", or remove station.',
+    ),
+    "rulings.correction_needs": (
+        "Phán quyết sửa số phiếu {serial} thành {correct!r} phải ghi máy đã nhập nhầm "
+        '(station = "B") và số phiếu đúng (correct_serial).',
+        "The ruling correcting serial {serial} to {correct!r} must name the station that "
+        'mistyped it (station = "B") and the right serial (correct_serial).',
+    ),
+    "rulings.correction_with_marks": (
+        "Phán quyết sửa số phiếu {serial} thành {correct} chỉ ghi máy, số phiếu và ghi chú. Nếu "
+        "các máy còn đọc phiếu {correct} khác nhau, ghi thêm một phán quyết riêng với "
+        'serial = "{correct}" và cách đọc phiếu.',
+        "The ruling correcting serial {serial} to {correct} gives only the station, the serials "
+        "and the note. If the stations still read ballot {correct} differently, add a separate "
+        'ruling with serial = "{correct}" and its reading.',
+    ),
+    "rulings.unknown_station": (
+        "Phán quyết ghi máy {station!r}, nhưng các nhật ký chỉ có các máy: {known}. Ghi station "
+        "đúng như tên máy trong báo cáo đối chiếu.",
+        "A ruling names station {station!r}, but the logs hold only the stations: {known}. Give "
+        "station as the reconciliation report names it.",
+    ),
+    "rulings.serial_not_entered": (
+        "Máy {station} không nhập phiếu nào có số {serial}, nên không thể sửa số phiếu này. "
+        "Ghi serial đúng như máy {station} đã nhập (xem bảng chênh lệch của báo cáo đối chiếu).",
+        "Station {station} entered no ballot with serial {serial}, so it cannot be corrected. "
+        "Give serial as station {station} typed it (see the differences in the reconciliation "
+        "report).",
+    ),
+    "rulings.serial_taken": (
+        "Máy {station} đã nhập phiếu {correct}, nên phiếu {serial} của máy này không thể là "
+        "phiếu {correct} (sẽ thành một phiếu nhập hai lần). Kiểm tra lại số phiếu đúng; nếu máy "
+        "{station} nhập thừa phiếu {serial}, ghi phán quyết absent = true cho phiếu đó.",
+        "Station {station} already entered ballot {correct}, so its ballot {serial} cannot be "
+        "ballot {correct} (it would be entered twice). Check the right serial; if station "
+        "{station} entered {serial} by mistake, rule absent = true on it.",
+    ),
     "rulings.unknown_contest": (
         "Phán quyết cho cuộc bầu {contest!r}, nhưng các nhật ký chỉ có: {known}. Sửa contest.",
         "A ruling for contest {contest!r}, but the logs hold only: {known}. Fix contest.",
@@ -355,9 +398,11 @@ TABLE: dict[str, tuple[str, str]] = {
     ),
     "rulings.shape": (
         "Phán quyết không đúng dạng. Mỗi phán quyết là một bảng [[ruling]] với contest, serial, "
-        "note và các dấu (struck/kept hoặc agree/disagree/both), observations, batch, absent.",
+        "note và các dấu (struck/kept hoặc agree/disagree/both), observations, batch, absent; "
+        "hoặc, để sửa số phiếu nhập nhầm, station và correct_serial (là chữ).",
         "The ruling is malformed. Each is a [[ruling]] table with contest, serial, note and the "
-        "marks (struck/kept or agree/disagree/both), observations, batch, absent.",
+        "marks (struck/kept or agree/disagree/both), observations, batch, absent; or, to "
+        "correct a mistyped serial, station and correct_serial (text).",
     ),
     "rulings.toml": (
         "Tệp phán quyết không đúng cú pháp TOML: {detail}.",

@@ -98,6 +98,10 @@ TABLE: dict[str, tuple[str, str]] = {
         "{contest}: các máy nhập khác nhau ở {count} phiếu; chưa có kết quả.",
         "{contest}: the stations differ on {count} ballot(s); no result yet.",
     ),
+    "cli.bad_time": (
+        "{value!r} không phải thời điểm dạng NĂM-THÁNG-NGÀYTGIỜ:PHÚT, ví dụ 2025-06-01T09:30",
+        "{value!r} is not a time as YYYY-MM-DDTHH:MM, e.g. 2025-06-01T09:30",
+    ),
     "cli.merged": (
         "Đã ghi nhật ký gộp {path}; mã SHA-256 của sự kiện cuối: {hash}",
         "Wrote the merged log {path}; SHA-256 of the last event: {hash}",

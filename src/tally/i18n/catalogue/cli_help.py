@@ -163,6 +163,11 @@ TABLE: dict[str, tuple[str, str]] = {
         "the board's rulings (TOML)",
     ),
     "cli.help.reconcile.merge": ("ghi nhật ký gộp (tệp mới)", "write the merged log (a new file)"),
+    "cli.help.reconcile.at": (
+        "thời điểm kiểm phiếu ghi trong nhật ký gộp (mặc định: lúc máy cuối cùng kết thúc nhập)",
+        "the time of the count written in the merged log (default: when the last station "
+        "finished entering)",
+    ),
     # --- placeholders shown in the usage line -----------------------------------------------
     "cli.metavar.spec": ("ĐẠI_HỘI.toml", "SPEC.toml"),
     "cli.metavar.ballots": ("PHIẾU.csv", "BALLOTS.csv"),
@@ -174,6 +179,7 @@ TABLE: dict[str, tuple[str, str]] = {
     "cli.metavar.hash": ("MÃ_BĂM", "HASH"),
     "cli.metavar.rulings": ("PHÁN_QUYẾT.toml", "RULINGS.toml"),
     "cli.metavar.merge": ("NHẬT_KÝ_MỚI.jsonl", "NEW.jsonl"),
+    "cli.metavar.at": ("NĂM-THÁNG-NGÀYTGIỜ:PHÚT", "YYYY-MM-DDTHH:MM"),
     "cli.metavar.output": ("TỆP", "FILE"),
     "cli.metavar.host": ("ĐỊA_CHỈ", "HOST"),
     "cli.metavar.port": ("CỔNG", "PORT"),
