@@ -99,7 +99,9 @@ def test_no_acknowledged_ballot_is_lost_across_fifty_kills(tmp_path: Path) -> No
     lost = [s for s in acknowledged if s not in entries]
     assert lost == []
     changed = [
-        s for s, struck in acknowledged.items() if list(entries[s].reading.marks.struck or ()) != struck
+        s
+        for s, struck in acknowledged.items()
+        if list(entries[s].reading.marks.struck or ()) != struck
     ]
     assert changed == []
     assert len(acknowledged) > KILLS  # ballots were really entered between the kills
