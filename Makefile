@@ -37,6 +37,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_cli.py
 	$(BIN)/python benchmarks/bench_log.py $(BENCH_ARGS)
 	$(BIN)/python benchmarks/bench_documents.py
+	$(BIN)/python benchmarks/bench_station.py
 
 bench-strategies: $(STAMP)
 	$(BIN)/python benchmarks/bench_strategies.py
