@@ -51,6 +51,10 @@ def station_app(desk: Desk, *, lang: Lang = "vi", token: str | None = None) -> A
     lock = threading.Lock()
 
     def step(work: Callable[[dict[str, Any]], Any]) -> Callable[[Request], Awaitable[Response]]:
+        def locked(body: dict[str, Any]) -> Any:
+            with lock:
+                return work(body)
+
         async def endpoint(request: Request) -> Response:
             body: dict[str, Any] = {}
             if request.method == "POST":
@@ -64,9 +68,8 @@ def station_app(desk: Desk, *, lang: Lang = "vi", token: str | None = None) -> A
                     message = text("station.bad_request", lang)
                     return JSONResponse({"error": "station.bad_request", "message": message}, 400)
                 body = raw
-            try:
-                with lock:
-                    answer = await _in_thread(work, body)
+            try:  # the lock is taken in the worker thread: never held across an await
+                answer = await _in_thread(locked, body)
             except TallyError as error:
                 said = {"error": error.code, "message": error.message(lang)}
                 return JSONResponse(said, status_code=422)

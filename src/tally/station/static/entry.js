@@ -11,6 +11,7 @@ let observed = new Set();
 let confirmEmpty = false;
 let busy = false;
 let previewSeq = 0;
+let previewTimer = 0;
 
 class Refused extends Error {}
 
@@ -190,10 +191,14 @@ async function preview() {
   }
 }
 
+// Ask for the verdict once typing pauses (a fast clerk types a ballot in a second).
 function lineChanged() {
   confirmEmpty = false;
   if ($("message").className !== "lost") tell("");
-  preview();
+  clearTimeout(previewTimer);
+  const { marks, error } = parse($("entry").value);
+  if (!error) highlight(withObservations(marks));
+  previewTimer = setTimeout(preview, 120);
 }
 
 function toggle(number) {
@@ -227,6 +232,8 @@ async function record() {
     return;
   }
   const serial = nextSerial() || "?";
+  clearTimeout(previewTimer);
+  previewSeq++;
   busy = true;
   tell(say("saving"));
   try {
