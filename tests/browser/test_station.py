@@ -237,6 +237,12 @@ def test_a_yes_no_contest_by_keyboard(page: OpenPage, tmp_path: Path) -> None:
             keys, flags = [f"1{letter}" if place % 2 else letter], 0
             if place == 5:
                 keys, flags = ["[F8]", *keys], OBSERVATION_FLAG["identifying_mark"]
+            if place == 15:
+                shown.keyboard.type("1d")
+                shown.wait_for_function("document.getElementById('verdict').textContent")
+                shown.screenshot(path=str(SHOTS / "station-yes-no.png"))
+                shown.keyboard.press("Control+a")
+                shown.keyboard.press("Delete")
             enter(shown, keys, serial)
             rows[serial] = ([int(codes[letter])], flags)
         close(shown, 30, 30)

@@ -95,7 +95,7 @@ function describe(marks) {
   if (marks.struck && marks.struck.length) parts.push(say("struck_label") + " " + marks.struck.join(" "));
   if (marks.kept) parts.push(say("kept_label") + " " + marks.kept.join(" "));
   for (const [letter, key] of Object.entries(YES_NO)) {
-    (marks[key] || []).forEach((k) => parts.push(k + letter));
+    (marks[key] || []).forEach((k) => parts.push(k + letter + " (" + say(key) + ")"));
   }
   (marks.observations || []).forEach((o) => parts.push(say("obs_" + o)));
   return parts.length ? parts.join(" · ") : say("empty_ballot");
@@ -117,7 +117,9 @@ function drawStatus() {
     return d;
   }));
   const serial = nextSerial();
-  $("next").textContent = serial ? say("next", { serial }) : say("no_stack");
+  $("next").textContent = status.closed ? say("closed", { entered: status.entered })
+    : serial ? say("next", { serial }) : say("no_stack");
+  $("entry").disabled = status.closed;
   $("latest").replaceChildren(...status.latest.map((e) => {
     const li = document.createElement("li");
     li.dataset.serial = e.serial;
@@ -127,7 +129,7 @@ function drawStatus() {
     return li;
   }));
   drawMode();
-  if (status.closed) drawResult();
+  if (status.closed) { $("mode").textContent = ""; drawResult(); }
 }
 
 function drawMode() {
@@ -137,10 +139,11 @@ function drawMode() {
 }
 
 function drawKeys() {
-  const keys = [["F2 / k", say("key_kept")], ["F6", say("obs_not_issued")],
+  const keys = [...(strikeOut() ? [["F2 / k", say("key_kept")]] : []), ["F6", say("obs_not_issued")],
     ["F7", say("obs_write_in")], ["F8", say("obs_identifying_mark")],
     ["Ctrl+Z", say("key_undo")], ["F4", say("declare")], ["F9", say("correct")],
-    ["F10", say("withdraw")], ["F3", say("close")], ["Esc", say("key_escape")]];
+    ["F10", say("withdraw")], ["F3", say("close")], ["Esc", say("key_escape")]]
+    .map(([k, what]) => [k, what.replace(/\s*\(F\d+\)$/, "")]);
   $("keys").replaceChildren(...keys.flatMap(([k, what]) => {
     const kbd = document.createElement("kbd");
     kbd.textContent = k;
@@ -161,7 +164,7 @@ function drawResult() {
     list.append(li);
   }
   const title = document.createElement("h3");
-  title.textContent = say("elected");
+  title.textContent = say("elected") + ": " + status.elected.length + "/" + status.contest.seats;
   box.replaceChildren(h, title, status.elected.length ? list : document.createTextNode(say("nobody")));
   box.hidden = false;
 }
@@ -371,5 +374,5 @@ $("entry").addEventListener("input", lineChanged);
 for (const el of document.querySelectorAll("[data-w]")) el.textContent = say(el.dataset.w);
 document.title = say("title");
 drawKeys();
-refresh().then(() => { drawNames(); drawStatus(); $("entry").focus(); })
+refresh().then(() => { drawNames(); drawStatus(); drawKeys(); $("entry").focus(); })
   .catch(() => tell(say("request_failed"), "refused"));
