@@ -21,6 +21,7 @@ pytest.importorskip("starlette")
 pytest.importorskip("uvicorn")
 
 from tally.counting.result import ContestResult, count_contest
+from tally.i18n.messages import Lang
 from tally.io.spec import load_congress
 from tally.model.ballots import Ballots, Mark
 from tally.station.app import station_app
@@ -39,7 +40,7 @@ OBSERVATION_FLAG = {"write_in": 2, "identifying_mark": 4, "not_issued": 1}
 
 
 @contextmanager
-def serving(desk: Desk, lang: str = "vi") -> Iterator[str]:
+def serving(desk: Desk, lang: Lang = "vi") -> Iterator[str]:
     """The station app on 127.0.0.1 and a free port, in a background thread."""
     import uvicorn
 
@@ -50,7 +51,7 @@ def serving(desk: Desk, lang: str = "vi") -> Iterator[str]:
         station_app(desk, lang=lang),
         host="127.0.0.1",
         port=port,
-        log_level="warning",  # type: ignore[arg-type]
+        log_level="warning",
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
@@ -301,21 +302,21 @@ def test_refusals_keep_what_was_typed_and_a_lost_ballot_is_named(
         shown.keyboard.type("1 2 3 4")
         shown.keyboard.press("Enter")  # no stack open: refused in the API's words
         shown.wait_for_selector("#message.refused")
-        assert "No stack is open" in shown.text_content("#message")
+        assert "No stack is open" in str(shown.text_content("#message"))
         assert shown.input_value("#entry") == "1 2 3 4"
         declare(shown, 5, "S01")
         shown.keyboard.press("Control+a")
         shown.keyboard.type("1 99")
         shown.keyboard.press("Enter")
         shown.wait_for_selector("#message.refused")
-        assert "99" in shown.text_content("#message")
+        assert "99" in str(shown.text_content("#message"))
         assert shown.input_value("#entry") == "1 99"
     # the station is gone: the page says which ballot was not saved
     shown.keyboard.press("Control+a")
     shown.keyboard.type("1 2 3 4")
     shown.keyboard.press("Enter")
     shown.wait_for_selector("#message.lost")
-    assert "S01-001" in shown.text_content("#message")
-    assert "NOT SAVED" in shown.text_content("#message")
+    assert "S01-001" in str(shown.text_content("#message"))
+    assert "NOT SAVED" in str(shown.text_content("#message"))
     assert shown.input_value("#entry") == "1 2 3 4"
     desk.session.close()
