@@ -306,6 +306,12 @@ def test_refusals_keep_what_was_typed_and_a_lost_ballot_is_named(
         assert shown.input_value("#entry") == "1 2 3 4"
         declare(shown, 5, "S01")
         shown.keyboard.press("Control+a")
+        shown.keyboard.press("Delete")
+        shown.click("#names li[data-n='3']")  # clicking a name toggles it
+        assert shown.input_value("#entry") == "3 "
+        assert shown.get_attribute("#names li[data-n='3']", "class") == "struck"
+        shown.click("#names li[data-n='3']")
+        assert shown.input_value("#entry") == ""
         shown.keyboard.type("1 99")
         shown.keyboard.press("Enter")
         shown.wait_for_selector("#message.refused")
