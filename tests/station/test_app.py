@@ -117,3 +117,19 @@ def test_the_hall_sees_progress_totals_only_when_switched_on_then_the_result(
     client.post("/api/close", json={"issued": 194, "collected": 2})
     result_page = client.get("/screen").text
     assert "/api/screen" not in result_page and "Bầu Ban Chấp hành" in result_page
+
+
+def test_the_entry_page_and_its_files_come_from_the_package(
+    station: tuple[TestClient, Path],
+) -> None:
+    client, _ = station
+    page = client.get("/")
+    assert page.status_code == 200 and "Nhập phiếu" in page.text
+    assert '"confirm_empty": "Phiếu không đánh dấu gì' in page.text  # the words, embedded
+    assert "http" not in page.text  # nothing from the network
+    script = client.get("/static/entry.js")
+    assert script.status_code == 200 and "javascript" in script.headers["content-type"]
+    assert "fetch(" in script.text and "http://" not in script.text
+    assert client.get("/static/entry.css").status_code == 200
+    assert client.get("/static/app.py").status_code == 404
+    assert client.get("/static/..%2Fapp.py").status_code == 404

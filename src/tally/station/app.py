@@ -15,6 +15,8 @@ code and its message in the station's language, and writes nothing):
 - ``POST /api/undo``; ``POST /api/correct`` ``{"serial", "marks", "reason"}``;
   ``POST /api/withdraw`` ``{"serial", "reason"}``;
 - ``POST /api/close`` ``{"issued": 194, "collected": 194}``: close the count.
+
+The entry page is ``GET /`` and its files ``GET /static/{name}`` (:mod:`tally.station.page`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from tally.i18n.messages import Lang, text
 from tally.model.contest import BallotForm
 from tally.station.desk import Desk, Entered, Status
 from tally.station.live import live_page, progress
+from tally.station.page import entry_page, static_file
 
 TOKEN_COOKIE = "tally_station"
 
@@ -48,6 +51,10 @@ def station_app(desk: Desk, *, lang: Lang = "vi", token: str | None = None) -> A
     lock = threading.Lock()
 
     def step(work: Callable[[dict[str, Any]], Any]) -> Callable[[Request], Awaitable[Response]]:
+        def locked(body: dict[str, Any]) -> Any:
+            with lock:
+                return work(body)
+
         async def endpoint(request: Request) -> Response:
             body: dict[str, Any] = {}
             if request.method == "POST":
@@ -61,9 +68,8 @@ def station_app(desk: Desk, *, lang: Lang = "vi", token: str | None = None) -> A
                     message = text("station.bad_request", lang)
                     return JSONResponse({"error": "station.bad_request", "message": message}, 400)
                 body = raw
-            try:
-                with lock:
-                    answer = await _in_thread(work, body)
+            try:  # the lock is taken in the worker thread: never held across an await
+                answer = await _in_thread(locked, body)
             except TallyError as error:
                 said = {"error": error.code, "message": error.message(lang)}
                 return JSONResponse(said, status_code=422)
@@ -119,6 +125,15 @@ def station_app(desk: Desk, *, lang: Lang = "vi", token: str | None = None) -> A
         title = congress.congress.name if congress and congress.congress else None
         return HTMLResponse(render_screen([result], title, lang))
 
+    async def page(_: Request) -> Response:
+        return HTMLResponse(entry_page(lang))
+
+    async def static(request: Request) -> Response:
+        found = static_file(request.path_params["name"])
+        if found is None:
+            return Response(status_code=404)
+        return Response(found[0], media_type=found[1])
+
     steps = {
         "stack": stack,
         "preview": preview,
@@ -132,6 +147,8 @@ def station_app(desk: Desk, *, lang: Lang = "vi", token: str | None = None) -> A
         Route("/api/status", step(status), methods=["GET"]),
         Route("/api/screen", step(screen_news), methods=["GET"]),
         Route("/screen", screen, methods=["GET"]),
+        Route("/", page, methods=["GET"]),
+        Route("/static/{name}", static, methods=["GET"]),
     ]
     steps["screen"] = screen_totals
     routes += [Route(f"/api/{name}", step(work), methods=["POST"]) for name, work in steps.items()]

@@ -25,6 +25,7 @@ from tally.i18n.catalogue import (
     render_stations,
     render_summary,
     station,
+    station_page,
     words,
 )
 
@@ -50,6 +51,7 @@ CATALOGUE: Table = _merge(
     io.TABLE,
     audit.TABLE,
     station.TABLE,
+    station_page.TABLE,
     cli.TABLE,
     cli_help.TABLE,
     labels.TABLE,

@@ -1,0 +1,378 @@
+// The station's entry page: keyboard first. Plain script, no build step; its words come from
+// the page (WORDS, the catalogue's station_page.* in the station's language).
+"use strict";
+const $ = (id) => document.getElementById(id);
+const say = (key, vars = {}) => (WORDS[key] || key).replace(/\{(\w+)\}/g, (_, k) => vars[k] ?? "");
+const OBSERVATIONS = { F6: "not_issued", F7: "write_in", F8: "identifying_mark" };
+const YES_NO = { a: "agree", d: "disagree", b: "both" };
+let status = null;
+let kept = false;
+let observed = new Set();
+let confirmEmpty = false;
+let busy = false;
+let previewSeq = 0;
+let previewTimer = 0;
+
+class Refused extends Error {}
+
+async function call(path, body) {
+  const init = body === undefined ? { cache: "no-store" }
+    : { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) };
+  const answer = await fetch(path, init);
+  let data = null;
+  try { data = await answer.json(); } catch (e) { data = null; }
+  if (!answer.ok) throw new Refused((data && data.message) || answer.status + " " + answer.statusText);
+  return data;
+}
+
+function tell(text, kind = "") {
+  const m = $("message");
+  m.textContent = text;
+  m.className = kind;
+}
+
+function strikeOut() { return !status || status.contest.form === "strike_out"; }
+
+// What the line says: {marks, error}; the marks as the API takes them.
+function parse(line, asKept = kept) {
+  const tokens = line.trim().split(/[\s,;]+/).filter(Boolean);
+  const marks = {};
+  if (strikeOut()) {
+    const numbers = [];
+    for (const t of tokens) {
+      if (!/^\d+$/.test(t)) return { error: say("not_a_number", { token: t }) };
+      numbers.push(parseInt(t, 10));
+    }
+    if (numbers.length) marks[asKept ? "kept" : "struck"] = numbers;
+  } else {
+    for (const t of tokens) {
+      const found = /^(\d*)([adb])$/i.exec(t);
+      if (!found || (!found[1] && status.contest.names.length !== 1)) {
+        return { error: say("not_yes_no", { token: t }) };
+      }
+      const key = YES_NO[found[2].toLowerCase()];
+      (marks[key] = marks[key] || []).push(found[1] ? parseInt(found[1], 10) : 1);
+    }
+  }
+  return { marks };
+}
+
+function withObservations(marks) {
+  return observed.size ? { ...marks, observations: [...observed] } : marks;
+}
+
+function empty(marks) { return Object.keys(marks).length === 0; }
+
+// --- drawing ---------------------------------------------------------------------------
+function drawNames() {
+  const names = status.contest.names;
+  const list = $("names");
+  list.style.columnCount = Math.max(1, Math.ceil(names.length / 20));
+  list.replaceChildren(...names.map((name, i) => {
+    const li = document.createElement("li");
+    const b = document.createElement("b");
+    b.textContent = i + 1;
+    li.append(b, name);
+    li.dataset.n = i + 1;
+    li.addEventListener("click", () => toggle(i + 1));
+    return li;
+  }));
+}
+
+function highlight(marks) {
+  const n = status.contest.names.length;
+  const cls = new Array(n + 1).fill("");
+  if (marks.struck) marks.struck.forEach((k) => { cls[k] = "struck"; });
+  if (marks.kept) {
+    for (let k = 1; k <= n; k++) cls[k] = marks.kept.includes(k) ? "" : "struck";
+  }
+  for (const key of ["agree", "disagree", "both"]) (marks[key] || []).forEach((k) => { cls[k] = key; });
+  for (const li of $("names").children) li.className = cls[Number(li.dataset.n)] || "";
+}
+
+function describe(marks) {
+  const parts = [];
+  if (marks.struck && marks.struck.length) parts.push(say("struck_label") + " " + marks.struck.join(" "));
+  if (marks.kept) parts.push(say("kept_label") + " " + marks.kept.join(" "));
+  for (const [letter, key] of Object.entries(YES_NO)) {
+    (marks[key] || []).forEach((k) => parts.push(k + letter + " (" + say(key) + ")"));
+  }
+  (marks.observations || []).forEach((o) => parts.push(say("obs_" + o)));
+  return parts.length ? parts.join(" · ") : say("empty_ballot");
+}
+
+function nextSerial() {
+  if (!status || !status.stack) return null;
+  return status.stack.batch + "-" + String(status.stack.entered + 1).padStart(3, "0");
+}
+
+function drawStatus() {
+  $("title").textContent = status.contest.title;
+  $("station").textContent = say("station", { station: status.station });
+  $("entered").textContent = say("entered", { entered: status.entered });
+  $("stacks").replaceChildren(...status.stacks.map((s) => {
+    const d = document.createElement("span");
+    d.textContent = s.batch + " " + s.entered + "/" + s.expected;
+    if (status.stack && status.stack.batch === s.batch) d.className = "open";
+    return d;
+  }));
+  const serial = nextSerial();
+  $("next").textContent = status.closed ? say("closed", { entered: status.entered })
+    : serial ? say("next", { serial }) : say("no_stack");
+  $("entry").disabled = status.closed;
+  $("latest").replaceChildren(...status.latest.map((e) => {
+    const li = document.createElement("li");
+    li.dataset.serial = e.serial;
+    li.textContent = e.serial + "  " + describe(e.marks) + (e.valid ? "" : " — " + e.said);
+    li.title = e.said;
+    if (!e.valid) li.className = "invalid";
+    return li;
+  }));
+  drawMode();
+  if (status.closed) { $("mode").textContent = ""; drawResult(); }
+}
+
+function drawMode() {
+  document.body.classList.toggle("kept", kept);
+  $("mode").textContent = strikeOut() ? say(kept ? "mode_kept" : "mode_struck") : say("mode_yes_no");
+  $("observations").textContent = [...observed].map((o) => say("obs_" + o)).join(" · ");
+}
+
+function drawKeys() {
+  const keys = [...(strikeOut() ? [["F2 / k", say("key_kept")]] : []), ["F6", say("obs_not_issued")],
+    ["F7", say("obs_write_in")], ["F8", say("obs_identifying_mark")],
+    ["Ctrl+Z", say("key_undo")], ["F4", say("declare")], ["F9", say("correct")],
+    ["F10", say("withdraw")], ["F3", say("close")], ["Esc", say("key_escape")]]
+    .map(([k, what]) => [k, what.replace(/\s*\(F\d+\)$/, "")]);
+  $("keys").replaceChildren(...keys.flatMap(([k, what]) => {
+    const kbd = document.createElement("kbd");
+    kbd.textContent = k;
+    return [kbd, document.createTextNode(" " + what + "   ")];
+  }));
+}
+
+function drawResult() {
+  const box = $("result");
+  const h = document.createElement("h2");
+  h.textContent = say("closed", { entered: status.entered });
+  const list = document.createElement("ol");
+  const names = status.contest.names;
+  for (const who of status.elected) {
+    const i = typeof who === "number" ? who : names.indexOf(who);
+    const li = document.createElement("li");
+    li.textContent = (i >= 0 ? names[i] : who) + (i >= 0 && status.votes.length ? " — " + status.votes[i] + " " + say("votes") : "");
+    list.append(li);
+  }
+  const title = document.createElement("h3");
+  title.textContent = say("elected") + ": " + status.elected.length + "/" + status.contest.seats;
+  box.replaceChildren(h, title, status.elected.length ? list : document.createTextNode(say("nobody")));
+  box.hidden = false;
+}
+
+async function refresh() {
+  status = await call("/api/status");
+  drawStatus();
+}
+
+// --- the entry line --------------------------------------------------------------------
+async function preview() {
+  const seq = ++previewSeq;
+  const line = $("entry").value;
+  const { marks, error } = parse(line);
+  const verdict = $("verdict");
+  if (error) { verdict.textContent = error; verdict.className = "invalid"; return; }
+  highlight(marks);
+  try {
+    const said = await call("/api/preview", { marks: withObservations(marks) });
+    if (seq !== previewSeq) return;
+    verdict.textContent = said.said;
+    verdict.className = said.valid ? "valid" : "invalid";
+  } catch (e) {
+    if (seq !== previewSeq) return;
+    verdict.textContent = e instanceof Refused ? e.message : say("request_failed");
+    verdict.className = "invalid";
+  }
+}
+
+// Ask for the verdict once typing pauses (a fast clerk types a ballot in a second).
+function lineChanged() {
+  confirmEmpty = false;
+  if ($("message").className !== "lost") tell("");
+  clearTimeout(previewTimer);
+  const { marks, error } = parse($("entry").value);
+  if (!error) highlight(withObservations(marks));
+  previewTimer = setTimeout(preview, 120);
+}
+
+function toggle(number) {
+  const entry = $("entry");
+  const tokens = entry.value.trim().split(/\s+/).filter(Boolean);
+  if (strikeOut()) {
+    const at = tokens.indexOf(String(number));
+    if (at >= 0) tokens.splice(at, 1); else tokens.push(String(number));
+  } else {
+    const at = tokens.findIndex((t) => parseInt(t, 10) === number);
+    const cycle = ["", "a", "d", "b"];
+    const now = at >= 0 ? tokens[at].replace(/^\d+/, "").toLowerCase() : "";
+    const next = cycle[(cycle.indexOf(now) + 1) % cycle.length];
+    if (at >= 0) tokens.splice(at, 1);
+    if (next) tokens.push(number + next);
+  }
+  entry.value = tokens.join(" ") + (tokens.length ? " " : "");
+  entry.focus();
+  lineChanged();
+}
+
+async function record() {
+  if (busy) return;
+  const line = $("entry").value;
+  const { marks, error } = parse(line);
+  if (error) { tell(error, "refused"); return; }
+  const given = withObservations(marks);
+  if (empty(given) && !confirmEmpty) {
+    confirmEmpty = true;
+    tell(say("confirm_empty"), "refused");
+    return;
+  }
+  const serial = nextSerial() || "?";
+  clearTimeout(previewTimer);
+  previewSeq++;
+  busy = true;
+  tell(say("saving"));
+  try {
+    const entered = await call("/api/ballot", { marks: given });
+    $("entry").value = "";
+    kept = false;
+    observed = new Set();
+    confirmEmpty = false;
+    tell(say("saved", { serial: entered.serial }), "ok");
+    highlight({});
+    $("verdict").textContent = "";
+    await refresh();
+  } catch (e) {
+    if (e instanceof Refused) tell(e.message, "refused");
+    else tell(say("not_saved", { serial, typed: describe(given) }), "lost");
+  } finally {
+    busy = false;
+  }
+}
+
+async function undo() {
+  try {
+    const back = await call("/api/undo", {});
+    const m = back.marks;
+    kept = false;
+    observed = new Set(m.observations || []);
+    const tokens = strikeOut() ? (m.struck || []).map(String)
+      : Object.entries(YES_NO).flatMap(([letter, key]) => (m[key] || []).map((k) => k + letter));
+    $("entry").value = tokens.join(" ");
+    await refresh();
+    tell(say("undone", { serial: back.serial }), "ok");
+    preview();
+  } catch (e) {
+    tell(e instanceof Refused ? e.message : say("request_failed"), "refused");
+  }
+  $("entry").focus();
+}
+
+// --- the forms ---------------------------------------------------------------------------
+function whole(value) { return /^\s*\d+\s*$/.test(value) ? parseInt(value, 10) : value; }
+
+async function submit(work) {
+  try {
+    await work();
+    await refresh();
+    return true;
+  } catch (e) {
+    tell(e instanceof Refused ? e.message : say("request_failed"), "refused");
+    return false;
+  }
+}
+
+$("stack-form").addEventListener("submit", async (ev) => {
+  ev.preventDefault();
+  const ok = await submit(() => call("/api/stack", { expected: whole($("hand-count").value) }));
+  if (ok) { $("hand-count").value = ""; tell(""); $("entry").focus(); }
+});
+
+$("correct-form").addEventListener("submit", async (ev) => {
+  ev.preventDefault();
+  const { marks, error } = parse($("correct-marks").value, false);
+  if (error) { tell(error, "refused"); return; }
+  const serial = $("correct-serial").value.trim();
+  const ok = await submit(() => call("/api/correct",
+    { serial, marks, reason: $("correct-reason").value }));
+  if (ok) {
+    $("correct-form").reset();
+    $("correct-panel").open = false;
+    tell(say("corrected", { serial }), "ok");
+    $("entry").focus();
+  }
+});
+
+$("withdraw-form").addEventListener("submit", async (ev) => {
+  ev.preventDefault();
+  const serial = $("withdraw-serial").value.trim();
+  const ok = await submit(() => call("/api/withdraw",
+    { serial, reason: $("withdraw-reason").value }));
+  if (ok) {
+    $("withdraw-form").reset();
+    $("withdraw-panel").open = false;
+    tell(say("withdrawn", { serial }), "ok");
+    $("entry").focus();
+  }
+});
+
+$("close-form").addEventListener("submit", async (ev) => {
+  ev.preventDefault();
+  const ok = await submit(() => call("/api/close",
+    { issued: whole($("issued").value), collected: whole($("collected").value) }));
+  if (ok) tell("");
+});
+
+// --- keys ----------------------------------------------------------------------------------
+function openPanel(panel, field) {
+  $(panel).open = true;
+  $(field).focus();
+}
+
+document.addEventListener("keydown", (ev) => {
+  const inEntry = ev.target === $("entry");
+  if (ev.key in OBSERVATIONS) {
+    ev.preventDefault();
+    const code = OBSERVATIONS[ev.key];
+    if (observed.has(code)) observed.delete(code); else observed.add(code);
+    drawMode();
+    $("entry").focus();
+    lineChanged();
+  } else if (ev.key === "F2" || (inEntry && (ev.key === "k" || ev.key === "K") && strikeOut())) {
+    ev.preventDefault();
+    kept = !kept;
+    drawMode();
+    $("entry").focus();
+    lineChanged();
+  } else if (ev.key === "F3") { ev.preventDefault(); openPanel("close-panel", "issued"); }
+  else if (ev.key === "F4") { ev.preventDefault(); $("hand-count").focus(); }
+  else if (ev.key === "F9") { ev.preventDefault(); openPanel("correct-panel", "correct-serial"); }
+  else if (ev.key === "F10") { ev.preventDefault(); openPanel("withdraw-panel", "withdraw-serial"); }
+  else if (ev.key === "Escape") {
+    ev.preventDefault();
+    if (inEntry) { confirmEmpty = false; tell(""); }
+    $("result").hidden = true;
+    $("entry").focus();
+  } else if ((ev.ctrlKey || ev.metaKey) && (ev.key === "z" || ev.key === "Z") && (inEntry || ev.target === document.body)) {
+    ev.preventDefault();
+    undo();
+  } else if (inEntry && ev.key === "Enter") {
+    ev.preventDefault();
+    record();
+  }
+});
+
+$("entry").addEventListener("input", lineChanged);
+
+for (const el of document.querySelectorAll("[data-w]")) el.textContent = say(el.dataset.w);
+document.title = say("title");
+drawKeys();
+refresh().then(() => { drawNames(); drawStatus(); drawKeys(); $("entry").focus(); })
+  .catch(() => tell(say("request_failed"), "refused"));

@@ -1,0 +1,328 @@
+"""The station's entry page in a real browser, by keyboard only: a strike-out contest of more
+than 200 ballots in stacks (with an undo, a correction, a withdrawal, observations, kept mode and
+an empty ballot), a yes/no contest, closing; the result is ``count_contest`` on the same ballots.
+Refusals show the API's words and keep what was typed; a station that does not answer is named."""
+
+from __future__ import annotations
+
+import random
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pytest
+
+pytest.importorskip("starlette")
+pytest.importorskip("uvicorn")
+
+from tally.counting.result import ContestResult, count_contest
+from tally.i18n.messages import Lang
+from tally.io.spec import load_congress
+from tally.model.ballots import Ballots, Mark
+from tally.station.app import station_app
+from tally.station.desk import Desk
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+    from tests.browser.conftest import OpenPage
+
+ROOT = Path(__file__).resolve().parents[2]
+DELEGATE = load_congress(ROOT / "examples" / "delegate_congress" / "congress.toml")
+DISTRICT = load_congress(ROOT / "examples" / "district_congress" / "congress.toml")
+SHOTS = Path("/tmp/r13")
+OBSERVATION_FLAG = {"write_in": 2, "identifying_mark": 4, "not_issued": 1}
+
+
+@contextmanager
+def serving(desk: Desk, lang: Lang = "vi") -> Iterator[str]:
+    """The station app on 127.0.0.1 and a free port, in a background thread."""
+    import uvicorn
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = uvicorn.Config(
+        station_app(desk, lang=lang),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        assert time.monotonic() < deadline, "the station did not start"
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def open_station(page: OpenPage, url: str) -> Page:
+    shown = page(1366, 768)
+    shown.route(lambda address: address.startswith(url), lambda route: route.continue_())
+    shown.goto(url + "/")
+    shown.wait_for_selector("#names li")
+    return shown
+
+
+def declare(shown: Page, count: int, batch: str) -> None:
+    shown.keyboard.press("F4")
+    shown.keyboard.type(str(count))
+    shown.keyboard.press("Enter")
+    shown.wait_for_function(
+        "b => document.getElementById('next').textContent.includes(b)", arg=batch
+    )
+
+
+def acknowledged(shown: Page, serial: str) -> None:
+    from playwright.sync_api import TimeoutError as Timeout
+
+    try:
+        shown.wait_for_function(
+            "s => document.querySelector('#latest li')?.dataset.serial === s"
+            " && document.getElementById('entry').value === ''",
+            arg=serial,
+            timeout=5000,
+        )
+    except Timeout:
+        said = shown.text_content("#message"), shown.input_value("#entry")
+        raise AssertionError(f"{serial} not acknowledged; the page says {said}") from None
+
+
+def enter(shown: Page, keys: list[str], serial: str) -> None:
+    """Type one ballot (text, or key names in brackets such as ``[F7]``) and record it."""
+    for key in keys:
+        if key.startswith("[") and key.endswith("]"):
+            shown.keyboard.press(key[1:-1])
+        else:
+            shown.keyboard.type(key)
+    shown.keyboard.press("Enter")
+    acknowledged(shown, serial)
+
+
+def as_read(desk: Desk) -> dict[str, tuple[list[int], int]]:
+    """Every ballot the station holds, as a mark row and observation flags."""
+    n = len(desk.ballot_contest.names)
+    strike_out = "struck" in _MARKS[desk.ballot_contest.form.value]
+    held: dict[str, tuple[list[int], int]] = {}
+    for entered in desk.entries():
+        marks = entered.marks
+        if strike_out:
+            row = [0 if k in marks.get("struck", []) else 1 for k in range(1, n + 1)]
+        else:
+            row = [0] * n
+            for key, code in (("agree", 1), ("disagree", 2), ("both", 3)):
+                for k in marks.get(key, []):
+                    row[k - 1] = code
+        flags = sum(OBSERVATION_FLAG[o] for o in marks.get("observations", []))
+        held[entered.serial] = (row, flags)
+    return held
+
+
+_MARKS = {"strike_out": ("struck",), "yes_no": ("agree", "disagree", "both")}
+
+
+def expected(desk: Desk, rows: dict[str, tuple[list[int], int]], issued: int) -> ContestResult:
+    serials = list(rows)
+    marks = np.array([rows[s][0] for s in serials], dtype=np.uint8)
+    flags = np.array([rows[s][1] for s in serials], dtype=np.uint8)
+    state = desk.state
+    ballots = Ballots.from_arrays(state.contest, marks, serials, flags)
+    return count_contest(
+        state.contest,
+        ballots,
+        roll=state.roll,
+        issued=issued,
+        collected=len(rows),
+        rules=state.rules,
+    )
+
+
+def close(shown: Page, issued: int, collected: int) -> None:
+    shown.keyboard.press("F3")
+    shown.keyboard.type(str(issued))
+    shown.keyboard.press("Tab")
+    shown.keyboard.type(str(collected))
+    shown.keyboard.press("Enter")
+    try:
+        shown.wait_for_selector("#result:not([hidden])", timeout=5000)
+    except Exception:
+        raise AssertionError(f"not closed: {shown.text_content('#message')}") from None
+
+
+def strike_out_ballot(rng: random.Random, n: int) -> tuple[list[str], list[int], int]:
+    """Keys for one ballot, its mark row (1 kept, 0 struck) and its observation flags."""
+    roll = rng.random()
+    if roll < 0.05:  # kept mode: the few names kept
+        kept = sorted(rng.sample(range(1, n + 1), rng.randint(1, 3)))
+        row = [1 if k in kept else 0 for k in range(1, n + 1)]
+        return ["k", " ".join(map(str, kept))], row, 0
+    struck = rng.sample(range(1, n + 1), rng.choice([3, 4, 4, 4, 4, 5, 6]))
+    row = [0 if k in struck else 1 for k in range(1, n + 1)]
+    return [" ".join(map(str, struck))], row, 0
+
+
+def test_two_hundred_ballots_by_keyboard_then_closing(page: OpenPage, tmp_path: Path) -> None:
+    rng = random.Random(14)
+    desk = Desk.open(tmp_path / "a.jsonl", DELEGATE, "bch", station="A")
+    n = len(desk.ballot_contest.names)
+    rows: dict[str, tuple[list[int], int]] = {}
+    with serving(desk) as url:
+        shown = open_station(page, url)
+        assert shown.locator("#names li").count() == n
+        for batch, count in (("S01", 100), ("S02", 94)):
+            declare(shown, count, batch)
+            for place in range(1, count + 1):
+                serial = f"{batch}-{place:03d}"
+                keys, row, flags = strike_out_ballot(rng, n)
+                if place == 50:
+                    keys, row = (
+                        ["30 9 13 5"],
+                        [0 if k in (5, 9, 13, 30) else 1 for k in range(1, n + 1)],
+                    )
+                if place == 7:  # an observation: a name written in
+                    keys, flags = ["[F7]", *keys], OBSERVATION_FLAG["write_in"]
+                if place == 9:  # nothing struck: Enter asks, Enter again records
+                    keys, row = ["[Enter]"], [1] * n
+                    shown.keyboard.press("Enter")
+                    shown.wait_for_function("document.getElementById('message').textContent")
+                    keys = []
+                if batch == "S01" and place == 60:
+                    shown.wait_for_function("document.getElementById('verdict').textContent === ''")
+                    shown.keyboard.type(keys[-1])
+                    shown.wait_for_selector("#names li.struck")
+                    shown.wait_for_function("document.getElementById('verdict').textContent")
+                    shown.screenshot(path=str(SHOTS / "station-entry.png"))
+                    shown.keyboard.press("Control+a")
+                    shown.keyboard.press("Delete")
+                enter(shown, keys, serial)
+                rows[serial] = (row, flags)
+                if batch == "S01" and place == 50:  # undo: back in the line, fixed, again
+                    shown.keyboard.press("Control+z")
+                    shown.wait_for_function(
+                        "s => document.querySelector('#latest li')?.dataset.serial !== s",
+                        arg=serial,
+                    )
+                    assert shown.input_value("#entry") == "5 9 13 30"
+                    shown.keyboard.press("Control+a")
+                    shown.keyboard.type("1 2 3 4")
+                    shown.keyboard.press("Enter")
+                    acknowledged(shown, serial)
+                    rows[serial] = ([0, 0, 0, 0] + [1] * (n - 4), 0)
+                if batch == "S02" and place == count:  # a ballot entered twice: withdrawn
+                    shown.keyboard.press("F10")
+                    shown.keyboard.type(serial)
+                    shown.keyboard.press("Tab")
+                    shown.keyboard.type("nhập trùng")
+                    shown.keyboard.press("Enter")
+                    shown.wait_for_function("!document.getElementById('withdraw-panel').open")
+                    del rows[serial]
+                    enter(shown, ["5 6 7 8"], serial)
+                    rows[serial] = ([1] * 4 + [0] * 4 + [1] * (n - 8), 0)
+        # a correction of an earlier ballot, by its serial
+        shown.keyboard.press("F9")
+        shown.keyboard.type("S01-010")
+        shown.keyboard.press("Tab")
+        shown.keyboard.type("10 20 30 31")
+        shown.keyboard.press("Tab")
+        shown.keyboard.type("đọc lại")
+        shown.keyboard.press("Enter")
+        shown.wait_for_function("!document.getElementById('correct-panel').open")
+        rows["S01-010"] = ([0 if k in (10, 20, 30, 31) else 1 for k in range(1, n + 1)], 0)
+        assert len(rows) == 194
+        close(shown, 194, 194)
+        shown.screenshot(path=str(SHOTS / "station-closed.png"))
+        result = desk.status().result
+        assert result is not None
+        assert as_read(desk) == rows
+        want = expected(desk, rows, 194)
+        assert list(result.count.votes) == list(want.count.votes)
+        assert result.outcome.elected == want.outcome.elected
+        assert result.count.valid == want.count.valid
+        shown_names = shown.locator("#result li").all_inner_texts()
+        names = desk.ballot_contest.names
+        elected = [_name(names, e) for e in want.outcome.elected]
+        assert [t.split(" — ")[0] for t in shown_names] == elected
+    desk.session.close()
+
+
+def _name(names: tuple[str, ...], who: Any) -> str:
+    return names[who] if isinstance(who, int) else str(who)
+
+
+def test_a_yes_no_contest_by_keyboard(page: OpenPage, tmp_path: Path) -> None:
+    rng = random.Random(15)
+    desk = Desk.open(tmp_path / "b.jsonl", DISTRICT, "bt", station="A")
+    rows: dict[str, tuple[list[int], int]] = {}
+    codes = {"a": Mark.AGREE, "d": Mark.DISAGREE, "b": Mark.BOTH}
+    with serving(desk) as url:
+        shown = open_station(page, url)
+        declare(shown, 30, "S01")
+        for place in range(1, 31):
+            serial = f"S01-{place:03d}"
+            letter = rng.choice("aaaaddb")
+            keys, flags = [f"1{letter}" if place % 2 else letter], 0
+            if place == 5:
+                keys, flags = ["[F8]", *keys], OBSERVATION_FLAG["identifying_mark"]
+            if place == 15:
+                shown.keyboard.type("1d")
+                shown.wait_for_function("document.getElementById('verdict').textContent")
+                shown.screenshot(path=str(SHOTS / "station-yes-no.png"))
+                shown.keyboard.press("Control+a")
+                shown.keyboard.press("Delete")
+            enter(shown, keys, serial)
+            rows[serial] = ([int(codes[letter])], flags)
+        close(shown, 30, 30)
+        result = desk.status().result
+        assert result is not None
+        assert as_read(desk) == rows
+        want = expected(desk, rows, 30)
+        assert list(result.count.votes) == list(want.count.votes)
+        assert result.outcome.elected == want.outcome.elected
+    desk.session.close()
+
+
+def test_refusals_keep_what_was_typed_and_a_lost_ballot_is_named(
+    page: OpenPage, tmp_path: Path
+) -> None:
+    desk = Desk.open(tmp_path / "c.jsonl", DELEGATE, "bch", station="A", durable=False)
+    with serving(desk, lang="en") as url:
+        shown = open_station(page, url)
+        assert "Ballot entry" in shown.title()
+        shown.keyboard.type("1 2 3 4")
+        shown.keyboard.press("Enter")  # no stack open: refused in the API's words
+        shown.wait_for_selector("#message.refused")
+        assert "No stack is open" in str(shown.text_content("#message"))
+        assert shown.input_value("#entry") == "1 2 3 4"
+        declare(shown, 5, "S01")
+        shown.keyboard.press("Control+a")
+        shown.keyboard.press("Delete")
+        shown.click("#names li[data-n='3']")  # clicking a name toggles it
+        assert shown.input_value("#entry") == "3 "
+        assert shown.get_attribute("#names li[data-n='3']", "class") == "struck"
+        shown.click("#names li[data-n='3']")
+        assert shown.input_value("#entry") == ""
+        shown.keyboard.type("1 99")
+        shown.keyboard.press("Enter")
+        shown.wait_for_selector("#message.refused")
+        assert "99" in str(shown.text_content("#message"))
+        assert shown.input_value("#entry") == "1 99"
+    # the station is gone: the page says which ballot was not saved
+    shown.keyboard.press("Control+a")
+    shown.keyboard.type("1 2 3 4")
+    shown.keyboard.press("Enter")
+    shown.wait_for_selector("#message.lost")
+    assert "S01-001" in str(shown.text_content("#message"))
+    assert "NOT SAVED" in str(shown.text_content("#message"))
+    assert shown.input_value("#entry") == "1 2 3 4"
+    desk.session.close()
