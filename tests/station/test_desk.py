@@ -119,3 +119,15 @@ def test_a_yes_no_contest_takes_agree_and_disagree(tmp_path: Path) -> None:
     assert desk.record({"both": [1]}).verdict == "yes_no_unclear"
     assert [e.serial for e in desk.status().latest] == ["S01-003", "S01-002", "S01-001"]
     desk.session.close()
+
+
+def test_after_a_withdrawal_the_next_ballot_takes_the_free_place(tmp_path: Path) -> None:
+    desk = Desk.open(tmp_path / "a.jsonl", DELEGATE, "bch", station="A")
+    desk.open_stack(4)
+    for _ in range(3):
+        desk.record({"struck": [1, 2, 3, 4]})
+    desk.withdraw("S01-002", "nhập nhầm một phiếu không có")
+    assert desk.record({"struck": [5, 6, 7, 8]}).serial == "S01-002"
+    assert desk.record({"struck": [5, 6, 7, 9]}).serial == "S01-004"
+    assert desk.current_stack() is None  # the stack holds its 4 ballots
+    desk.session.close()

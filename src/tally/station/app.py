@@ -209,6 +209,7 @@ def status_json(desk: Desk, status: Status, lang: Lang) -> dict[str, Any]:
         "station": desk.station,
         "stacks": [asdict(s) for s in status.stacks],
         "stack": asdict(status.stack) if status.stack is not None else None,
+        "next_serial": desk.next_serial(status.stack.batch) if status.stack is not None else None,
         "latest": [entered_json(e, lang) for e in status.latest],
         "entered": status.entered,
         "closed": status.closed,

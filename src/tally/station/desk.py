@@ -225,10 +225,19 @@ class Desk:
         stack = self.current_stack()
         if stack is None:
             raise BallotError("station.no_stack", Location())
-        serial = f"{stack.batch}-{stack.entered + 1:03d}"
+        serial = self.next_serial(stack.batch)
         verdict = self.preview(marks)
         seq = self.contest.record(serial, batch=stack.batch, **_marks(marks))
         return Entered(serial, seq, _plain(marks), verdict)
+
+    def next_serial(self, batch: str) -> str:
+        """The serial the next ballot of ``batch`` takes: the lowest place in the stack not
+        held now — after a withdrawal, the place of the entry withdrawn."""
+        held = self._entries()
+        number = 1
+        while f"{batch}-{number:03d}" in held:
+            number += 1
+        return f"{batch}-{number:03d}"
 
     def undo(self) -> Entered:
         """Take back the last ballot this station entered (it stays in the log, withdrawn):

@@ -103,7 +103,7 @@ function describe(marks) {
 
 function nextSerial() {
   if (!status || !status.stack) return null;
-  return status.stack.batch + "-" + String(status.stack.entered + 1).padStart(3, "0");
+  return status.next_serial;
 }
 
 function drawStatus() {
