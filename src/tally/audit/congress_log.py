@@ -236,14 +236,7 @@ def _write(
     shown: Path,
 ) -> CountingSession:
     congress = record.congress
-    identity = CongressIdentity(
-        name=congress.name,
-        term=congress.term,
-        place=congress.place,
-        date=congress.date,
-        letterhead=congress.letterhead or None,
-        locality=congress.locality,
-    )
+    identity = CongressIdentity.of(congress)
     clock = _SpecClock(fallback)
     first = next(
         (

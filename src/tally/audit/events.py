@@ -99,6 +99,18 @@ class CongressIdentity(_Data):
     letterhead: tuple[str, ...] | None = None
     locality: str | None = None
 
+    @classmethod
+    def of(cls, congress: Congress) -> CongressIdentity:
+        """What a log records of ``congress`` when it is opened."""
+        return cls(
+            name=congress.name,
+            term=congress.term,
+            place=congress.place,
+            date=congress.date,
+            letterhead=congress.letterhead or None,
+            locality=congress.locality,
+        )
+
 
 class SessionOpened(_Data):
     """The first event of every log."""

@@ -115,14 +115,7 @@ class Desk:
         contest's roll is the congress's (a conference's contests take the committee's roll,
         which needs the count of the committee: give it in the spec's ``[committee_roll]``)."""
         plan = congress.plan(contest_id)
-        identity = CongressIdentity(
-            name=congress.name,
-            term=congress.term,
-            place=congress.place,
-            date=congress.date,
-            letterhead=congress.letterhead or None,
-            locality=congress.locality,
-        )
+        identity = CongressIdentity.of(congress)
         session = CountingSession.open(
             log, station=station, congress=identity, clock=clock, durable=durable
         )
