@@ -38,6 +38,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_log.py $(BENCH_ARGS)
 	$(BIN)/python benchmarks/bench_documents.py
 	$(BIN)/python benchmarks/bench_station.py
+	$(BIN)/python benchmarks/bench_keystrokes.py
 
 bench-strategies: $(STAMP)
 	$(BIN)/python benchmarks/bench_strategies.py

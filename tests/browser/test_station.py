@@ -303,7 +303,7 @@ def test_refusals_keep_what_was_typed_and_a_lost_ballot_is_named(
         shown.keyboard.press("Enter")  # no stack open: refused in the API's words
         shown.wait_for_selector("#message.refused")
         assert "No stack is open" in str(shown.text_content("#message"))
-        assert shown.input_value("#entry") == "1 2 3 4"
+        assert shown.input_value("#entry") == "1 2 3 4 "
         declare(shown, 5, "S01")
         shown.keyboard.press("Control+a")
         shown.keyboard.press("Delete")
@@ -312,11 +312,11 @@ def test_refusals_keep_what_was_typed_and_a_lost_ballot_is_named(
         assert shown.get_attribute("#names li[data-n='3']", "class") == "struck"
         shown.click("#names li[data-n='3']")
         assert shown.input_value("#entry") == ""
-        shown.keyboard.type("1 99")
+        shown.keyboard.type("1 38")
         shown.keyboard.press("Enter")
         shown.wait_for_selector("#message.refused")
-        assert "99" in str(shown.text_content("#message"))
-        assert shown.input_value("#entry") == "1 99"
+        assert "38" in str(shown.text_content("#message"))
+        assert shown.input_value("#entry") == "1 38 "
     # the station is gone: the page says which ballot was not saved
     shown.keyboard.press("Control+a")
     shown.keyboard.type("1 2 3 4")
@@ -324,5 +324,39 @@ def test_refusals_keep_what_was_typed_and_a_lost_ballot_is_named(
     shown.wait_for_selector("#message.lost")
     assert "S01-001" in str(shown.text_content("#message"))
     assert "NOT SAVED" in str(shown.text_content("#message"))
-    assert shown.input_value("#entry") == "1 2 3 4"
+    assert shown.input_value("#entry") == "1 2 3 4 "
+    desk.session.close()
+
+
+def test_the_page_types_the_space_after_a_number_that_cannot_grow(
+    page: OpenPage, tmp_path: Path
+) -> None:
+    """37 names: 4…9 and 10…37 end their number, 1…3 may grow; a space typed after the page's
+    own is dropped, so typing every space gives the same line."""
+    desk = Desk.open(tmp_path / "d.jsonl", DELEGATE, "bch", station="A", durable=False)
+    with serving(desk) as url:
+        shown = open_station(page, url)
+        declare(shown, 2, "S01")
+        for typed, line in (
+            ("3 1227 31", "3 12 27 31 "),
+            ("3 12 27 31", "3 12 27 31 "),
+            ("  9  ", "  9  "),
+            ("1", "1"),
+            ("45", "4 5 "),
+        ):
+            shown.keyboard.press("Control+a")
+            shown.keyboard.press("Delete")
+            shown.keyboard.type(typed)
+            assert shown.input_value("#entry") == line, typed
+        shown.keyboard.press("Control+a")
+        shown.keyboard.press("Delete")
+        for key in "3 1227 31":  # 8 keys and Enter: the issue's "at most 10"
+            shown.keyboard.press("Space" if key == " " else key)
+        shown.keyboard.press("Enter")
+        acknowledged(shown, "S01-001")
+        assert desk.entries()[0].marks == {"struck": [3, 12, 27, 31]}
+        shown.keyboard.press("k")  # kept mode and no number: nothing kept, every name struck
+        shown.keyboard.press("Enter")
+        acknowledged(shown, "S01-002")
+        assert desk.entries()[1].marks == {"struck": list(range(1, 38))}
     desk.session.close()

@@ -43,7 +43,8 @@ function parse(line, asKept = kept) {
       if (!/^\d+$/.test(t)) return { error: say("not_a_number", { token: t }) };
       numbers.push(parseInt(t, 10));
     }
-    if (numbers.length) marks[asKept ? "kept" : "struck"] = numbers;
+    // kept mode with no number: nothing kept, every name struck
+    if (numbers.length || asKept) marks[asKept ? "kept" : "struck"] = numbers;
   } else {
     for (const t of tokens) {
       const found = /^(\d*)([adb])$/i.exec(t);
@@ -369,7 +370,31 @@ document.addEventListener("keydown", (ev) => {
   }
 });
 
-$("entry").addEventListener("input", lineChanged);
+// Fewer keystrokes: a number that cannot grow (one more digit would pass the list's length)
+// and a yes/no letter end their token, so the page types the space; a space typed right after
+// one it typed is dropped, so a clerk who types every space gets the same line.
+let spaceTyped = false;
+
+function separate(ev) {
+  const entry = $("entry");
+  const typed = ev.inputType === "insertText" ? ev.data : null;
+  spaceTyped = false;
+  if (!typed || entry.selectionStart !== entry.value.length) return;
+  const last = /(\d*)([adb]?)$/i.exec(entry.value);
+  const n = status ? status.contest.names.length : 0;
+  const ends = strikeOut() ? last[1] !== "" && !last[2] && parseInt(last[1], 10) * 10 > n
+    : last[2] !== "";
+  if (ends) {
+    entry.value += " ";
+    spaceTyped = true;
+  }
+}
+
+$("entry").addEventListener("keydown", (ev) => {
+  if (ev.key === " " && spaceTyped && $("entry").value.endsWith(" ")) ev.preventDefault();
+  if (ev.key.length === 1 || ev.key === "Backspace" || ev.key === "Delete") spaceTyped = false;
+});
+$("entry").addEventListener("input", (ev) => { separate(ev); lineChanged(); });
 
 for (const el of document.querySelectorAll("[data-w]")) el.textContent = say(el.dataset.w);
 document.title = say("title");
