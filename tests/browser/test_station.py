@@ -360,3 +360,38 @@ def test_the_page_types_the_space_after_a_number_that_cannot_grow(
         acknowledged(shown, "S01-002")
         assert desk.entries()[1].marks == {"struck": list(range(1, 38))}
     desk.session.close()
+
+
+def test_the_hall_screen_follows_the_count_then_shows_the_result(
+    page: OpenPage, tmp_path: Path
+) -> None:
+    """/screen in its own page: the ballots entered, stack by stack; the running votes only once
+    the board ticks the box on the entry page (and gone when it is unticked); the result once
+    the count is closed — all without reloading the hall's page by hand."""
+    desk = Desk.open(tmp_path / "e.jsonl", DELEGATE, "bch", station="A", durable=False)
+    with serving(desk) as url:
+        shown = open_station(page, url)
+        hall = page(1280, 720)
+        hall.route(lambda address: address.startswith(url), lambda route: route.continue_())
+        hall.goto(url + "/screen")
+        declare(shown, 3, "S01")
+        for place, line in enumerate(("1 2 3 4", "5 6 7 8", "1 5 9 10"), start=1):
+            enter(shown, [line], f"S01-{place:03d}")
+        hall.wait_for_function("document.getElementById('entered').textContent === '3'")
+        assert "S01: 3/3" in str(hall.text_content("#stacks"))
+        assert hall.locator("#votes div").count() == 0
+        shown.click("#totals")
+        hall.wait_for_function("document.querySelectorAll('#votes div').length === 37")
+        votes = hall.locator("#votes div").all_inner_texts()
+        assert votes[0].split("\n")[-1].strip() == "1"  # struck on two of three ballots
+        assert votes[10].split("\n")[-1].strip() == "3"
+        shown.click("#totals")
+        hall.wait_for_function("document.querySelectorAll('#votes div').length === 0")
+        close(shown, 3, 3)
+        hall.wait_for_function("document.getElementById('entered') === null")
+        # 3 ballots where more than half the delegates are needed: nobody, and the page says so
+        text = hall.inner_text("body")
+        assert str(desk.ballot_contest.title) in text
+        assert "0/33" in text and "Không có người nào trúng cử." in text
+        hall.screenshot(path=str(SHOTS / "station-screen-result.png"))
+    desk.session.close()

@@ -79,6 +79,10 @@ TABLE: dict[str, tuple[str, str]] = {
     "station_page.elected": ("Người trúng cử", "Elected"),
     "station_page.nobody": ("Không có ai trúng cử.", "Nobody is elected."),
     "station_page.votes": ("phiếu", "votes"),
+    "station_page.show_totals": (
+        "Chiếu số phiếu từng người lên màn hình",
+        "Show each candidate's votes on the hall's screen",
+    ),
     "station_page.keys": ("Phím tắt", "Keys"),
     "station_page.key_kept": ("chuyển gạch / giữ lại", "struck / kept mode"),
     "station_page.key_undo": ("hoàn tác phiếu vừa ghi", "undo the last ballot"),

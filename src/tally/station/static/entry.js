@@ -396,6 +396,20 @@ $("entry").addEventListener("keydown", (ev) => {
 });
 $("entry").addEventListener("input", (ev) => { separate(ev); lineChanged(); });
 
+// The hall's screen (/screen) shows the running votes only while the board has this on.
+$("totals").addEventListener("change", async () => {
+  const box = $("totals");
+  try {
+    const shown = await call("/api/screen", { totals: box.checked });
+    box.checked = shown.votes !== null;
+  } catch (e) {
+    box.checked = !box.checked;
+    tell(e instanceof Refused ? e.message : say("request_failed"), "refused");
+  }
+  $("entry").focus();
+});
+call("/api/screen").then((shown) => { $("totals").checked = shown.votes !== null; }).catch(() => {});
+
 for (const el of document.querySelectorAll("[data-w]")) el.textContent = say(el.dataset.w);
 document.title = say("title");
 drawKeys();
