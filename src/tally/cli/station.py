@@ -7,13 +7,16 @@ from __future__ import annotations
 import argparse
 import secrets
 import signal
+import socket
 
 from tally.cli.outputs import say
 from tally.extras import need
 from tally.files import check_output
+from tally.i18n.labels import label
 from tally.i18n.messages import Lang, text
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+WILDCARD_HOSTS = ("0.0.0.0", "::", "")
 
 
 def station_command(args: argparse.Namespace) -> tuple[str, bool, str]:
@@ -31,10 +34,14 @@ def station_command(args: argparse.Namespace) -> tuple[str, bool, str]:
     contest = args.contest or congress.contests[0].contest.id
     desk = Desk.open(args.log, congress, contest, station=args.station)
     token = None if args.host in LOCAL_HOSTS else secrets.token_urlsafe(16)
-    shown = f"[{args.host}]" if ":" in args.host else args.host
-    address = f"http://{shown}:{args.port}/"
-    say(text("station.listening", lang, contest=contest, station=args.station, log=args.log))
-    say(address + (f"?token={token}" if token else ""))
+    query = f"?token={token}" if token else ""
+    ballot_contest = desk.ballot_contest
+    title = ballot_contest.title or label(ballot_contest.body, lang)
+    say(text("station.listening", lang, contest=title, station=args.station, log=args.log))
+    addresses = [f"http://{host}:{args.port}" for host in reachable_hosts(args.host)]
+    for address in addresses:
+        say(f"{address}/{query}")
+    say(text("station.listening_screen", lang, address=f"{addresses[0]}/screen{query}"))
     if token:
         say(text("station.token_printed", lang, token=token))
     # uvicorn stops gracefully on Ctrl+C or SIGTERM, then raises the signal again: let that
@@ -53,6 +60,34 @@ def station_command(args: argparse.Namespace) -> tuple[str, bool, str]:
         signal.signal(signal.SIGTERM, previous)
         desk.session.close()
     return "", False, text("station.stopped", lang, log=args.log, hash=desk.session.last_hash)
+
+
+def reachable_hosts(host: str) -> list[str]:
+    """The addresses to print for ``--host``, ready for a URL: the host itself, or — bound to
+    every interface (``0.0.0.0``, ``::``) — this machine's own IPv4 addresses, which the other
+    machines of the hall can open (the loopback when it has no other).
+
+    >>> reachable_hosts("127.0.0.1"), reachable_hosts("::1")
+    (['127.0.0.1'], ['[::1]'])
+    """
+    if host not in WILDCARD_HOSTS:
+        return [f"[{host}]" if ":" in host else host]
+    found: list[str] = []
+    try:
+        infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
+    except OSError:
+        infos = []
+    candidates = [str(info[4][0]) for info in infos]
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:  # the address this machine would send from on the hall's network (nothing is sent)
+            probe.connect(("10.255.255.255", 1))
+            candidates.append(str(probe.getsockname()[0]))
+        except OSError:
+            pass
+    for address in candidates:
+        if not address.startswith(("127.", "0.")) and address not in found:
+            found.append(address)
+    return found or ["127.0.0.1"]
 
 
 class _TerminatedError(Exception):

@@ -45,18 +45,23 @@ TABLE: dict[str, tuple[str, str]] = {
         "{field}: must be given (not empty).",
     ),
     "station.listening": (
-        "Máy nhập phiếu {station}, cuộc bầu {contest}, nhật ký {log}. Mở địa chỉ sau trên trình "
-        "duyệt của máy này:",
-        "Entry station {station}, contest {contest}, log {log}. Open this address in a browser "
-        "on this machine:",
+        "Máy nhập phiếu {station} — {contest}; nhật ký {log}. Mở trang nhập phiếu trên trình "
+        "duyệt:",
+        "Entry station {station} — {contest}; log {log}. Open the entry page in a browser:",
+    ),
+    "station.listening_screen": (
+        "Màn hình chiếu cho hội trường: {address}",
+        "The hall's screen: {address}",
     ),
     "station.token_printed": (
         "Mã truy cập: {token} — chỉ đưa cho máy được phép nhập phiếu.",
         "Access token: {token} — give it only to the machines allowed to enter ballots.",
     ),
     "station.stopped": (
-        "Đã dừng máy nhập phiếu; nhật ký {log} đã khóa sổ an toàn (mã sự kiện cuối {hash}).",
-        "The station has stopped; the log {log} is closed safely (last event {hash}).",
+        "Đã dừng máy nhập phiếu; mọi phiếu đã ghi đều nằm trong nhật ký {log} (mã sự kiện cuối "
+        "{hash}). Chạy lại đúng lệnh này để nhập tiếp.",
+        "The station has stopped; every ballot recorded is in the log {log} (last event {hash})."
+        " Run the same command again to carry on.",
     ),
     "live.entered": ("Số phiếu đã nhập", "Ballots entered"),
     "live.stack": ("Sấp", "Stack"),

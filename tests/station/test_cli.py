@@ -1,0 +1,100 @@
+"""``tally station`` as the board starts it: what it prints (the contest by its title, the
+entry page's and the hall screen's addresses, the token when others can reach it), and the
+line it leaves when stopped with SIGTERM — after which the log verifies."""
+
+from __future__ import annotations
+
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("uvicorn")
+
+from tally.audit.replay import verify
+from tally.cli.station import reachable_hosts
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEC = ROOT / "examples" / "delegate_congress" / "congress.toml"
+TITLE = "Bầu Ban Chấp hành Đảng bộ xã Hòa Bình khóa I, nhiệm kỳ 2025–2030"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _run(log: Path, *extra: str) -> tuple[list[str], int, str]:
+    """Start the station, read its lines up to the screen's address, stop it with SIGTERM:
+    the lines before, its exit status and what it said on stopping."""
+    port = _free_port()
+    command = [sys.executable, "-m", "tally", "station", str(SPEC), "--contest", "bch"]
+    station = subprocess.Popen(
+        [*command, "--log", str(log), "--port", str(port), *extra],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert station.stderr is not None
+    lines: list[str] = []
+    while not lines or "/screen" not in lines[-1]:
+        line = station.stderr.readline()
+        assert line, f"the station ended early: {lines}"
+        lines.append(line.rstrip("\n"))
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1).read()
+            break
+        except urllib.error.HTTPError:
+            break  # it answers (refused without the token)
+        except (urllib.error.URLError, ConnectionError):
+            assert time.monotonic() < deadline, "the station did not start"
+            time.sleep(0.05)
+    if "--host" in extra:  # the token's line comes after the screen's
+        lines.append(station.stderr.readline().rstrip("\n"))
+    station.send_signal(signal.SIGTERM)
+    rest = station.stderr.read()
+    return lines, station.wait(timeout=20), rest
+
+
+def test_it_names_the_contest_and_both_pages_then_stops_with_a_log_that_verifies(
+    tmp_path: Path,
+) -> None:
+    log = tmp_path / "a.jsonl"
+    lines, status, stopped = _run(log)
+    assert lines[0].startswith(f"Máy nhập phiếu A — {TITLE}; nhật ký {log}.")
+    assert lines[1].startswith("http://127.0.0.1:") and lines[1].endswith("/")
+    assert lines[2] == f"Màn hình chiếu cho hội trường: {lines[1]}screen"
+    assert status == 0
+    assert stopped.startswith(
+        f"Đã dừng máy nhập phiếu; mọi phiếu đã ghi đều nằm trong nhật ký {log}"
+    )
+    assert "Chạy lại đúng lệnh này để nhập tiếp." in stopped
+    assert verify(log).ok
+
+
+def test_reachable_from_the_hall_it_prints_the_token_on_every_address(tmp_path: Path) -> None:
+    lines, status, _ = _run(tmp_path / "a.jsonl", "--host", "0.0.0.0", "--lang", "en")
+    assert lines[0].startswith("Entry station A — ")
+    token = lines[-1].split()[2]
+    assert lines[-1].startswith(f"Access token: {token} — ")
+    assert lines[1].endswith(f"/?token={token}") and "0.0.0.0" not in lines[1]
+    assert lines[-2].startswith("The hall's screen: http://")
+    assert lines[-2].endswith(f"/screen?token={token}")
+    assert status == 0
+
+
+def test_the_addresses_printed_for_a_host() -> None:
+    assert reachable_hosts("192.168.1.20") == ["192.168.1.20"]
+    assert reachable_hosts("fe80::1") == ["[fe80::1]"]
+    every = reachable_hosts("0.0.0.0")
+    assert every, "at least one address is printed"
+    assert every == ["127.0.0.1"] or not any(a.startswith(("127.", "0.")) for a in every)
