@@ -12,7 +12,7 @@ import socket
 from tally.cli.outputs import say
 from tally.extras import need
 from tally.files import check_output
-from tally.i18n.labels import label
+from tally.i18n.labels import contest_title
 from tally.i18n.messages import Lang, text
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
@@ -35,8 +35,7 @@ def station_command(args: argparse.Namespace) -> tuple[str, bool, str]:
     desk = Desk.open(args.log, congress, contest, station=args.station)
     token = None if args.host in LOCAL_HOSTS else secrets.token_urlsafe(16)
     query = f"?token={token}" if token else ""
-    ballot_contest = desk.ballot_contest
-    title = ballot_contest.title or label(ballot_contest.body, lang)
+    title = contest_title(desk.ballot_contest, lang)
     say(text("station.listening", lang, contest=title, station=args.station, log=args.log))
     addresses = [f"http://{host}:{args.port}" for host in reachable_hosts(args.host)]
     for address in addresses:

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import Enum
+from typing import Protocol
 
 from tally.i18n.messages import Lang, template, text
 
@@ -33,6 +34,33 @@ def long_date(day: dt.date, lang: Lang = "vi") -> str:
 def label(member: Enum, lang: Lang = "vi") -> str:
     """The word a board reads for an enumeration member."""
     return template(f"label.{type(member).__name__}.{member.value}", lang)
+
+
+class NamedContest(Protocol):
+    """What naming a contest reads of it (a :class:`~tally.model.contest.Contest`)."""
+
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def body(self) -> Enum: ...
+    @property
+    def round(self) -> int: ...
+
+
+def contest_title(contest: NamedContest, lang: Lang = "vi") -> str:
+    """A contest as a board names it: its title, else what it elects; and its round past the
+    first.
+
+    >>> from tally.model.bodies import Body
+    >>> from tally.model.contest import Contest
+    >>> bch = Contest(id="bch", body=Body.EXECUTIVE_COMMITTEE, seats=1, candidates=("A", "B"))
+    >>> contest_title(bch), contest_title(bch.model_copy(update={"round": 2}), "en")
+    ('Bầu Ban Chấp hành', 'Election of the executive committee — round 2')
+    """
+    title = contest.title or text("doc.elect", lang, body=label(contest.body, lang))
+    if contest.round > 1:
+        title += text("doc.round_of", lang, number=contest.round)
+    return title
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,7 +35,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tally.congress.plan import Congress
-from tally.i18n.labels import bare_term, label
+from tally.i18n.labels import bare_term, contest_title, label
 from tally.i18n.messages import Lang, Words
 from tally.model.contest import Contest
 from tally.render.document import (
@@ -56,10 +56,7 @@ def ballot_list_blocks(
     congress: Congress | None, contest: Contest, lang: Lang = "vi"
 ) -> list[Block]:
     """The list of one ballot (``contest``, any round) as document blocks."""
-    heading = contest.title or _t("doc.elect", lang, body=label(contest.body, lang))
-    if contest.round > 1:
-        heading += _t("doc.round_of", lang, number=contest.round)
-    subtitle = [heading]
+    subtitle = [contest_title(contest, lang)]
     if congress is not None:
         term = congress.term and bare_term(congress.term)
         subtitle.append(congress.name + (f", {_t('doc.term_of', lang, term=term)}" if term else ""))

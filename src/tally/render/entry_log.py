@@ -49,7 +49,7 @@ from tally.audit.replay import Replay
 from tally.audit.state import ContestState
 from tally.congress.minutes_context import grouped_hash
 from tally.counting.validity import InvalidReason
-from tally.i18n.labels import bare_term, label, long_date
+from tally.i18n.labels import bare_term, contest_title, label, long_date
 from tally.i18n.messages import Lang, Words, text
 from tally.render.document import (
     Align,
@@ -199,10 +199,7 @@ def _contest_blocks(
 
 def _title(state: ContestState, opened: SessionOpened | None, lang: Lang) -> Title:
     contest = state.contest
-    first = contest.title or _t("doc.elect", lang, body=label(contest.body, lang))
-    if contest.round > 1:
-        first += _t("doc.round_of", lang, number=contest.round)
-    subtitle = [first]
+    subtitle = [contest_title(contest, lang)]
     congress = opened.congress if opened is not None else None
     if congress is not None:
         term = (

@@ -21,7 +21,7 @@ from tally.congress.plan import Congress, OpenVoteRecord
 from tally.counting.open_vote import Motion
 from tally.counting.outcome import OutcomeStatus, Standing
 from tally.counting.result import ContestResult
-from tally.i18n.labels import label, long_date
+from tally.i18n.labels import contest_title, label, long_date
 from tally.i18n.messages import Lang, Words
 from tally.model.contest import BallotForm, Candidate
 from tally.model.roll import CongressKind
@@ -136,9 +136,7 @@ def _letter_date(day: dt.date, lang: Lang) -> str:
 def _title(result: ContestResult, context: MinutesContext, lang: Lang) -> Title:
     """The title, the contest (and round), the congress and its term."""
     contest = result.contest
-    subtitle = [contest.title or _t("doc.elect", lang, body=label(contest.body, lang))]
-    if contest.round > 1:
-        subtitle[0] += _t("doc.round_of", lang, number=contest.round)
+    subtitle = [contest_title(contest, lang)]
     if context.congress is not None:
         term = f", {_t('doc.term_of', lang, term=context.term)}" if context.term else ""
         subtitle.append(context.congress + term)

@@ -39,7 +39,7 @@ from tally.audit.replay import Replay
 from tally.congress.run import CongressRecord
 from tally.counting.outcome import OutcomeStatus, Tie
 from tally.counting.result import ContestResult
-from tally.i18n.labels import label
+from tally.i18n.labels import contest_title, label
 from tally.i18n.messages import Lang, Words
 from tally.render.screen_page import SCRIPT, STYLE
 
@@ -184,9 +184,7 @@ def _slides(result: ContestResult, lang: Lang) -> list[_Slide]:
 
 def _contest(result: ContestResult, lang: Lang) -> _Contest:
     contest, outcome = result.contest, result.outcome
-    title = contest.title or _t("doc.elect", lang, body=label(contest.body, lang))
-    if contest.round > 1:
-        title += _t("doc.round_of", lang, number=contest.round)
+    title = contest_title(contest, lang)
     facts = (
         (_t("doc.seats", lang), str(outcome.seats), ""),
         (_t("base", lang), str(outcome.base), ""),

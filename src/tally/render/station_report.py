@@ -13,7 +13,7 @@ from tally.audit.events import Reading
 from tally.audit.readings import ABSENT, Discrepancy, DiscrepancyKind, row_of
 from tally.audit.stations import ContestReconciliation
 from tally.counting.validity import InvalidReason
-from tally.i18n.labels import label
+from tally.i18n.labels import contest_title, label
 from tally.i18n.messages import Lang, Words
 from tally.model.ballots import Mark
 from tally.model.contest import BallotForm, Contest
@@ -29,7 +29,7 @@ def reconciliation_blocks(
     blocks: list[Block] = [Title(_t("title", lang))]
     for report in reports:
         contest = report.state.contest
-        blocks.append(Heading(_title(contest, lang)))
+        blocks.append(Heading(contest_title(contest, lang)))
         blocks.append(Paragraph(_t("sources", lang) + ":"))
         blocks.append(
             Table(
@@ -81,12 +81,6 @@ def reconciliation_blocks(
             blocks.append(Paragraph(_t("disputed", lang, count=len(unruled), serials=shown)))
         blocks += _closing(report, lang)
     return blocks
-
-
-def _title(contest: Contest, lang: Lang) -> str:
-    """The contest as the minutes name it: its title, else what it elects; and its round."""
-    title = contest.title or _t("doc.elect", lang, body=label(contest.body, lang))
-    return title + (_t("doc.round_of", lang, number=contest.round) if contest.round > 1 else "")
 
 
 def _corrections(report: ContestReconciliation, lang: Lang) -> list[Block]:

@@ -29,7 +29,7 @@ from typing import Any
 
 from tally.errors import TallyError
 from tally.extras import need
-from tally.i18n.labels import label
+from tally.i18n.labels import contest_title, label
 from tally.i18n.messages import Lang, text
 from tally.model.contest import BallotForm
 from tally.station.desk import Desk, Entered, Status
@@ -201,7 +201,7 @@ def status_json(desk: Desk, status: Status, lang: Lang) -> dict[str, Any]:
     return {
         "contest": {
             "key": desk.state.key,
-            "title": contest.title or label(contest.body, lang),
+            "title": contest_title(contest, lang),
             "seats": contest.ballot_seats,
             "form": contest.form.value,
             "names": list(contest.names),

@@ -22,7 +22,7 @@ from html import escape
 from typing import Any
 
 from tally.i18n.catalogue import CATALOGUE
-from tally.i18n.labels import label
+from tally.i18n.labels import contest_title
 from tally.i18n.messages import Lang
 from tally.model.contest import BallotForm
 from tally.station.desk import Desk
@@ -34,7 +34,7 @@ def progress(desk: Desk, *, totals: bool, lang: Lang = "vi") -> dict[str, Any]:
     status = desk.status(latest=0)
     contest = desk.ballot_contest
     shown: dict[str, Any] = {
-        "title": contest.title or label(contest.body, lang),
+        "title": contest_title(contest, lang),
         "entered": status.entered,
         "stacks": [
             {"batch": s.batch, "entered": s.entered, "expected": s.expected} for s in status.stacks
