@@ -178,8 +178,19 @@ def minutes_picture(url: str, folder: Path) -> None:
             print("pdftoppm not found: no picture of the minutes", file=sys.stderr)
             return
         subprocess.run(
-            ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf),
-             str(folder / "station-minutes")],
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "60",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                str(pdf),
+                str(folder / "station-minutes"),
+            ],
             check=True,
         )
 

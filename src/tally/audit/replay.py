@@ -16,13 +16,14 @@ line missing, moved or cut short, or an event that does not fit the count.
 
 from __future__ import annotations
 
+import io
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from tally.arguments import checked
-from tally.audit.chain import GENESIS, ChainReport, Event, Problem, scan, walk
+from tally.audit.chain import GENESIS, ChainReport, Event, Problem, Walk, scan, walk
 from tally.audit.congress_replay import congress_record
 from tally.audit.events import EventKind
 from tally.audit.state import ContestState, SessionState, replay_event, replay_events
@@ -188,6 +189,20 @@ def replay(path: str | Path, expect: str | None = None) -> Replay:
             )
         events, later = events[:signed], events[signed:]
     return Replay(target, events, replay_events(events, str(target)), later)
+
+
+def replay_bytes(path: str | Path, data: bytes) -> Replay:
+    """Replay the log whose bytes are ``data``, as :func:`replay` replays the file at ``path``:
+    for the writer of a log that is still open, which takes the bytes it wrote
+    (:meth:`~tally.audit.log.AuditLog.chunks`) while no event is being written, then replays
+    them at leisure. :class:`LogError` at the first bad line."""
+    target = Path(path)
+    walker = Walk(io.BytesIO(data), target)
+    events = tuple(walker)
+    assert walker.report is not None
+    if not walker.report.ok:
+        raise _damaged(target, walker.report)
+    return Replay(target, events, replay_events(events, str(target)))
 
 
 def _damaged(path: Path, chain: ChainReport) -> LogError:

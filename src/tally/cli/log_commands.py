@@ -16,8 +16,9 @@ from tally.cli.outputs import check_outputs
 from tally.errors import InputFileError, Location, LogError
 from tally.i18n.labels import label
 from tally.i18n.messages import Lang, text
-from tally.render.document import Document, Format, Paragraph, render_documents
+from tally.render.document import Document, Format
 from tally.render.paged import PAGED_FORMATS, render_paged
+from tally.render.replayed import OutputFormat, later_note, log_documents, render_as
 
 if TYPE_CHECKING:
     from tally.audit.replay import Replay
@@ -93,7 +94,6 @@ def replay_command(args: argparse.Namespace) -> tuple[str | bytes, bool, str]:
     keys = [args.contest] if args.contest else list(replayed.keys)
     if not keys:
         raise InputFileError("log.empty", Location(file=str(args.log)))
-    document_format: Format = "markdown" if args.fmt == "markdown" else "text"
     lines: list[str] = []
     open_or_pending = False
     for key in keys:
@@ -126,39 +126,19 @@ def replay_command(args: argparse.Namespace) -> tuple[str | bytes, bool, str]:
             + "\n}\n"
         )
     else:
-        if args.entries:
-            from tally.render.entry_log import entry_log_document
-
-            documents = [
-                entry_log_document(replayed, key, lang, paged=paged is not None) for key in keys
-            ]
-        else:
-            shown = [_minutes(replayed, key, lang) for key in keys]
-            documents = [d for d in (*shown, summary) if d is not None]
-        if paged is not None:
-            output = render_paged(documents, paged, os.cpu_count() or 1)
-        else:
-            output = render_documents(documents, document_format)
-    lines.extend(_later_note(replayed, key, lang).strip() for key in keys)
+        documents = log_documents(
+            replayed, keys, lang, entries=args.entries, paged=paged is not None
+        )
+        if summary is not None:
+            documents.append(summary)
+        shown: OutputFormat = paged or ("markdown" if args.fmt == "markdown" else "text")
+        output = render_as(documents, shown, os.cpu_count() or 1)
+    lines.extend(later_note(replayed, key, lang).strip() for key in keys)
     # Events after the signed fingerprint about a contest shown: the board must look at them.
     open_or_pending = open_or_pending or any(replayed.later_about(key) for key in keys)
     lines = [line for line in lines if line]
     lines.append(text("cli.log_hash", lang, events=len(replayed.events), hash=replayed.final_hash))
     return output, open_or_pending, "\n".join(lines)
-
-
-def _minutes(replayed: Replay, key: str, lang: Lang) -> Document | None:
-    """The minutes of ``key`` from the log, ending with a note of any events after the signed
-    fingerprint that touch it; ``None`` while the count is open."""
-    from tally.render.minutes import minutes_document
-
-    if replayed.contest(key).result is None:
-        return None
-    document = minutes_document(replayed.result(key), replayed.context(key), lang)
-    later = _later_note(replayed, key, lang).strip()
-    if later:
-        document = dataclasses.replace(document, blocks=(*document.blocks, Paragraph(later)))
-    return document
 
 
 def replayed_summary(
@@ -204,18 +184,6 @@ def replayed_summary(
     reason = ", ".join(f'"{v.subject}" ({text("cli.vote_failed", lang)})' for v in failed)
     note = text("cli.needs_decision", lang, reason=reason) if failed else ""
     return summary, bool(failed) or undone, note
-
-
-def _later_note(replayed: Replay, key: str, lang: Lang) -> str:
-    """A paragraph saying which events after the signed fingerprint touch ``key`` (none: "")."""
-
-    from tally.audit.replay import EventKinds
-
-    later = replayed.later_about(key)
-    if not later:
-        return ""
-    kinds = EventKinds.of(later).render(lang)
-    return "\n" + text("log.later_note", lang, count=len(later), contest=key, kinds=kinds) + "\n"
 
 
 @dataclasses.dataclass(frozen=True)

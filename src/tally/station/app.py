@@ -17,26 +17,50 @@ code and its message in the station's language, and writes nothing):
 - ``POST /api/close`` ``{"issued": 194, "collected": 194}``: close the count.
 
 The entry page is ``GET /`` and its files ``GET /static/{name}`` (:mod:`tally.station.page`).
+
+Printing: ``GET /print/minutes.{fmt}`` (the counting minutes, once the count is closed: before,
+409 and the board's words) and ``GET /print/entry-log.{fmt}`` (the entry log, at any time),
+``fmt`` one of ``html``, ``pdf``, ``docx``, ``txt``: the documents ``tally replay`` prints from
+the station's log as it stands, answered inline under an ASCII file name. PDF and Word need the
+``documents`` extra (without it: 501, naming the extra); the status says which formats this
+station can print (``"print"``).
 """
 
 from __future__ import annotations
 
 import hmac
+import re
 import threading
 from collections.abc import Awaitable, Callable
 from dataclasses import asdict
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any, cast
 
-from tally.errors import TallyError
+from tally.errors import Location, LogError, MissingExtraError, TallyError
 from tally.extras import need
 from tally.i18n.labels import contest_title, label
 from tally.i18n.messages import Lang, text
 from tally.model.contest import BallotForm
+from tally.render.paged import PagedFormat, renderable
 from tally.station.desk import Desk, Entered, Status
 from tally.station.live import live_page, progress
 from tally.station.page import entry_page, static_file
 
+if TYPE_CHECKING:
+    from tally.audit.replay import Replay
+
 TOKEN_COOKIE = "tally_station"
+
+PRINTED = {"minutes": "bien-ban-kiem-phieu", "entry-log": "nhat-ky-nhap-phieu"}
+"""The documents the station prints (``/print/{document}.{format}``) and their file names."""
+
+PRINT_MEDIA = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "html": "text/html; charset=utf-8",
+    "txt": "text/plain; charset=utf-8",
+}
+"""The formats they are printed in, in the order the page offers them, and their media types."""
 
 
 def station_app(desk: Desk, *, lang: Lang = "vi", token: str | None = None) -> Any:
@@ -125,6 +149,39 @@ def station_app(desk: Desk, *, lang: Lang = "vi", token: str | None = None) -> A
         title = congress.congress.name if congress and congress.congress else None
         return HTMLResponse(render_screen([result], title, lang))
 
+    rendering = threading.Lock()  # one document laid out at a time, apart from the steps
+
+    def printed(document: str, fmt: str) -> bytes | str:
+        from tally.audit.replay import replay_bytes
+
+        with lock:  # the log as it stands, while no step writes
+            data, key = desk.log_bytes(), desk.state.key
+        with rendering:
+            return print_document(
+                replay_bytes(desk.session.log.path, data), key, document, fmt, lang
+            )
+
+    async def print_(request: Request) -> Response:
+        """A document of the count to print, in a format (see the module's doc)."""
+        document, _, fmt = request.path_params["name"].rpartition(".")
+        if document not in PRINTED or fmt not in PRINT_MEDIA:
+            return Response(status_code=404)
+        from starlette.concurrency import run_in_threadpool
+
+        try:  # PDF takes a second or two: off the event loop, and off the lock
+            body = await run_in_threadpool(printed, document, fmt)
+        except TallyError as error:
+            said = error.message(lang) + "\n"
+            code = 501 if isinstance(error, MissingExtraError) else 422
+            code = 409 if error.code == "station.minutes_not_closed" else code
+            return Response(said, status_code=code, media_type="text/plain; charset=utf-8")
+        name = f"{PRINTED[document]}-{_ascii(desk.state.key)}.{fmt}"
+        headers = {
+            "Content-Disposition": f'inline; filename="{name}"',
+            "Cache-Control": "no-store",
+        }
+        return Response(body, media_type=PRINT_MEDIA[fmt], headers=headers)
+
     async def page(_: Request) -> Response:
         return HTMLResponse(entry_page(lang))
 
@@ -149,6 +206,7 @@ def station_app(desk: Desk, *, lang: Lang = "vi", token: str | None = None) -> A
         Route("/screen", screen, methods=["GET"]),
         Route("/", page, methods=["GET"]),
         Route("/static/{name}", static, methods=["GET"]),
+        Route("/print/{name}", print_, methods=["GET"]),
     ]
     steps["screen"] = screen_totals
     routes += [Route(f"/api/{name}", step(work), methods=["POST"]) for name, work in steps.items()]
@@ -156,6 +214,34 @@ def station_app(desk: Desk, *, lang: Lang = "vi", token: str | None = None) -> A
     if token is None:
         return app
     return _guarded(app, token, lang)
+
+
+def print_document(replayed: Replay, key: str, document: str, fmt: str, lang: Lang) -> str | bytes:
+    """The minutes (``document`` ``"minutes"``) or the entry log (``"entry-log"``) of contest
+    ``key`` from the replayed log, in ``fmt`` (``html``, ``pdf``, ``docx`` or ``txt``), as
+    ``tally replay`` prints them. The minutes of a count not closed are refused (:class:`LogError`
+    ``station.minutes_not_closed``); PDF and Word without the ``documents`` extra raise
+    :class:`MissingExtraError` naming it."""
+    from tally.render.replayed import OutputFormat, log_documents, render_as
+
+    shown: OutputFormat = "text" if fmt == "txt" else cast(OutputFormat, fmt)
+    entries = document == "entry-log"
+    documents = log_documents(replayed, [key], lang, entries=entries, paged=shown != "text")
+    if not documents:
+        raise LogError("station.minutes_not_closed", Location())
+    return render_as(documents, shown)
+
+
+@cache
+def print_formats() -> tuple[str, ...]:
+    """The formats this station prints in (:data:`PRINT_MEDIA`): PDF and Word only with the
+    ``documents`` extra installed (looked for once)."""
+    return tuple(f for f in PRINT_MEDIA if f == "txt" or renderable(cast(PagedFormat, f)))
+
+
+def _ascii(key: str) -> str:
+    """``key`` as it can stand in a file name: ASCII letters, digits, ``-`` and ``_``."""
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", key).strip("-") or "contest"
 
 
 async def _in_thread(work: Callable[[dict[str, Any]], Any], body: dict[str, Any]) -> Any:
@@ -216,6 +302,7 @@ def status_json(desk: Desk, status: Status, lang: Lang) -> dict[str, Any]:
         "elected": list(result.outcome.elected) if result is not None else [],
         "votes": list(result.count.votes) if result is not None else [],
         "strike_out": contest.form is BallotForm.STRIKE_OUT,
+        "print": list(print_formats()),
     }
 
 

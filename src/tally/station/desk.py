@@ -169,6 +169,12 @@ class Desk:
         entries = sorted(self._entries().items(), key=lambda item: item[1].seq)
         return tuple(self._entered(serial, entry) for serial, entry in entries)
 
+    def log_bytes(self) -> bytes:
+        """The station's log as written so far: taken while no step runs (under the lock of
+        :func:`~tally.station.app.station_app`), it is replayed and printed away from the steps
+        (:func:`~tally.audit.replay.replay_bytes`)."""
+        return b"".join(self.session.log.chunks())
+
     def status(self, latest: int = 10) -> Status:
         """The stacks, the stack being entered, the ``latest`` ballots (newest first)."""
         entries = sorted(self._entries().items(), key=lambda item: item[1].seq, reverse=True)

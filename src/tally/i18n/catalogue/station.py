@@ -44,6 +44,12 @@ TABLE: dict[str, tuple[str, str]] = {
         "{field}: cần ghi rõ (không để trống).",
         "{field}: must be given (not empty).",
     ),
+    "station.minutes_not_closed": (
+        "Chưa khóa sổ nên chưa có biên bản kiểm phiếu: khóa sổ (F3) rồi in biên bản. Nhật ký "
+        "nhập phiếu thì in được bất cứ lúc nào.",
+        "The count is not closed, so there are no minutes yet: close the count (F3), then "
+        "print them. The ballot-entry log can be printed at any time.",
+    ),
     "station.listening": (
         "Máy nhập phiếu {station} — {contest}; nhật ký {log}. Mở trang nhập phiếu trên trình "
         "duyệt:",

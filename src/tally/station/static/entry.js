@@ -166,8 +166,34 @@ function drawResult() {
   }
   const title = document.createElement("h3");
   title.textContent = say("elected") + ": " + status.elected.length + "/" + status.contest.seats;
-  box.replaceChildren(h, title, status.elected.length ? list : document.createTextNode(say("nobody")));
+  box.replaceChildren(h, title, status.elected.length ? list : document.createTextNode(say("nobody")),
+    ...printLinks());
   box.hidden = false;
+  const first = box.querySelector("a");
+  if (first) first.focus();  // Enter opens the minutes, Tab goes to the next format
+}
+
+// The documents to print once closed, each in the formats this station can print (the status
+// says which); each opens in a new tab, from the station's log as it stands.
+const PRINTED = [["minutes", "print_minutes"], ["entry-log", "print_entry_log"]];
+
+function printLinks() {
+  const formats = status.print || [];
+  return PRINTED.map(([name, words]) => {
+    const line = document.createElement("p");
+    line.className = "print";
+    const label = document.createElement("span");
+    label.textContent = say(words);
+    line.append(label, " ");
+    formats.forEach((format, i) => {
+      const a = document.createElement("a");
+      a.href = "/print/" + name + "." + format;
+      a.target = "_blank";
+      a.textContent = say("format_" + format);
+      line.append(...(i ? [" · ", a] : [a]));
+    });
+    return line;
+  });
 }
 
 async function refresh() {
