@@ -98,3 +98,21 @@ def test_the_addresses_printed_for_a_host() -> None:
     every = reachable_hosts("0.0.0.0")
     assert every, "at least one address is printed"
     assert every == ["127.0.0.1"] or not any(a.startswith(("127.", "0.")) for a in every)
+
+
+def test_a_port_in_use_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        command = [sys.executable, "-m", "tally", "station", str(SPEC), "--contest", "bch"]
+        done = subprocess.run(
+            [*command, "--log", str(tmp_path / "a.jsonl"), "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert done.returncode == 3
+    assert f"Cổng {port} trên 127.0.0.1 đang có chương trình khác dùng" in done.stderr
+    assert "http://" not in done.stderr
+    assert not (tmp_path / "a.jsonl").exists()

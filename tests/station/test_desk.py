@@ -131,3 +131,33 @@ def test_after_a_withdrawal_the_next_ballot_takes_the_free_place(tmp_path: Path)
     assert desk.record({"struck": [5, 6, 7, 9]}).serial == "S01-004"
     assert desk.current_stack() is None  # the stack holds its 4 ballots
     desk.session.close()
+
+
+def test_a_log_is_one_stations_and_an_unknown_contest_is_named(tmp_path: Path) -> None:
+    log = tmp_path / "a.jsonl"
+    desk = Desk.open(log, DELEGATE, "bch", station="A")
+    desk.open_stack(2)
+    desk.record({"struck": [1, 2, 3, 4]})
+    desk.session.close()
+    before = log.read_bytes()
+    with pytest.raises(TallyError) as caught:
+        Desk.open(log, DELEGATE, "bch", station="B")
+    assert caught.value.code == "station.other_station_log"
+    assert "--station A" in caught.value.message("vi")
+    assert log.read_bytes() == before
+    with pytest.raises(TallyError) as unknown:
+        Desk.open(tmp_path / "b.jsonl", DELEGATE, "btv", station="A")
+    assert unknown.value.code == "spec.unknown_contest"
+    assert "bch" in unknown.value.message("en")
+    assert not (tmp_path / "b.jsonl").exists()
+    resumed = Desk.open(log, DELEGATE, "bch", station="A")  # the lock was let go
+    assert resumed.status().entered == 1
+    resumed.session.close()
+
+
+def test_a_second_station_process_cannot_write_the_same_log(tmp_path: Path) -> None:
+    log = tmp_path / "a.jsonl"
+    desk = Desk.open(log, DELEGATE, "bch", station="A")
+    with pytest.raises(TallyError):
+        Desk.open(log, DELEGATE, "bch", station="A")
+    desk.session.close()

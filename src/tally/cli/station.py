@@ -10,6 +10,7 @@ import signal
 import socket
 
 from tally.cli.outputs import say
+from tally.errors import ArgumentError, Location
 from tally.extras import need
 from tally.files import check_output
 from tally.i18n.labels import contest_title
@@ -30,6 +31,7 @@ def station_command(args: argparse.Namespace) -> tuple[str, bool, str]:
     uvicorn = need("uvicorn", "station")
     need("starlette", "station")
     check_output(args.log, [args.spec])
+    _check_port_free(args.host, args.port)
     congress = load_congress(args.spec)
     contest = args.contest or congress.contests[0].contest.id
     desk = Desk.open(args.log, congress, contest, station=args.station)
@@ -59,6 +61,23 @@ def station_command(args: argparse.Namespace) -> tuple[str, bool, str]:
         signal.signal(signal.SIGTERM, previous)
         desk.session.close()
     return "", False, text("station.stopped", lang, log=args.log, hash=desk.session.last_hash)
+
+
+def _check_port_free(host: str, port: int) -> None:
+    """Refuse before anything is opened or printed when ``port`` is taken on ``host``."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind((host, port))
+        except OSError:
+            raise ArgumentError(
+                "station.port_in_use",
+                Location(field="--port"),
+                port=port,
+                host=host,
+                other=port + 1,
+            ) from None
 
 
 def reachable_hosts(host: str) -> list[str]:

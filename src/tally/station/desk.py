@@ -44,7 +44,7 @@ from tally.audit.state import ContestState
 from tally.congress.plan import Congress
 from tally.counting.result import ContestResult
 from tally.counting.validity import classify_block, reason_of
-from tally.errors import BallotError, Location, LogError
+from tally.errors import BallotError, ContestError, InputFileError, Location, LogError
 from tally.model.ballot_builder import BallotBuilder, MarksGiven
 from tally.model.bodies import Body
 from tally.model.contest import Contest
@@ -114,12 +114,28 @@ class Desk:
         """Open (or resume) the station's log and the contest in it, with its board. The
         contest's roll is the congress's (a conference's contests take the committee's roll,
         which needs the count of the committee: give it in the spec's ``[committee_roll]``)."""
+        ids = [planned.contest.id for planned in congress.contests]
+        if contest_id not in ids:
+            raise ContestError(
+                "spec.unknown_contest",
+                Location(field="contest"),
+                contest=contest_id,
+                allowed=", ".join(ids),
+            )
         plan = congress.plan(contest_id)
         identity = CongressIdentity.of(congress)
         session = CountingSession.open(
             log, station=station, congress=identity, clock=clock, durable=durable
         )
         try:
+            opened = session.state.opened
+            if opened is not None and opened.station != station:
+                raise InputFileError(
+                    "station.other_station_log",
+                    Location(file=str(log)),
+                    owner=opened.station,
+                    station=station,
+                )
             if contest_id in session.state.contests:
                 handle = session.contest(contest_id)
             else:

@@ -27,6 +27,18 @@ TABLE: dict[str, tuple[str, str]] = {
         "{entered} ballots are entered but {collected} were collected. Count the collected "
         "ballots again, or enter the missing / withdraw the extra ones before closing.",
     ),
+    "station.other_station_log": (
+        "Nhật ký này là của máy {owner}, không phải máy {station}: mỗi máy một nhật ký. Mở lại "
+        "với --station {owner}, hoặc cho máy {station} một tệp nhật ký mới.",
+        "This log belongs to station {owner}, not {station}: each station keeps its own log. "
+        "Open it again with --station {owner}, or give station {station} a new log file.",
+    ),
+    "station.port_in_use": (
+        "Cổng {port} trên {host} đang có chương trình khác dùng (có thể một trạm nhập phiếu khác "
+        "đang chạy trên máy này). Chọn cổng khác bằng --port, ví dụ --port {other}.",
+        "Port {port} on {host} is in use by another program (perhaps another entry station on "
+        "this machine). Choose another with --port, e.g. --port {other}.",
+    ),
     "station.bad_request": (
         "Yêu cầu không phải một đối tượng JSON.",
         "The request is not a JSON object.",
