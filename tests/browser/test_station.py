@@ -395,3 +395,29 @@ def test_the_hall_screen_follows_the_count_then_shows_the_result(
         assert "0/33" in text and "Không có người nào trúng cử." in text
         hall.screenshot(path=str(SHOTS / "station-screen-result.png"))
     desk.session.close()
+
+
+def test_the_boards_check_on_a_ballot_over_the_seats_asks_for_a_second_enter(
+    page: OpenPage, tmp_path: Path
+) -> None:
+    desk = Desk.open(
+        tmp_path / "f.jsonl", DELEGATE, "bch", station="A", durable=False, check_over_seats=True
+    )
+    with serving(desk) as url:
+        shown = open_station(page, url)
+        declare(shown, 2, "S01")
+        shown.keyboard.type("5 12 30")  # a number left out: 34 kept for 33 seats
+        shown.keyboard.press("Enter")
+        shown.wait_for_selector("#message.refused")
+        assert "giữ lại 34 tên" in str(shown.text_content("#message"))
+        assert desk.entries() == ()
+        shown.keyboard.type("7")  # the clerk finds the number left out: the check applies again
+        shown.keyboard.press("Enter")
+        acknowledged(shown, "S01-001")
+        shown.keyboard.type("5 12 30")
+        shown.keyboard.press("Enter")
+        shown.wait_for_selector("#message.refused")
+        shown.keyboard.press("Enter")  # it really is so: recorded, invalid
+        acknowledged(shown, "S01-002")
+        assert [e.verdict for e in desk.entries()] == [None, "over_seats"]
+    desk.session.close()

@@ -133,3 +133,33 @@ def test_the_entry_page_and_its_files_come_from_the_package(
     assert client.get("/static/entry.css").status_code == 200
     assert client.get("/static/app.py").status_code == 404
     assert client.get("/static/..%2Fapp.py").status_code == 404
+
+
+def test_the_boards_check_asks_again_for_a_ballot_over_the_seats(tmp_path: Path) -> None:
+    """With the check set, 3 names struck of 37 for 33 seats (34 kept) is refused, nothing
+    written, until sent again with confirm; without it, it is recorded (invalid) at once."""
+    log = tmp_path / "a.jsonl"
+    desk = Desk.open(log, DELEGATE, "bch", station="A", check_over_seats=True)
+    with TestClient(station_app(desk)) as client:
+        client.post("/api/stack", json={"expected": 3})
+        lines = log.read_bytes()
+        refused = client.post("/api/ballot", json={"marks": {"struck": [1, 2, 3]}})
+        assert refused.status_code == 422
+        assert refused.json()["error"] == "station.over_seats_check"
+        assert "giữ lại 34 tên, nhiều hơn số lượng bầu (33)" in refused.json()["message"]
+        assert log.read_bytes() == lines
+        kept = client.post("/api/ballot", json={"marks": {"kept": list(range(1, 35))}})
+        assert kept.status_code == 422
+        valid = client.post("/api/ballot", json={"marks": {"struck": [1, 2, 3, 4]}})
+        assert valid.status_code == 200
+        confirmed = client.post(
+            "/api/ballot", json={"marks": {"struck": [1, 2, 3]}, "confirm": True}
+        )
+        assert confirmed.status_code == 200
+        assert confirmed.json()["serial"] == "S01-002"
+        assert confirmed.json()["valid"] is False
+    desk.session.close()
+    unchecked = Desk.open(tmp_path / "b.jsonl", DELEGATE, "bch", station="A")
+    unchecked.open_stack(1)
+    assert unchecked.record({"struck": [1, 2, 3]}).verdict == "over_seats"
+    unchecked.session.close()

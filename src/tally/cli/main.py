@@ -149,6 +149,11 @@ def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
         metavar=h("cli.metavar.port"),
         help=h("cli.help.station.port"),
     )
+    station.add_argument(
+        "--check-over-seats",
+        action="store_true",
+        help=h("cli.help.station.check_over_seats"),
+    )
     _language(station, lang)
 
     verify = commands.add_parser(

@@ -34,7 +34,9 @@ def station_command(args: argparse.Namespace) -> tuple[str, bool, str]:
     _check_port_free(args.host, args.port)
     congress = load_congress(args.spec)
     contest = args.contest or congress.contests[0].contest.id
-    desk = Desk.open(args.log, congress, contest, station=args.station)
+    desk = Desk.open(
+        args.log, congress, contest, station=args.station, check_over_seats=args.check_over_seats
+    )
     token = None if args.host in LOCAL_HOSTS else secrets.token_urlsafe(16)
     query = f"?token={token}" if token else ""
     title = contest_title(desk.ballot_contest, lang)

@@ -11,7 +11,8 @@ code and its message in the station's language, and writes nothing):
 - ``GET /api/status``: the list, the stacks, the stack being entered, the latest ballots;
 - ``POST /api/stack`` ``{"expected": 25}``: declare the next stack;
 - ``POST /api/preview`` and ``POST /api/ballot`` ``{"marks": {"struck": [3, 12]}}``: how the
-  ballot reads, and recording it;
+  ballot reads, and recording it (``"confirm": true`` records a ballot over the seats that the
+  board's check refused);
 - ``POST /api/undo``; ``POST /api/correct`` ``{"serial", "marks", "reason"}``;
   ``POST /api/withdraw`` ``{"serial", "reason"}``;
 - ``POST /api/close`` ``{"issued": 194, "collected": 194}``: close the count.
@@ -111,7 +112,7 @@ def station_app(desk: Desk, *, lang: Lang = "vi", token: str | None = None) -> A
         return _verdict(desk.preview(_marks(body)), lang)
 
     def ballot(body: dict[str, Any]) -> dict[str, Any]:
-        return entered_json(desk.record(_marks(body)), lang)
+        return entered_json(desk.record(_marks(body), confirm=body.get("confirm") is True), lang)
 
     def undo(_: dict[str, Any]) -> dict[str, Any]:
         return entered_json(desk.undo(), lang)

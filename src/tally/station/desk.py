@@ -46,6 +46,7 @@ from tally.counting.result import ContestResult
 from tally.counting.validity import classify_block, reason_of
 from tally.errors import BallotError, ContestError, InputFileError, Location, LogError
 from tally.model.ballot_builder import BallotBuilder, MarksGiven
+from tally.model.ballots import Mark
 from tally.model.bodies import Body
 from tally.model.contest import Contest
 
@@ -95,10 +96,20 @@ class Status:
 class Desk:
     """One station entering one contest (see the module's doc)."""
 
-    def __init__(self, session: CountingSession, contest: ContestSession, station: str) -> None:
+    def __init__(
+        self,
+        session: CountingSession,
+        contest: ContestSession,
+        station: str,
+        *,
+        check_over_seats: bool = False,
+    ) -> None:
         self.session = session
         self.contest = contest
         self.station = station
+        self.check_over_seats = check_over_seats
+        """Refuse a ballot over the seats unless recorded with ``confirm`` (the board's check
+        against a number left out)."""
 
     @classmethod
     def open(
@@ -110,6 +121,7 @@ class Desk:
         station: str,
         clock: Clock = local_now,
         durable: bool = True,
+        check_over_seats: bool = False,
     ) -> Desk:
         """Open (or resume) the station's log and the contest in it, with its board. The
         contest's roll is the congress's (a conference's contests take the committee's roll,
@@ -149,7 +161,7 @@ class Desk:
         except BaseException:
             session.log.release()
             raise
-        return cls(session, handle, station)
+        return cls(session, handle, station, check_over_seats=check_over_seats)
 
     # --- what the station holds ------------------------------------------------------------
 
@@ -234,14 +246,25 @@ class Desk:
         )
         return reason_of(int(code[0]))
 
-    def record(self, marks: Mapping[str, Any]) -> Entered:
+    def record(self, marks: Mapping[str, Any], *, confirm: bool = False) -> Entered:
         """Enter the next ballot of the stack being entered; its serial is the stack's id and
-        its place in the stack. Refused (nothing written) with no stack open."""
+        its place in the stack. Refused (nothing written) with no stack open, and — when the
+        board set :attr:`check_over_seats` — a ballot over the seats not ``confirm``-ed."""
         stack = self.current_stack()
         if stack is None:
             raise BallotError("station.no_stack", Location())
         serial = self.next_serial(stack.batch)
         verdict = self.preview(marks)
+        if verdict == "over_seats" and self.check_over_seats and not confirm:
+            contest = self.ballot_contest
+            _, row, _, _ = BallotBuilder(contest).read(serial, **_marks(marks))
+            kept = sum(1 for mark in row if mark == Mark.KEPT)
+            raise BallotError(
+                "station.over_seats_check",
+                Location(field=serial),
+                kept=kept,
+                seats=contest.ballot_seats,
+            )
         seq = self.contest.record(serial, batch=stack.batch, **_marks(marks))
         return Entered(serial, seq, _plain(marks), verdict)
 

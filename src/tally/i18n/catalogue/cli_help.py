@@ -110,6 +110,12 @@ TABLE: dict[str, tuple[str, str]] = {
         "access token)",
     ),
     "cli.help.station.port": ("cổng (mặc định: 8000)", "the port (default: 8000)"),
+    "cli.help.station.check_over_seats": (
+        "hỏi lại trước khi ghi một phiếu giữ lại nhiều tên hơn số lượng bầu (phiếu bầu quá số "
+        "lượng): phòng gõ sót một số; Enter lần nữa thì ghi (phiếu không hợp lệ)",
+        "ask again before recording a ballot that keeps more names than the seats (over the "
+        "seats): a guard against a number left out; Enter again records it (invalid)",
+    ),
     "cli.help.screen.contest": (
         "chỉ trình chiếu cuộc bầu có mã này (cả đại hội vẫn được kiểm theo thứ tự)",
         "show only the contest with this id (the whole congress is still counted in order)",

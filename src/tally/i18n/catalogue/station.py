@@ -27,6 +27,13 @@ TABLE: dict[str, tuple[str, str]] = {
         "{entered} ballots are entered but {collected} were collected. Count the collected "
         "ballots again, or enter the missing / withdraw the extra ones before closing.",
     ),
+    "station.over_seats_check": (
+        "Phiếu giữ lại {kept} tên, nhiều hơn số lượng bầu ({seats}): đọc lại phiếu xem có gõ sót "
+        "số nào không. Nếu đúng là phiếu bầu quá số lượng, bấm Enter lần nữa để ghi (phiếu "
+        "không hợp lệ).",
+        "The ballot keeps {kept} names, more than the {seats} seats: read it again for a number "
+        "left out. If it really votes for too many, press Enter again to record it (invalid).",
+    ),
     "station.other_station_log": (
         "Nhật ký này là của máy {owner}, không phải máy {station}: mỗi máy một nhật ký. Mở lại "
         "với --station {owner}, hoặc cho máy {station} một tệp nhật ký mới.",

@@ -9,11 +9,14 @@ let status = null;
 let kept = false;
 let observed = new Set();
 let confirmEmpty = false;
+let confirmOver = false;  // the board's check refused this line once: Enter again records it
 let busy = false;
 let previewSeq = 0;
 let previewTimer = 0;
 
-class Refused extends Error {}
+class Refused extends Error {
+  constructor(message, code) { super(message); this.code = code; }
+}
 
 async function call(path, body) {
   const init = body === undefined ? { cache: "no-store" }
@@ -21,7 +24,9 @@ async function call(path, body) {
   const answer = await fetch(path, init);
   let data = null;
   try { data = await answer.json(); } catch (e) { data = null; }
-  if (!answer.ok) throw new Refused((data && data.message) || answer.status + " " + answer.statusText);
+  if (!answer.ok) {
+    throw new Refused((data && data.message) || answer.status + " " + answer.statusText, data && data.error);
+  }
   return data;
 }
 
@@ -224,6 +229,7 @@ async function preview() {
 // Ask for the verdict once typing pauses (a fast clerk types a ballot in a second).
 function lineChanged() {
   confirmEmpty = false;
+  confirmOver = false;
   if ($("message").className !== "lost") tell("");
   clearTimeout(previewTimer);
   const { marks, error } = parse($("entry").value);
@@ -267,18 +273,21 @@ async function record() {
   busy = true;
   tell(say("saving"));
   try {
-    const entered = await call("/api/ballot", { marks: given });
+    const entered = await call("/api/ballot", { marks: given, confirm: confirmOver || confirmEmpty });
     $("entry").value = "";
     kept = false;
     observed = new Set();
     confirmEmpty = false;
+    confirmOver = false;
     tell(say("saved", { serial: entered.serial }), "ok");
     highlight({});
     $("verdict").textContent = "";
     await refresh();
   } catch (e) {
-    if (e instanceof Refused) tell(e.message, "refused");
-    else tell(say("not_saved", { serial, typed: describe(given) }), "lost");
+    if (e instanceof Refused) {
+      confirmOver = e.code === "station.over_seats_check";
+      tell(e.message, "refused");
+    } else tell(say("not_saved", { serial, typed: describe(given) }), "lost");
   } finally {
     busy = false;
   }
@@ -384,7 +393,7 @@ document.addEventListener("keydown", (ev) => {
   else if (ev.key === "F10") { ev.preventDefault(); openPanel("withdraw-panel", "withdraw-serial"); }
   else if (ev.key === "Escape") {
     ev.preventDefault();
-    if (inEntry) { confirmEmpty = false; tell(""); }
+    if (inEntry) { confirmEmpty = false; confirmOver = false; tell(""); }
     $("result").hidden = true;
     $("entry").focus();
   } else if ((ev.ctrlKey || ev.metaKey) && (ev.key === "z" || ev.key === "Z") && (inEntry || ev.target === document.body)) {
