@@ -17,21 +17,16 @@ from __future__ import annotations
 import csv
 import json
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from tally.cli.main import main as tally
 from tally.io.spec import load_congress
-from tally.station.app import station_app
+from tally.station.background import serving
 from tally.station.desk import Desk
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,28 +34,6 @@ SPEC = ROOT / "examples" / "delegate_congress" / "congress.toml"
 BALLOTS = ROOT / "examples" / "delegate_congress" / "ballots_bch.csv"
 STACKS = (("S01", 100), ("S02", 94))
 MISREAD = {"S01-018": "struck_other", "S02-023": "left_out"}
-
-
-@contextmanager
-def serving(desk: Desk) -> Iterator[str]:
-    """The station on 127.0.0.1 and a free port, in a background thread."""
-    import uvicorn
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(station_app(desk), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 def post(url: str, step: str, body: dict[str, Any]) -> Any:

@@ -6,11 +6,6 @@ Refusals show the API's words and keep what was typed; a station that does not a
 from __future__ import annotations
 
 import random
-import socket
-import threading
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,10 +16,9 @@ pytest.importorskip("starlette")
 pytest.importorskip("uvicorn")
 
 from tally.counting.result import ContestResult, count_contest
-from tally.i18n.messages import Lang
 from tally.io.spec import load_congress
 from tally.model.ballots import Ballots, Mark
-from tally.station.app import station_app
+from tally.station.background import serving
 from tally.station.desk import Desk
 
 if TYPE_CHECKING:
@@ -37,34 +31,6 @@ DELEGATE = load_congress(ROOT / "examples" / "delegate_congress" / "congress.tom
 DISTRICT = load_congress(ROOT / "examples" / "district_congress" / "congress.toml")
 SHOTS = Path("/tmp/r13")
 OBSERVATION_FLAG = {"write_in": 2, "identifying_mark": 4, "not_issued": 1}
-
-
-@contextmanager
-def serving(desk: Desk, lang: Lang = "vi") -> Iterator[str]:
-    """The station app on 127.0.0.1 and a free port, in a background thread."""
-    import uvicorn
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    config = uvicorn.Config(
-        station_app(desk, lang=lang),
-        host="127.0.0.1",
-        port=port,
-        log_level="warning",
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert time.monotonic() < deadline, "the station did not start"
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 def open_station(page: OpenPage, url: str) -> Page:

@@ -13,8 +13,9 @@ pytest.importorskip("starlette")
 pytest.importorskip("uvicorn")
 
 from tally.station.app import print_formats
+from tally.station.background import serving
 from tally.station.desk import Desk
-from tests.browser.test_station import DELEGATE, close, open_station, serving
+from tests.browser.test_station import DELEGATE, close, open_station
 
 if TYPE_CHECKING:
     from tests.browser.conftest import OpenPage

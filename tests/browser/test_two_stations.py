@@ -20,6 +20,7 @@ from tally.audit.replay import replay
 from tally.cli.main import EXIT_NEEDS_DECISION, main
 from tally.i18n.labels import label
 from tally.i18n.messages import Words, text
+from tally.station.background import serving
 from tally.station.desk import Desk
 from tests.browser.test_station import (
     DELEGATE,
@@ -29,7 +30,6 @@ from tests.browser.test_station import (
     enter,
     expected,
     open_station,
-    serving,
     strike_out_ballot,
 )
 
