@@ -617,3 +617,12 @@ def test_the_fast_writer_handles_plain_serials() -> None:
         "BT 1,1,2,3,\n"
         "BT;2,,,,not_issued;write_in;identifying_mark\n"
     )
+
+
+def test_a_second_byte_order_mark_is_read_as_the_rowwise_reader_reads_it() -> None:
+    """Found by hypothesis: two BOMs before the header (a file saved twice with a BOM)."""
+    contest = Contest(id="bi-thu", body=Body.SECRETARY, seats=1, candidates=["Nguyễn Văn An"])
+    text = "\ufeff\ufeffserial,agree,disagree,both,note\n0001,1,,,\n"
+    assert outcome(ballots_from_csv_text, contest, text) == outcome(
+        _ballots_from_csv_text_rowwise, contest, text
+    )

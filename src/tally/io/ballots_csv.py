@@ -75,6 +75,7 @@ def ballots_from_csv_text(contest: Contest, text: str, source: str = "<csv>") ->
     one block, not the whole file). Any other text is read row by row. Every problem found is
     raised at once (:class:`~tally.errors.FileProblemsError` when there are several).
     """
+    given = text  # the row-by-row reader takes off one byte-order mark itself, as here
     text = text.removeprefix(_BOM)
     cells = csv_vectorised.plain_header(text)
     layout = _fast_layout(contest, cells)
@@ -85,7 +86,7 @@ def ballots_from_csv_text(contest: Contest, text: str, source: str = "<csv>") ->
             return fast
         if fast is not None:
             raise judge.errors.error(Location(file=source))
-    return _ballots_from_csv_text_rowwise(contest, text, source)
+    return _ballots_from_csv_text_rowwise(contest, given, source)
 
 
 def _fast_layout(contest: Contest, cells: list[str] | None) -> _Layout | None:
