@@ -163,3 +163,54 @@ def test_the_boards_check_asks_again_for_a_ballot_over_the_seats(tmp_path: Path)
     unchecked.open_stack(1)
     assert unchecked.record({"struck": [1, 2, 3]}).verdict == "over_seats"
     unchecked.session.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "code"),
+    [
+        ("/api/stack", {"expected": 0}, "station.stack_size"),
+        ("/api/stack", {"expected": 195}, "station.stack_size"),
+        ("/api/stack", {"expected": 10**30}, "station.stack_size"),
+        ("/api/close", {"issued": 1, "collected": 2}, "count.collected_exceeds_issued"),
+        ("/api/close", {"issued": 195, "collected": 2}, "count.issued_exceeds_present"),
+    ],
+)
+def test_refusals_after_two_ballots_write_nothing(
+    station: tuple[TestClient, Path], path: str, body: dict[str, object], code: str
+) -> None:
+    """A stack of none or of more ballots than delegates present, and figures the count
+    refuses, are refused before anything is written (not half-way, after the issued)."""
+    client, log = station
+    client.post("/api/stack", json={"expected": 2})
+    for _ in range(2):
+        client.post("/api/ballot", json={"marks": {"struck": [1, 2, 3, 4]}})
+    before = log.read_bytes()
+    answer = client.post(path, json=body)
+    assert answer.status_code == 422
+    assert answer.json()["error"] == code
+    assert log.read_bytes() == before
+    assert client.post("/api/close", json={"issued": 2, "collected": 2}).json()["closed"]
+
+
+def test_a_ballot_is_answered_as_the_log_holds_it(station: tuple[TestClient, Path]) -> None:
+    """Marks sent loosely (one number, not a list; a name; one observation as text) are
+    recorded as the log normalises them, and answered so: never written then a 500, which the
+    page would take for a ballot not saved and have entered again."""
+    client, log = station
+    client.post("/api/stack", json={"expected": 3})
+    for marks, held in (
+        ({"struck": 1}, {"struck": [1]}),
+        ({"struck": ["Nguyễn Văn An", "2"]}, {"struck": [1, 2]}),
+        ({"struck": [1, 2, 3, 4], "observations": "write_in"}, None),
+    ):
+        answer = client.post("/api/ballot", json={"marks": marks})
+        assert answer.status_code == 200, answer.text
+        if held is not None:
+            assert answer.json()["marks"] == held
+    assert answer.json()["marks"]["observations"] == ["write_in"]
+    assert [e["marks"] for e in client.get("/api/status").json()["latest"]][::-1] == [
+        {"struck": [1]},
+        {"struck": [1, 2]},
+        {"struck": [1, 2, 3, 4], "observations": ["write_in"]},
+    ]
+    assert verify(log).ok

@@ -7,6 +7,12 @@ TABLE: dict[str, tuple[str, str]] = {
         "Stack {batch} has {entered} of its {expected} ballots entered. Enter the rest; if a "
         "recount differs, withdraw the extra entries or declare the stack again.",
     ),
+    "station.stack_size": (
+        "Sấp có {expected} phiếu? Một sấp có từ 1 phiếu đến nhiều nhất {present} phiếu (số "
+        "người có mặt). Đếm lại sấp rồi ghi đúng số phiếu đếm được.",
+        "A stack of {expected} ballots? A stack holds from 1 ballot to at most {present} (the "
+        "people present). Count the stack again and give the number counted.",
+    ),
     "station.no_stack": (
         "Chưa mở sấp phiếu: đếm sấp phiếu, ghi số phiếu của sấp rồi mới nhập.",
         "No stack is open: count the stack by hand and declare it before entering.",
