@@ -214,3 +214,29 @@ def test_a_ballot_is_answered_as_the_log_holds_it(station: tuple[TestClient, Pat
         {"struck": [1, 2, 3, 4], "observations": ["write_in"]},
     ]
     assert verify(log).ok
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "words"),
+    [
+        ("/api/close", {"issued": "", "collected": 2}, "Số phiếu phát ra"),
+        ("/api/close", {"issued": 2, "collected": None}, "Số phiếu thu vào"),
+        ("/api/stack", {"expected": "ba"}, "Số phiếu đếm tay"),
+        ("/api/withdraw", {"serial": "S01-001", "reason": " "}, "Lý do"),
+        ("/api/preview", {"marks": {"struck": [38]}}, "Không có người ứng cử 38"),
+        ("/api/ballot", {"marks": {"struck": [2, 2]}}, "hai lần"),
+        ("/api/stack", {"expected": 2}, "Sấp S01 mới nhập 1/2"),
+    ],
+)
+def test_refusals_name_the_field_as_the_page_does_not_as_the_program_does(
+    station: tuple[TestClient, Path], path: str, body: dict[str, object], words: str
+) -> None:
+    """The page shows these words under the entry line: the board's words for the field,
+    not the request's field names, nor a place such as "phiếu preview" or "trường S01"."""
+    client, _ = station
+    client.post("/api/stack", json={"expected": 2})
+    client.post("/api/ballot", json={"marks": {"struck": [1, 2, 3, 4]}})
+    said = client.post(path, json=body).json()["message"]
+    assert words in said
+    for program in ("trường", "preview", "issued", "collected", "expected", "reason"):
+        assert program not in said, said
