@@ -268,21 +268,25 @@ async function record() {
     return;
   }
   const serial = nextSerial() || "?";
+  const sent = { kept, observed: new Set(observed) };
   clearTimeout(previewTimer);
   previewSeq++;
   busy = true;
   tell(say("saving"));
   try {
     const entered = await call("/api/ballot", { marks: given, confirm: confirmOver || confirmEmpty });
-    $("entry").value = "";
-    kept = false;
-    observed = new Set();
+    // What was typed or switched while the ballot was being saved is the next ballot's.
+    const now = $("entry").value;
+    $("entry").value = now.startsWith(line) ? now.slice(line.length).replace(/^\s+/, "") : "";
+    kept = kept !== sent.kept;
+    observed = new Set([...observed, ...sent.observed].filter((o) => observed.has(o) !== sent.observed.has(o)));
     confirmEmpty = false;
     confirmOver = false;
     tell(say("saved", { serial: entered.serial }), "ok");
     highlight({});
     $("verdict").textContent = "";
     await refresh();
+    if ($("entry").value) lineChanged();
   } catch (e) {
     if (e instanceof Refused) {
       confirmOver = e.code === "station.over_seats_check";
