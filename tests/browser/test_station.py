@@ -456,3 +456,26 @@ def test_what_is_typed_while_a_ballot_is_being_saved_is_kept_for_the_next(
         assert first.marks == {"struck": [1, 2, 3, 4]}
         assert second.marks == {"struck": [5, 6, 7, 8], "observations": ["write_in"]}
     desk.session.close()
+
+
+def test_a_stack_recounted_is_declared_again_with_a_second_enter(
+    page: OpenPage, tmp_path: Path
+) -> None:
+    """F4 while a stack is open asks first; Enter again on the same count declares it again."""
+    desk = Desk.open(tmp_path / "h.jsonl", DELEGATE, "bch", station="A", durable=False)
+    with serving(desk) as url:
+        shown = open_station(page, url)
+        declare(shown, 52, "S01")
+        enter(shown, ["1 2 3 4"], "S01-001")
+        shown.keyboard.press("F4")
+        shown.keyboard.type("2")
+        shown.keyboard.press("Enter")
+        shown.wait_for_selector("#message.refused")
+        assert "Enter lần nữa" in str(shown.text_content("#message"))
+        assert desk.stacks()[0].expected == 52
+        shown.keyboard.press("Enter")
+        shown.wait_for_function("document.getElementById('stacks').textContent === 'S01 1/2'")
+        assert desk.stacks()[0].expected == 2
+        shown.keyboard.press("Escape")
+        enter(shown, ["5 6 7 8"], "S01-002")
+    desk.session.close()

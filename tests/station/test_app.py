@@ -225,7 +225,7 @@ def test_a_ballot_is_answered_as_the_log_holds_it(station: tuple[TestClient, Pat
         ("/api/withdraw", {"serial": "S01-001", "reason": " "}, "Lý do"),
         ("/api/preview", {"marks": {"struck": [38]}}, "Không có người ứng cử 38"),
         ("/api/ballot", {"marks": {"struck": [2, 2]}}, "hai lần"),
-        ("/api/stack", {"expected": 2}, "Sấp S01 mới nhập 1/2"),
+        ("/api/stack", {"expected": 2}, "Sấp S01 đang nhập (1/2"),
     ],
 )
 def test_refusals_name_the_field_as_the_page_does_not_as_the_program_does(
@@ -240,3 +240,29 @@ def test_refusals_name_the_field_as_the_page_does_not_as_the_program_does(
     assert words in said
     for program in ("trường", "preview", "issued", "collected", "expected", "reason"):
         assert program not in said, said
+
+
+def test_a_stack_declared_with_a_wrong_hand_count_is_declared_again(
+    station: tuple[TestClient, Path],
+) -> None:
+    """A hand count mistyped (52 for 25) would keep the stack open for good — the count could
+    never be closed: a second Enter on the new count (``confirm``) declares the open stack
+    again; below the ballots already entered it is refused, and nothing is written."""
+    client, log = station
+    client.post("/api/stack", json={"expected": 52})
+    for _ in range(25):
+        client.post("/api/ballot", json={"marks": {"struck": [1, 2, 3, 4]}})
+    before = log.read_bytes()
+    asked = client.post("/api/stack", json={"expected": 25})
+    assert asked.status_code == 422 and asked.json()["error"] == "station.stack_recount"
+    assert "S01" in asked.json()["message"] and "25" in asked.json()["message"]
+    below = client.post("/api/stack", json={"expected": 24, "confirm": True})
+    assert below.status_code == 422 and below.json()["error"] == "station.recount_below_entered"
+    assert log.read_bytes() == before
+    again = client.post("/api/stack", json={"expected": 25, "confirm": True})
+    assert again.json() == {"batch": "S01"}
+    assert client.get("/api/status").json()["stacks"] == [
+        {"batch": "S01", "expected": 25, "entered": 25}
+    ]
+    assert client.post("/api/close", json={"issued": 25, "collected": 25}).json()["closed"]
+    assert verify(log).ok

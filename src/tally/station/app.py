@@ -9,7 +9,8 @@ JSON steps (``POST`` bodies and answers are JSON; a refused step answers 422 wit
 code and its message in the station's language, and writes nothing):
 
 - ``GET /api/status``: the list, the stacks, the stack being entered, the latest ballots;
-- ``POST /api/stack`` ``{"expected": 25}``: declare the next stack;
+- ``POST /api/stack`` ``{"expected": 25}``: declare the next stack (while one is open:
+  refused, and ``"confirm": true`` declares the open stack again with the count recounted);
 - ``POST /api/preview`` and ``POST /api/ballot`` ``{"marks": {"struck": [3, 12]}}``: how the
   ballot reads, and recording it (``"confirm": true`` records a ballot over the seats that the
   board's check refused);
@@ -106,7 +107,8 @@ def station_app(desk: Desk, *, lang: Lang = "vi", token: str | None = None) -> A
         return status_json(desk, desk.status(), lang)
 
     def stack(body: dict[str, Any]) -> dict[str, Any]:
-        return {"batch": desk.open_stack(_whole(body, "expected"))}
+        recount = body.get("confirm") is True
+        return {"batch": desk.open_stack(_whole(body, "expected"), recount=recount)}
 
     def preview(body: dict[str, Any]) -> dict[str, Any]:
         return _verdict(desk.preview(_marks(body)), lang)

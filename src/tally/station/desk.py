@@ -218,22 +218,25 @@ class Desk:
 
     # --- the steps -------------------------------------------------------------------------
 
-    def open_stack(self, expected: int) -> str:
+    def open_stack(self, expected: int, *, recount: bool = False) -> str:
         """Declare the next stack with its hand count; returns its id (``S01``, ``S02``…).
-        Refused while the stack before is not full, and for a count of none or of more
-        ballots than people present."""
+        Refused for a count of none or of more ballots than people present, and while the
+        stack before is not full — unless ``recount``: then the open stack is declared again
+        with the count the board found on recounting it (not below the ballots entered)."""
         present = self.state.roll.present
         if not 1 <= expected <= present:
             raise BallotError("station.stack_size", Location(), expected=expected, present=present)
         open_stack = self.current_stack()
         if open_stack is not None:
-            raise BallotError(
-                "station.stack_open",
-                Location(field=open_stack.batch),
-                batch=open_stack.batch,
-                entered=open_stack.entered,
-                expected=open_stack.expected,
-            )
+            said = dict(batch=open_stack.batch, entered=open_stack.entered, given=expected)
+            if not recount:
+                raise BallotError(
+                    "station.stack_recount", Location(), expected=open_stack.expected, **said
+                )
+            if expected < open_stack.entered:
+                raise BallotError("station.recount_below_entered", Location(), **said)
+            self.contest.declare_batch(open_stack.batch, expected)
+            return open_stack.batch
         batch = f"S{len(self.state.batches) + 1:02d}"
         self.contest.declare_batch(batch, expected)
         return batch

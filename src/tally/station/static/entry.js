@@ -329,10 +329,27 @@ async function submit(work) {
   }
 }
 
+// A stack open: the station asks first; Enter again on the same count declares the open stack
+// again with it (the board recounted it).
+let recountAsked = null;
+$("hand-count").addEventListener("input", () => { recountAsked = null; });
+
 $("stack-form").addEventListener("submit", async (ev) => {
   ev.preventDefault();
-  const ok = await submit(() => call("/api/stack", { expected: whole($("hand-count").value) }));
-  if (ok) { $("hand-count").value = ""; tell(""); $("entry").focus(); }
+  const expected = whole($("hand-count").value);
+  const confirm = recountAsked !== null && recountAsked === expected;
+  recountAsked = null;
+  try {
+    await call("/api/stack", { expected, confirm });
+    await refresh();
+  } catch (e) {
+    if (e instanceof Refused && e.code === "station.stack_recount") recountAsked = expected;
+    tell(e instanceof Refused ? e.message : say("request_failed"), "refused");
+    return;
+  }
+  $("hand-count").value = "";
+  tell("");
+  $("entry").focus();
 });
 
 $("correct-form").addEventListener("submit", async (ev) => {
