@@ -228,7 +228,8 @@ class Desk:
             raise BallotError("station.stack_size", Location(), expected=expected, present=present)
         open_stack = self.current_stack()
         if open_stack is not None:
-            said = dict(batch=open_stack.batch, entered=open_stack.entered, given=expected)
+            said: dict[str, object] = {"batch": open_stack.batch, "entered": open_stack.entered}
+            said["given"] = expected
             if not recount:
                 raise BallotError(
                     "station.stack_recount", Location(), expected=open_stack.expected, **said
