@@ -387,3 +387,61 @@ def test_the_boards_check_on_a_ballot_over_the_seats_asks_for_a_second_enter(
         acknowledged(shown, "S01-002")
         assert [e.verdict for e in desk.entries()] == [None, "over_seats"]
     desk.session.close()
+
+
+def test_what_is_typed_while_a_ballot_is_being_saved_is_kept_for_the_next(
+    page: OpenPage, tmp_path: Path
+) -> None:
+    """A fast clerk starts the next ballot before the station has answered (a slow disk):
+    the keys typed meanwhile — numbers, and kept mode or an observation switched on — stay on
+    the line for the next ballot instead of being wiped with the one saved."""
+    desk = Desk.open(tmp_path / "g.jsonl", DELEGATE, "bch", station="A", durable=False)
+    recording = desk.record
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(0.6)
+        return recording(*args, **kwargs)
+
+    desk.record = slow  # type: ignore[method-assign]
+    with serving(desk) as url:
+        shown = open_station(page, url)
+        declare(shown, 3, "S01")
+        shown.keyboard.type("1 2 3 4")
+        shown.keyboard.press("Enter")
+        shown.keyboard.press("F7")
+        shown.keyboard.type("5 6 7 8")
+        acknowledged_first = "document.querySelector('#latest li')?.dataset.serial === 'S01-001'"
+        shown.wait_for_function(acknowledged_first)
+        assert shown.input_value("#entry").strip() == "5 6 7 8"
+        assert "ghi thêm tên" in str(shown.text_content("#observations")).lower()
+        shown.keyboard.press("Enter")
+        shown.wait_for_function(
+            "document.querySelector('#latest li')?.dataset.serial === 'S01-002'"
+        )
+        first, second = desk.entries()
+        assert first.marks == {"struck": [1, 2, 3, 4]}
+        assert second.marks == {"struck": [5, 6, 7, 8], "observations": ["write_in"]}
+    desk.session.close()
+
+
+def test_a_stack_recounted_is_declared_again_with_a_second_enter(
+    page: OpenPage, tmp_path: Path
+) -> None:
+    """F4 while a stack is open asks first; Enter again on the same count declares it again."""
+    desk = Desk.open(tmp_path / "h.jsonl", DELEGATE, "bch", station="A", durable=False)
+    with serving(desk) as url:
+        shown = open_station(page, url)
+        declare(shown, 52, "S01")
+        enter(shown, ["1 2 3 4"], "S01-001")
+        shown.keyboard.press("F4")
+        shown.keyboard.type("2")
+        shown.keyboard.press("Enter")
+        shown.wait_for_selector("#message.refused")
+        assert "Enter lần nữa" in str(shown.text_content("#message"))
+        assert desk.stacks()[0].expected == 52
+        shown.keyboard.press("Enter")
+        shown.wait_for_function("document.getElementById('stacks').textContent === 'S01 1/2'")
+        assert desk.stacks()[0].expected == 2
+        shown.keyboard.press("Escape")
+        enter(shown, ["5 6 7 8"], "S01-002")
+    desk.session.close()

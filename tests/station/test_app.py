@@ -163,3 +163,106 @@ def test_the_boards_check_asks_again_for_a_ballot_over_the_seats(tmp_path: Path)
     unchecked.open_stack(1)
     assert unchecked.record({"struck": [1, 2, 3]}).verdict == "over_seats"
     unchecked.session.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "code"),
+    [
+        ("/api/stack", {"expected": 0}, "station.stack_size"),
+        ("/api/stack", {"expected": 195}, "station.stack_size"),
+        ("/api/stack", {"expected": 10**30}, "station.stack_size"),
+        ("/api/close", {"issued": 1, "collected": 2}, "count.collected_exceeds_issued"),
+        ("/api/close", {"issued": 195, "collected": 2}, "count.issued_exceeds_present"),
+    ],
+)
+def test_refusals_after_two_ballots_write_nothing(
+    station: tuple[TestClient, Path], path: str, body: dict[str, object], code: str
+) -> None:
+    """A stack of none or of more ballots than delegates present, and figures the count
+    refuses, are refused before anything is written (not half-way, after the issued)."""
+    client, log = station
+    client.post("/api/stack", json={"expected": 2})
+    for _ in range(2):
+        client.post("/api/ballot", json={"marks": {"struck": [1, 2, 3, 4]}})
+    before = log.read_bytes()
+    answer = client.post(path, json=body)
+    assert answer.status_code == 422
+    assert answer.json()["error"] == code
+    assert log.read_bytes() == before
+    assert client.post("/api/close", json={"issued": 2, "collected": 2}).json()["closed"]
+
+
+def test_a_ballot_is_answered_as_the_log_holds_it(station: tuple[TestClient, Path]) -> None:
+    """Marks sent loosely (one number, not a list; a name; one observation as text) are
+    recorded as the log normalises them, and answered so: never written then a 500, which the
+    page would take for a ballot not saved and have entered again."""
+    client, log = station
+    client.post("/api/stack", json={"expected": 3})
+    for marks, held in (
+        ({"struck": 1}, {"struck": [1]}),
+        ({"struck": ["Nguyễn Văn An", "2"]}, {"struck": [1, 2]}),
+        ({"struck": [1, 2, 3, 4], "observations": "write_in"}, None),
+    ):
+        answer = client.post("/api/ballot", json={"marks": marks})
+        assert answer.status_code == 200, answer.text
+        if held is not None:
+            assert answer.json()["marks"] == held
+    assert answer.json()["marks"]["observations"] == ["write_in"]
+    assert [e["marks"] for e in client.get("/api/status").json()["latest"]][::-1] == [
+        {"struck": [1]},
+        {"struck": [1, 2]},
+        {"struck": [1, 2, 3, 4], "observations": ["write_in"]},
+    ]
+    assert verify(log).ok
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "words"),
+    [
+        ("/api/close", {"issued": "", "collected": 2}, "Số phiếu phát ra"),
+        ("/api/close", {"issued": 2, "collected": None}, "Số phiếu thu vào"),
+        ("/api/stack", {"expected": "ba"}, "Số phiếu đếm tay"),
+        ("/api/withdraw", {"serial": "S01-001", "reason": " "}, "Lý do"),
+        ("/api/preview", {"marks": {"struck": [38]}}, "Không có người ứng cử 38"),
+        ("/api/ballot", {"marks": {"struck": [2, 2]}}, "hai lần"),
+        ("/api/stack", {"expected": 2}, "Sấp S01 đang nhập (1/2"),
+    ],
+)
+def test_refusals_name_the_field_as_the_page_does_not_as_the_program_does(
+    station: tuple[TestClient, Path], path: str, body: dict[str, object], words: str
+) -> None:
+    """The page shows these words under the entry line: the board's words for the field,
+    not the request's field names, nor a place such as "phiếu preview" or "trường S01"."""
+    client, _ = station
+    client.post("/api/stack", json={"expected": 2})
+    client.post("/api/ballot", json={"marks": {"struck": [1, 2, 3, 4]}})
+    said = client.post(path, json=body).json()["message"]
+    assert words in said
+    for program in ("trường", "preview", "issued", "collected", "expected", "reason"):
+        assert program not in said, said
+
+
+def test_a_stack_declared_with_a_wrong_hand_count_is_declared_again(
+    station: tuple[TestClient, Path],
+) -> None:
+    """A hand count mistyped (52 for 25) would keep the stack open for good — the count could
+    never be closed: a second Enter on the new count (``confirm``) declares the open stack
+    again; below the ballots already entered it is refused, and nothing is written."""
+    client, log = station
+    client.post("/api/stack", json={"expected": 52})
+    for _ in range(25):
+        client.post("/api/ballot", json={"marks": {"struck": [1, 2, 3, 4]}})
+    before = log.read_bytes()
+    asked = client.post("/api/stack", json={"expected": 25})
+    assert asked.status_code == 422 and asked.json()["error"] == "station.stack_recount"
+    assert "S01" in asked.json()["message"] and "25" in asked.json()["message"]
+    below = client.post("/api/stack", json={"expected": 24, "confirm": True})
+    assert below.status_code == 422 and below.json()["error"] == "station.recount_below_entered"
+    assert log.read_bytes() == before
+    again = client.post("/api/stack", json={"expected": 25, "confirm": True})
+    assert again.json() == {"batch": "S01"}
+    assert client.get("/api/status").json()["stacks"] == [
+        {"batch": "S01", "expected": 25, "entered": 25}
+    ]
+    assert client.post("/api/close", json={"issued": 25, "collected": 25}).json()["closed"]
+    assert verify(log).ok

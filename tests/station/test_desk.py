@@ -48,7 +48,7 @@ def test_refused_steps_write_nothing(tmp_path: Path) -> None:
     assert _lines(log) == before
     with pytest.raises(BallotError) as still_open:
         desk.open_stack(2)
-    assert still_open.value.code == "station.stack_open"
+    assert still_open.value.code == "station.stack_recount"
     assert "0/3" in still_open.value.message("vi")
     desk.session.close()
 

@@ -9,7 +9,8 @@ JSON steps (``POST`` bodies and answers are JSON; a refused step answers 422 wit
 code and its message in the station's language, and writes nothing):
 
 - ``GET /api/status``: the list, the stacks, the stack being entered, the latest ballots;
-- ``POST /api/stack`` ``{"expected": 25}``: declare the next stack;
+- ``POST /api/stack`` ``{"expected": 25}``: declare the next stack (while one is open:
+  refused, and ``"confirm": true`` declares the open stack again with the count recounted);
 - ``POST /api/preview`` and ``POST /api/ballot`` ``{"marks": {"struck": [3, 12]}}``: how the
   ballot reads, and recording it (``"confirm": true`` records a ballot over the seats that the
   board's check refused);
@@ -33,7 +34,7 @@ import hmac
 import re
 import threading
 from collections.abc import Awaitable, Callable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, cast
 
@@ -96,7 +97,7 @@ def station_app(desk: Desk, *, lang: Lang = "vi", token: str | None = None) -> A
             try:  # the lock is taken in the worker thread: never held across an await
                 answer = await _in_thread(locked, body)
             except TallyError as error:
-                said = {"error": error.code, "message": error.message(lang)}
+                said = {"error": error.code, "message": _said(error, lang)}
                 return JSONResponse(said, status_code=422)
             return JSONResponse(answer)
 
@@ -106,7 +107,8 @@ def station_app(desk: Desk, *, lang: Lang = "vi", token: str | None = None) -> A
         return status_json(desk, desk.status(), lang)
 
     def stack(body: dict[str, Any]) -> dict[str, Any]:
-        return {"batch": desk.open_stack(_whole(body, "expected"))}
+        recount = body.get("confirm") is True
+        return {"batch": desk.open_stack(_whole(body, "expected"), recount=recount)}
 
     def preview(body: dict[str, Any]) -> dict[str, Any]:
         return _verdict(desk.preview(_marks(body)), lang)
@@ -322,6 +324,27 @@ def _verdict(reason: str | None, lang: Lang) -> dict[str, Any]:
     return {"valid": False, "reason": reason, "said": label(InvalidReason(reason), lang)}
 
 
+def _said(error: TallyError, lang: Lang) -> str:
+    """The refusal as the page shows it under the step just taken: its words without the
+    place (a field of the request, the serial ``preview`` the verdict is read under)."""
+    return type(error)(error.code, Location(), **error.params).message(lang)
+
+
+@dataclass(frozen=True)
+class _Field:
+    """A field of a step named as the page labels it (``station_page.{word}``)."""
+
+    word: str
+
+    def render(self, lang: Lang = "vi") -> str:
+        return text(f"station_page.{self.word}", lang)
+
+
+_FIELDS = {"expected": "hand_count", "serial": "serial", "reason": "reason"}
+"""The page's word for a field of a step, where the two differ (``issued``, ``collected``:
+the same)."""
+
+
 def _marks(body: dict[str, Any]) -> dict[str, Any]:
     marks = body.get("marks", {})
     if not isinstance(marks, dict):
@@ -336,7 +359,8 @@ def _whole(body: dict[str, Any], field: str) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
         from tally.errors import InputFileError, Location
 
-        raise InputFileError("station.whole_number", Location(field=field), field=field)
+        named = _Field(_FIELDS.get(field, field))
+        raise InputFileError("station.whole_number", Location(field=field), field=named)
     return value
 
 
@@ -345,5 +369,6 @@ def _text(body: dict[str, Any], field: str) -> str:
     if not isinstance(value, str) or not value.strip():
         from tally.errors import InputFileError, Location
 
-        raise InputFileError("station.text_needed", Location(field=field), field=field)
+        named = _Field(_FIELDS.get(field, field))
+        raise InputFileError("station.text_needed", Location(field=field), field=named)
     return value

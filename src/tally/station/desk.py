@@ -31,7 +31,7 @@ that exists resumes where it stopped.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -42,7 +42,7 @@ from tally.audit.events import CongressIdentity
 from tally.audit.session import Clock, ContestSession, CountingSession, local_now
 from tally.audit.state import ContestState
 from tally.congress.plan import Congress
-from tally.counting.result import ContestResult
+from tally.counting.result import ContestResult, check_ballot_figures
 from tally.counting.validity import classify_block, reason_of
 from tally.errors import BallotError, ContestError, InputFileError, Location, LogError
 from tally.model.ballot_builder import BallotBuilder, MarksGiven
@@ -218,18 +218,26 @@ class Desk:
 
     # --- the steps -------------------------------------------------------------------------
 
-    def open_stack(self, expected: int) -> str:
+    def open_stack(self, expected: int, *, recount: bool = False) -> str:
         """Declare the next stack with its hand count; returns its id (``S01``, ``S02``…).
-        Refused while the stack before is not full."""
+        Refused for a count of none or of more ballots than people present, and while the
+        stack before is not full — unless ``recount``: then the open stack is declared again
+        with the count the board found on recounting it (not below the ballots entered)."""
+        present = self.state.roll.present
+        if not 1 <= expected <= present:
+            raise BallotError("station.stack_size", Location(), expected=expected, present=present)
         open_stack = self.current_stack()
         if open_stack is not None:
-            raise BallotError(
-                "station.stack_open",
-                Location(field=open_stack.batch),
-                batch=open_stack.batch,
-                entered=open_stack.entered,
-                expected=open_stack.expected,
-            )
+            said: dict[str, object] = {"batch": open_stack.batch, "entered": open_stack.entered}
+            said["given"] = expected
+            if not recount:
+                raise BallotError(
+                    "station.stack_recount", Location(), expected=open_stack.expected, **said
+                )
+            if expected < open_stack.entered:
+                raise BallotError("station.recount_below_entered", Location(), **said)
+            self.contest.declare_batch(open_stack.batch, expected)
+            return open_stack.batch
         batch = f"S{len(self.state.batches) + 1:02d}"
         self.contest.declare_batch(batch, expected)
         return batch
@@ -265,8 +273,8 @@ class Desk:
                 kept=kept,
                 seats=contest.ballot_seats,
             )
-        seq = self.contest.record(serial, batch=stack.batch, **_marks(marks))
-        return Entered(serial, seq, _plain(marks), verdict)
+        self.contest.record(serial, batch=stack.batch, **_marks(marks))
+        return self._entered(serial, self._entries()[serial])  # as the log holds it
 
     def next_serial(self, batch: str) -> str:
         """The serial the next ballot of ``batch`` takes: the lowest place in the stack not
@@ -292,9 +300,9 @@ class Desk:
         """Enter a new reading of an earlier ballot; the old one stays in the log."""
         entry = self._entries().get(serial.strip())
         batch = entry.reading.batch if entry is not None else None
-        verdict = self.preview(marks)
-        seq = self.contest.correct(serial, reason=reason, batch=batch, **_marks(marks))
-        return Entered(serial.strip(), seq, _plain(marks), verdict)
+        self.preview(marks)
+        self.contest.correct(serial, reason=reason, batch=batch, **_marks(marks))
+        return self._entered(serial.strip(), self._entries()[serial.strip()])
 
     def withdraw(self, serial: str, reason: str) -> None:
         """Cancel an entry made by mistake (a ballot that is not there); ``reason`` says why."""
@@ -321,6 +329,8 @@ class Desk:
                 collected=collected,
             )
         state = self.state
+        # both figures checked before either is written: a refusal writes nothing
+        check_ballot_figures(state.key, issued, collected, state.roll.present, state.rules)
         if state.issued != issued:
             self.contest.issue(issued, correction=None if state.issued is None else "station")
         if state.collected != collected:
@@ -352,14 +362,6 @@ def _marks(marks: Mapping[str, Any]) -> MarksGiven:
     if unknown:
         raise BallotError("station.unknown_field", Location(field=unknown[0]), field=unknown[0])
     return cast(MarksGiven, {key: value for key, value in marks.items() if value is not None})
-
-
-def _plain(marks: Mapping[str, Any]) -> dict[str, list[Any]]:
-    return {
-        key: list(cast(Iterable[Any], value))
-        for key, value in marks.items()
-        if value is not None and key in _MARK_KEYS
-    }
 
 
 def _committee_size(congress: Congress) -> int | None:

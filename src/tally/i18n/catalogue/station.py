@@ -3,9 +3,29 @@
 TABLE: dict[str, tuple[str, str]] = {
     "station.stack_open": (
         "Sấp {batch} mới nhập {entered}/{expected} phiếu. Nhập tiếp cho đủ; nếu đếm lại thấy "
-        "khác, rút các phiếu nhập thừa hoặc ghi lại số phiếu của sấp.",
+        "khác, rút các phiếu nhập thừa (F10) hoặc ghi lại số phiếu của sấp (F4).",
         "Stack {batch} has {entered} of its {expected} ballots entered. Enter the rest; if a "
-        "recount differs, withdraw the extra entries or declare the stack again.",
+        "recount differs, withdraw the extra entries (F10) or declare the stack again (F4).",
+    ),
+    "station.stack_recount": (
+        "Sấp {batch} đang nhập ({entered}/{expected} phiếu), chưa mở sấp mới được. Nếu đếm lại "
+        "sấp {batch} được {given} phiếu, bấm Enter lần nữa để ghi lại số phiếu của sấp {batch} "
+        "là {given}; nếu không, Esc rồi nhập tiếp cho đủ.",
+        "Stack {batch} is being entered ({entered} of {expected} ballots): no new stack yet. If "
+        "stack {batch} recounted holds {given} ballots, press Enter again to declare it again "
+        "with {given}; if not, Esc and enter the rest.",
+    ),
+    "station.recount_below_entered": (
+        "Sấp {batch} đã nhập {entered} phiếu, nhiều hơn {given}: rút các phiếu nhập thừa (F10) "
+        "rồi mới ghi lại số phiếu của sấp.",
+        "Stack {batch} already has {entered} ballots entered, more than {given}: withdraw the "
+        "extra entries (F10) before declaring it again.",
+    ),
+    "station.stack_size": (
+        "Sấp có {expected} phiếu? Một sấp có từ 1 phiếu đến nhiều nhất {present} phiếu (số "
+        "người có mặt). Đếm lại sấp rồi ghi đúng số phiếu đếm được.",
+        "A stack of {expected} ballots? A stack holds from 1 ballot to at most {present} (the "
+        "people present). Count the stack again and give the number counted.",
     ),
     "station.no_stack": (
         "Chưa mở sấp phiếu: đếm sấp phiếu, ghi số phiếu của sấp rồi mới nhập.",

@@ -268,21 +268,25 @@ async function record() {
     return;
   }
   const serial = nextSerial() || "?";
+  const sent = { kept, observed: new Set(observed) };
   clearTimeout(previewTimer);
   previewSeq++;
   busy = true;
   tell(say("saving"));
   try {
     const entered = await call("/api/ballot", { marks: given, confirm: confirmOver || confirmEmpty });
-    $("entry").value = "";
-    kept = false;
-    observed = new Set();
+    // What was typed or switched while the ballot was being saved is the next ballot's.
+    const now = $("entry").value;
+    $("entry").value = now.startsWith(line) ? now.slice(line.length).replace(/^\s+/, "") : "";
+    kept = kept !== sent.kept;
+    observed = new Set([...observed, ...sent.observed].filter((o) => observed.has(o) !== sent.observed.has(o)));
     confirmEmpty = false;
     confirmOver = false;
     tell(say("saved", { serial: entered.serial }), "ok");
     highlight({});
     $("verdict").textContent = "";
     await refresh();
+    if ($("entry").value) lineChanged();
   } catch (e) {
     if (e instanceof Refused) {
       confirmOver = e.code === "station.over_seats_check";
@@ -325,10 +329,27 @@ async function submit(work) {
   }
 }
 
+// A stack open: the station asks first; Enter again on the same count declares the open stack
+// again with it (the board recounted it).
+let recountAsked = null;
+$("hand-count").addEventListener("input", () => { recountAsked = null; });
+
 $("stack-form").addEventListener("submit", async (ev) => {
   ev.preventDefault();
-  const ok = await submit(() => call("/api/stack", { expected: whole($("hand-count").value) }));
-  if (ok) { $("hand-count").value = ""; tell(""); $("entry").focus(); }
+  const expected = whole($("hand-count").value);
+  const confirm = recountAsked !== null && recountAsked === expected;
+  recountAsked = null;
+  try {
+    await call("/api/stack", { expected, confirm });
+    await refresh();
+  } catch (e) {
+    if (e instanceof Refused && e.code === "station.stack_recount") recountAsked = expected;
+    tell(e instanceof Refused ? e.message : say("request_failed"), "refused");
+    return;
+  }
+  $("hand-count").value = "";
+  tell("");
+  $("entry").focus();
 });
 
 $("correct-form").addEventListener("submit", async (ev) => {
