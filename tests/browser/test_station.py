@@ -6,6 +6,7 @@ Refusals show the API's words and keep what was typed; a station that does not a
 from __future__ import annotations
 
 import random
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
