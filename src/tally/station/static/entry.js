@@ -318,12 +318,14 @@ async function undo() {
 // --- the forms ---------------------------------------------------------------------------
 function whole(value) { return /^\s*\d+\s*$/.test(value) ? parseInt(value, 10) : value; }
 
-async function submit(work) {
+// A form's step, then the status again; a refusal is told (and handed to ``refused``).
+async function submit(work, refused = () => {}) {
   try {
     await work();
     await refresh();
     return true;
   } catch (e) {
+    if (e instanceof Refused) refused(e);
     tell(e instanceof Refused ? e.message : say("request_failed"), "refused");
     return false;
   }
@@ -339,17 +341,10 @@ $("stack-form").addEventListener("submit", async (ev) => {
   const expected = whole($("hand-count").value);
   const confirm = recountAsked !== null && recountAsked === expected;
   recountAsked = null;
-  try {
-    await call("/api/stack", { expected, confirm });
-    await refresh();
-  } catch (e) {
-    if (e instanceof Refused && e.code === "station.stack_recount") recountAsked = expected;
-    tell(e instanceof Refused ? e.message : say("request_failed"), "refused");
-    return;
-  }
-  $("hand-count").value = "";
-  tell("");
-  $("entry").focus();
+  const ok = await submit(() => call("/api/stack", { expected, confirm }), (e) => {
+    if (e.code === "station.stack_recount") recountAsked = expected;
+  });
+  if (ok) { $("hand-count").value = ""; tell(""); $("entry").focus(); }
 });
 
 $("correct-form").addEventListener("submit", async (ev) => {
