@@ -446,3 +446,68 @@ def test_a_stack_recounted_is_declared_again_with_a_second_enter(
         shown.keyboard.press("Escape")
         enter(shown, ["5 6 7 8"], "S01-002")
     desk.session.close()
+
+
+def test_a_ballot_withdrawn_from_a_full_stack_is_replaced_by_its_serial(
+    page: OpenPage, tmp_path: Path
+) -> None:
+    """A double entry in S01 found while S02 is entered: the page names the empty place, the
+    next ballot still goes to S02, and F9 with the serial fills S01's place."""
+    desk = Desk.open(tmp_path / "g.jsonl", DELEGATE, "bch", station="A", durable=False)
+    with serving(desk) as url:
+        shown = open_station(page, url)
+        declare(shown, 3, "S01")
+        for place in (1, 2, 3):
+            enter(shown, [f"{place} 10 11 12"], f"S01-00{place}")
+        declare(shown, 2, "S02")
+        enter(shown, ["4 10 11 12"], "S02-001")
+        shown.keyboard.press("F10")
+        shown.keyboard.type("s01-002")
+        shown.keyboard.press("Tab")
+        shown.keyboard.type("nhập hai lần")
+        shown.keyboard.press("Enter")
+        shown.wait_for_selector("#gaps:not([hidden])")
+        assert "S01-002" in str(shown.text_content("#gaps"))
+        assert "F9" in str(shown.text_content("#message"))
+        assert shown.locator("#stacks .short").inner_text() == "S01 2/3"
+        shown.screenshot(path=str(SHOTS / "station-gap.png"))
+        enter(shown, ["5 10 11 12"], "S02-002")
+        shown.keyboard.press("F9")
+        shown.keyboard.type("S01-002")
+        shown.keyboard.press("Tab")
+        shown.keyboard.type("2 10 11 13")
+        shown.keyboard.press("Enter")
+        shown.wait_for_function("document.getElementById('gaps').hidden")
+        assert "S01-002" in str(shown.text_content("#message"))
+        close(shown, 194, 5)
+    assert [e.serial for e in desk.entries()] == [
+        "S01-001",
+        "S01-003",
+        "S02-001",
+        "S02-002",
+        "S01-002",
+    ]
+    assert desk.entries()[-1].marks == {"struck": [2, 10, 11, 13]}
+    desk.session.close()
+
+
+def test_a_stack_already_entered_is_recounted_by_its_name(page: OpenPage, tmp_path: Path) -> None:
+    desk = Desk.open(tmp_path / "r.jsonl", DELEGATE, "bch", station="A", durable=False)
+    with serving(desk) as url:
+        shown = open_station(page, url)
+        declare(shown, 2, "S01")
+        for place in (1, 2):
+            enter(shown, [f"{place} 10 11 12"], f"S01-00{place}")
+        shown.keyboard.press("F10")
+        shown.keyboard.type("S01-002")
+        shown.keyboard.press("Tab")
+        shown.keyboard.type("sấp chỉ có 1 lá")
+        shown.keyboard.press("Enter")
+        shown.wait_for_function("!document.getElementById('withdraw-panel').open")
+        shown.keyboard.press("F4")
+        shown.keyboard.type("s01 1")
+        shown.keyboard.press("Enter")
+        shown.wait_for_function("document.getElementById('stacks').textContent === 'S01 1/1'")
+        close(shown, 194, 1)
+    assert desk.stacks()[0].expected == 1
+    desk.session.close()

@@ -266,3 +266,34 @@ def test_a_stack_declared_with_a_wrong_hand_count_is_declared_again(
     ]
     assert client.post("/api/close", json={"issued": 25, "collected": 25}).json()["closed"]
     assert verify(log).ok
+
+
+def test_an_empty_place_of_an_earlier_stack_is_filled_by_its_serial(
+    station: tuple[TestClient, Path],
+) -> None:
+    client, log = station
+    for expected in (2, 1):
+        client.post("/api/stack", json={"expected": expected})
+        for first in range(expected):
+            client.post("/api/ballot", json={"marks": {"struck": [first + 1, 10, 11, 12]}})
+    client.post("/api/withdraw", json={"serial": "S01-001", "reason": "nhập hai lần"})
+    status = client.get("/api/status").json()
+    assert status["gaps"] == ["S01-001"] and status["stack"] is None
+    refused = client.post("/api/ballot", json={"marks": {"struck": [3, 10, 11, 12]}})
+    assert refused.status_code == 422 and refused.json()["error"] == "station.no_stack_gaps"
+    wrong = client.post("/api/ballot", json={"marks": {"struck": [3]}, "serial": "S01-002"})
+    assert wrong.status_code == 422 and "S01-001" in wrong.json()["message"]
+    closing = client.post("/api/close", json={"issued": 194, "collected": 3})
+    assert closing.json()["error"] == "station.stack_short"
+    filled = client.post(
+        "/api/ballot", json={"marks": {"struck": [3, 10, 11, 12]}, "serial": "S01-001"}
+    )
+    assert filled.json()["serial"] == "S01-001"
+    assert client.get("/api/status").json()["gaps"] == []
+    client.post("/api/withdraw", json={"serial": "S01-002", "reason": "không có lá này"})
+    recount = client.post("/api/stack", json={"batch": "S01", "expected": 1}).json()
+    assert recount == {"batch": "S01"}
+    unknown = client.post("/api/stack", json={"batch": "S09", "expected": 1}).json()
+    assert unknown["error"] == "station.unknown_stack"
+    assert client.post("/api/close", json={"issued": 194, "collected": 2}).json()["closed"]
+    assert verify(log).ok

@@ -161,3 +161,59 @@ def test_a_second_station_process_cannot_write_the_same_log(tmp_path: Path) -> N
     with pytest.raises(TallyError):
         Desk.open(log, DELEGATE, "bch", station="A")
     desk.session.close()
+
+
+def test_a_ballot_withdrawn_from_a_full_stack_leaves_a_place_filled_only_by_its_serial(
+    tmp_path: Path,
+) -> None:
+    """A double entry in S01 found while S02 is entered: the next ballot typed still goes to
+    S02 (no later serial shifts against the other stations'), S01's place is filled by serial,
+    and the count cannot close while it is empty."""
+    log = tmp_path / "a.jsonl"
+    desk = Desk.open(log, DELEGATE, "bch", station="A")
+    desk.open_stack(3)
+    for first in (1, 2, 3):
+        desk.record({"struck": [first, 10, 11, 12]})
+    desk.open_stack(2)
+    desk.record({"struck": [4, 10, 11, 12]})
+    desk.withdraw("S01-002", "nhập hai lần")
+    assert desk.gaps() == ("S01-002",)
+    assert desk.record({"struck": [5, 10, 11, 12]}).serial == "S02-002"  # not into S01
+    with pytest.raises(BallotError) as no_stack:
+        desk.record({"struck": [6, 10, 11, 12]})
+    assert no_stack.value.code == "station.no_stack_gaps" and "S01-002" in str(no_stack.value)
+    with pytest.raises(BallotError) as short:
+        desk.close(issued=194, collected=5)
+    assert short.value.code == "station.stack_short"
+    assert "S01" in short.value.message("vi") and "2/3" in short.value.message("vi")
+    lines = _lines(log)
+    for wrong in ("S02-001", "S01-004", "S03-001", "S01-001"):
+        with pytest.raises(BallotError) as not_a_gap:
+            desk.record({"struck": [7, 10, 11, 12]}, serial=wrong)
+        assert not_a_gap.value.code == "station.not_a_gap"
+    assert _lines(log) == lines
+    filled = desk.record({"struck": [7, 10, 11, 12]}, serial="s01-002 ")
+    assert filled.serial == "S01-002" and desk.gaps() == ()
+    result = desk.close(issued=194, collected=5)
+    assert result.count.valid == 5
+    desk.session.close()
+    assert verify(log).ok
+
+
+def test_a_stack_recounted_lower_closes_without_its_empty_place(tmp_path: Path) -> None:
+    desk = Desk.open(tmp_path / "a.jsonl", DELEGATE, "bch", station="A")
+    desk.open_stack(3)
+    for first in (1, 2, 3):
+        desk.record({"struck": [first, 10, 11, 12]})
+    desk.withdraw("S01-003", "lá phiếu không có: sấp chỉ có 2 lá")
+    with pytest.raises(BallotError) as below:
+        desk.recount_stack("S01", 1)
+    assert below.value.code == "station.recount_below_entered"
+    with pytest.raises(BallotError) as unknown:
+        desk.recount_stack("S07", 2)
+    assert unknown.value.code == "station.unknown_stack"
+    assert desk.current_stack() is not None  # the last stack short is still the open one
+    assert desk.recount_stack("s01", 2) == "S01"
+    assert desk.gaps() == () and desk.current_stack() is None
+    assert desk.close(issued=194, collected=2).count.valid == 2
+    desk.session.close()

@@ -11,9 +11,11 @@ code and its message in the station's language, and writes nothing):
 - ``GET /api/status``: the list, the stacks, the stack being entered, the latest ballots;
 - ``POST /api/stack`` ``{"expected": 25}``: declare the next stack (while one is open:
   refused, and ``"confirm": true`` declares the open stack again with the count recounted);
+  ``{"batch": "S01", "expected": 24}`` declares stack S01 again with its recount;
 - ``POST /api/preview`` and ``POST /api/ballot`` ``{"marks": {"struck": [3, 12]}}``: how the
   ballot reads, and recording it (``"confirm": true`` records a ballot over the seats that the
-  board's check refused);
+  board's check refused; ``"serial": "S01-017"`` records it into that empty place of an
+  earlier stack, listed in the status's ``"gaps"``);
 - ``POST /api/undo``; ``POST /api/correct`` ``{"serial", "marks", "reason"}``;
   ``POST /api/withdraw`` ``{"serial", "reason"}``;
 - ``POST /api/close`` ``{"issued": 194, "collected": 194}``: close the count.
@@ -107,14 +109,19 @@ def station_app(desk: Desk, *, lang: Lang = "vi", token: str | None = None) -> A
         return status_json(desk, desk.status(), lang)
 
     def stack(body: dict[str, Any]) -> dict[str, Any]:
+        expected = _whole(body, "expected")
+        if "batch" in body:
+            return {"batch": desk.recount_stack(_text(body, "batch"), expected)}
         recount = body.get("confirm") is True
-        return {"batch": desk.open_stack(_whole(body, "expected"), recount=recount)}
+        return {"batch": desk.open_stack(expected, recount=recount)}
 
     def preview(body: dict[str, Any]) -> dict[str, Any]:
         return _verdict(desk.preview(_marks(body)), lang)
 
     def ballot(body: dict[str, Any]) -> dict[str, Any]:
-        return entered_json(desk.record(_marks(body), confirm=body.get("confirm") is True), lang)
+        serial = _text(body, "serial") if "serial" in body else None
+        confirm = body.get("confirm") is True
+        return entered_json(desk.record(_marks(body), confirm=confirm, serial=serial), lang)
 
     def undo(_: dict[str, Any]) -> dict[str, Any]:
         return entered_json(desk.undo(), lang)
@@ -299,6 +306,7 @@ def status_json(desk: Desk, status: Status, lang: Lang) -> dict[str, Any]:
         "stacks": [asdict(s) for s in status.stacks],
         "stack": asdict(status.stack) if status.stack is not None else None,
         "next_serial": desk.next_serial(status.stack.batch) if status.stack is not None else None,
+        "gaps": list(desk.gaps()),
         "latest": [entered_json(e, lang) for e in status.latest],
         "entered": status.entered,
         "closed": status.closed,
@@ -340,7 +348,7 @@ class _Field:
         return text(f"station_page.{self.word}", lang)
 
 
-_FIELDS = {"expected": "hand_count", "serial": "serial", "reason": "reason"}
+_FIELDS = {"expected": "hand_count", "serial": "serial", "reason": "reason", "batch": "stacks"}
 """The page's word for a field of a step, where the two differ (``issued``, ``collected``:
 the same)."""
 

@@ -192,6 +192,23 @@ class Desk:
             return stacks[-1]
         return None
 
+    def gaps(self) -> tuple[str, ...]:
+        """The places left empty in stacks other than the one being entered: a ballot withdrawn
+        from a stack already full (a double entry found late), or a stack recounted higher.
+        Ballots go into them only by their serial (:meth:`record` ``serial=``), never by
+        chance: the next ballot typed still goes to the stack being entered, and no later
+        serial shifts against the other stations'."""
+        held = self._entries()
+        current = self.current_stack()
+        empty: list[str] = []
+        for stack in self.stacks():
+            if stack.full or (current is not None and stack.batch == current.batch):
+                continue
+            places = (f"{stack.batch}-{n:03d}" for n in range(1, stack.expected + 1))
+            free = [serial for serial in places if serial not in held]
+            empty += free[: stack.expected - stack.entered]
+        return tuple(empty)
+
     def entries(self) -> tuple[Entered, ...]:
         """Every ballot this station holds now (withdrawn ones left out), in entry order."""
         entries = sorted(self._entries().items(), key=lambda item: item[1].seq)
@@ -236,11 +253,28 @@ class Desk:
                 )
             if expected < open_stack.entered:
                 raise BallotError("station.recount_below_entered", Location(), **said)
-            self.contest.declare_batch(open_stack.batch, expected)
-            return open_stack.batch
+            return self.recount_stack(open_stack.batch, expected)
         batch = f"S{len(self.state.batches) + 1:02d}"
         self.contest.declare_batch(batch, expected)
         return batch
+
+    def recount_stack(self, batch: str, expected: int) -> str:
+        """Declare stack ``batch`` again with the count the board found on recounting it (not
+        below the ballots entered into it): a higher count leaves places to fill by serial
+        (:meth:`gaps`)."""
+        present = self.state.roll.present
+        if not 1 <= expected <= present:
+            raise BallotError("station.stack_size", Location(), expected=expected, present=present)
+        found = {stack.batch: stack for stack in self.stacks()}
+        stack = found.get(batch.strip().upper())
+        if stack is None:
+            known = ", ".join(found) or "—"
+            raise BallotError("station.unknown_stack", Location(), batch=batch, known=known)
+        if expected < stack.entered:
+            said = {"batch": stack.batch, "entered": stack.entered, "given": expected}
+            raise BallotError("station.recount_below_entered", Location(), **said)
+        self.contest.declare_batch(stack.batch, expected)
+        return stack.batch
 
     def preview(self, marks: Mapping[str, Any]) -> str | None:
         """Whether the ballot read as ``marks`` is valid (``None``) or why not, without
@@ -254,14 +288,33 @@ class Desk:
         )
         return reason_of(int(code[0]))
 
-    def record(self, marks: Mapping[str, Any], *, confirm: bool = False) -> Entered:
+    def record(
+        self, marks: Mapping[str, Any], *, confirm: bool = False, serial: str | None = None
+    ) -> Entered:
         """Enter the next ballot of the stack being entered; its serial is the stack's id and
-        its place in the stack. Refused (nothing written) with no stack open, and — when the
-        board set :attr:`check_over_seats` — a ballot over the seats not ``confirm``-ed."""
-        stack = self.current_stack()
-        if stack is None:
-            raise BallotError("station.no_stack", Location())
-        serial = self.next_serial(stack.batch)
+        its place in the stack — or, given ``serial``, into that empty place of an earlier
+        stack (:meth:`gaps`). Refused (nothing written) with no stack open, a ``serial`` that
+        is not an empty place, and — when the board set :attr:`check_over_seats` — a ballot
+        over the seats not ``confirm``-ed."""
+        gaps = self.gaps()
+        if serial is not None:
+            serial = serial.strip().upper()
+            if serial not in gaps:
+                raise BallotError(
+                    "station.not_a_gap",
+                    Location(field=serial),
+                    serial=serial,
+                    gaps=", ".join(gaps) or "—",
+                )
+            batch = serial.rpartition("-")[0]
+        else:
+            stack = self.current_stack()
+            if stack is None:
+                if gaps:
+                    raise BallotError("station.no_stack_gaps", Location(), gaps=", ".join(gaps))
+                raise BallotError("station.no_stack", Location())
+            batch = stack.batch
+            serial = self.next_serial(batch)
         verdict = self.preview(marks)
         if verdict == "over_seats" and self.check_over_seats and not confirm:
             contest = self.ballot_contest
@@ -273,7 +326,7 @@ class Desk:
                 kept=kept,
                 seats=contest.ballot_seats,
             )
-        self.contest.record(serial, batch=stack.batch, **_marks(marks))
+        self.contest.record(serial, batch=batch, **_marks(marks))
         return self._entered(serial, self._entries()[serial])  # as the log holds it
 
     def next_serial(self, batch: str) -> str:
@@ -319,6 +372,17 @@ class Desk:
                 batch=stack.batch,
                 entered=stack.entered,
                 expected=stack.expected,
+            )
+        gaps = self.gaps()
+        if gaps:
+            short = next(s for s in self.stacks() if gaps[0].startswith(f"{s.batch}-"))
+            raise BallotError(
+                "station.stack_short",
+                Location(field=short.batch),
+                batch=short.batch,
+                entered=short.entered,
+                expected=short.expected,
+                gaps=", ".join(gaps),
             )
         entered = len(self._entries())
         if entered != collected:

@@ -31,6 +31,32 @@ TABLE: dict[str, tuple[str, str]] = {
         "Chưa mở sấp phiếu: đếm sấp phiếu, ghi số phiếu của sấp rồi mới nhập.",
         "No stack is open: count the stack by hand and declare it before entering.",
     ),
+    "station.no_stack_gaps": (
+        "Không có sấp nào đang nhập, nhưng còn chỗ trống trong sấp đã nhập: {gaps}. Nhập phiếu "
+        "còn thiếu vào đúng số đó (F9, gõ số phiếu), hoặc đếm sấp mới rồi ghi số phiếu (F4).",
+        "No stack is being entered, but entered stacks have empty places: {gaps}. Enter the "
+        "missing ballot into that serial (F9, type the serial), or count a new stack and "
+        "declare it (F4).",
+    ),
+    "station.not_a_gap": (
+        "{serial} không phải chỗ trống của một sấp đã nhập (chỗ trống: {gaps}). Để sửa phiếu đã "
+        "nhập, ghi lý do sửa; phiếu của sấp đang nhập thì nhập bình thường.",
+        "{serial} is not an empty place of an entered stack (empty places: {gaps}). To correct "
+        "an entered ballot, give the reason; a ballot of the stack being entered is entered "
+        "as usual.",
+    ),
+    "station.stack_short": (
+        "Sấp {batch} mới có {entered}/{expected} phiếu (chỗ trống: {gaps}), chưa khóa sổ được. "
+        "Nhập phiếu còn thiếu vào đúng số đó (F9), hoặc nếu đếm lại sấp thấy ít hơn, ghi lại số "
+        "phiếu của sấp (F4, gõ {batch} rồi số phiếu).",
+        "Stack {batch} holds {entered} of its {expected} ballots (empty places: {gaps}): the "
+        "count cannot close. Enter the missing ballot into that serial (F9), or, if a recount "
+        "of the stack finds fewer, declare it again (F4, type {batch} and the number).",
+    ),
+    "station.unknown_stack": (
+        "Không có sấp {batch} (các sấp: {known}).",
+        "There is no stack {batch} (the stacks: {known}).",
+    ),
     "station.nothing_to_undo": (
         "Máy này chưa nhập phiếu nào để hoàn tác.",
         "This station has entered no ballot to undo.",

@@ -5,6 +5,14 @@ TABLE: dict[str, tuple[str, str]] = {
     "station_page.station": ("Máy {station}", "Station {station}"),
     "station_page.stacks": ("Sấp phiếu", "Stacks"),
     "station_page.hand_count": ("Số phiếu đếm tay của sấp mới", "Hand count of the next stack"),
+    "station_page.hand_count_hint": (
+        "Đếm lại một sấp đã nhập: gõ tên sấp rồi số phiếu, ví dụ S01\u00a049.",
+        "A stack already entered, recounted: type its name and the number, e.g. S01\u00a049.",
+    ),
+    "station_page.gaps": (
+        "Còn trống (nhập vào bằng F9): {gaps}",
+        "Empty places (enter into them with F9): {gaps}",
+    ),
     "station_page.declare": ("Mở sấp", "Open stack"),
     "station_page.no_stack": (
         "Chưa mở sấp: ghi số phiếu đếm tay rồi bấm Enter (F4).",
@@ -60,7 +68,29 @@ TABLE: dict[str, tuple[str, str]] = {
     ),
     "station_page.latest": ("Mười phiếu vừa nhập", "The last ten ballots"),
     "station_page.empty_ballot": ("(không đánh dấu)", "(nothing marked)"),
-    "station_page.correct": ("Sửa phiếu (F9)", "Correct a ballot (F9)"),
+    "station_page.correct": (
+        "Sửa phiếu, nhập vào chỗ trống (F9)",
+        "Correct a ballot, fill an empty place (F9)",
+    ),
+    "station_page.reason_gap": (
+        "Lý do (để trống nếu nhập vào chỗ trống)",
+        "Reason (none for an empty place)",
+    ),
+    "station_page.gap_filled": (
+        "Đã nhập phiếu vào chỗ trống {serial}.",
+        "Ballot entered into the empty place {serial}.",
+    ),
+    "station_page.withdrawn_gap": (
+        "Đã rút phiếu {serial}. Sấp đó còn trống chỗ {serial}: phiếu tiếp theo vẫn vào sấp đang "
+        "nhập; nếu thiếu một lá phiếu của sấp cũ, nhập nó vào số {serial} bằng F9.",
+        "Ballot {serial} withdrawn. Its stack now has an empty place {serial}: the next ballot "
+        "still goes to the stack being entered; a missing ballot of the earlier stack goes "
+        "into {serial} with F9.",
+    ),
+    "station_page.recounted": (
+        "Đã ghi lại số phiếu của sấp {batch}: {expected}.",
+        "Stack {batch} declared again: {expected}.",
+    ),
     "station_page.withdraw": ("Rút phiếu (F10)", "Withdraw a ballot (F10)"),
     "station_page.serial": ("Số phiếu", "Serial"),
     "station_page.marks": ("Đọc lại", "Read again"),

@@ -120,8 +120,11 @@ function drawStatus() {
     const d = document.createElement("span");
     d.textContent = s.batch + " " + s.entered + "/" + s.expected;
     if (status.stack && status.stack.batch === s.batch) d.className = "open";
+    else if (s.entered < s.expected) d.className = "short";
     return d;
   }));
+  $("gaps").hidden = status.gaps.length === 0;
+  $("gaps").textContent = status.gaps.length ? say("gaps", { gaps: status.gaps.join(", ") }) : "";
   const serial = nextSerial();
   $("next").textContent = status.closed ? say("closed", { entered: status.entered })
     : serial ? say("next", { serial }) : say("no_stack");
@@ -336,9 +339,20 @@ async function submit(work, refused = () => {}) {
 let recountAsked = null;
 $("hand-count").addEventListener("input", () => { recountAsked = null; });
 
+// "S01 49": stack S01 (already entered) recounted holds 49 ballots.
+const RECOUNT = /^\s*(s\d+)\s+(\d+)\s*$/i;
+
 $("stack-form").addEventListener("submit", async (ev) => {
   ev.preventDefault();
-  const expected = whole($("hand-count").value);
+  const typed = $("hand-count").value;
+  const earlier = RECOUNT.exec(typed);
+  if (earlier) {
+    const batch = earlier[1].toUpperCase(), expected = parseInt(earlier[2], 10);
+    const ok = await submit(() => call("/api/stack", { batch, expected }));
+    if (ok) { $("hand-count").value = ""; tell(say("recounted", { batch, expected }), "ok"); $("entry").focus(); }
+    return;
+  }
+  const expected = whole(typed);
   const confirm = recountAsked !== null && recountAsked === expected;
   recountAsked = null;
   const ok = await submit(() => call("/api/stack", { expected, confirm }), (e) => {
@@ -351,26 +365,29 @@ $("correct-form").addEventListener("submit", async (ev) => {
   ev.preventDefault();
   const { marks, error } = parse($("correct-marks").value, false);
   if (error) { tell(error, "refused"); return; }
-  const serial = $("correct-serial").value.trim();
-  const ok = await submit(() => call("/api/correct",
-    { serial, marks, reason: $("correct-reason").value }));
+  const serial = $("correct-serial").value.trim().toUpperCase();
+  // an empty place of an earlier stack takes a ballot of its own; any other serial is corrected
+  const gap = status !== null && status.gaps.includes(serial);
+  const ok = await submit(() => gap
+    ? call("/api/ballot", { serial, marks, confirm: true })
+    : call("/api/correct", { serial, marks, reason: $("correct-reason").value }));
   if (ok) {
     $("correct-form").reset();
     $("correct-panel").open = false;
-    tell(say("corrected", { serial }), "ok");
+    tell(say(gap ? "gap_filled" : "corrected", { serial }), "ok");
     $("entry").focus();
   }
 });
 
 $("withdraw-form").addEventListener("submit", async (ev) => {
   ev.preventDefault();
-  const serial = $("withdraw-serial").value.trim();
+  const serial = $("withdraw-serial").value.trim().toUpperCase();
   const ok = await submit(() => call("/api/withdraw",
     { serial, reason: $("withdraw-reason").value }));
   if (ok) {
     $("withdraw-form").reset();
     $("withdraw-panel").open = false;
-    tell(say("withdrawn", { serial }), "ok");
+    tell(say(status.gaps.includes(serial) ? "withdrawn_gap" : "withdrawn", { serial }), "ok");
     $("entry").focus();
   }
 });
