@@ -250,22 +250,24 @@ def clipped(text: str) -> str:
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
 
 
-def write_atomically(path: str | Path, text: str | bytes) -> None:
+def write_atomically(path: str | Path, text: str | bytes, *, mode: int | None = None) -> None:
     """Write ``text`` (UTF-8) or bytes (a PDF, a Word file) to ``path`` whole or not at all: a
     temporary file, fsync, rename, then fsync of the folder so the new name survives a power cut.
 
     A new file gets the mode a newly created file would (``0o666`` less the umask), not the
-    ``0o600`` of a temporary file; a file written again keeps its mode. A link is written
-    through: the file it points to is replaced, and the link stays.
+    ``0o600`` of a temporary file; a file written again keeps its mode; ``mode``, when given,
+    is the file's mode either way (a secret: ``0o600``). A link is written through: the file
+    it points to is replaced, and the link stays.
     """
     target = Path(path)
     if target.is_symlink():
         target = target.resolve()
     directory = target.parent if str(target.parent) else Path(".")
-    try:
-        mode = stat.S_IMODE(target.stat().st_mode)
-    except OSError:
-        mode = 0o666 & ~current_umask()
+    if mode is None:
+        try:
+            mode = stat.S_IMODE(target.stat().st_mode)
+        except OSError:
+            mode = 0o666 & ~current_umask()
     try:
         handle, temporary = tempfile.mkstemp(
             dir=directory, prefix=f".{target.name}.", suffix=".tmp"

@@ -6,6 +6,7 @@ Refusals show the API's words and keep what was typed; a station that does not a
 from __future__ import annotations
 
 import random
+import socket
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -510,4 +511,51 @@ def test_a_stack_already_entered_is_recounted_by_its_name(page: OpenPage, tmp_pa
         shown.wait_for_function("document.getElementById('stacks').textContent === 'S01 1/1'")
         close(shown, 194, 1)
     assert desk.stacks()[0].expected == 1
+    desk.session.close()
+
+
+def test_the_hall_screen_carries_on_after_a_restart_with_the_same_token(
+    page: OpenPage, tmp_path: Path
+) -> None:
+    """The screen opened with the token keeps it (a cookie): after the station is started
+    again with the same token it follows the count again by itself; with another token it
+    says what to do instead of freezing."""
+    from tally.station.token import station_token
+
+    log = tmp_path / "t.jsonl"
+    desk = Desk.open(log, DELEGATE, "bch", station="A", durable=False)
+    token = station_token(log)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    with serving(desk, token=token, port=port) as url:
+        hall = page(1280, 720)
+        hall.route(lambda address: address.startswith(url), lambda route: route.continue_())
+        hall.goto(f"{url}/screen?token={token}")
+        hall.wait_for_function("document.getElementById('entered').textContent === '0'")
+    desk.open_stack(2)
+    desk.record({"struck": [1, 2, 3, 4]})
+    with serving(desk, token=station_token(log), port=port):
+        hall.wait_for_function("document.getElementById('entered').textContent === '1'")
+    with serving(desk, token="another-token-after-the-file-was-deleted", port=port):
+        hall.wait_for_function("document.getElementById('note').textContent.includes('mã')")
+        assert "?token=" in str(hall.text_content("#note"))
+    desk.session.close()
+
+
+def test_closing_with_no_ballot_needs_a_second_enter(page: OpenPage, tmp_path: Path) -> None:
+    desk = Desk.open(tmp_path / "z.jsonl", DELEGATE, "bch", station="A", durable=False)
+    with serving(desk) as url:
+        shown = open_station(page, url)
+        shown.keyboard.press("F3")
+        shown.keyboard.type("0")
+        shown.keyboard.press("Tab")
+        shown.keyboard.type("0")
+        shown.keyboard.press("Enter")
+        shown.wait_for_selector("#message.refused")
+        assert "Enter lần nữa" in str(shown.text_content("#message"))
+        assert not desk.state.closed
+        shown.keyboard.press("Enter")
+        shown.wait_for_selector("#result:not([hidden])")
+    assert desk.state.closed
     desk.session.close()

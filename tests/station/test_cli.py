@@ -116,3 +116,41 @@ def test_a_port_in_use_is_refused_before_anything_is_written(tmp_path: Path) -> 
     assert f"Cổng {port} trên 127.0.0.1 đang có chương trình khác dùng" in done.stderr
     assert "http://" not in done.stderr
     assert not (tmp_path / "a.jsonl").exists()
+
+
+def test_started_again_it_keeps_its_token_in_a_file_beside_the_log(tmp_path: Path) -> None:
+    log = tmp_path / "a.jsonl"
+    first, _, _ = _run(log, "--host", "0.0.0.0")
+    again, _, _ = _run(log, "--host", "0.0.0.0")
+    kept = tmp_path / "a.jsonl.token"
+    token = kept.read_text(encoding="utf-8").strip()
+    assert first[-1] == again[-1] and first[-1].startswith(f"Mã truy cập: {token} — ")
+    assert str(kept) in first[-1]
+    assert kept.stat().st_mode & 0o777 == 0o600
+    chosen, _, _ = _run(log, "--host", "0.0.0.0", "--token", "ban-kiem-phieu-hoa-binh-2025")
+    assert chosen[-1].startswith("Mã truy cập: ban-kiem-phieu-hoa-binh-2025 — ")
+    assert kept.read_text(encoding="utf-8") == "ban-kiem-phieu-hoa-binh-2025\n"
+
+
+@pytest.mark.parametrize(
+    ("kept", "extra", "said"),
+    [
+        ("not a token\n", [], "Tệp giữ mã truy cập"),
+        (None, ["--token", "short"], "Mã truy cập cần ít nhất 16 ký tự"),
+    ],
+)
+def test_a_bad_token_is_refused_before_the_log_is_touched(
+    tmp_path: Path, kept: str | None, extra: list[str], said: str
+) -> None:
+    log = tmp_path / "a.jsonl"
+    if kept is not None:
+        (tmp_path / "a.jsonl.token").write_text(kept, encoding="utf-8")
+    command = [sys.executable, "-m", "tally", "station", str(SPEC), "--contest", "bch"]
+    done = subprocess.run(
+        [*command, "--log", str(log), "--host", "0.0.0.0", "--port", str(_free_port()), *extra],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode != 0 and said in done.stderr, done.stderr
+    assert "http://" not in done.stderr and not log.exists()

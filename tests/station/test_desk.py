@@ -217,3 +217,15 @@ def test_a_stack_recounted_lower_closes_without_its_empty_place(tmp_path: Path) 
     assert desk.gaps() == () and desk.current_stack() is None
     assert desk.close(issued=194, collected=2).count.valid == 2
     desk.session.close()
+
+
+def test_closing_with_no_ballot_asks_first(tmp_path: Path) -> None:
+    log = tmp_path / "a.jsonl"
+    desk = Desk.open(log, DELEGATE, "bch", station="A")
+    lines = _lines(log)
+    with pytest.raises(BallotError) as empty:
+        desk.close(issued=0, collected=0)
+    assert empty.value.code == "station.close_empty" and "Enter lần nữa" in str(empty.value)
+    assert _lines(log) == lines and not desk.state.closed
+    assert desk.close(issued=0, collected=0, confirm=True).count.collected == 0
+    desk.session.close()

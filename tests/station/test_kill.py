@@ -64,6 +64,41 @@ def _start(log: Path, port: int) -> subprocess.Popen[bytes]:
     raise AssertionError("the station did not start")
 
 
+def _kill_while_entering(
+    port: int,
+    station: subprocess.Popen[bytes],
+    stop: threading.Event,
+    chance: random.Random,
+    acknowledged: dict[str, list[int]],
+) -> None:
+    """Enter ballots from a second thread and SIGKILL the station at a random moment; every
+    ballot the station acknowledged goes into ``acknowledged``."""
+    status = json.loads(
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status", timeout=5).read()
+    )
+    if status["stack"] is None:
+        _post(port, "/api/stack", {"expected": 194})  # as many as are present
+
+    def enter() -> None:
+        while not stop.is_set():
+            struck = sorted(chance.sample(range(1, 38), 4))
+            try:
+                said = _post(port, "/api/ballot", {"marks": {"struck": struck}})
+            except (urllib.error.URLError, http.client.HTTPException, OSError):
+                return
+            acknowledged[str(said["serial"])] = struck
+
+    typist = threading.Thread(target=enter)
+    typist.start()
+    try:
+        time.sleep(chance.uniform(0.0, 0.25))
+        os.kill(station.pid, signal.SIGKILL)
+        station.wait()
+    finally:
+        stop.set()
+        typist.join()
+
+
 def test_no_acknowledged_ballot_is_lost_across_fifty_kills(tmp_path: Path) -> None:
     log = tmp_path / "a.jsonl"
     chance = random.Random(14)
@@ -71,29 +106,14 @@ def test_no_acknowledged_ballot_is_lost_across_fifty_kills(tmp_path: Path) -> No
     for _ in range(KILLS):
         port = _free_port()
         station = _start(log, port)
-        status = json.loads(
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status", timeout=5).read()
-        )
-        if status["stack"] is None:
-            _post(port, "/api/stack", {"expected": 194})  # as many as are present
         stop = threading.Event()
-
-        def enter(port: int = port, stop: threading.Event = stop) -> None:
-            while not stop.is_set():
-                struck = sorted(chance.sample(range(1, 38), 4))
-                try:
-                    said = _post(port, "/api/ballot", {"marks": {"struck": struck}})
-                except (urllib.error.URLError, http.client.HTTPException, OSError):
-                    return
-                acknowledged[str(said["serial"])] = struck
-
-        typist = threading.Thread(target=enter)
-        typist.start()
-        time.sleep(chance.uniform(0.0, 0.25))
-        os.kill(station.pid, signal.SIGKILL)
-        station.wait()
-        stop.set()
-        typist.join()
+        try:
+            _kill_while_entering(port, station, stop, chance, acknowledged)
+        finally:  # a failed step leaves no station running behind the test
+            stop.set()
+            if station.poll() is None:
+                station.kill()
+                station.wait()
     assert verify(log).ok
     entries = replay(log).contest("bch").stations["A"]
     lost = [s for s in acknowledged if s not in entries]

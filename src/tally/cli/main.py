@@ -150,6 +150,9 @@ def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
         help=h("cli.help.station.port"),
     )
     station.add_argument(
+        "--token", metavar=h("cli.metavar.token"), help=h("cli.help.station.token")
+    )
+    station.add_argument(
         "--check-over-seats",
         action="store_true",
         help=h("cli.help.station.check_over_seats"),

@@ -5,7 +5,6 @@ leaving a log that verifies and that the next start resumes."""
 from __future__ import annotations
 
 import argparse
-import secrets
 import signal
 import socket
 
@@ -26,6 +25,7 @@ def station_command(args: argparse.Namespace) -> tuple[str, bool, str]:
     from tally.io.spec import load_congress
     from tally.station.app import station_app
     from tally.station.desk import Desk
+    from tally.station.token import station_token, token_file
 
     lang: Lang = args.lang
     uvicorn = need("uvicorn", "station")
@@ -33,11 +33,13 @@ def station_command(args: argparse.Namespace) -> tuple[str, bool, str]:
     check_output(args.log, [args.spec])
     _check_port_free(args.host, args.port)
     congress = load_congress(args.spec)
+    token = None
+    if args.host not in LOCAL_HOSTS or args.token is not None:
+        token = station_token(args.log, given=args.token)
     contest = args.contest or congress.contests[0].contest.id
     desk = Desk.open(
         args.log, congress, contest, station=args.station, check_over_seats=args.check_over_seats
     )
-    token = None if args.host in LOCAL_HOSTS else secrets.token_urlsafe(16)
     query = f"?token={token}" if token else ""
     title = contest_title(desk.ballot_contest, lang)
     say(text("station.listening", lang, contest=title, station=args.station, log=args.log))
@@ -46,7 +48,7 @@ def station_command(args: argparse.Namespace) -> tuple[str, bool, str]:
         say(f"{address}/{query}")
     say(text("station.listening_screen", lang, address=f"{addresses[0]}/screen{query}"))
     if token:
-        say(text("station.token_printed", lang, token=token))
+        say(text("station.token_printed", lang, token=token, file=token_file(args.log)))
     # uvicorn stops gracefully on Ctrl+C or SIGTERM, then raises the signal again: let that
     # end the serving, not the process, so the log is closed and the board told.
     previous = signal.signal(signal.SIGTERM, _stop)

@@ -18,7 +18,8 @@ code and its message in the station's language, and writes nothing):
   earlier stack, listed in the status's ``"gaps"``);
 - ``POST /api/undo``; ``POST /api/correct`` ``{"serial", "marks", "reason"}``;
   ``POST /api/withdraw`` ``{"serial", "reason"}``;
-- ``POST /api/close`` ``{"issued": 194, "collected": 194}``: close the count.
+- ``POST /api/close`` ``{"issued": 194, "collected": 194}``: close the count (with none
+  collected: refused once, then ``"confirm": true``).
 
 The entry page is ``GET /`` and its files ``GET /static/{name}`` (:mod:`tally.station.page`).
 
@@ -135,7 +136,8 @@ def station_app(desk: Desk, *, lang: Lang = "vi", token: str | None = None) -> A
         return status_json(desk, desk.status(), lang)
 
     def close(body: dict[str, Any]) -> dict[str, Any]:
-        desk.close(_whole(body, "issued"), _whole(body, "collected"))
+        confirm = body.get("confirm") is True
+        desk.close(_whole(body, "issued"), _whole(body, "collected"), confirm=confirm)
         return status_json(desk, desk.status(), lang)
 
     shown = {"totals": False}

@@ -28,14 +28,21 @@ from tally.station.desk import Desk
 
 @contextmanager
 def serving(
-    desk: Desk, *, lang: Lang = "vi", token: str | None = None, timeout: float = 10.0
+    desk: Desk,
+    *,
+    lang: Lang = "vi",
+    token: str | None = None,
+    port: int | None = None,
+    timeout: float = 10.0,
 ) -> Iterator[str]:
-    """Serve ``desk`` on 127.0.0.1 and a free port until the block ends; yields the base
-    address (``http://127.0.0.1:PORT``). The desk stays open: close its session yourself."""
+    """Serve ``desk`` on 127.0.0.1 and ``port`` (by default a free one) until the block ends;
+    yields the base address (``http://127.0.0.1:PORT``). The desk stays open: close its
+    session yourself (and serve it again on the same port, as a station restarted)."""
     uvicorn = need("uvicorn", "station")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = int(probe.getsockname()[1])
+    if port is None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = int(probe.getsockname()[1])
     config = uvicorn.Config(
         station_app(desk, lang=lang, token=token), host="127.0.0.1", port=port, log_level="warning"
     )

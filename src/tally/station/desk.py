@@ -361,9 +361,17 @@ class Desk:
         """Cancel an entry made by mistake (a ballot that is not there); ``reason`` says why."""
         self.contest.withdraw(serial, reason=reason)
 
-    def close(self, issued: int, collected: int, *, at: dt.datetime | None = None) -> ContestResult:
-        """Record the ballots issued and collected and close the count: refused while a stack
-        is being entered, or when the entered ballots do not make the collected."""
+    def close(
+        self,
+        issued: int,
+        collected: int,
+        *,
+        at: dt.datetime | None = None,
+        confirm: bool = False,
+    ) -> ContestResult:
+        """Record the ballots issued and collected and close the count, for good: refused while
+        a stack is being entered or has an empty place, when the entered ballots do not make
+        the collected, and — unless ``confirm`` — with no ballot at all."""
         stack = self.current_stack()
         if stack is not None:
             raise BallotError(
@@ -392,6 +400,8 @@ class Desk:
                 entered=entered,
                 collected=collected,
             )
+        if collected == 0 and not confirm:
+            raise BallotError("station.close_empty", Location(field="collected"), issued=issued)
         state = self.state
         # both figures checked before either is written: a refusal writes nothing
         check_ballot_figures(state.key, issued, collected, state.roll.present, state.rules)

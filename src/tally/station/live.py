@@ -122,6 +122,7 @@ async function poll() {
   try {
     const answer = await fetch("/api/screen", {cache: "no-store"});
     if (answer.ok) { show(await answer.json()); document.getElementById("note").dataset.off = ""; }
+    else if (answer.status === 401) document.getElementById("note").textContent = WORDS.token;
   } catch (e) {
     document.getElementById("note").textContent = WORDS.waiting;
   }

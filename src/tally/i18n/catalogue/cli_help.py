@@ -110,6 +110,12 @@ TABLE: dict[str, tuple[str, str]] = {
         "access token)",
     ),
     "cli.help.station.port": ("cổng (mặc định: 8000)", "the port (default: 8000)"),
+    "cli.help.station.token": (
+        "mã truy cập do Ban kiểm phiếu chọn (ít nhất 16 ký tự); mặc định trạm tự tạo mã và giữ "
+        "trong tệp NHẬT_KÝ.token cạnh nhật ký, nên khởi động lại vẫn dùng mã cũ",
+        "an access token chosen by the board (at least 16 characters); by default the station "
+        "makes one and keeps it in LOG.token beside the log, so a restart keeps it",
+    ),
     "cli.help.station.check_over_seats": (
         "hỏi lại trước khi ghi một phiếu giữ lại nhiều tên hơn số lượng bầu (phiếu bầu quá số "
         "lượng): phòng gõ sót một số; Enter lần nữa thì ghi (phiếu không hợp lệ)",
@@ -189,6 +195,7 @@ TABLE: dict[str, tuple[str, str]] = {
     "cli.metavar.output": ("TỆP", "FILE"),
     "cli.metavar.host": ("ĐỊA_CHỈ", "HOST"),
     "cli.metavar.port": ("CỔNG", "PORT"),
+    "cli.metavar.token": ("MÃ", "TOKEN"),
     # --- tally's own usage errors (exit 2) --------------------------------------------------
     "cli.usage.entries_format": (
         "--entries: văn bản, markdown, html, pdf hoặc docx",

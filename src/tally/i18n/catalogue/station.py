@@ -53,6 +53,12 @@ TABLE: dict[str, tuple[str, str]] = {
         "count cannot close. Enter the missing ballot into that serial (F9), or, if a recount "
         "of the stack finds fewer, declare it again (F4, type {batch} and the number).",
     ),
+    "station.close_empty": (
+        "Khóa sổ với 0 phiếu thu vào ({issued} phiếu phát ra)? Khóa sổ rồi thì không nhập thêm "
+        "được phiếu nào. Nếu đúng là không có phiếu nào, bấm Enter lần nữa; nếu không, Esc.",
+        "Close the count with 0 ballots collected ({issued} issued)? Once closed, no ballot can "
+        "be entered. If there really are none, press Enter again; if not, Esc.",
+    ),
     "station.unknown_stack": (
         "Không có sấp {batch} (các sấp: {known}).",
         "There is no stack {batch} (the stacks: {known}).",
@@ -125,8 +131,26 @@ TABLE: dict[str, tuple[str, str]] = {
         "The hall's screen: {address}",
     ),
     "station.token_printed": (
-        "Mã truy cập: {token} — chỉ đưa cho máy được phép nhập phiếu.",
-        "Access token: {token} — give it only to the machines allowed to enter ballots.",
+        "Mã truy cập: {token} — chỉ đưa cho máy được phép nhập phiếu. Mã được giữ trong {file}: "
+        "khởi động lại trạm vẫn dùng mã này (xóa tệp đó để có mã mới).",
+        "Access token: {token} — give it only to the machines allowed to enter ballots. It is "
+        "kept in {file}: the station keeps it when started again (delete that file for a new "
+        "one).",
+    ),
+    "station.token_weak": (
+        "Mã truy cập cần ít nhất 16 ký tự, chỉ gồm chữ không dấu, chữ số, - và _ (để ghi được "
+        "trong địa chỉ và khó đoán). Bỏ --token để trạm tự tạo mã.",
+        "The access token needs at least 16 characters, only ASCII letters, digits, - and _ "
+        "(to stand in an address and be hard to guess). Leave out --token for one made by "
+        "the station.",
+    ),
+    "station.token_file_bad": (
+        "Tệp giữ mã truy cập không đọc được hoặc không chứa một mã hợp lệ. Xóa tệp đó để trạm "
+        "tạo mã mới (các máy đã mở trang phải mở lại địa chỉ có mã mới), hoặc cho mã bằng "
+        "--token.",
+        "The file keeping the access token cannot be read or holds no valid token. Delete it "
+        "for a new token (machines with the page open must open the new address), or give "
+        "one with --token.",
     ),
     "station.stopped": (
         "Đã dừng máy nhập phiếu; mọi phiếu đã ghi đều nằm trong nhật ký {log} (mã sự kiện cuối "
@@ -139,6 +163,12 @@ TABLE: dict[str, tuple[str, str]] = {
     "live.running": (
         "Số phiếu tạm tính trên các phiếu hợp lệ đã nhập — chưa phải kết quả.",
         "Running votes over the valid ballots entered so far — not the result.",
+    ),
+    "live.token": (
+        "Máy nhập phiếu cần mã truy cập: mở lại địa chỉ màn hình chiếu có mã (…/screen?token=…)"
+        " in ra khi khởi động máy.",
+        "The station needs its access token: open the screen's address with the token "
+        "(…/screen?token=…) printed when the station started.",
     ),
     "live.waiting": (
         "Đang chờ máy nhập phiếu…",

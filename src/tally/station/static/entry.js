@@ -392,10 +392,18 @@ $("withdraw-form").addEventListener("submit", async (ev) => {
   }
 });
 
+// Closing with no ballot collected asks first; Enter again on the same figures closes.
+let closeAsked = null;
+
 $("close-form").addEventListener("submit", async (ev) => {
   ev.preventDefault();
-  const ok = await submit(() => call("/api/close",
-    { issued: whole($("issued").value), collected: whole($("collected").value) }));
+  const figures = { issued: whole($("issued").value), collected: whole($("collected").value) };
+  const typed = JSON.stringify(figures);
+  const confirm = closeAsked === typed;
+  closeAsked = null;
+  const ok = await submit(() => call("/api/close", { ...figures, confirm }), (e) => {
+    if (e.code === "station.close_empty") closeAsked = typed;
+  });
   if (ok) tell("");
 });
 
