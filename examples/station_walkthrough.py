@@ -8,7 +8,8 @@ Needs the dev extras (Playwright, Starlette, uvicorn, WeasyPrint) and Chromium o
 Station A enters the delegate example's 194 ballots (``ballots_bch.csv``) in two stacks of 100
 and 94: most through the station's JSON steps, the ballots in the pictures by keyboard. The
 board switches the running votes on for the hall's screen, corrects a ballot by its serial,
-closes the count and prints the minutes. Station B enters the same ballots with two misreads;
+fills the place a late-found double entry left in stack S01, closes the count and prints the
+minutes. Station B enters the same ballots with two misreads;
 ``tally reconcile`` on the two logs is printed at the end.
 """
 
@@ -127,7 +128,12 @@ def station_a(url: str, folder: Path, all_marks: list[dict[str, Any]]) -> None:
         page.evaluate("document.getElementById('correct-form').reset()")
         page.evaluate("document.getElementById('correct-panel').open = false")
         post(url, "stack", {"expected": 94})
-        for marks in all_marks[100:]:
+        for marks in all_marks[100:110]:
+            post(url, "ballot", {"marks": marks})
+        page.reload()
+        page.wait_for_selector("#names li")
+        fill_a_place_left_empty(page, folder, all_marks[19])
+        for marks in all_marks[110:]:
             post(url, "ballot", {"marks": marks})
         page.reload()
         page.wait_for_selector("#names li")
@@ -141,6 +147,25 @@ def station_a(url: str, folder: Path, all_marks: list[dict[str, Any]]) -> None:
         hall.wait_for_function("document.getElementById('entered') === null", timeout=10_000)
         hall.screenshot(path=str(folder / "station-screen-result.png"))
         browser.close()
+
+
+def fill_a_place_left_empty(page: Any, folder: Path, marks: dict[str, Any]) -> None:
+    """S01 is done and S02 under way when S01-020 is taken for a double entry: withdrawn, it
+    leaves an empty place that the next ballot does not take; the ballot found in stack S01
+    goes into it by its serial (here the same reading, so the stations still agree)."""
+    page.keyboard.press("F10")
+    page.keyboard.type("S01-020")
+    page.keyboard.press("Tab")
+    page.keyboard.type("nhập trùng, phát hiện khi đối chiếu sấp S01")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#gaps:not([hidden])")
+    page.screenshot(path=str(folder / "station-gap.png"))
+    page.keyboard.press("F9")
+    page.keyboard.type("S01-020")
+    page.keyboard.press("Tab")
+    page.keyboard.type(" ".join(map(str, marks["struck"])))
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.getElementById('gaps').hidden")
 
 
 def minutes_picture(url: str, folder: Path) -> None:
