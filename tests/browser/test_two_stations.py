@@ -128,6 +128,13 @@ def test_two_stations_with_two_misreads_differ_on_exactly_those_two_ballots(
     code = main(["reconcile", str(logs["A"]), str(logs["B"])])
     out, err = capsys.readouterr()
     assert code == EXIT_NEEDS_DECISION, err
+    # the hand counts in a row of their own, beside what each station entered per stack
+    by_hand = _t("hand_count", "vi")
+    (hand_row,) = [
+        line.removeprefix(by_hand).split() for line in out.splitlines() if line.startswith(by_hand)
+    ]
+    stacks = [stack.expected for stack in desks["A"].stacks()]
+    assert [int(n) for n in hand_row] == [total, *stacks] and sum(stacks) == total
     names = desks["A"].ballot_contest.names
     struck, kept = _t("struck", "vi"), _t("kept", "vi")
 

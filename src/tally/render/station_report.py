@@ -44,9 +44,15 @@ def reconciliation_blocks(
         headers = (
             _t("doc.station", lang),
             _t("entered", lang),
-            *(_t("batch", lang, batch=b, expected=report.expected[b]) for b in batches),
+            *(_t("batch", lang, batch=b) for b in batches),
         )
-        rows = tuple(
+        counted = sum(report.expected.values())
+        by_hand = (
+            _t("hand_count", lang),
+            str(counted),
+            *(str(report.expected[b]) for b in batches),
+        )
+        rows = (by_hand,) * bool(batches) + tuple(
             (s.station, str(s.ballots), *(str(s.batches.get(b, 0)) for b in batches))
             for s in report.stations
         )

@@ -13,10 +13,8 @@ TABLE: dict[str, tuple[str, str]] = {
         "SHA-256 of the last event (first 16 characters)",
     ),
     "stations.entered": ("Số lượng phiếu đã nhập", "Ballots entered"),
-    "stations.batch": (
-        "Sấp {batch} (đếm tay {expected} phiếu)",
-        "Stack {batch} ({expected} counted by hand)",
-    ),
+    "stations.batch": ("Sấp {batch}", "Stack {batch}"),
+    "stations.hand_count": ("Đếm tay", "By hand"),
     "stations.what": ("Chênh lệch", "Difference"),
     "stations.agreed": (
         "Các máy nhập khớp nhau ở mọi phiếu.",
