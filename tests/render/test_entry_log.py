@@ -383,3 +383,22 @@ def test_merged_station_logs_are_listed_with_their_hash(rounds: Replay) -> None:
 def test_unknown_contest_is_refused(bch: Replay) -> None:
     with pytest.raises(LogError):
         entry_log_blocks(bch, "btv")
+
+
+def test_a_stack_declared_again_shows_the_counts_declared_before(tmp_path: Path) -> None:
+    path = tmp_path / "recount.jsonl"
+    session = CountingSession.open(path, station="A", congress=CONGRESS)
+    contest = Contest(
+        id="bch",
+        body=Body.EXECUTIVE_COMMITTEE,
+        seats=2,
+        candidates=["Trần Văn Cường", "Nguyễn Văn An", "Lê Thị Bình"],
+    )
+    bch = session.open_contest(contest, roll=ROLL)
+    bch.declare_batch("S01", 52)
+    bch.declare_batch("S02", 3)
+    bch.declare_batch("S01", 2)
+    session.close()
+    text = render_entry_log(replay(path), "bch", "vi")
+    assert re.search(r"Sấp S01: +2 phiếu \(đếm lại; đã ghi trước đó: 52 phiếu tại #3\)", text)
+    assert re.search(r"Sấp S02: +3 phiếu$", text, re.MULTILINE)

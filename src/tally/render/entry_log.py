@@ -31,6 +31,7 @@ from tally.audit.events import (
     BallotCorrected,
     BallotRecorded,
     BallotWithdrawn,
+    BatchDeclared,
     ComplaintRecorded,
     CongressPlanned,
     CountClosed,
@@ -264,12 +265,24 @@ def _general(
         ),
         (_t("batches", lang), "" if state.batches else _t("doc.none", lang)),
         *(
-            (_t("batch_line", lang, batch=batch), _t("ballots_n", lang, n=n))
+            (_t("batch_line", lang, batch=batch), _declared(batch, n, events, lang))
             for batch, n in state.batches.items()
         ),
         *_congress_items(congress, lang),
     ]
     return layout.fields(items)
+
+
+def _declared(batch: str, n: int, events: Sequence[_Entry], lang: Lang) -> str:
+    """A stack's hand count, and — when the board declared it again after a recount — the
+    counts declared before, each with its event."""
+    before = [
+        _t("declared_at", lang, n=entry.data.expected, seq=entry.seq)
+        for entry in events
+        if isinstance(entry.data, BatchDeclared) and entry.data.batch == batch
+    ][:-1]
+    shown = _t("ballots_n", lang, n=n)
+    return shown if not before else _t("recounted", lang, now=shown, before="; ".join(before))
 
 
 def _congress_items(congress: Sequence[_Entry], lang: Lang) -> list[tuple[str, str]]:
