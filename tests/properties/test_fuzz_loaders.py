@@ -933,8 +933,15 @@ def check_log(data: bytes) -> None:
             assert_located(error, path, LogError | InputFileError)
             assert not report.ok, "replay refused a log that verify passed"
         else:
-            assert report.ok, "replay accepted a log that verify refused"
             assert replayed.final_hash == report.final_hash
+            if report.error is not None and report.error.code == "log.plan_differs":
+                # the plan, not a count, is wrong: each contest replays (its minutes stand),
+                # and the congress's record, which verify rebuilt, is refused alike
+                with pytest.raises(LogError) as rebuilt:
+                    replayed.congress_record()
+                assert rebuilt.value.code == "log.plan_differs"
+            else:
+                assert report.ok, "replay accepted a log that verify refused"
         try:
             CountingSession.open(path, clock=_clock)
         except TallyError as error:
@@ -1131,3 +1138,24 @@ def test_tally_count_on_mutated_files_writes_all_or_nothing(case: tuple[str, str
         else:
             assert written == ["log.jsonl", "out.txt"], written
             assert verify(log).ok
+
+
+def test_a_plan_forged_apart_from_the_counts_replays_but_its_record_is_refused() -> None:
+    """Found by the fuzzer: the plan's rule set edited (a citation's source emptied) and the
+    chain rebuilt. verify calls the log inconsistent; each contest still replays; the
+    congress's record is refused as verify found it."""
+    lines = example_log().splitlines()
+    plan = json.loads(lines[1])
+    assert plan["kind"] == "congress_planned"
+    plan["data"]["congress"]["rules"]["validity"]["citation"]["source"] = ""
+    lines[1] = json.dumps(plan, ensure_ascii=False).encode("utf-8")
+    with scratch() as folder:
+        path = folder / "log.jsonl"
+        path.write_bytes(rehashed(lines))
+        report = verify(path)
+        assert report.error is not None and report.error.code == "log.plan_differs"
+        replayed = replay(path)
+        assert replayed.results()["bch"].outcome.elected  # the contest's minutes stand
+        with pytest.raises(LogError) as rebuilt:
+            replayed.congress_record()
+        assert rebuilt.value.code == "log.plan_differs"
