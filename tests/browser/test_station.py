@@ -520,11 +520,12 @@ def test_the_hall_screen_carries_on_after_a_restart_with_the_same_token(
     """The screen opened with the token keeps it (a cookie): after the station is started
     again with the same token it follows the count again by itself; with another token it
     says what to do instead of freezing."""
-    from tally.station.token import station_token
+    from tally.station.token import choose_token, keep_token
 
     log = tmp_path / "t.jsonl"
     desk = Desk.open(log, DELEGATE, "bch", station="A", durable=False)
-    token = station_token(log)
+    token = choose_token(log)
+    keep_token(log, token)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = int(probe.getsockname()[1])
@@ -535,7 +536,7 @@ def test_the_hall_screen_carries_on_after_a_restart_with_the_same_token(
         hall.wait_for_function("document.getElementById('entered').textContent === '0'")
     desk.open_stack(2)
     desk.record({"struck": [1, 2, 3, 4]})
-    with serving(desk, token=station_token(log), port=port):
+    with serving(desk, token=choose_token(log), port=port):
         hall.wait_for_function("document.getElementById('entered').textContent === '1'")
     with serving(desk, token="another-token-after-the-file-was-deleted", port=port):
         hall.wait_for_function("document.getElementById('note').textContent.includes('mã')")
@@ -558,4 +559,80 @@ def test_closing_with_no_ballot_needs_a_second_enter(page: OpenPage, tmp_path: P
         shown.keyboard.press("Enter")
         shown.wait_for_selector("#result:not([hidden])")
     assert desk.state.closed
+    desk.session.close()
+
+
+def _with_a_gap(shown: Page, desk: Desk) -> None:
+    """S01 (2) entered, S02 (2) open with one ballot, S01-002 withdrawn: an empty place."""
+    declare(shown, 2, "S01")
+    enter(shown, ["1 10 11 12"], "S01-001")
+    enter(shown, ["2 10 11 12"], "S01-002")
+    declare(shown, 2, "S02")
+    enter(shown, ["3 10 11 12"], "S02-001")
+    desk.withdraw("S01-002", "nhập hai lần")
+    shown.reload()
+    shown.wait_for_selector("#gaps:not([hidden])")
+
+
+def _fill(shown: Page, serial: str, *keys: str) -> None:
+    shown.keyboard.press("F9")
+    shown.keyboard.type(serial)
+    shown.keyboard.press("Tab")
+    for key in keys:
+        if key.startswith("[") and key.endswith("]"):
+            shown.keyboard.press(key[1:-1])
+        else:
+            shown.keyboard.type(key)
+    shown.keyboard.press("Enter")
+
+
+def test_an_empty_place_filled_by_f9_is_checked_as_the_entry_line_is(
+    page: OpenPage, tmp_path: Path
+) -> None:
+    """The board's check against a number left out asks first, a second Enter records; an
+    observation (F6) pressed in the F9 form goes with the ballot."""
+    desk = Desk.open(
+        tmp_path / "o.jsonl", DELEGATE, "bch", station="A", durable=False, check_over_seats=True
+    )
+    with serving(desk) as url:
+        shown = open_station(page, url)
+        _with_a_gap(shown, desk)
+        _fill(shown, "S01-002", "5 12 30")  # a number left out: 34 kept for 33 seats
+        shown.wait_for_selector("#message.refused")
+        assert "Enter lần nữa" in str(shown.text_content("#message"))
+        assert desk.gaps() == ("S01-002",)
+        shown.keyboard.press("Enter")
+        shown.wait_for_function("document.getElementById('gaps').hidden")
+        assert desk.entries()[-1].verdict == "over_seats"
+        desk.withdraw("S01-002", "đọc lại")
+        shown.reload()
+        shown.wait_for_selector("#gaps:not([hidden])")
+        _fill(shown, "S01-002", "4 10 11 12", "[F6]")
+        shown.wait_for_function("document.getElementById('gaps').hidden")
+        filled = desk.entries()[-1]
+        assert filled.marks["observations"] == ["not_issued"]
+        assert filled.verdict == "not_issued"
+    desk.session.close()
+
+
+def test_undo_after_the_next_stack_opened_goes_back_into_its_serial(
+    page: OpenPage, tmp_path: Path
+) -> None:
+    desk = Desk.open(tmp_path / "u.jsonl", DELEGATE, "bch", station="A", durable=False)
+    with serving(desk) as url:
+        shown = open_station(page, url)
+        declare(shown, 2, "S01")
+        enter(shown, ["1 10 11 12"], "S01-001")
+        enter(shown, ["2 10 11 12"], "S01-002")
+        declare(shown, 2, "S02")
+        shown.keyboard.press("Control+z")  # a typo seen in the last ballot
+        shown.wait_for_function("document.getElementById('entry').value !== ''")
+        assert "S01-002" in str(shown.text_content("#next"))
+        shown.keyboard.press("End")
+        shown.keyboard.type(" 13")
+        shown.keyboard.press("Enter")
+        acknowledged(shown, "S01-002")
+        assert "S02-001" in str(shown.text_content("#next"))
+    assert [e.serial for e in desk.entries()] == ["S01-001", "S01-002"]
+    assert desk.entries()[-1].marks == {"struck": [2, 10, 11, 12, 13]}
     desk.session.close()

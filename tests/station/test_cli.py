@@ -154,3 +154,40 @@ def test_a_bad_token_is_refused_before_the_log_is_touched(
     )
     assert done.returncode != 0 and said in done.stderr, done.stderr
     assert "http://" not in done.stderr and not log.exists()
+
+
+def test_a_token_file_others_can_read_is_made_the_owners_and_a_bad_one_refused(
+    tmp_path: Path,
+) -> None:
+    from tally.errors import InputFileError
+    from tally.station.token import choose_token, keep_token, token_file
+
+    log = tmp_path / "a.jsonl"
+    kept = token_file(log)
+    kept.write_text("ban-kiem-phieu-hoa-binh-2025\n", encoding="utf-8")
+    kept.chmod(0o644)
+    assert choose_token(log) == "ban-kiem-phieu-hoa-binh-2025"
+    assert kept.stat().st_mode & 0o777 == 0o600
+    kept.unlink()
+    kept.mkdir()
+    with pytest.raises(InputFileError):
+        choose_token(log)
+    with pytest.raises(InputFileError):  # --token over a folder: refused, not a crash
+        keep_token(log, choose_token(log, given="ban-kiem-phieu-hoa-binh-2025"))
+    kept.rmdir()
+    kept.write_bytes(b"\xff\xfe not utf-8")
+    keep_token(log, "ban-kiem-phieu-hoa-binh-2025")  # --token replaces what cannot be read
+    assert kept.read_text(encoding="utf-8") == "ban-kiem-phieu-hoa-binh-2025\n"
+
+
+def test_a_station_that_does_not_start_leaves_no_token_file(tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "tally", "station", str(SPEC), "--contest", "nope"]
+    log = tmp_path / "a.jsonl"
+    done = subprocess.run(
+        [*command, "--log", str(log), "--host", "0.0.0.0", "--port", str(_free_port())],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode != 0 and "nope" in done.stderr
+    assert not (tmp_path / "a.jsonl.token").exists()

@@ -25,7 +25,7 @@ def station_command(args: argparse.Namespace) -> tuple[str, bool, str]:
     from tally.io.spec import load_congress
     from tally.station.app import station_app
     from tally.station.desk import Desk
-    from tally.station.token import station_token, token_file
+    from tally.station.token import choose_token, keep_token, token_file
 
     lang: Lang = args.lang
     uvicorn = need("uvicorn", "station")
@@ -35,11 +35,17 @@ def station_command(args: argparse.Namespace) -> tuple[str, bool, str]:
     congress = load_congress(args.spec)
     token = None
     if args.host not in LOCAL_HOSTS or args.token is not None:
-        token = station_token(args.log, given=args.token)
+        token = choose_token(args.log, given=args.token)
     contest = args.contest or congress.contests[0].contest.id
     desk = Desk.open(
         args.log, congress, contest, station=args.station, check_over_seats=args.check_over_seats
     )
+    if token is not None:
+        try:
+            keep_token(args.log, token)
+        except BaseException:
+            desk.session.close()
+            raise
     query = f"?token={token}" if token else ""
     title = contest_title(desk.ballot_contest, lang)
     say(text("station.listening", lang, contest=title, station=args.station, log=args.log))

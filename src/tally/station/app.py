@@ -110,9 +110,10 @@ def station_app(desk: Desk, *, lang: Lang = "vi", token: str | None = None) -> A
         return status_json(desk, desk.status(), lang)
 
     def stack(body: dict[str, Any]) -> dict[str, Any]:
-        expected = _whole(body, "expected")
         if "batch" in body:
+            expected = _whole(body, "expected", word="recount")
             return {"batch": desk.recount_stack(_text(body, "batch"), expected)}
+        expected = _whole(body, "expected")
         recount = body.get("confirm") is True
         return {"batch": desk.open_stack(expected, recount=recount)}
 
@@ -364,12 +365,12 @@ def _marks(body: dict[str, Any]) -> dict[str, Any]:
     return marks
 
 
-def _whole(body: dict[str, Any], field: str) -> int:
+def _whole(body: dict[str, Any], field: str, *, word: str | None = None) -> int:
     value = body.get(field)
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
         from tally.errors import InputFileError, Location
 
-        named = _Field(_FIELDS.get(field, field))
+        named = _Field(word or _FIELDS.get(field, field))
         raise InputFileError("station.whole_number", Location(field=field), field=named)
     return value
 

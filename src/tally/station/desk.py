@@ -273,7 +273,8 @@ class Desk:
         if expected < stack.entered:
             said = {"batch": stack.batch, "entered": stack.entered, "given": expected}
             raise BallotError("station.recount_below_entered", Location(), **said)
-        self.contest.declare_batch(stack.batch, expected)
+        if expected != stack.expected:  # the same count again changes nothing: not written
+            self.contest.declare_batch(stack.batch, expected)
         return stack.batch
 
     def preview(self, marks: Mapping[str, Any]) -> str | None:
@@ -340,7 +341,9 @@ class Desk:
 
     def undo(self) -> Entered:
         """Take back the last ballot this station entered (it stays in the log, withdrawn):
-        returns it as it was read, for the clerk to enter again."""
+        returns it as it was read, for the clerk to enter again — into the same serial: a
+        ballot of the stack being entered takes it back by itself; one of an earlier stack
+        leaves an empty place, entered with :meth:`record` ``serial=``."""
         entries = self._entries()
         if not entries:
             raise BallotError("station.nothing_to_undo", Location())

@@ -46,10 +46,10 @@ TABLE: dict[str, tuple[str, str]] = {
         "as usual.",
     ),
     "station.stack_short": (
-        "Sấp {batch} mới có {entered}/{expected} phiếu (chỗ trống: {gaps}), chưa khóa sổ được. "
+        "Sấp {batch} mới nhập {entered}/{expected} phiếu (chỗ trống: {gaps}), chưa khóa sổ được. "
         "Nhập phiếu còn thiếu vào đúng số đó (F9), hoặc nếu đếm lại sấp thấy ít hơn, ghi lại số "
         "phiếu của sấp (F4, gõ {batch} rồi số phiếu).",
-        "Stack {batch} holds {entered} of its {expected} ballots (empty places: {gaps}): the "
+        "Stack {batch} has {entered} of its {expected} ballots entered (empty places: {gaps}): the "
         "count cannot close. Enter the missing ballot into that serial (F9), or, if a recount "
         "of the stack finds fewer, declare it again (F4, type {batch} and the number).",
     ),
@@ -103,8 +103,10 @@ TABLE: dict[str, tuple[str, str]] = {
         "The request is not a JSON object.",
     ),
     "station.token": (
-        "Cần mã truy cập của máy nhập phiếu (mã in ra khi khởi động máy).",
-        "This station needs its access token (printed when the station started).",
+        "Cần mã truy cập của máy nhập phiếu: mở lại địa chỉ có mã (…/?token=…) in ra khi khởi "
+        "động máy.",
+        "This station needs its access token: open again the address with the token "
+        "(…/?token=…) printed when the station started.",
     ),
     "station.valid": ("Phiếu hợp lệ", "Valid ballot"),
     "station.whole_number": (

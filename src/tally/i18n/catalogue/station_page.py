@@ -81,12 +81,13 @@ TABLE: dict[str, tuple[str, str]] = {
         "Ballot entered into the empty place {serial}.",
     ),
     "station_page.withdrawn_gap": (
-        "Đã rút phiếu {serial}. Sấp đó còn trống chỗ {serial}: phiếu tiếp theo vẫn vào sấp đang "
-        "nhập; nếu thiếu một lá phiếu của sấp cũ, nhập nó vào số {serial} bằng F9.",
-        "Ballot {serial} withdrawn. Its stack now has an empty place {serial}: the next ballot "
-        "still goes to the stack being entered; a missing ballot of the earlier stack goes "
-        "into {serial} with F9.",
+        "Đã rút phiếu {serial}; sấp đó còn trống chỗ {serial}. Phiếu gõ ở dòng nhập không vào "
+        "chỗ này: lá phiếu của sấp đó chưa được nhập thì nhập vào số {serial} bằng F9.",
+        "Ballot {serial} withdrawn; its stack now has an empty place {serial}. Ballots typed on "
+        "the entry line do not go there: the ballot of that stack not yet entered goes into "
+        "{serial} with F9.",
     ),
+    "station_page.recount": ("Số phiếu đếm lại của sấp", "The stack's recounted number"),
     "station_page.recounted": (
         "Đã ghi lại số phiếu của sấp {batch}: {expected}.",
         "Stack {batch} declared again: {expected}.",

@@ -11,6 +11,8 @@ let observed = new Set();
 let confirmEmpty = false;
 let confirmOver = false;  // the board's check refused this line once: Enter again records it
 let busy = false;
+let undone = null;  // the serial taken back by Ctrl+Z: the line goes back into it
+let gapAsked = null;  // a fill of an empty place the station asked about: Enter again records it
 let previewSeq = 0;
 let previewTimer = 0;
 
@@ -107,7 +109,12 @@ function describe(marks) {
   return parts.length ? parts.join(" · ") : say("empty_ballot");
 }
 
+// An undone ballot of an earlier stack (or an empty place filled, then undone) goes back into
+// its own serial, not into the stack being entered.
+function undoneGap() { return status && undone && status.gaps.includes(undone) ? undone : null; }
+
 function nextSerial() {
+  if (undoneGap()) return undone;
   if (!status || !status.stack) return null;
   return status.next_serial;
 }
@@ -277,7 +284,10 @@ async function record() {
   busy = true;
   tell(say("saving"));
   try {
-    const entered = await call("/api/ballot", { marks: given, confirm: confirmOver || confirmEmpty });
+    const body = { marks: given, confirm: confirmOver || confirmEmpty };
+    if (undoneGap()) body.serial = undone;
+    const entered = await call("/api/ballot", body);
+    undone = null;
     // What was typed or switched while the ballot was being saved is the next ballot's.
     const now = $("entry").value;
     $("entry").value = now.startsWith(line) ? now.slice(line.length).replace(/^\s+/, "") : "";
@@ -303,6 +313,7 @@ async function record() {
 async function undo() {
   try {
     const back = await call("/api/undo", {});
+    undone = back.serial;
     const m = back.marks;
     kept = false;
     observed = new Set(m.observations || []);
@@ -365,13 +376,26 @@ $("correct-form").addEventListener("submit", async (ev) => {
   ev.preventDefault();
   const { marks, error } = parse($("correct-marks").value, false);
   if (error) { tell(error, "refused"); return; }
+  const given = withObservations(marks);
   const serial = $("correct-serial").value.trim().toUpperCase();
-  // an empty place of an earlier stack takes a ballot of its own; any other serial is corrected
+  // an empty place of an earlier stack takes a ballot of its own, asked about as on the entry
+  // line (nothing marked; the board's check); any other serial is corrected
   const gap = status !== null && status.gaps.includes(serial);
+  const typed = JSON.stringify([serial, given]);
+  const confirm = gap && gapAsked === typed;
+  gapAsked = null;
+  if (gap && empty(given) && !confirm) {
+    gapAsked = typed;
+    tell(say("confirm_empty"), "refused");
+    return;
+  }
   const ok = await submit(() => gap
-    ? call("/api/ballot", { serial, marks, confirm: true })
-    : call("/api/correct", { serial, marks, reason: $("correct-reason").value }));
+    ? call("/api/ballot", { serial, marks: given, confirm })
+    : call("/api/correct", { serial, marks: given, reason: $("correct-reason").value }),
+  (e) => { if (e.code === "station.over_seats_check") gapAsked = typed; });
   if (ok) {
+    observed = new Set();
+    drawMode();
     $("correct-form").reset();
     $("correct-panel").open = false;
     tell(say(gap ? "gap_filled" : "corrected", { serial }), "ok");
@@ -420,7 +444,7 @@ document.addEventListener("keydown", (ev) => {
     const code = OBSERVATIONS[ev.key];
     if (observed.has(code)) observed.delete(code); else observed.add(code);
     drawMode();
-    $("entry").focus();
+    if (!$("correct-form").contains(ev.target)) $("entry").focus();  // F9's ballot takes them too
     lineChanged();
   } else if (ev.key === "F2" || (inEntry && (ev.key === "k" || ev.key === "K") && strikeOut())) {
     ev.preventDefault();
@@ -434,7 +458,7 @@ document.addEventListener("keydown", (ev) => {
   else if (ev.key === "F10") { ev.preventDefault(); openPanel("withdraw-panel", "withdraw-serial"); }
   else if (ev.key === "Escape") {
     ev.preventDefault();
-    if (inEntry) { confirmEmpty = false; confirmOver = false; tell(""); }
+    if (inEntry) { confirmEmpty = false; confirmOver = false; undone = null; tell(""); }
     $("result").hidden = true;
     $("entry").focus();
   } else if ((ev.ctrlKey || ev.metaKey) && (ev.key === "z" || ev.key === "Z") && (inEntry || ev.target === document.body)) {
