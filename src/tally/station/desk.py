@@ -196,8 +196,10 @@ class Desk:
         """The places left empty in stacks other than the one being entered: a ballot withdrawn
         from a stack already full (a double entry found late), or a stack recounted higher.
         Ballots go into them only by their serial (:meth:`record` ``serial=``), never by
-        chance: the next ballot typed still goes to the stack being entered, and no later
-        serial shifts against the other stations'."""
+        chance: the next ballot typed still goes to the stack being entered, and no serial of
+        a later stack shifts against the other stations'. (Within the stack, the ballots
+        entered between a double entry and the sheet it skipped keep their shifted serials:
+        reconciliation lists them for the board's rulings.)"""
         held = self._entries()
         current = self.current_stack()
         empty: list[str] = []
