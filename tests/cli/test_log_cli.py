@@ -287,7 +287,7 @@ def test_stations_entering_different_contests_are_refused(
     other = session.open_contest(CONTEST, roll=ROLL.model_copy(update={"present": 4}))
     other.issue(4)
     assert main(["reconcile", str(a), str(b), "--lang", "en"]) == EXIT_BAD_INPUT
-    assert "differs from the one in a.jsonl (roll)" in capsys.readouterr().err
+    assert "differs from the one in a.jsonl (the roll or the base)" in capsys.readouterr().err
 
 
 def test_verify_finds_lines_cut_at_the_end_with_the_printed_fingerprint(

@@ -400,5 +400,7 @@ def test_a_stack_declared_again_shows_the_counts_declared_before(tmp_path: Path)
     bch.declare_batch("S01", 2)
     session.close()
     text = render_entry_log(replay(path), "bch", "vi")
-    assert re.search(r"Sấp S01: +2 phiếu \(đếm lại; đã ghi trước đó: 52 phiếu tại #3\)", text)
+    assert re.search(
+        r"Sấp S01: +2 phiếu \(đếm lại; đã ghi trước đó: 52 phiếu \(sự kiện #3\)\)", text
+    )
     assert re.search(r"Sấp S02: +3 phiếu$", text, re.MULTILINE)

@@ -229,3 +229,22 @@ def test_closing_with_no_ballot_asks_first(tmp_path: Path) -> None:
     assert _lines(log) == lines and not desk.state.closed
     assert desk.close(issued=0, collected=0, confirm=True).count.collected == 0
     desk.session.close()
+
+
+def test_stations_that_declared_a_stack_apart_are_told_both_counts(tmp_path: Path) -> None:
+    from tally.audit.stations import compare_stations
+    from tally.errors import ReconciliationError
+
+    logs = []
+    for station, count in (("A", 2), ("B", 3)):
+        desk = Desk.open(tmp_path / f"{station}.jsonl", DELEGATE, "bch", station=station)
+        desk.open_stack(count)
+        desk.record({"struck": [1, 2, 3, 4]})
+        desk.recount_stack("S01", count)  # the same count again writes nothing
+        desk.session.close()
+        logs.append(tmp_path / f"{station}.jsonl")
+    with pytest.raises(ReconciliationError) as apart:
+        compare_stations(logs)
+    said = apart.value.message("vi")
+    assert "số phiếu đếm tay của sấp S01: 2 và 3" in said and "(F4)" in said
+    assert sum(e.kind == "batch_declared" for e in replay(logs[0]).events) == 1

@@ -62,6 +62,7 @@ from tally.audit.rulings import (
 from tally.audit.session import CountingSession
 from tally.audit.state import ContestState, Entry
 from tally.errors import InputFileError, Location, ReconciliationError, TallyError
+from tally.i18n.messages import Phrase
 from tally.model.lookalikes import skeleton
 
 __all__ = [
@@ -332,14 +333,15 @@ def _same_contest(key: str, first: Replay, other: Replay) -> None:
     )
     for what, left, right in checks:
         if left != right:
-            _differs(key, what, first, other)
+            _differs(key, Phrase(f"stations.part.{what}"), first, other)
     for what in ("issued", "collected", "board"):
         left, right = getattr(a, what), getattr(b, what)
         if left not in (None, ()) and right not in (None, ()) and left != right:
-            _differs(key, what, first, other)
+            _differs(key, Phrase(f"stations.part.{what}"), first, other)
     for batch, expected in b.batches.items():
         if a.batches.get(batch, expected) != expected:
-            _differs(key, f"batch {batch}", first, other)
+            said = {"batch": batch, "first": a.batches[batch], "other": expected}
+            _differs(key, Phrase("stations.part.batch", **said), first, other)
 
 
 def _differs(key: str, what: object, first: Replay, other: Replay) -> None:

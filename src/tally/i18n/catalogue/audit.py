@@ -315,6 +315,17 @@ TABLE: dict[str, tuple[str, str]] = {
         "Contest {contest!r} in this log differs from the one in {first} ({what}). The stations "
         "must enter the same contest with the same figures; check each station's log.",
     ),
+    "stations.part.definition": ("danh sách bầu cử hoặc số lượng bầu", "the list or the seats"),
+    "stations.part.roll": ("số người triệu tập, có mặt hoặc căn cứ", "the roll or the base"),
+    "stations.part.rules": ("quy chế áp dụng", "the rules applied"),
+    "stations.part.issued": ("số phiếu phát ra", "ballots issued"),
+    "stations.part.collected": ("số phiếu thu vào", "ballots collected"),
+    "stations.part.board": ("Ban kiểm phiếu", "the counting board"),
+    "stations.part.batch": (
+        "số phiếu đếm tay của sấp {batch}: {first} và {other}; ghi lại số đúng ở máy ghi sai (F4)",
+        "the hand count of stack {batch}: {first} and {other}; declare the right one again at "
+        "the station that has it wrong (F4)",
+    ),
     "stations.same_log": (
         "Nhật ký này trùng với {first} (cùng tệp hoặc cùng nội dung). Đối chiếu cần nhật ký của "
         "các máy nhập khác nhau.",

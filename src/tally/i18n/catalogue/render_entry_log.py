@@ -16,7 +16,7 @@ TABLE: dict[str, tuple[str, str]] = {
     "entry_log.batches": ("Sấp phiếu đã khai", "Batches declared"),
     "entry_log.batch_line": ("  Sấp {batch}", "  Batch {batch}"),
     "entry_log.ballots_n": ("{n} phiếu", "{n} ballots"),
-    "entry_log.declared_at": ("{n} phiếu tại #{seq}", "{n} at #{seq}"),
+    "entry_log.declared_at": ("{n} phiếu (sự kiện #{seq})", "{n} (event #{seq})"),
     "entry_log.recounted": (
         "{now} (đếm lại; đã ghi trước đó: {before})",
         "{now} (recounted; declared before: {before})",
