@@ -541,6 +541,8 @@ def test_the_hall_screen_carries_on_after_a_restart_with_the_same_token(
     with serving(desk, token="another-token-after-the-file-was-deleted", port=port):
         hall.wait_for_function("document.getElementById('note').textContent.includes('mã')")
         assert "?token=" in str(hall.text_content("#note"))
+        assert hall.evaluate("document.body.classList.contains('stale')")  # old figures greyed
+        hall.screenshot(path=str(SHOTS / "station-screen-token.png"))
     desk.session.close()
 
 

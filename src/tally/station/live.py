@@ -87,6 +87,8 @@ h1 { font-size: 5vh; margin: 0; color: #a00; }
 .votes { columns: 3; font-size: 2.8vh; column-gap: 4vw; }
 .votes div { display: flex; justify-content: space-between; break-inside: avoid; }
 .note { font-size: 2.4vh; color: #777; }
+body.stale .big, body.stale .stacks, body.stale .votes { opacity: .25; }
+body.stale .note { font-size: 4vh; color: #a00; font-weight: bold; }
 </style></head>
 <body><main>
 <h1 id="title"></h1>
@@ -121,6 +123,7 @@ function show(data) {
 async function poll() {
   try {
     const answer = await fetch("/api/screen", {cache: "no-store"});
+    document.body.classList.toggle("stale", answer.status === 401);  // old figures, greyed
     if (answer.ok) { show(await answer.json()); document.getElementById("note").dataset.off = ""; }
     else if (answer.status === 401) document.getElementById("note").textContent = WORDS.token;
   } catch (e) {
