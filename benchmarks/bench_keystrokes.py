@@ -6,11 +6,12 @@ Needs the dev extras (Playwright) and a Chromium on the ``PATH``; without them i
 stops.
 
 ``tally station`` is started as a new process on the delegate example (37 names). Three stacks
-are typed and recorded: the bundled ballots (``examples/delegate_congress/ballots_bch.csv``,
-194 ballots, 4 to 8 names struck) and 300 random ballots of 4 names struck (the issue's typical
-ballot) in two stacks of 150, as a stack holds at most the people present. The clerk reads each ballot top to bottom, types the numbers struck (or ``k`` and the
-numbers kept, when that is shorter), a space only where the page has not typed one, and Enter
-(twice for a ballot with nothing struck: the page asks).
+are typed and recorded: the bundled ballots (``examples/delegate_congress/ballots_bch.csv``, 194
+ballots, 4 to 8 names struck) and 300 random ballots of 4 names struck (the issue's typical
+ballot) in two stacks of 150, as a stack holds at most the people present. The clerk reads each
+ballot top to bottom, types the numbers struck (or ``k`` and the numbers kept, when that is
+shorter), a space only where the page has not typed one, and Enter (twice for a ballot with
+nothing struck: the page asks).
 The baseline, in the same run on the same ballots, is every space typed: the line
 ``3 12 27 31`` and Enter. Every ballot is checked against what the station recorded. The
 target: a ballot of 4 names struck in at most 10 keystrokes.
