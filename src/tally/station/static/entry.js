@@ -319,8 +319,8 @@ async function undo() {
     observed = new Set(m.observations || []);
     const tokens = strikeOut() ? (m.struck || []).map(String)
       : Object.entries(YES_NO).flatMap(([letter, key]) => (m[key] || []).map((k) => k + letter));
+    await refresh();  // the status first: the line goes back into the serial it shows
     $("entry").value = tokens.join(" ");
-    await refresh();
     tell(say("undone", { serial: back.serial }), "ok");
     preview();
   } catch (e) {
