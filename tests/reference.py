@@ -40,7 +40,11 @@ def is_strike_out(k: int, places: int) -> bool:
 
 
 def reason(
-    row: list[int], observation: int, places: int, all_unmarked_invalid: bool = True
+    row: list[int],
+    observation: int,
+    places: int,
+    all_unmarked_invalid: bool = True,
+    no_agree_invalid: bool = False,
 ) -> str | None:
     """Why one ballot is invalid (the strongest reason), or ``None`` when it is valid.
 
@@ -75,6 +79,8 @@ def reason(
         return "over_seats"
     if k == 1:
         return None if clear == 1 else "yes_no_unclear"
+    if no_agree_invalid and agreed == 0:  # agrees with nobody: votes for nobody
+        return "no_vote"
     if all_unmarked_invalid and clear == 0:
         return "no_vote"
     return None
@@ -105,6 +111,7 @@ def count(
     k: int,
     places: int,
     all_unmarked_invalid: bool = True,
+    no_agree_invalid: bool = False,
 ) -> RefCount:
     """Count ballots: invalid ones by reason; votes, against and unmarked from valid ones."""
     invalid = dict.fromkeys(REASONS, 0)
@@ -114,7 +121,7 @@ def count(
     valid = 0
     strike_out = is_strike_out(k, places)
     for row, observation in zip(rows, observations, strict=True):
-        why = reason(row, observation, places, all_unmarked_invalid)
+        why = reason(row, observation, places, all_unmarked_invalid, no_agree_invalid)
         if why is not None:
             invalid[why] += 1
             continue

@@ -60,7 +60,7 @@ def _variant(
     update: dict[str, object] = {"name": name}
     if lenient:
         update["validity"] = rules.validity.model_copy(
-            update={"all_unmarked_yes_no_invalid": False}
+            update={"all_unmarked_yes_no_invalid": False, "no_agree_yes_no_invalid": False}
         )
     if base is not None:
         update["threshold"] = rules.threshold.model_copy(update={"base": base})
@@ -122,6 +122,7 @@ def ref_count(contest: Contest, batch: Ballots, rules: RuleSet) -> reference.Ref
         len(contest.names),
         places(contest),
         rules.validity.all_unmarked_yes_no_invalid,
+        rules.validity.no_agree_yes_no_invalid,
     )
 
 
@@ -236,7 +237,13 @@ def assert_pipeline_matches_reference(
     """classify, count, reconcile, base and decision (with any tie decisions) == reference."""
     fast = [reason_of(code) for code in classify(contest, batch, rules).tolist()]
     slow = [
-        reference.reason(row, flags, places(contest), rules.validity.all_unmarked_yes_no_invalid)
+        reference.reason(
+            row,
+            flags,
+            places(contest),
+            rules.validity.all_unmarked_yes_no_invalid,
+            rules.validity.no_agree_yes_no_invalid,
+        )
         for row, flags in zip(batch.marks.tolist(), batch.observations.tolist(), strict=True)
     ]
     assert fast == slow

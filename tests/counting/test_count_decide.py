@@ -117,11 +117,15 @@ def test_count_yes_no_votes_against_unmarked() -> None:
     ballots = Ballots.from_arrays(c, [[1, 2], [3, 1], [0, 0], [2, 2], [1, 0]])
     count = count_ballots(c, ballots)
     assert count.form is BallotForm.YES_NO
-    assert count.valid == 4
-    assert count.invalid_by_reason[InvalidReason.NO_VOTE] == 1
+    # [2, 2] disagrees with both: it votes for nobody, invalid (QĐ 244 Art. 17), as [0, 0]
+    assert count.valid == 3
+    assert count.invalid_by_reason[InvalidReason.NO_VOTE] == 2
     assert count.votes == (2, 1)
-    assert count.against == (1, 2)
+    assert count.against == (0, 1)
     assert count.unmarked == (1, 1)
+    no_agree_valid = QC_190.validity.model_copy(update={"no_agree_yes_no_invalid": False})
+    lenient = count_ballots(c, ballots, QC_190.model_copy(update={"validity": no_agree_valid}))
+    assert lenient.valid == 4 and lenient.against == (1, 2)  # the policy switched off
 
 
 def test_count_ranked_rows() -> None:

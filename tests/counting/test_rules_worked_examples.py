@@ -250,25 +250,27 @@ def test_multi_candidate_yes_no_both_boxes_on_one_name_stays_valid() -> None:
     assert count.unmarked == (1, 0)
 
 
-def test_multi_candidate_yes_no_neither_box_on_one_name_stays_valid() -> None:
+def test_multi_candidate_yes_no_agreeing_with_nobody_votes_for_nobody() -> None:
+    """RULES §3: a multi-name yes/no ballot that disagrees with every name (or leaves the
+    rest unclear) votes for nobody on a multi-name list: invalid, no_vote (QĐ 244 Art. 17;
+    the Party presets' default, confidence P). With the policy off it stays valid and counts
+    against the names disagreed."""
     contest = two_seat_yes_no_contest()
     entry = BallotBuilder(contest)
-    entry.add("001", disagree=[BINH])
+    entry.add("001", disagree=[BINH])  # An: neither box
+    entry.add("002", disagree=[AN, BINH])
     ballots = entry.build()
-    assert reasons(contest, ballots) == [None]
-    count = count_ballots(contest, ballots)
+    assert reasons(contest, ballots) == ["no_vote", "no_vote"]
+    assert count_ballots(contest, ballots).valid == 0
+    assert QC_190.validity.no_agree_citation is not None
+    assert QC_190.validity.no_agree_citation.confidence == "P"
+    off = QC_190.validity.model_copy(update={"no_agree_yes_no_invalid": False})
+    rules = QC_190.model_copy(update={"name": "no_agree_valid", "validity": off})
+    assert reasons(contest, ballots, rules) == [None, None]
+    count = count_ballots(contest, ballots, rules)
     assert count.votes == (0, 0)
-    assert count.against == (0, 1)
+    assert count.against == (1, 2)
     assert count.unmarked == (1, 0)
-
-
-def test_multi_candidate_yes_no_all_disagree_is_valid() -> None:
-    contest = two_seat_yes_no_contest()
-    entry = BallotBuilder(contest)
-    entry.add("001", disagree=[AN, BINH])
-    count = count_ballots(contest, entry.build())
-    assert count.valid == 1
-    assert count.against == (1, 1)
 
 
 @pytest.mark.parametrize("both", [[1], []], ids=["both", "neither"])
@@ -296,7 +298,9 @@ def test_multi_candidate_yes_no_no_clear_mark_anywhere_is_no_vote() -> None:
 
 
 def lenient_rules() -> RuleSet:
-    validity = QC_190.validity.model_copy(update={"all_unmarked_yes_no_invalid": False})
+    validity = QC_190.validity.model_copy(
+        update={"all_unmarked_yes_no_invalid": False, "no_agree_yes_no_invalid": False}
+    )
     return QC_190.model_copy(update={"name": "lenient", "validity": validity})
 
 
@@ -452,3 +456,16 @@ def test_percent_zero_decimals() -> None:
 
 def test_percent_of_zero_base_is_a_dash() -> None:
     assert QC_190.percent.format(0, 0) == "—"
+
+
+def test_a_rule_set_recorded_before_the_no_agree_policy_reads_back_as_it_was_counted() -> None:
+    """Logs and results written before the policy existed hold rule sets without it: read
+    back, they keep counting a ballot agreeing with nobody as valid, so they replay alike."""
+    recorded = QC_190.model_dump(mode="json")
+    del recorded["validity"]["no_agree_yes_no_invalid"], recorded["validity"]["no_agree_citation"]
+    older = RuleSet.model_validate(recorded)
+    assert older.validity.no_agree_yes_no_invalid is False
+    contest = two_seat_yes_no_contest()
+    entry = BallotBuilder(contest)
+    entry.add("001", disagree=[AN, BINH])
+    assert reasons(contest, entry.build(), older) == [None]

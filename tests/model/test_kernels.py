@@ -113,6 +113,7 @@ def test_blocked_count_equals_the_reference_on_large_batches(
         k,
         contest.seats + contest.alternates,
         rules.validity.all_unmarked_yes_no_invalid,
+        rules.validity.no_agree_yes_no_invalid,
     )
     assert count.valid == expected.valid
     assert {r.value: v for r, v in count.invalid_by_reason.items()} == expected.invalid_by_reason

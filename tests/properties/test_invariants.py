@@ -522,6 +522,7 @@ def test_a_played_session_matches_the_reference(folder: Path, script: SessionScr
         k,
         places(contest),
         script.rules.validity.all_unmarked_yes_no_invalid,
+        script.rules.validity.no_agree_yes_no_invalid,
     )
     assert count_as_reference(result.count) == counted
     decisions = dict(script.decisions)

@@ -88,6 +88,9 @@ def classify_block(
         if marks.shape[1] == 1:
             clear = agree[:, 0] | (marks[:, 0] == Mark.DISAGREE)
             codes[~clear] = code_of(InvalidReason.YES_NO_UNCLEAR)
+        elif rules.validity.no_agree_yes_no_invalid:
+            # agreeing with nobody votes for nobody on a multi-name list (QĐ 244 Art. 17)
+            codes[agreed == 0] = code_of(InvalidReason.NO_VOTE)
         elif rules.validity.all_unmarked_yes_no_invalid:
             # A name marked agree or disagree (a cell holds one mark, so the sum fits the row).
             clear_in_row = agreed + row_sums(marks == Mark.DISAGREE)

@@ -89,8 +89,15 @@ class ValidityPolicy(FrozenModel):
 
     all_unmarked_yes_no_invalid: bool = True
     """A multi-candidate yes/no ballot on which no candidate has a clear mark is ``no_vote``."""
+    no_agree_yes_no_invalid: bool = False
+    """A multi-candidate yes/no ballot that agrees with nobody (every name disagreed, or left
+    unclear) votes for nobody on a multi-name list: ``no_vote``. On in the Party presets; off
+    when a rule set recorded before this policy existed is read back, as it was counted."""
     citation: Citation
     all_unmarked_citation: Citation
+    no_agree_citation: Citation | None = None
+    """Where :attr:`no_agree_yes_no_invalid` comes from (the Party presets: the ballot
+    article, confidence P)."""
 
 
 class TiePolicy(StrEnum):
@@ -251,6 +258,8 @@ def _party_rules(name: str, source: str, title: str, art: dict[str, str]) -> Rul
         validity=ValidityPolicy(
             citation=cite("ballots"),
             all_unmarked_citation=tally_policy,
+            no_agree_yes_no_invalid=True,
+            no_agree_citation=cite("ballots", "P"),
         ),
         tie=TieRule(citation=tally_policy),
         rounds=RoundPolicy(citation=cite("results", "P")),

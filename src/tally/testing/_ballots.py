@@ -74,6 +74,9 @@ def _valid_marks_from(
         marks[unclear] = rng.choice(
             np.array([Mark.NEITHER, Mark.BOTH], dtype=np.uint8), size=int(unclear.sum())
         )
+        # and agrees with one name at least: agreeing with nobody votes for nobody (no_vote)
+        nobody = np.flatnonzero(~(marks == Mark.AGREE).any(axis=1))
+        marks[nobody, rng.integers(0, k, size=nobody.size)] = Mark.AGREE
     return marks
 
 

@@ -27,14 +27,19 @@ def _variant(draw: st.DrawFn) -> RuleSet:
     base = draw(st.sampled_from(list(ThresholdBase)))
     tie = draw(st.sampled_from(list(TiePolicy)))
     unmarked_invalid = draw(st.booleans())
+    no_agree_invalid = draw(st.booleans())
     name = f"{preset.name}+{base.value}+{tie.value}" + ("" if unmarked_invalid else "+lenient")
+    name += "" if no_agree_invalid else "+no_agree_valid"
     return preset.model_copy(
         update={
             "name": name,
             "threshold": preset.threshold.model_copy(update={"base": base, "citation": _VARIANT}),
             "tie": TieRule(policy=tie, citation=_VARIANT),
             "validity": preset.validity.model_copy(
-                update={"all_unmarked_yes_no_invalid": unmarked_invalid}
+                update={
+                    "all_unmarked_yes_no_invalid": unmarked_invalid,
+                    "no_agree_yes_no_invalid": no_agree_invalid,
+                }
             ),
         }
     )
@@ -43,9 +48,9 @@ def _variant(draw: st.DrawFn) -> RuleSet:
 def rule_sets(*, presets_only: bool = False) -> st.SearchStrategy[RuleSet]:
     """The presets (QĐ 190 first, so failures shrink to the default), and — unless
     ``presets_only`` — variations of them: the threshold's base (the roll, valid or collected
-    ballots), the tie policy (re-vote, older wins, the congress decides) and whether a yes/no
-    ballot with no box marked anywhere is invalid. A variant's name says what it changed, e.g.
-    ``qc190+valid_ballots+older_wins``.
+    ballots), the tie policy (re-vote, older wins, the congress decides), whether a yes/no
+    ballot with no box marked anywhere is invalid, and whether one agreeing with nobody is. A
+    variant's name says what it changed, e.g. ``qc190+valid_ballots+older_wins``.
 
     >>> from hypothesis import given, settings
     >>> @settings(max_examples=20)
