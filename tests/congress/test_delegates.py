@@ -171,3 +171,61 @@ def test_alternates_survive_a_re_vote_for_the_last_official_seat() -> None:
     assert done.elected == (NAMES[0], NAMES[1])
     # Ranked on the first ballot: Cường (8, lost the re-vote), then Dũng (7).
     assert done.alternates == (NAMES[2], NAMES[3])
+
+
+def test_delegates_short_after_the_first_ballot_vote_again_then_the_congress_chooses() -> None:
+    """RULES §4, QĐ 244 Art. 20(2): "bầu lần thứ nhất chưa đủ số lượng đại biểu thì bầu tiếp";
+    after further ballots still short, whether to go on is the congress's decision."""
+    from tally import QC_190
+    from tally.congress.plan import RoundPlan
+    from tally.render.summary import render_summary
+    from tally.testing.designed import designed_ballots
+
+    contest = Contest(id="d", body=Body.UPPER_DELEGATES, seats=3, candidates=NAMES[:5])
+    plan = ContestPlan(contest=contest, issued=10)  # no further round planned yet
+    congress = Congress(
+        name="Đại hội",
+        roll=ROLL,
+        board=[BoardMember(name="Tô Thị Hà", role="head")],
+        contests=[plan],
+    )
+    first = designed_ballots(contest, [9, 8, 4, 4, 3], valid=10)  # two above half of 10
+    short = run_congress(congress, {"d": first})
+    record = short.contest("d")
+    assert record.status is ContestStatus.MUST_VOTE_AGAIN and record.open_seats == 1
+    said = flat(render_summary(short, "vi"))
+    assert "bầu lần thứ nhất chưa đủ số lượng đại biểu, còn 1 chỉ tiêu, thì bầu tiếp" in said
+    assert "QĐ 244-QĐ/TW" in said and "Điều 20" in said
+    assert record.next_round is not None
+    second = designed_ballots(record.next_round, [5, 3, 2], valid=10)  # nobody above half
+    planned = plan.model_copy(update={"rounds": (RoundPlan(issued=10),)})
+    congress = congress.model_copy(update={"contests": (planned,)})
+    again = run_congress(congress, {"d": first, "d.r2": second})
+    assert again.contest("d").status is ContestStatus.NEEDS_ROUND
+    said = flat(render_summary(again, "vi"))
+    assert "đã bầu 2 lần vẫn chưa đủ số lượng đại biểu" in said
+    assert "có bầu tiếp hay không do đại hội quyết định" in said
+    # a rule set recorded before the policy existed (0 rounds required): the congress decides
+    older = QC_190.model_copy(
+        update={"rounds": QC_190.rounds.model_copy(update={"delegate_rounds_required": 0})}
+    )
+    unplanned = congress.model_copy(update={"rules": older, "contests": (plan,)})
+    as_before = run_congress(unplanned, {"d": first})
+    assert as_before.contest("d").status is ContestStatus.NEEDS_ROUND
+
+
+def test_a_required_further_ballot_is_listed_as_waiting_not_as_a_decision() -> None:
+    from tally.cli.count import _open_lines
+    from tally.testing.designed import designed_ballots
+
+    contest = Contest(id="d", body=Body.UPPER_DELEGATES, seats=3, candidates=NAMES[:5])
+    congress = Congress(
+        name="Đại hội",
+        roll=ROLL,
+        board=[BoardMember(name="Tô Thị Hà", role="head")],
+        contests=[ContestPlan(contest=contest, issued=10)],
+    )
+    first = designed_ballots(contest, [9, 8, 4, 4, 3], valid=10)
+    record = run_congress(congress, {"d": first}).contest("d")
+    (line,) = _open_lines([record], (), "vi")
+    assert line.startswith("Còn chờ: d (chưa đủ, phải bầu tiếp)")

@@ -157,7 +157,11 @@ def _open_lines(
 ) -> list[str]:
     """What is still open, for the last lines: waiting (for ballots, for an earlier contest)
     is no decision of the congress, so the two are said apart."""
-    waits = (ContestStatus.AWAITING_BALLOTS, ContestStatus.WAITING_FOR_SOURCE)
+    waits = (
+        ContestStatus.AWAITING_BALLOTS,
+        ContestStatus.WAITING_FOR_SOURCE,
+        ContestStatus.MUST_VOTE_AGAIN,  # the rules require the round: no choice to make
+    )
     open_ = [c for c in chosen if c.status is not ContestStatus.COMPLETE]
     waiting = ", ".join(
         f"{c.contest_id} ({label(c.status, lang)})" for c in open_ if c.status in waits

@@ -56,6 +56,9 @@ class ContestStatus(StrEnum):
     """A tie at the cut-off: a re-vote among the tied (or a recorded decision) is needed."""
     NEEDS_ROUND = "needs_round"
     """Seats remain open: the congress decides whether to hold another round."""
+    MUST_VOTE_AGAIN = "must_vote_again"
+    """Delegates to the upper congress are short after the rounds the rules require
+    (``rules.rounds.delegate_rounds_required``): the congress votes again."""
     APPOINTED_BY_UPPER_LEVEL = "appointed_by_upper_level"
     """A chi bộ failed to elect its secretary in three rounds: the upper level appoints one."""
     ALTERNATE_TIE = "alternate_tie"
@@ -187,7 +190,12 @@ def run_congress(congress: Congress, ballots: BallotSource) -> CongressRecord:
 
 
 _NEXT_ROUND_NEEDED = frozenset(
-    {ContestStatus.AWAITING_BALLOTS, ContestStatus.NEEDS_REVOTE, ContestStatus.NEEDS_ROUND}
+    {
+        ContestStatus.AWAITING_BALLOTS,
+        ContestStatus.NEEDS_REVOTE,
+        ContestStatus.NEEDS_ROUND,
+        ContestStatus.MUST_VOTE_AGAIN,
+    }
 )
 
 
@@ -220,6 +228,7 @@ def _unsettled(record: ContestRecord) -> bool:
     return record.status in (
         ContestStatus.AWAITING_BALLOTS,
         ContestStatus.NEEDS_REVOTE,
+        ContestStatus.MUST_VOTE_AGAIN,
         ContestStatus.WAITING_FOR_SOURCE,
     )
 
@@ -304,7 +313,7 @@ def _run_contest(
     open_seats = first.seats - len(winners)
     alternates, alternate_tie = _alternates(first, results, winners)
     status = _status(congress, first, results, open_seats, contest, alternate_tie)
-    if contest is None and status in (ContestStatus.NEEDS_REVOTE, ContestStatus.NEEDS_ROUND):
+    if contest is None and status in _NEXT_ROUND_NEEDED - {ContestStatus.AWAITING_BALLOTS}:
         contest = _next_round(first, results[-1], len(results) + 1, None)
     return ContestRecord(
         contest_id=first.id,
@@ -378,7 +387,16 @@ def _status(
         return ContestStatus.APPOINTED_BY_UPPER_LEVEL
     if results[-1].outcome.status is OutcomeStatus.TIE:
         return ContestStatus.NEEDS_REVOTE
+    if (
+        first.body in DELEGATE_BODIES
+        and len(results) <= congress.rules.rounds.delegate_rounds_required
+    ):
+        return ContestStatus.MUST_VOTE_AGAIN
     return ContestStatus.NEEDS_ROUND
+
+
+DELEGATE_BODIES = frozenset({Body.UPPER_DELEGATES, Body.UPPER_ALTERNATES})
+"""The bodies a shortfall of which the congress must vote on again (QĐ 244 Art. 20(2))."""
 
 
 def _roll_for(

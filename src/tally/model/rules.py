@@ -126,7 +126,14 @@ class RoundPolicy(FrozenModel):
     surplus_in_further_rounds: bool = False
     """Apply the list-surplus rule to a further round's list too. Off by default [U]: the
     further round's list is what the congress decided for it."""
+    delegate_rounds_required: int = Field(default=0, ge=0)
+    """Rounds the congress must hold while delegates to the upper congress (official or
+    alternate) are short; after them, whether to vote again is its choice. The Party presets:
+    1 — "bầu lần thứ nhất chưa đủ số lượng đại biểu thì bầu tiếp" (QĐ 244 Art. 20(2)). A rule
+    set recorded before this policy existed reads back with 0, as it was counted."""
     citation: Citation
+    delegate_citation: Citation | None = None
+    """Where :attr:`delegate_rounds_required` comes from."""
 
 
 class SurplusPolicy(FrozenModel):
@@ -243,7 +250,9 @@ class RuleSet(FrozenModel):
     open_vote: OpenVotePolicy
 
 
-def _party_rules(name: str, source: str, title: str, art: dict[str, str]) -> RuleSet:
+def _party_rules(
+    name: str, source: str, title: str, art: dict[str, str], delegates: Citation
+) -> RuleSet:
     """A Party rule set; the two regulations share substance and differ in article numbers."""
 
     def cite(key: str, confidence: Confidence = "V", clause: str | None = None) -> Citation:
@@ -262,7 +271,9 @@ def _party_rules(name: str, source: str, title: str, art: dict[str, str]) -> Rul
             no_agree_citation=cite("ballots", "P"),
         ),
         tie=TieRule(citation=tally_policy),
-        rounds=RoundPolicy(citation=cite("results", "P")),
+        rounds=RoundPolicy(
+            citation=cite("results", "P"), delegate_rounds_required=1, delegate_citation=delegates
+        ),
         surplus=SurplusPolicy(citation=cite("surplus")),
         quorum=QuorumPolicy(citation=tally_policy),
         percent=PercentPolicy(citation=tally_policy),
@@ -275,6 +286,13 @@ QC_190 = _party_rules(
     "QĐ 190-QĐ/TW",
     "Quy chế bầu cử trong Đảng (Quyết định 190-QĐ/TW ngày 10/10/2024)",
     {"results": "30", "ballots": "15", "surplus": "14", "board": "8"},
+    Citation(
+        source="QĐ 244-QĐ/TW",
+        article="20",
+        clause="2",
+        confidence="P",
+        note="the rule read in QĐ 244; its article in QĐ 190 was not read",
+    ),
 )
 """Quyết định 190-QĐ/TW (2024), in force now: the default rule set."""
 
@@ -283,6 +301,7 @@ QC_244 = _party_rules(
     "QĐ 244-QĐ/TW",
     "Quy chế bầu cử trong Đảng (Quyết định 244-QĐ/TW ngày 09/6/2014)",
     {"results": "32", "ballots": "17", "surplus": "14", "board": "7"},
+    Citation(source="QĐ 244-QĐ/TW", article="20", clause="2", confidence="V"),
 )
 """Quyết định 244-QĐ/TW (2014 – 10/2024)."""
 

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 from tally.arguments import checked
 from tally.congress.chain import Venue
-from tally.congress.run import CongressRecord, ContestRecord, ContestStatus
+from tally.congress.run import DELEGATE_BODIES, CongressRecord, ContestRecord, ContestStatus
 from tally.i18n.labels import label
 from tally.i18n.messages import Lang, Words
 from tally.model.bodies import Body
+from tally.model.rules import RuleSet
 from tally.render.document import (
     Block,
     Document,
@@ -101,7 +102,7 @@ def summary_blocks(record: CongressRecord, lang: Lang = "vi") -> list[Block]:
         for v in record.failed_open_votes
     ]
     steps += [
-        _next_step(c, names, lang)
+        _next_step(c, names, record.congress.rules, lang)
         for c in record.contests
         if c.status is not ContestStatus.COMPLETE
     ]
@@ -193,7 +194,12 @@ def _composition_blocks(record: CongressRecord, lang: Lang) -> list[Block]:
     ]
 
 
-def _next_step(c: ContestRecord, names: dict[str, str], lang: Lang) -> str:
+def _delegate_citation(rules: RuleSet, lang: Lang) -> str:
+    cited = rules.rounds.delegate_citation
+    return cited.render(lang) if cited is not None else ""
+
+
+def _next_step(c: ContestRecord, names: dict[str, str], rules: RuleSet, lang: Lang) -> str:
     following = c.next_round
     listed = ", ".join(following.names) if following is not None else ""
     seats = following.seats if following is not None else c.open_seats
@@ -223,6 +229,29 @@ def _next_step(c: ContestRecord, names: dict[str, str], lang: Lang) -> str:
         case ContestStatus.WAITING_FOR_SOURCE:
             source = names.get(c.waiting_for or "", c.waiting_for)
             return _t("next_waiting", lang, contest=contest, source=source)
+        case ContestStatus.MUST_VOTE_AGAIN:
+            cited = _delegate_citation(rules, lang)
+            return _t(
+                "next_must_vote_again",
+                lang,
+                contest=contest,
+                seats=seats,
+                names=listed,
+                cited=cited,
+            )
+        case ContestStatus.NEEDS_ROUND if (
+            c.body in DELEGATE_BODIES and rules.rounds.delegate_citation
+        ):
+            cited = _delegate_citation(rules, lang)
+            return _t(
+                "next_delegates_choice",
+                lang,
+                contest=contest,
+                rounds=len(c.rounds),
+                seats=seats,
+                names=listed,
+                cited=cited,
+            )
         case ContestStatus.NEEDS_ROUND if c.body is Body.SECRETARY and c.venue is Venue.CONGRESS:
             return _t("next_post_open", lang, contest=contest)
         case ContestStatus.APPOINTED_BY_UPPER_LEVEL:

@@ -107,6 +107,10 @@ TABLE: dict[str, tuple[str, str]] = {
     "label.ContestStatus.awaiting_ballots": ("chờ phiếu", "awaiting ballots"),
     "label.ContestStatus.needs_revote": ("cần bầu lại (bằng phiếu)", "re-vote needed (tie)"),
     "label.ContestStatus.needs_round": ("chưa đủ, chờ quyết định", "seats open, decision needed"),
+    "label.ContestStatus.must_vote_again": (
+        "chưa đủ, phải bầu tiếp",
+        "seats open, another round required",
+    ),
     "label.ContestStatus.appointed_by_upper_level": (
         "cấp trên chỉ định",
         "appointed by the upper level",

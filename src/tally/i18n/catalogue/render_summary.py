@@ -57,6 +57,22 @@ TABLE: dict[str, tuple[str, str]] = {
         "{contest}: re-vote among the tied ({names}) for {seats} seat(s); add the round to the "
         "spec ([[contest.round]]) or record the {assembly}'s decision (decision).",
     ),
+    "summary.next_must_vote_again": (
+        "{contest}: bầu lần thứ nhất chưa đủ số lượng đại biểu, còn {seats} chỉ tiêu, thì bầu tiếp "
+        "({cited}); danh sách lần sau có giới thiệu bổ sung hay không do đại hội quyết định, mặc "
+        "định: {names}.",
+        "{contest}: the first ballot elected too few delegates, {seats} seat(s) open: the congress "
+        "votes again ({cited}); whether the next list adds nominees is the congress's decision; "
+        "by default: {names}.",
+    ),
+    "summary.next_delegates_choice": (
+        "{contest}: đã bầu {rounds} lần vẫn chưa đủ số lượng đại biểu, còn {seats} chỉ tiêu: có "
+        "bầu tiếp hay không do đại hội quyết định ({cited}). Nếu bầu tiếp, danh sách mặc định: "
+        "{names}.",
+        "{contest}: {rounds} ballots still leave delegates short, {seats} seat(s) open: whether "
+        "to vote again is the congress's decision ({cited}). If it does, the default list: "
+        "{names}.",
+    ),
     "summary.next_round": (
         "{contest}: còn {seats} chỉ tiêu; {assembly} quyết định có bầu tiếp hay không. Nếu bầu "
         "tiếp, danh sách mặc định: {names}.",
