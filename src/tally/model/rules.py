@@ -234,6 +234,25 @@ class OpenVotePolicy(FrozenModel):
     citation: Citation
 
 
+class SizePolicy(FrozenModel):
+    """Advisory sizes of the bodies (the congress votes them; a size outside is a note in the
+    summary, never an error): the standing committee at most ``numerator/denominator`` of the
+    executive committee (RULES §6: one third, QĐ 29-QĐ/TW Art. 12)."""
+
+    standing_max_numerator: int = Field(default=1, ge=0)
+    standing_max_denominator: int = Field(default=3, gt=0)
+    citation: Citation | None = None
+
+    def standing_too_large(self, standing: int, executive: int) -> bool:
+        """Whether a standing committee of ``standing`` seats passes the share of an executive
+        committee of ``executive``.
+
+        >>> QC_190.sizes.standing_too_large(11, 33), QC_190.sizes.standing_too_large(12, 33)
+        (False, True)
+        """
+        return standing * self.standing_max_denominator > executive * self.standing_max_numerator
+
+
 class RuleSet(FrozenModel):
     """A complete set of counting rules: every policy named and cited."""
 
@@ -248,6 +267,8 @@ class RuleSet(FrozenModel):
     quorum: QuorumPolicy
     percent: PercentPolicy
     open_vote: OpenVotePolicy
+    sizes: SizePolicy = SizePolicy()
+    """Advisory only; a rule set recorded before it existed reads back with its defaults."""
 
 
 def _party_rules(
@@ -278,6 +299,14 @@ def _party_rules(
         quorum=QuorumPolicy(citation=tally_policy),
         percent=PercentPolicy(citation=tally_policy),
         open_vote=OpenVotePolicy(citation=tally_policy),
+        sizes=SizePolicy(
+            citation=Citation(
+                source="QĐ 29-QĐ/TW",
+                article="12",
+                confidence="V",
+                note="carried into later guidance",
+            )
+        ),
     )
 
 

@@ -17,6 +17,7 @@ round. If it does, the default list: Vũ Thị Lan.
 from __future__ import annotations
 
 from tally.arguments import checked
+from tally.congress.advisories import advisories
 from tally.congress.chain import Venue
 from tally.congress.run import DELEGATE_BODIES, CongressRecord, ContestRecord, ContestStatus
 from tally.i18n.labels import label
@@ -107,6 +108,10 @@ def summary_blocks(record: CongressRecord, lang: Lang = "vi") -> list[Block]:
         if c.status is not ContestStatus.COMPLETE
     ]
     blocks += [Paragraph(step) for step in steps] or [Paragraph(_t("all_done", lang))]
+    notes = advisories(record.congress)
+    if notes:
+        blocks.append(Paragraph(_t("advisories", lang)))
+        blocks += [Paragraph(note.render(lang)) for note in notes]
     blocks += _composition_blocks(record, lang)
     blocks += _open_vote_blocks(record, lang)
     return blocks

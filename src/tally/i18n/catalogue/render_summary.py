@@ -73,6 +73,13 @@ TABLE: dict[str, tuple[str, str]] = {
         "to vote again is the congress's decision ({cited}). If it does, the default list: "
         "{names}.",
     ),
+    "summary.advisories": ("Lưu ý (không phải lỗi):", "Notes (not errors):"),
+    "advisory.standing_share": (
+        "Ban Thường vụ {standing} người, nhiều hơn {share} số Ủy viên Ban Chấp hành ({executive}) "
+        "({cited}); số lượng do đại hội biểu quyết.",
+        "A standing committee of {standing}, more than {share} of the executive committee's "
+        "{executive} ({cited}); the numbers are the congress's vote.",
+    ),
     "summary.next_round": (
         "{contest}: còn {seats} chỉ tiêu; {assembly} quyết định có bầu tiếp hay không. Nếu bầu "
         "tiếp, danh sách mặc định: {names}.",
