@@ -189,6 +189,10 @@ def run_congress(congress: Congress, ballots: BallotSource) -> CongressRecord:
     return CongressRecord(congress=congress, contests=tuple(records))
 
 
+DELEGATE_BODIES = frozenset({Body.UPPER_DELEGATES, Body.UPPER_ALTERNATES})
+"""The bodies a shortfall of which the congress must vote on again (QĐ 244 Art. 20(2))."""
+
+
 _NEXT_ROUND_NEEDED = frozenset(
     {
         ContestStatus.AWAITING_BALLOTS,
@@ -393,10 +397,6 @@ def _status(
     ):
         return ContestStatus.MUST_VOTE_AGAIN
     return ContestStatus.NEEDS_ROUND
-
-
-DELEGATE_BODIES = frozenset({Body.UPPER_DELEGATES, Body.UPPER_ALTERNATES})
-"""The bodies a shortfall of which the congress must vote on again (QĐ 244 Art. 20(2))."""
 
 
 def _roll_for(

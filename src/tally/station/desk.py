@@ -241,20 +241,19 @@ class Desk:
         """Declare the next stack with its hand count; returns its id (``S01``, ``S02``…).
         Refused for a count of none or of more ballots than people present, and while the
         stack before is not full — unless ``recount``: then the open stack is declared again
-        with the count the board found on recounting it (not below the ballots entered)."""
-        present = self.state.roll.present
-        if not 1 <= expected <= present:
-            raise BallotError("station.stack_size", Location(), expected=expected, present=present)
+        with the count the board found on recounting it (:meth:`recount_stack`)."""
+        self._check_stack_size(expected)
         open_stack = self.current_stack()
         if open_stack is not None:
-            said: dict[str, object] = {"batch": open_stack.batch, "entered": open_stack.entered}
-            said["given"] = expected
             if not recount:
                 raise BallotError(
-                    "station.stack_recount", Location(), expected=open_stack.expected, **said
+                    "station.stack_recount",
+                    Location(),
+                    batch=open_stack.batch,
+                    entered=open_stack.entered,
+                    expected=open_stack.expected,
+                    given=expected,
                 )
-            if expected < open_stack.entered:
-                raise BallotError("station.recount_below_entered", Location(), **said)
             return self.recount_stack(open_stack.batch, expected)
         batch = f"S{len(self.state.batches) + 1:02d}"
         self.contest.declare_batch(batch, expected)
@@ -264,9 +263,7 @@ class Desk:
         """Declare stack ``batch`` again with the count the board found on recounting it (not
         below the ballots entered into it): a higher count leaves places to fill by serial
         (:meth:`gaps`)."""
-        present = self.state.roll.present
-        if not 1 <= expected <= present:
-            raise BallotError("station.stack_size", Location(), expected=expected, present=present)
+        self._check_stack_size(expected)
         found = {stack.batch: stack for stack in self.stacks()}
         stack = found.get(batch.strip().upper())
         if stack is None:
@@ -278,6 +275,12 @@ class Desk:
         if expected != stack.expected:  # the same count again changes nothing: not written
             self.contest.declare_batch(stack.batch, expected)
         return stack.batch
+
+    def _check_stack_size(self, expected: int) -> None:
+        """A stack holds from one ballot to the people present."""
+        present = self.state.roll.present
+        if not 1 <= expected <= present:
+            raise BallotError("station.stack_size", Location(), expected=expected, present=present)
 
     def preview(self, marks: Mapping[str, Any]) -> str | None:
         """Whether the ballot read as ``marks`` is valid (``None``) or why not, without
@@ -299,8 +302,8 @@ class Desk:
         stack (:meth:`gaps`). Refused (nothing written) with no stack open, a ``serial`` that
         is not an empty place, and — when the board set :attr:`check_over_seats` — a ballot
         over the seats not ``confirm``-ed."""
-        gaps = self.gaps()
         if serial is not None:
+            gaps = self.gaps()
             serial = serial.strip().upper()
             if serial not in gaps:
                 raise BallotError(
@@ -313,6 +316,7 @@ class Desk:
         else:
             stack = self.current_stack()
             if stack is None:
+                gaps = self.gaps()  # only then: the next ballot of a stack needs none
                 if gaps:
                     raise BallotError("station.no_stack_gaps", Location(), gaps=", ".join(gaps))
                 raise BallotError("station.no_stack", Location())

@@ -67,9 +67,9 @@ def _read_kept(kept: Path) -> str:
     """The token in ``kept``, after making the file its owner's only."""
     where = Location(file=str(kept))
     try:
-        mode = stat.S_IMODE(kept.stat().st_mode)
-        if stat.S_ISREG(kept.stat().st_mode) and mode & 0o077:
-            os.chmod(kept, mode & 0o700)
+        info = kept.stat()
+        if stat.S_ISREG(info.st_mode) and info.st_mode & 0o077:
+            os.chmod(kept, stat.S_IMODE(info.st_mode) & 0o700)
         found = kept.read_text(encoding="utf-8").strip()
     except (OSError, UnicodeDecodeError):
         raise InputFileError("station.token_file_bad", where) from None

@@ -12,7 +12,6 @@ let confirmEmpty = false;
 let confirmOver = false;  // the board's check refused this line once: Enter again records it
 let busy = false;
 let undone = null;  // the serial taken back by Ctrl+Z: the line goes back into it
-let gapAsked = null;  // a fill of an empty place the station asked about: Enter again records it
 let previewSeq = 0;
 let previewTimer = 0;
 
@@ -332,6 +331,17 @@ async function undo() {
 // --- the forms ---------------------------------------------------------------------------
 function whole(value) { return /^\s*\d+\s*$/.test(value) ? parseInt(value, 10) : value; }
 
+// A step the station asks about once (a recount, an empty place filled, closing with none):
+// Enter again on the same input confirms it. One per form.
+function askOnce() {
+  let asked = null;
+  return {
+    confirmed(typed) { const yes = asked !== null && asked === typed; asked = null; return yes; },
+    ask(typed) { asked = typed; },
+    forget() { asked = null; },
+  };
+}
+
 // A form's step, then the status again; a refusal is told (and handed to ``refused``).
 async function submit(work, refused = () => {}) {
   try {
@@ -347,8 +357,8 @@ async function submit(work, refused = () => {}) {
 
 // A stack open: the station asks first; Enter again on the same count declares the open stack
 // again with it (the board recounted it).
-let recountAsked = null;
-$("hand-count").addEventListener("input", () => { recountAsked = null; });
+const recountAsk = askOnce();
+$("hand-count").addEventListener("input", () => recountAsk.forget());
 
 // "S01 49": stack S01 (already entered) recounted holds 49 ballots.
 const RECOUNT = /^\s*(s\d+)\s+(\d+)\s*$/i;
@@ -364,13 +374,14 @@ $("stack-form").addEventListener("submit", async (ev) => {
     return;
   }
   const expected = whole(typed);
-  const confirm = recountAsked !== null && recountAsked === expected;
-  recountAsked = null;
+  const confirm = recountAsk.confirmed(expected);
   const ok = await submit(() => call("/api/stack", { expected, confirm }), (e) => {
-    if (e.code === "station.stack_recount") recountAsked = expected;
+    if (e.code === "station.stack_recount") recountAsk.ask(expected);
   });
   if (ok) { $("hand-count").value = ""; tell(""); $("entry").focus(); }
 });
+
+const gapAsk = askOnce();
 
 $("correct-form").addEventListener("submit", async (ev) => {
   ev.preventDefault();
@@ -382,17 +393,16 @@ $("correct-form").addEventListener("submit", async (ev) => {
   // line (nothing marked; the board's check); any other serial is corrected
   const gap = status !== null && status.gaps.includes(serial);
   const typed = JSON.stringify([serial, given]);
-  const confirm = gap && gapAsked === typed;
-  gapAsked = null;
+  const confirm = gapAsk.confirmed(typed) && gap;
   if (gap && empty(given) && !confirm) {
-    gapAsked = typed;
+    gapAsk.ask(typed);
     tell(say("confirm_empty"), "refused");
     return;
   }
   const ok = await submit(() => gap
     ? call("/api/ballot", { serial, marks: given, confirm })
     : call("/api/correct", { serial, marks: given, reason: $("correct-reason").value }),
-  (e) => { if (e.code === "station.over_seats_check") gapAsked = typed; });
+  (e) => { if (e.code === "station.over_seats_check") gapAsk.ask(typed); });
   if (ok) {
     observed = new Set();
     drawMode();
@@ -417,16 +427,15 @@ $("withdraw-form").addEventListener("submit", async (ev) => {
 });
 
 // Closing with no ballot collected asks first; Enter again on the same figures closes.
-let closeAsked = null;
+const closeAsk = askOnce();
 
 $("close-form").addEventListener("submit", async (ev) => {
   ev.preventDefault();
   const figures = { issued: whole($("issued").value), collected: whole($("collected").value) };
   const typed = JSON.stringify(figures);
-  const confirm = closeAsked === typed;
-  closeAsked = null;
+  const confirm = closeAsk.confirmed(typed);
   const ok = await submit(() => call("/api/close", { ...figures, confirm }), (e) => {
-    if (e.code === "station.close_empty") closeAsked = typed;
+    if (e.code === "station.close_empty") closeAsk.ask(typed);
   });
   if (ok) tell("");
 });
