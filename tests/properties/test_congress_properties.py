@@ -140,14 +140,15 @@ class _State:
 
     def committee_roll(self) -> CommitteeRoll | None:
         """The new committee's conference, once a contest is held there: its members are those
-        elected to the BCH, a few absent (one of them, perhaps, with a reason: deducted)."""
+        elected to the BCH, a few absent, and perhaps some suspended (deducted: QĐ 24-QĐ/TW
+        9.3.3)."""
         if not any(self.at_committee(cid) for cid in self.chosen):
             return None
         members = len(self.bch_alone().elected)
         deducted = self.committee_absent if members - self.committee_absent >= 1 else 0
         able = members - deducted
         present = max(min(1, able), able - self.committee_missing)
-        deductions = {Deduction.ABSENT_WITH_REASON: deducted} if deducted else {}
+        deductions = {Deduction.SUSPENDED: deducted} if deducted else {}
         return CommitteeRoll(present=present, deductions=deductions)
 
     def _bch_key(self) -> tuple[object, ...]:

@@ -397,6 +397,19 @@ class Congress(OneLineModel):
         return self.venue_board(self.venue_of(plan)) or self.venue_board(Venue.CONGRESS)
 
     @model_validator(mode="after")
+    def _rolls_fit_rules(self) -> Self:
+        """The deductions are the ones the rule set takes off the base (RULES §1)."""
+        deductions = self.rules.deductions
+        deductions.check(self.roll.kind, self.roll.deductions, "roll.deductions")
+        if self.committee_roll is not None:
+            deductions.check(
+                CongressKind.COMMITTEE_CONFERENCE,
+                self.committee_roll.deductions,
+                "committee_roll.deductions",
+            )
+        return self
+
+    @model_validator(mode="after")
     def _boards_fit(self) -> Self:
         """Every board: one head, nobody twice, nobody on a list it counts (RULES §7)."""
         for venue in Venue:

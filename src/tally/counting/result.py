@@ -150,6 +150,7 @@ def count_contest(
     resolves a tie at the cut-off (e.g. the congress's re-vote).
     """
     check_list(contest, rules)
+    rules.deductions.check(roll.kind, roll.deductions, "roll.deductions")
     check_ballot_figures(contest.id, issued, collected, roll.present, rules)
     count = count_ballots(contest, ballots, rules)
     reconcile(count, issued, collected, rules, roll.present)

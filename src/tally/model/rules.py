@@ -20,10 +20,12 @@ from typing import Literal
 
 from pydantic import Field
 
+from tally.errors import Location, RollError
+from tally.i18n.labels import Term
 from tally.i18n.messages import Lang, text
 from tally.model.base import FrozenModel
 from tally.model.bodies import Body
-from tally.model.roll import Roll
+from tally.model.roll import ALLOWED_DEDUCTIONS, CongressKind, Deduction, Roll
 
 Confidence = Literal["V", "P", "U"]
 
@@ -253,6 +255,60 @@ class SizePolicy(FrozenModel):
         return standing * self.standing_max_denominator > executive * self.standing_max_numerator
 
 
+CONFERENCE_DEDUCTIONS = (Deduction.TEMPORARY_REGISTRATION, Deduction.SUSPENDED, Deduction.PROSECUTED)
+"""What QĐ 24-QĐ/TW (2021) point 9.3.3 takes from a committee conference's incumbent members,
+as far as read (RULES §1, P): temporary registration elsewhere, suspended, prosecuted."""
+
+
+def _kind_deductions(kind: CongressKind) -> tuple[Deduction, ...]:
+    return tuple(c for c in Deduction if c in ALLOWED_DEDUCTIONS[kind])
+
+
+class DeductionPolicy(FrozenModel):
+    """Which categories of those convened each kind of meeting takes off the base (RULES §1).
+
+    The defaults are every category the kind admits — the member congress's list at a committee
+    conference, as rule sets recorded before this policy counted. The Party presets give a
+    conference only :data:`CONFERENCE_DEDUCTIONS` (QĐ 24-QĐ/TW 9.3.3); a body whose base is all
+    its members (a People's Council electing its chair) takes nothing off.
+
+    >>> QC_190.deductions.committee_conference == CONFERENCE_DEDUCTIONS
+    True
+    >>> DeductionPolicy().allowed(CongressKind.COMMITTEE_CONFERENCE)[-1].value
+    'absent_with_reason'
+    """
+
+    member_congress: tuple[Deduction, ...] = _kind_deductions(CongressKind.MEMBER_CONGRESS)
+    delegate_congress: tuple[Deduction, ...] = _kind_deductions(CongressKind.DELEGATE_CONGRESS)
+    committee_conference: tuple[Deduction, ...] = _kind_deductions(
+        CongressKind.COMMITTEE_CONFERENCE
+    )
+    citation: Citation | None = None
+    """Where the lists come from, when a source sets them."""
+    conference_citation: Citation | None = None
+    """Where the committee conference's list comes from."""
+
+    def allowed(self, kind: CongressKind) -> tuple[Deduction, ...]:
+        """The categories a meeting of ``kind`` deducts under this policy."""
+        chosen: tuple[Deduction, ...] = getattr(self, kind.value)
+        return chosen
+
+    def check(self, kind: CongressKind, deductions: dict[Deduction, int], field: str) -> None:
+        """Every non-zero deduction is one the policy allows for ``kind``; the error names the
+        field and the categories allowed."""
+        allowed = self.allowed(kind)
+        for category, number in deductions.items():
+            if number and category not in allowed:
+                raise RollError(
+                    "roll.category_rules",
+                    Location(field=f"{field}.{category.value}"),
+                    category=category.value,
+                    label=Term(category),
+                    kind=Term(kind),
+                    allowed=", ".join(c.value for c in allowed) or "—",
+                )
+
+
 class RuleSet(FrozenModel):
     """A complete set of counting rules: every policy named and cited."""
 
@@ -269,6 +325,8 @@ class RuleSet(FrozenModel):
     open_vote: OpenVotePolicy
     sizes: SizePolicy = SizePolicy()
     """Advisory only; a rule set recorded before it existed reads back with its defaults."""
+    deductions: DeductionPolicy = DeductionPolicy()
+    """A rule set recorded before this policy existed reads back with every category allowed."""
 
 
 def _party_rules(
@@ -306,6 +364,15 @@ def _party_rules(
                 confidence="V",
                 note="carried into later guidance",
             )
+        ),
+        deductions=DeductionPolicy(
+            committee_conference=CONFERENCE_DEDUCTIONS,
+            citation=cite("results"),
+            conference_citation=Citation(
+                source="QĐ 24-QĐ/TW, điểm 9.3.3",
+                confidence="P",
+                note="the exclusions read; the full list was not",
+            ),
         ),
     )
 

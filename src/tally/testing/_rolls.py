@@ -5,14 +5,21 @@ from __future__ import annotations
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from tally.model.roll import ABSENT_BY_DEFINITION, ALLOWED_DEDUCTIONS, CongressKind, Deduction, Roll
+from tally.model.roll import ABSENT_BY_DEFINITION, CongressKind, Deduction, Roll
+from tally.model.rules import DEFAULT_RULES, RuleSet
 
 
 @st.composite
-def _roll(draw: st.DrawFn, kind: CongressKind | None, min_convened: int, max_convened: int) -> Roll:
+def _roll(
+    draw: st.DrawFn,
+    kind: CongressKind | None,
+    min_convened: int,
+    max_convened: int,
+    rules: RuleSet,
+) -> Roll:
     kind = kind if kind is not None else draw(st.sampled_from(tuple(CongressKind)))
     convened = draw(st.integers(min_convened, max_convened))
-    allowed = ALLOWED_DEDUCTIONS[kind]
+    allowed = rules.deductions.allowed(kind)
     deductions: dict[Deduction, int] = {}
     room = convened - 1  # the base must stay positive
     for category in Deduction:
@@ -30,9 +37,14 @@ def _roll(draw: st.DrawFn, kind: CongressKind | None, min_convened: int, max_con
 
 
 def rolls(
-    kind: CongressKind | None = None, *, min_convened: int = 1, max_convened: int = 400
+    kind: CongressKind | None = None,
+    *,
+    min_convened: int = 1,
+    max_convened: int = 400,
+    rules: RuleSet = DEFAULT_RULES,
 ) -> st.SearchStrategy[Roll]:
-    """Consistent rolls: deductions only of the categories allowed for the kind of congress,
+    """Consistent rolls: deductions only of the categories ``rules`` takes off the base for the
+    kind of congress (a committee conference under the Party presets: QĐ 24-QĐ/TW 9.3.3),
     a positive base, and nobody both deducted as absent and counted present.
 
     >>> from hypothesis import given, settings
@@ -46,4 +58,4 @@ def rolls(
         raise InvalidArgument(
             f"need 1 <= min_convened <= max_convened, got {min_convened}, {max_convened}"
         )
-    return _roll(kind, min_convened, max_convened)
+    return _roll(kind, min_convened, max_convened, rules)

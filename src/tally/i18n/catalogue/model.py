@@ -236,6 +236,12 @@ TABLE: dict[str, tuple[str, str]] = {
         "{allowed}.",
         "The deduction '{category}' ({label}) does not apply to a {kind}. Allowed: {allowed}.",
     ),
+    "roll.category_rules": (
+        "Quy chế đang áp dụng không trừ khoản '{category}' ({label}) khỏi số triệu tập của "
+        "{kind}. Các khoản được trừ: {allowed}. Bỏ khoản này, hoặc chọn quy chế khác.",
+        "The rule set in force does not deduct '{category}' ({label}) at a {kind}. Deducted: "
+        "{allowed}. Remove this deduction, or choose other rules.",
+    ),
     # --- ballots bound to their list ---
     "ballots.concat_empty": (
         "Không có bộ phiếu nào để gộp: cần ít nhất một bộ.",
