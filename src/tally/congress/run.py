@@ -304,6 +304,7 @@ def _run_contest(
             rules=congress.rules,
             decision=round_plan.decision,
             alternate_decision=round_plan.alternate_decision,
+            among_tied=number > 1 and _left_a_tie(results[-1]),
         )
         results.append(result)
         winners += result.outcome.elected
@@ -429,13 +430,18 @@ def _check_eligible(
             )
 
 
+def _left_a_tie(previous: ContestResult) -> bool:
+    """The round left a tie at the cut-off unresolved: the next ballot is among the tied."""
+    return previous.outcome.tie is not None and previous.outcome.tie_resolution is None
+
+
 def _next_round(
     first: Contest, previous: ContestResult, number: int, plan: RoundPlan | None
 ) -> Contest:
     """The ballot of round ``number``: the seats still open, among those the congress allows."""
     outcome = previous.outcome
     where = Location(field=f"contest.{first.id}.round#{number}")
-    if outcome.tie is not None and outcome.tie_resolution is None:
+    if _left_a_tie(previous) and outcome.tie is not None:
         seats = outcome.tie.seats_at_stake
         keep = set(outcome.tie.candidates)
     else:

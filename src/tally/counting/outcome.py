@@ -31,7 +31,7 @@ from tally.errors import BallotError, DecisionError, Location
 from tally.model.base import FrozenModel
 from tally.model.contest import Contest
 from tally.model.roll import more_than_half
-from tally.model.rules import QC_190, RuleSet, TiePolicy
+from tally.model.rules import QC_190, RevoteThreshold, RuleSet, TiePolicy
 
 
 class Standing(FrozenModel):
@@ -110,6 +110,9 @@ class Outcome(FrozenModel):
     """Equal votes at the alternates' cut-off, more candidates than alternate places left."""
     alternate_resolution: TieResolution | None = None
     """The recorded decision that placed the tied alternates, if any."""
+    most_votes: bool = False
+    """A re-vote among the tied decided by the most votes, without the threshold (the rule
+    set's ``tie.revote_threshold`` is ``most_votes``)."""
 
 
 @checked
@@ -120,11 +123,28 @@ def decide(
     rules: RuleSet = QC_190,
     decision: TieDecision | None = None,
     alternate_decision: TieDecision | None = None,
+    *,
+    among_tied: bool = False,
 ) -> Outcome:
     """Decide who is elected from ``count`` against ``base`` under ``rules``.
 
     ``decision`` resolves a tie at the cut-off of the seats; ``alternate_decision`` one at the
-    cut-off of the alternates (the congress's re-vote or ruling, recorded)."""
+    cut-off of the alternates (the congress's re-vote or ruling, recorded). ``among_tied`` says
+    the ballot is a re-vote among candidates tied at the cut-off: under the policy
+    ``tie.revote_threshold = most_votes`` the most-voted of them win without the threshold.
+
+    >>> from tally.model.bodies import Body
+    >>> c = Contest(id="x.r2", body=Body.EXECUTIVE_COMMITTEE, seats=1, round=2,
+    ...             candidates=["Lê Thị Bình", "Trần Văn Cường"])
+    >>> n = Count(contest_id="x.r2", form=c.form, collected=9, valid=9, invalid_by_reason={},
+    ...           votes=(5, 4), against=(4, 5), unmarked=(0, 0))
+    >>> decide(c, n, base=10, among_tied=True).elected
+    ()
+    >>> most = QC_190.model_copy(update={"tie": QC_190.tie.model_copy(
+    ...     update={"revote_threshold": RevoteThreshold.MOST_VOTES})})
+    >>> decide(c, n, base=10, rules=most, among_tied=True).elected
+    ('Lê Thị Bình',)
+    """
     if count.contest_id != contest.id or len(count.votes) != len(contest.candidates):
         raise BallotError(
             "count.contest_mismatch", Location(), left=contest.id, right=count.contest_id
@@ -134,8 +154,10 @@ def decide(
     names = contest.names
     numbers = range(1, len(names) + 1)
     above = [i for i in numbers if more_than_half(votes[i - 1], base)]
+    most_votes = among_tied and rules.tie.revote_threshold is RevoteThreshold.MOST_VOTES
+    eligible = [i for i in numbers if votes[i - 1] > 0] if most_votes else above
     # Descending votes; equal votes keep ballot order (display only — ties are handled below).
-    ranked = sorted(above, key=lambda i: -votes[i - 1])
+    ranked = sorted(eligible, key=lambda i: -votes[i - 1])
     tie: Tie | None = None
     resolution: TieResolution | None = None
     elected, group, at_stake = fill_places(ranked, votes, seats)
@@ -194,6 +216,7 @@ def decide(
         alternates=tuple(names[i - 1] for i in alternates),
         alternate_tie=alternate_tie,
         alternate_resolution=alternate_resolution,
+        most_votes=most_votes,
     )
 
 

@@ -142,12 +142,14 @@ def count_contest(
     rules: RuleSet = QC_190,
     decision: TieDecision | None = None,
     alternate_decision: TieDecision | None = None,
+    among_tied: bool = False,
 ) -> ContestResult:
     """Check the list, classify and count the ballots, reconcile, and decide.
 
     ``issued`` is the number of ballots the board issued; ``collected``, when given, is the
     number the board took from the box and must equal the ballots entered. A ``decision``
-    resolves a tie at the cut-off (e.g. the congress's re-vote).
+    resolves a tie at the cut-off (e.g. the congress's re-vote). ``among_tied`` says the ballot
+    is a re-vote among candidates tied at the cut-off (see :func:`decide`).
     """
     check_list(contest, rules)
     rules.deductions.check(roll.kind, roll.deductions, "roll.deductions")
@@ -155,7 +157,9 @@ def count_contest(
     count = count_ballots(contest, ballots, rules)
     reconcile(count, issued, collected, rules, roll.present)
     base = threshold_base(roll, count, rules)
-    outcome = decide(contest, count, base, rules, decision, alternate_decision)
+    outcome = decide(
+        contest, count, base, rules, decision, alternate_decision, among_tied=among_tied
+    )
     return ContestResult(
         contest=contest,
         roll=roll,

@@ -113,11 +113,23 @@ class TiePolicy(StrEnum):
     """The congress decides; the decision is recorded explicitly."""
 
 
+class RevoteThreshold(StrEnum):
+    """What a re-vote among candidates tied at the cut-off needs (RULES §4 [U])."""
+
+    MORE_THAN_HALF = "more_than_half"
+    """More than half of the base, as in any round (default)."""
+    MOST_VOTES = "most_votes"
+    """The most-voted of the tied win, without the threshold (at least one vote; a new tie at
+    the cut-off is reported again)."""
+
+
 class TieRule(FrozenModel):
     """The tie policy and its citation."""
 
     policy: TiePolicy = TiePolicy.REVOTE
     citation: Citation
+    revote_threshold: RevoteThreshold = RevoteThreshold.MORE_THAN_HALF
+    """What the re-vote among the tied needs; no source settles it (tally's policy, [U])."""
 
 
 class RoundPolicy(FrozenModel):

@@ -348,18 +348,17 @@ def _base_lines(result: ContestResult, lang: Lang) -> list[tuple[str, str]]:
     present = _t(f"minutes.present.{roll.kind.value}", lang)
     lines.append((present, f"{roll.present} — {quorum_text}"))
     lines.append((_t("absent", lang), str(roll.convened - roll.present)))
-    lines.append(
-        (
-            _t("threshold", lang),
-            _t(
-                "threshold_text",
-                lang,
-                base=outcome.base,
-                min=outcome.min_votes,
-                cited=_cited(rules.threshold.citation, lang),
-            ),
+    if outcome.most_votes:
+        threshold = _t("threshold_most_votes", lang)
+    else:
+        threshold = _t(
+            "threshold_text",
+            lang,
+            base=outcome.base,
+            min=outcome.min_votes,
+            cited=_cited(rules.threshold.citation, lang),
         )
-    )
+    lines.append((_t("threshold", lang), threshold))
     return lines
 
 
@@ -394,6 +393,8 @@ def _verdict(result: ContestResult, standing: Standing, lang: Lang) -> str:
         and standing.name in tie.candidates
     ):
         return _t("r_tied", lang)
+    if result.outcome.most_votes:
+        return _t("r_not_elected", lang)
     return _t("r_above" if standing.above_threshold else "r_below", lang)
 
 
@@ -436,8 +437,12 @@ def _elected_blocks(result: ContestResult, lang: Lang) -> list[Block]:
     if outcome.elected:
         full = len(outcome.elected) == result.contest.seats
         key = "elected_order_full" if full else "elected_order"
+        if outcome.most_votes:
+            key = "elected_most_votes"
+        elif result.contest.seats == 1:
+            key = "elected_one"
         order = _t(
-            "elected_one" if result.contest.seats == 1 else key,
+            key,
             lang,
             body=label(result.contest.body, lang),
             seats=result.contest.seats,

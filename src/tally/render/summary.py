@@ -108,13 +108,31 @@ def summary_blocks(record: CongressRecord, lang: Lang = "vi") -> list[Block]:
         if c.status is not ContestStatus.COMPLETE
     ]
     blocks += [Paragraph(step) for step in steps] or [Paragraph(_t("all_done", lang))]
-    notes = advisories(record.congress)
+    notes = [note.render(lang) for note in advisories(record.congress)]
+    notes += _policy_notes(record, names, lang)
     if notes:
         blocks.append(Paragraph(_t("advisories", lang)))
-        blocks += [Paragraph(note.render(lang)) for note in notes]
+        blocks += [Paragraph(note) for note in notes]
     blocks += _composition_blocks(record, lang)
     blocks += _open_vote_blocks(record, lang)
     return blocks
+
+
+def _policy_notes(record: CongressRecord, names: dict[str, str], lang: Lang) -> list[str]:
+    """Policies no regulation settles that decided something here (tally's [U] policies)."""
+    notes: list[str] = []
+    for c in record.contests:
+        for result in c.rounds:
+            if result.outcome.most_votes:
+                notes.append(
+                    _t(
+                        "note_most_votes",
+                        lang,
+                        contest=names[c.contest_id],
+                        number=result.contest.round,
+                    )
+                )
+    return notes
 
 
 def _open_vote_blocks(record: CongressRecord, lang: Lang) -> list[Block]:

@@ -105,6 +105,12 @@ TABLE: dict[str, tuple[str, str]] = {
         "quá một nửa so với {base}, tức ít nhất {min} phiếu{cited}",
         "more than half of {base}, i.e. at least {min} votes{cited}",
     ),
+    "minutes.threshold_most_votes": (
+        "bầu lại giữa những người bằng phiếu: người được nhiều phiếu nhất trúng cử, không xét "
+        "quá một nửa (theo quyết định của Đại hội)",
+        "a re-vote among the tied: the most votes win, without the more-than-half rule (as the "
+        "congress decided)",
+    ),
     "minutes.s_ballots": ("V. Kết quả kiểm phiếu", "V. Ballots and votes"),
     "minutes.valid": ("Số phiếu hợp lệ", "Valid ballots"),
     "minutes.invalid": ("Số phiếu không hợp lệ", "Invalid ballots"),
@@ -141,6 +147,13 @@ TABLE: dict[str, tuple[str, str]] = {
     "minutes.r_above": (
         "quá 1/2 nhưng không trúng cử do ít phiếu hơn người trúng cử cuối cùng",
         "above half but not elected: fewer votes than the last elected",
+    ),
+    "minutes.r_not_elected": ("không trúng cử", "not elected"),
+    "minutes.elected_most_votes": (
+        "Những đồng chí sau đây trúng cử {body} (bầu lại giữa những người bằng phiếu, xếp theo "
+        "thứ tự số phiếu bầu từ cao đến thấp):",
+        "The following are elected to the {body} (a re-vote among the tied, in descending order "
+        "of votes):",
     ),
     "minutes.r_below": ("không trúng cử (không quá 1/2)", "not elected (not above 1/2)"),
     "minutes.s_elected": ("VI. Người trúng cử", "VI. Elected"),

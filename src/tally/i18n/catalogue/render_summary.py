@@ -74,6 +74,14 @@ TABLE: dict[str, tuple[str, str]] = {
         "{names}.",
     ),
     "summary.advisories": ("Lưu ý (không phải lỗi):", "Notes (not errors):"),
+    "summary.note_most_votes": (
+        "{contest}, vòng {number}: bầu lại giữa những người bằng phiếu, người được nhiều phiếu "
+        "nhất trúng cử mà không xét quá một nửa (tie.revote_threshold = most_votes). Chưa có "
+        "quy định nào về điều này: đây là lựa chọn của Đại hội, không phải của Quy chế.",
+        "{contest}, round {number}: a re-vote among the tied, the most votes elected without the "
+        "more-than-half rule (tie.revote_threshold = most_votes). No regulation settles this: it "
+        "is the congress's choice, not the regulation's.",
+    ),
     "advisory.standing_share": (
         "Ban Thường vụ {standing} người, nhiều hơn {share} số Ủy viên Ban Chấp hành ({executive}) "
         "({cited}); số lượng do đại hội biểu quyết.",
