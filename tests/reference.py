@@ -45,6 +45,7 @@ def reason(
     places: int,
     all_unmarked_invalid: bool = True,
     no_agree_invalid: bool = False,
+    one_name_blank_valid: bool = False,
 ) -> str | None:
     """Why one ballot is invalid (the strongest reason), or ``None`` when it is valid.
 
@@ -78,7 +79,9 @@ def reason(
     if agreed > places:
         return "over_seats"
     if k == 1:
-        return None if clear == 1 else "yes_no_unclear"
+        if clear == 1 or (one_name_blank_valid and row[0] == 0):  # a blank: nobody, valid
+            return None
+        return "yes_no_unclear"
     if no_agree_invalid and agreed == 0:  # agrees with nobody: votes for nobody
         return "no_vote"
     if all_unmarked_invalid and clear == 0:
@@ -112,6 +115,7 @@ def count(
     places: int,
     all_unmarked_invalid: bool = True,
     no_agree_invalid: bool = False,
+    one_name_blank_valid: bool = False,
 ) -> RefCount:
     """Count ballots: invalid ones by reason; votes, against and unmarked from valid ones."""
     invalid = dict.fromkeys(REASONS, 0)
@@ -121,7 +125,9 @@ def count(
     valid = 0
     strike_out = is_strike_out(k, places)
     for row, observation in zip(rows, observations, strict=True):
-        why = reason(row, observation, places, all_unmarked_invalid, no_agree_invalid)
+        why = reason(
+            row, observation, places, all_unmarked_invalid, no_agree_invalid, one_name_blank_valid
+        )
         if why is not None:
             invalid[why] += 1
             continue
@@ -260,17 +266,25 @@ def decide(
     births: list[date | None] | None = None,
     decision: list[str] | None = None,
     alternate_decision: list[str] | None = None,
+    turnout_met: bool = True,
+    most_votes: bool = False,
 ) -> RefOutcome:
     """Seats go to those with ``2 * votes > base``, most votes first; then, when the seats are
     settled, alternate places go to the next ones above the threshold (RULES §4, §6).
 
     A tie at the cut-off stays open unless ``decision`` (a recorded decision) names its winners
     or ``tie_policy`` is ``"older_wins"`` and the birth dates settle it. A tie at the
-    alternates' cut-off is settled only by ``alternate_decision``.
+    alternates' cut-off is settled only by ``alternate_decision``. When the turnout gate is not
+    met (``turnout_met`` false: not more than half of those convened voted, §8), nobody is
+    elected. ``most_votes`` is a re-vote among the tied that elects the most voted (at least
+    one vote), without the threshold (§4 [U]).
     """
     k = len(names)
     above = [2 * votes[j] > base for j in range(k)]
-    elected, tie = _fill_levels(names, votes, above, seats)
+    if not turnout_met:
+        return RefOutcome(above, [], None, seats, "turnout_not_met", [], None)
+    eligible = [votes[j] > 0 for j in range(k)] if most_votes else above
+    elected, tie = _fill_levels(names, votes, eligible, seats)
     resolution: tuple[str, list[str]] | None = None
     if decision is not None:
         _check_decision(decision, tie)

@@ -116,6 +116,11 @@ class BallotError(TallyError):
     """A ballot cannot be recorded: unknown candidate, duplicate serial, malformed mark."""
 
 
+class RulesError(TallyError):
+    """A rule set cannot be built: an unknown preset, a policy that does not exist, a value it
+    does not take."""
+
+
 class InputFileError(TallyError):
     """A file (spec, ballots) is missing, unreadable or malformed."""
 

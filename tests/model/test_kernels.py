@@ -90,7 +90,7 @@ def test_count_and_classify_are_the_same_in_any_blocks(
 @settings(max_examples=60, deadline=None)
 @given(
     contests(max_candidates=40),
-    rule_sets(),
+    rule_sets(neighbours=True),
     st.sampled_from([300, 2_000]),
     st.integers(0, 2**32 - 1),
 )
@@ -114,6 +114,7 @@ def test_blocked_count_equals_the_reference_on_large_batches(
         contest.seats + contest.alternates,
         rules.validity.all_unmarked_yes_no_invalid,
         rules.validity.no_agree_yes_no_invalid,
+        rules.validity.one_name_blank_valid,
     )
     assert count.valid == expected.valid
     assert {r.value: v for r, v in count.invalid_by_reason.items()} == expected.invalid_by_reason

@@ -129,6 +129,7 @@ from tests.strategies import (
     count_as_reference,
     decided,
     examples_share,
+    fitted,
     places,
     ref_base,
     ref_count,
@@ -144,17 +145,24 @@ from tests.strategies import (
 # --- the count ---------------------------------------------------------------------------------
 
 
-@given(counted_contests(), rule_sets())
+@given(counted_contests(), rule_sets(neighbours=True))
 def test_valid_plus_invalid_equals_collected(case: Case, rules: RuleSet) -> None:
+    case = fitted(case, rules)
     contest, batch, roll, issued = case
     count = count_contest(contest, batch, roll=roll, issued=issued, rules=rules).count
     assert count.valid + sum(count.invalid_by_reason.values()) == count.collected == len(batch)
 
 
-@given(counted_contests(), rule_sets(), st.integers(-3, 2), st.sampled_from([None, 0, 1]))
+@given(
+    counted_contests(),
+    rule_sets(neighbours=True),
+    st.integers(-3, 2),
+    st.sampled_from([None, 0, 1]),
+)
 def test_collected_never_exceeds_issued_or_the_count_stops(
     case: Case, rules: RuleSet, slack: int, declared: int | None
 ) -> None:
+    case = fitted(case, rules)
     contest, batch, roll, _ = case
     entered = len(batch)
     issued = min(roll.present, max(0, entered + slack))
@@ -171,19 +179,21 @@ def test_collected_never_exceeds_issued_or_the_count_stops(
     assert result.count.collected == entered <= result.issued == issued
 
 
-@given(counted_contests(), rule_sets())
+@given(counted_contests(), rule_sets(neighbours=True))
 def test_every_candidates_votes_are_between_zero_and_the_valid_ballots(
     case: Case, rules: RuleSet
 ) -> None:
+    case = fitted(case, rules)
     contest, batch, roll, issued = case
     count = count_contest(contest, batch, roll=roll, issued=issued, rules=rules).count
     assert all(0 <= votes <= count.valid for votes in count.votes), (count.votes, count.valid)
 
 
-@given(counted_contests() | with_alternates, rule_sets())
+@given(counted_contests() | with_alternates, rule_sets(neighbours=True))
 def test_votes_sum_to_at_most_valid_times_the_places_on_the_ballot(
     case: Case, rules: RuleSet
 ) -> None:
+    case = fitted(case, rules)
     # DESIGN.md states it for the strike-out form as ``valid × seats``; a ballot that also
     # elects alternates keeps up to seats + alternates names, so that is the bound. (On the
     # yes/no form, which lists no more names than the places, it holds as well.)
@@ -320,10 +330,11 @@ def test_a_tie_at_the_alternates_cutoff_is_reported_never_broken_silently(case: 
 # --- invariance and merging ------------------------------------------------------------------
 
 
-@given(counted_contests() | yes_no_lists, rule_sets(), st.integers(0, 2**32 - 1))
+@given(counted_contests() | yes_no_lists, rule_sets(neighbours=True), st.integers(0, 2**32 - 1))
 def test_count_and_outcome_are_invariant_under_ballot_order(
     case: Case, rules: RuleSet, seed: int
 ) -> None:
+    case = fitted(case, rules)
     contest, batch, roll, issued = case
     shuffled = subset(batch, contest, np.random.default_rng(seed).permutation(len(batch)))
     first = count_contest(contest, batch, roll=roll, issued=issued, rules=rules)
@@ -365,6 +376,7 @@ def _who(outcome: Outcome, person: dict[str, int]) -> tuple[object, ...]:
 def test_count_and_outcome_are_invariant_under_candidate_order(
     case: Case, rules: RuleSet, data: st.DataObject
 ) -> None:
+    case = fitted(case, rules)
     # Ballot order is the Vietnamese collation of the names, so to move a person to another
     # place on the ballot, the people trade names: person j (birth date and all) takes the name
     # at place order[j], and the matrix columns move with them.
@@ -402,7 +414,7 @@ def test_count_and_outcome_are_invariant_under_candidate_order(
         assert _who(second.outcome, after_person) == _who(first.outcome, before_person)
 
 
-@given(counted_contests() | yes_no_lists, rule_sets(), st.data())
+@given(counted_contests() | yes_no_lists, rule_sets(neighbours=True), st.data())
 def test_counts_of_batches_merge_to_the_count_of_all(
     case: Case, rules: RuleSet, data: st.DataObject
 ) -> None:
@@ -476,7 +488,7 @@ def test_decision_matches_reference_on_arbitrary_and_tied_counts(case: Decided) 
 def test_fast_path_matches_reference_on_every_contest_of_a_congress(data: st.DataObject) -> None:
     # The BCH, then the BTV from its elected and the secretary from those, each at its venue
     # (the congress's roll or the new committee's): every result run_congress reaches.
-    rules = data.draw(rule_sets(), label="rules")
+    rules = data.draw(rule_sets(neighbours=True), label="rules")
     case = data.draw(congresses(rules=rules), label="congress")
     for record in case.record.contests:
         for result in record.rounds:
@@ -523,6 +535,7 @@ def test_a_played_session_matches_the_reference(folder: Path, script: SessionScr
         places(contest),
         script.rules.validity.all_unmarked_yes_no_invalid,
         script.rules.validity.no_agree_yes_no_invalid,
+        script.rules.validity.one_name_blank_valid,
     )
     assert count_as_reference(result.count) == counted
     decisions = dict(script.decisions)
@@ -538,7 +551,7 @@ def log_count(
 ) -> tuple[ContestResult, TieDecision | None]:
     """Count ``case`` through a session into the log at ``path``, every ballot an event, and
     now and then record a decision on a tie; the result and the decision."""
-    contest, batch, roll, issued = case
+    contest, batch, roll, issued = fitted(case, rules)
     session = CountingSession.open(path, clock=StepClock())
     handle = session.open_contest(contest, roll=roll, rules=rules)
     handle.issue(issued)
@@ -557,10 +570,11 @@ def log_count(
 
 
 @examples_share(0.5)
-@given(counted_contests(max_candidates=12, max_convened=40), rule_sets(), st.data())
+@given(counted_contests(max_candidates=12, max_convened=40), rule_sets(neighbours=True), st.data())
 def test_replaying_the_log_of_a_count_gives_the_identical_result_under_every_rule_set(
     folder: Path, case: Case, rules: RuleSet, data: st.DataObject
 ) -> None:
+    case = fitted(case, rules)
     path = fresh(folder)
     result, decision = log_count(path, case, rules, data)
     replayed = replay(path).result(case[0].id)
@@ -571,7 +585,7 @@ def test_replaying_the_log_of_a_count_gives_the_identical_result_under_every_rul
 
 
 @examples_share(0.5)
-@given(counted_contests(max_candidates=8, max_convened=20), rule_sets(), st.data())
+@given(counted_contests(max_candidates=8, max_convened=20), rule_sets(neighbours=True), st.data())
 def test_replay_refuses_a_log_with_any_byte_changed(
     folder: Path, case: Case, rules: RuleSet, data: st.DataObject
 ) -> None:

@@ -13,7 +13,7 @@ from tally.counting.count import count_ballots
 from tally.counting.validity import InvalidReason
 from tally.model.contest import BallotForm
 from tally.model.names import name_identity
-from tally.model.rules import PRESETS
+from tally.model.presets import PRESETS
 from tally.testing import (
     CongressCase,
     ballots,

@@ -20,8 +20,9 @@ SECRETARY = Contest(id="bt", body=Body.SECRETARY, seats=1, candidates=["Nguyễn
 
 
 def _conference(deductions: dict[Deduction, int]) -> Roll:
-    return Roll(kind=CongressKind.COMMITTEE_CONFERENCE, convened=15, present=13,
-                deductions=deductions)
+    return Roll(
+        kind=CongressKind.COMMITTEE_CONFERENCE, convened=15, present=13, deductions=deductions
+    )
 
 
 def _count(roll: Roll, rules: RuleSet = QC_190, agree: int = 7) -> int:
@@ -53,8 +54,9 @@ def test_absent_with_a_reason_at_a_conference_is_refused_naming_the_field() -> N
 def test_the_member_congress_list_is_an_explicit_option() -> None:
     member_list = DeductionPolicy().member_congress
     rules = QC_190.model_copy(
-        update={"deductions": QC_190.deductions.model_copy(
-            update={"committee_conference": member_list})}
+        update={
+            "deductions": QC_190.deductions.model_copy(update={"committee_conference": member_list})
+        }
     )
     roll = _conference({Deduction.ABSENT_WITH_REASON: 2})
     assert _count(roll, rules) == 13  # 15 convened, 2 absent with a reason

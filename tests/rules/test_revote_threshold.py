@@ -44,7 +44,10 @@ def test_by_default_the_revote_among_the_tied_needs_more_than_half() -> None:
     record = _run(QC_190)
     bch = record.contest("bch")
     first, revote = bch.rounds
-    assert first.outcome.tie is not None and revote.contest.names == ("Trần Văn Cường", "Phạm Thị Dung")
+    assert first.outcome.tie is not None and revote.contest.names == (
+        "Trần Văn Cường",
+        "Phạm Thị Dung",
+    )
     assert not revote.outcome.most_votes
     assert revote.outcome.elected == () and bch.status is ContestStatus.NEEDS_ROUND
     assert "tie.revote_threshold" not in render_summary(record, "vi")

@@ -36,6 +36,7 @@ from tally.cli.log_commands import (
 from tally.cli.outputs import say, write
 from tally.cli.parser import EXIT_USAGE as EXIT_USAGE
 from tally.cli.parser import Parser, language_of
+from tally.cli.rules import rules_command
 from tally.cli.screen import screen_command
 from tally.cli.station import station_command
 from tally.errors import LogError, TallyError
@@ -59,6 +60,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], tuple[str | bytes, bool, str]
     "verify": verify_command,
     "replay": replay_command,
     "reconcile": reconcile_command,
+    "rules": rules_command,
 }
 """Each sub-command's body: the output, whether something needs a decision, the lines for
 the board."""
@@ -211,6 +213,17 @@ def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
         "--at", type=TimeOfCount(lang), metavar=h("cli.metavar.at"), help=h("cli.help.reconcile.at")
     )
     _output(reconcile, lang, formats=("text", "markdown", *PAGED_FORMATS))
+
+    rules = commands.add_parser(
+        "rules",
+        lang=lang,
+        help=h("cli.help.rules"),
+        description=h("cli.help.rules.description"),
+    )
+    rules.add_argument(
+        "name", nargs="?", metavar=h("cli.metavar.rules"), help=h("cli.help.rules.name")
+    )
+    _output(rules, lang)
     return parser
 
 

@@ -88,6 +88,9 @@ class OutcomeStatus(StrEnum):
     """Fewer above the threshold than seats: the open seats need another round or decision."""
     ALTERNATE_TIE = "alternate_tie"
     """The delegates are elected, but equal votes at the alternates' cut-off need a decision."""
+    TURNOUT_NOT_MET = "turnout_not_met"
+    """Not more than half of those convened voted: under a rule set with a turnout gate (the
+    State's), the result does not stand and nobody is elected."""
 
 
 class Outcome(FrozenModel):
@@ -125,6 +128,7 @@ def decide(
     alternate_decision: TieDecision | None = None,
     *,
     among_tied: bool = False,
+    turnout_met: bool = True,
 ) -> Outcome:
     """Decide who is elected from ``count`` against ``base`` under ``rules``.
 
@@ -132,6 +136,8 @@ def decide(
     cut-off of the alternates (the congress's re-vote or ruling, recorded). ``among_tied`` says
     the ballot is a re-vote among candidates tied at the cut-off: under the policy
     ``tie.revote_threshold = most_votes`` the most-voted of them win without the threshold.
+    ``turnout_met`` false (the rule set's turnout gate, :class:`~tally.model.rules.TurnoutPolicy`)
+    elects nobody: status ``turnout_not_met``.
 
     >>> from tally.model.bodies import Body
     >>> c = Contest(id="x.r2", body=Body.EXECUTIVE_COMMITTEE, seats=1, round=2,
@@ -154,6 +160,20 @@ def decide(
     names = contest.names
     numbers = range(1, len(names) + 1)
     above = [i for i in numbers if more_than_half(votes[i - 1], base)]
+    if not turnout_met:
+        if decision is not None or alternate_decision is not None:
+            raise DecisionError("decision.no_tie", Location(field="decision"))
+        return Outcome(
+            base=base,
+            min_votes=base // 2 + 1,
+            seats=seats,
+            standings=_standings(names, count, set(above), set(), set()),
+            elected=(),
+            tie=None,
+            tie_resolution=None,
+            open_seats=seats,
+            status=OutcomeStatus.TURNOUT_NOT_MET,
+        )
     most_votes = among_tied and rules.tie.revote_threshold is RevoteThreshold.MOST_VOTES
     eligible = [i for i in numbers if votes[i - 1] > 0] if most_votes else above
     # Descending votes; equal votes keep ballot order (display only — ties are handled below).

@@ -24,7 +24,7 @@ from tally.model.ballots import Ballots
 from tally.model.base import FrozenModel
 from tally.model.contest import Contest, check_list
 from tally.model.roll import Roll
-from tally.model.rules import QC_190, QuorumFinding, RuleSet, ThresholdBase
+from tally.model.rules import QC_190, QuorumFinding, RuleSet, ThresholdBase, TurnoutFinding
 
 
 class ContestResult(FrozenModel):
@@ -37,6 +37,8 @@ class ContestResult(FrozenModel):
     count: Count
     outcome: Outcome
     quorum: QuorumFinding
+    turnout: TurnoutFinding | None = None
+    """Whether more than half of those convened voted, under a rule set with a turnout gate."""
 
     @property
     def needs_decision(self) -> bool:
@@ -157,8 +159,16 @@ def count_contest(
     count = count_ballots(contest, ballots, rules)
     reconcile(count, issued, collected, rules, roll.present)
     base = threshold_base(roll, count, rules)
+    turnout = rules.turnout.check(roll, count.collected)
     outcome = decide(
-        contest, count, base, rules, decision, alternate_decision, among_tied=among_tied
+        contest,
+        count,
+        base,
+        rules,
+        decision,
+        alternate_decision,
+        among_tied=among_tied,
+        turnout_met=turnout is None or turnout.met,
     )
     return ContestResult(
         contest=contest,
@@ -168,4 +178,5 @@ def count_contest(
         count=count,
         outcome=outcome,
         quorum=rules.quorum.check(roll),
+        turnout=turnout,
     )

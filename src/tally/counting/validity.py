@@ -87,6 +87,9 @@ def classify_block(
         agreed = row_sums(agree)
         if marks.shape[1] == 1:
             clear = agree[:, 0] | (marks[:, 0] == Mark.DISAGREE)
+            if rules.validity.one_name_blank_valid:
+                # a blank ballot on a one-name list votes for nobody and stays valid
+                clear |= marks[:, 0] == Mark.NEITHER
             codes[~clear] = code_of(InvalidReason.YES_NO_UNCLEAR)
         elif rules.validity.no_agree_yes_no_invalid:
             # agreeing with nobody votes for nobody on a multi-name list (QĐ 244 Art. 17)

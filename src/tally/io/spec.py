@@ -57,14 +57,15 @@ from tally.congress.plan import (
 )
 from tally.counting.outcome import TieDecision
 from tally.counting.result import check_ballot_figures
-from tally.errors import InputFileError, Location, TallyError
+from tally.errors import InputFileError, Location, RulesError, TallyError
 from tally.files import parse_toml, read_utf8, shown
 from tally.i18n.messages import Phrase
 from tally.model.bodies import Body
 from tally.model.contest import Candidate, Contest, check_list
 from tally.model.plain_text import first_control
+from tally.model.presets import PRESETS, with_overrides
 from tally.model.roll import Deduction, Roll
-from tally.model.rules import PRESETS, RuleSet
+from tally.model.rules import DEFAULT_RULES, RuleSet
 from tally.validation import dotted, located_error, pydantic_detail
 
 
@@ -175,8 +176,7 @@ def congress_from_dict(data: dict[str, Any], source: str = "<spec>") -> Congress
         if key not in _TOP_LEVEL:
             with _section(source, key):
                 raise _field_error(source, key, "extra_forbidden", "extra field")
-    with _section(source, "rules"):
-        rules = _rules(data.get("rules", "qc190"), source)
+    rules = _rules(data.get("rules", DEFAULT_RULES.name), source)
     with _section(source, "congress"):
         header = _CongressEntry.model_validate(_required(data, "congress", source))
     with _section(source, "roll"):
@@ -421,15 +421,28 @@ def _plan(entry: _ContestEntry, label: str, source: str) -> ContestPlan:
     )
 
 
-def _rules(name: object, source: str) -> RuleSet:
-    if isinstance(name, str) and name in PRESETS:
-        return PRESETS[name]
-    raise InputFileError(
-        "spec.unknown_rules",
-        Location(file=source, field="rules"),
-        name=name,
-        allowed=", ".join(PRESETS),
-    )
+def _rules(value: object, source: str) -> RuleSet:
+    """``rules = "NAME"``, or a ``[rules]`` table: ``preset = "NAME"`` (default ``qc190``) and
+    any policy values the congress set differently (``tie.policy = "older_wins"``,
+    ``percent = { decimals = 1 }``), each recorded as an override."""
+    overrides: dict[str, Any] = {}
+    name: object = value
+    field = "rules"
+    if isinstance(value, dict):
+        overrides = dict(value)
+        name = overrides.pop("preset", DEFAULT_RULES.name)
+        field = "rules.preset"
+    if not isinstance(name, str) or name not in PRESETS:
+        raise InputFileError(
+            "spec.unknown_rules",
+            Location(file=source, field=field),
+            name=name,
+            allowed=", ".join(PRESETS),
+        )
+    try:
+        return with_overrides(PRESETS[name], overrides) if overrides else PRESETS[name]
+    except RulesError as exc:
+        raise RulesError(exc.code, replace(exc.where, file=source), **exc.params) from None
 
 
 def _required(data: dict[str, Any], key: str, source: str) -> Any:

@@ -68,6 +68,19 @@ TALLY_POLICY = "tally"
 """The ``source`` of a policy that no regulation sets (RULES.md tag U)."""
 
 
+class Organisation(StrEnum):
+    """Whose election the rule set counts: it chooses the words of the documents (the masthead,
+    who is convened), never a rule."""
+
+    PARTY = "party"
+    STATE = "state"
+    """National Assembly and People's Council deputies, elected by the voters."""
+    PEOPLES_COUNCIL = "peoples_council"
+    """Officers elected by a People's Council (or the National Assembly) from its deputies."""
+    TRADE_UNION = "trade_union"
+    YOUTH_UNION = "youth_union"
+
+
 class ThresholdBase(StrEnum):
     """What a winner must have more than half of."""
 
@@ -100,6 +113,15 @@ class ValidityPolicy(FrozenModel):
     no_agree_citation: Citation | None = None
     """Where :attr:`no_agree_yes_no_invalid` comes from (the Party presets: the ballot
     article, confidence P)."""
+    one_name_blank_valid: bool = False
+    """A one-name yes/no ballot with neither box marked is valid (it votes for nobody, and
+    the name gets no vote from it) instead of ``yes_no_unclear``: the Youth Union's rule."""
+    one_name_blank_citation: Citation | None = None
+    partial_strike_kept: bool = False
+    """A reading rule for the board, not a computation: a name struck only in part (the
+    surname or the middle name) or underlined counts as **not** struck (the trade union's
+    guidance). ``tally rules`` prints it; the board reads ballots by it."""
+    partial_strike_citation: Citation | None = None
 
 
 class TiePolicy(StrEnum):
@@ -132,6 +154,15 @@ class TieRule(FrozenModel):
     """What the re-vote among the tied needs; no source settles it (tally's policy, [U])."""
 
 
+class ShortfallRemedy(StrEnum):
+    """What follows a shortfall, in the words of the next-step text."""
+
+    FURTHER_ROUND = "further_round"
+    """The congress decides whether to hold another round (the Party's rule)."""
+    SUPPLEMENTARY_ELECTION = "supplementary_election"
+    """A supplementary election (bầu cử thêm) is organised (the State's rule)."""
+
+
 class RoundPolicy(FrozenModel):
     """Further rounds elect only the seats still open, against the same base (RULES §4)."""
 
@@ -148,6 +179,11 @@ class RoundPolicy(FrozenModel):
     citation: Citation
     delegate_citation: Citation | None = None
     """Where :attr:`delegate_rounds_required` comes from."""
+    max_rounds: int | None = Field(default=None, ge=1)
+    """At most this many rounds of one contest (the Youth Union: two); ``None``, no limit."""
+    max_rounds_citation: Citation | None = None
+    shortfall_remedy: ShortfallRemedy = ShortfallRemedy.FURTHER_ROUND
+    shortfall_citation: Citation | None = None
 
 
 class SurplusPolicy(FrozenModel):
@@ -202,6 +238,36 @@ class QuorumPolicy(FrozenModel):
             present=roll.present,
             convened=roll.convened,
             required=required,
+        )
+
+
+class TurnoutFinding(FrozenModel):
+    """Whether enough of those convened (the voters on the list) voted for the result to stand."""
+
+    met: bool
+    voted: int
+    convened: int
+
+
+class TurnoutPolicy(FrozenModel):
+    """The result stands only if more than half of those convened voted (the State's rule: more
+    than half of the voters on the list); ``required`` off (the default), nothing is checked."""
+
+    required: bool = False
+    citation: Citation | None = None
+
+    def check(self, roll: Roll, collected: int) -> TurnoutFinding | None:
+        """The finding for ``collected`` ballots, or ``None`` when the rule set has no gate.
+
+        >>> from tally.model.roll import CongressKind
+        >>> gate = TurnoutPolicy(required=True)
+        >>> gate.check(Roll(kind=CongressKind.MEMBER_CONGRESS, convened=10, present=10), 5).met
+        False
+        """
+        if not self.required:
+            return None
+        return TurnoutFinding(
+            met=2 * collected > roll.convened, voted=collected, convened=roll.convened
         )
 
 
@@ -267,7 +333,11 @@ class SizePolicy(FrozenModel):
         return standing * self.standing_max_denominator > executive * self.standing_max_numerator
 
 
-CONFERENCE_DEDUCTIONS = (Deduction.TEMPORARY_REGISTRATION, Deduction.SUSPENDED, Deduction.PROSECUTED)
+CONFERENCE_DEDUCTIONS = (
+    Deduction.TEMPORARY_REGISTRATION,
+    Deduction.SUSPENDED,
+    Deduction.PROSECUTED,
+)
 """What QĐ 24-QĐ/TW (2021) point 9.3.3 takes from a committee conference's incumbent members,
 as far as read (RULES §1, P): temporary registration elsewhere, suspended, prosecuted."""
 
@@ -321,6 +391,14 @@ class DeductionPolicy(FrozenModel):
                 )
 
 
+class RuleOverride(FrozenModel):
+    """One policy value the congress set differently from its preset: the dotted path of the
+    policy (``threshold.base``) and the value, as JSON (``"valid_ballots"``, ``1``, ``true``)."""
+
+    path: str
+    value: str
+
+
 class RuleSet(FrozenModel):
     """A complete set of counting rules: every policy named and cited."""
 
@@ -339,6 +417,12 @@ class RuleSet(FrozenModel):
     """Advisory only; a rule set recorded before it existed reads back with its defaults."""
     deductions: DeductionPolicy = DeductionPolicy()
     """A rule set recorded before this policy existed reads back with every category allowed."""
+    turnout: TurnoutPolicy = TurnoutPolicy()
+    organisation: Organisation = Organisation.PARTY
+    """Whose election: the documents' words (masthead, who is convened), not a rule."""
+    overrides: tuple[RuleOverride, ...] = ()
+    """The policies the congress set differently from the preset :attr:`name` (the spec's
+    ``[rules]`` table); the minutes list them as the congress's decisions."""
 
 
 def _party_rules(
@@ -413,5 +497,4 @@ QC_244 = _party_rules(
 )
 """Quyết định 244-QĐ/TW (2014 – 10/2024)."""
 
-PRESETS: dict[str, RuleSet] = {rules.name: rules for rules in (QC_190, QC_244)}
 DEFAULT_RULES = QC_190

@@ -67,7 +67,9 @@ def _congress(
     ruleset = rules or draw(rule_sets(presets_only=True))
     kind = draw(st.sampled_from([CongressKind.DELEGATE_CONGRESS, CongressKind.MEMBER_CONGRESS]))
     roll = draw(
-        rolls(kind, min_convened=max(20, max_committee + 5), max_convened=max_voters).filter(
+        rolls(
+            kind, min_convened=max(20, max_committee + 5), max_convened=max_voters, rules=ruleset
+        ).filter(
             lambda r: 3 * r.present > 2 * r.convened  # a quorum: the count can elect someone
         )
     )

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
+from tally.model.presets import PRESETS
 from tally.model.rules import (
-    PRESETS,
     TALLY_POLICY,
     Citation,
+    Organisation,
     RuleSet,
     ThresholdBase,
     TiePolicy,
@@ -21,9 +22,15 @@ _VARIANT = Citation(
 )
 
 
+def _presets(neighbours: bool) -> list[RuleSet]:
+    """The presets, QĐ 190 first; the Party's only unless ``neighbours``."""
+    chosen = [r for r in PRESETS.values() if neighbours or r.organisation is Organisation.PARTY]
+    return sorted(chosen, key=lambda r: (r.name != "qc190", r.name))
+
+
 @st.composite
-def _variant(draw: st.DrawFn) -> RuleSet:
-    preset = draw(st.sampled_from(sorted(PRESETS.values(), key=lambda r: r.name)))
+def _variant(draw: st.DrawFn, neighbours: bool) -> RuleSet:
+    preset = draw(st.sampled_from(_presets(neighbours)))
     base = draw(st.sampled_from(list(ThresholdBase)))
     tie = draw(st.sampled_from(list(TiePolicy)))
     unmarked_invalid = draw(st.booleans())
@@ -45,20 +52,26 @@ def _variant(draw: st.DrawFn) -> RuleSet:
     )
 
 
-def rule_sets(*, presets_only: bool = False) -> st.SearchStrategy[RuleSet]:
-    """The presets (QĐ 190 first, so failures shrink to the default), and — unless
+def rule_sets(
+    *, presets_only: bool = False, neighbours: bool = False
+) -> st.SearchStrategy[RuleSet]:
+    """The Party presets (QĐ 190 first, so failures shrink to the default), and — unless
     ``presets_only`` — variations of them: the threshold's base (the roll, valid or collected
     ballots), the tie policy (re-vote, older wins, the congress decides), whether a yes/no
     ballot with no box marked anywhere is invalid, and whether one agreeing with nobody is. A
     variant's name says what it changed, e.g. ``qc190+valid_ballots+older_wins``.
 
+    ``neighbours`` adds the other presets (State, People's Council, trade union, Youth Union)
+    and their variations. They deduct nothing from those convened, so a roll drawn by
+    :func:`rolls` or :func:`counted_contests` under the default rules may carry deductions
+    they refuse: draw the roll with ``rolls(rules=...)``, or drop those deductions.
+
     >>> from hypothesis import given, settings
     >>> @settings(max_examples=20)
-    ... @given(rule_sets())
+    ... @given(rule_sets(neighbours=True))
     ... def test_every_policy_cites_a_source(rules):
     ...     assert rules.threshold.citation.source and rules.tie.citation.source
     >>> test_every_policy_cites_a_source()
     """
-    ordered = [PRESETS["qc190"], *(r for n, r in sorted(PRESETS.items()) if n != "qc190")]
-    presets = st.sampled_from(ordered)
-    return presets if presets_only else st.one_of(presets, _variant())
+    presets = st.sampled_from(_presets(neighbours))
+    return presets if presets_only else st.one_of(presets, _variant(neighbours))

@@ -24,6 +24,7 @@ from tally.i18n.catalogue import (
     render_screen,
     render_stations,
     render_summary,
+    rules,
     station,
     station_page,
     words,
@@ -62,6 +63,7 @@ CATALOGUE: Table = _merge(
     render_stations.TABLE,
     render_ballot_list.TABLE,
     render_screen.TABLE,
+    rules.TABLE,
     words.TABLE,
 )
 """Every template of tally, messages and labels alike."""

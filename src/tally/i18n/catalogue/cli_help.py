@@ -127,6 +127,19 @@ TABLE: dict[str, tuple[str, str]] = {
         "show only the contest with this id (the whole congress is still counted in order)",
     ),
     # --- tally verify -----------------------------------------------------------------------
+    "cli.help.rules": ("xem các bộ quy tắc kiểm phiếu", "show the counting rule sets"),
+    "cli.help.rules.description": (
+        "Không có TÊN: liệt kê các bộ quy tắc có sẵn. Có TÊN (một bộ có sẵn, hoặc tệp mô tả "
+        "đại hội): in mọi chính sách, giá trị và trích dẫn của bộ đó, cùng các điều chỉnh của "
+        "Đại hội.",
+        "Without NAME: list the presets. With NAME (a preset, or a congress spec): print every "
+        "policy of that rule set with its value and citation, and the congress's overrides.",
+    ),
+    "cli.help.rules.name": (
+        "tên bộ quy tắc (qc190, youth_union…) hoặc tệp mô tả đại hội",
+        "a preset's name (qc190, youth_union…) or a congress spec",
+    ),
+    "cli.metavar.rules": ("TÊN", "NAME"),
     "cli.help.verify": ("kiểm tra nhật ký", "verify an audit log"),
     "cli.help.verify.description": (
         "Kiểm tra chuỗi mã băm của nhật ký và kiểm lại từ đầu.",

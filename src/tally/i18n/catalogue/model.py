@@ -236,6 +236,23 @@ TABLE: dict[str, tuple[str, str]] = {
         "{allowed}.",
         "The deduction '{category}' ({label}) does not apply to a {kind}. Allowed: {allowed}.",
     ),
+    "rules.unknown_preset": (
+        "Không có bộ quy tắc '{name}'. Các bộ có sẵn: {allowed} (xem: tally rules).",
+        "There is no rule set '{name}'. The presets: {allowed} (see: tally rules).",
+    ),
+    "rules.unknown_policy": (
+        "'{path}' không phải một chính sách có thể điều chỉnh (căn cứ trích dẫn và tên bộ quy "
+        "tắc không điều chỉnh được). Các chính sách: {allowed}.",
+        "'{path}' is not a policy that can be set (citations and the rule set's name cannot). "
+        "The policies: {allowed}.",
+    ),
+    "rules.bad_value": (
+        "Chính sách '{path}' không nhận giá trị {value!r}. Giá trị được phép: {allowed}.",
+        "The policy '{path}' does not take {value!r}. Allowed: {allowed}.",
+    ),
+    "rules.a_whole_number": ("một số nguyên", "a whole number"),
+    "rules.a_list": ("một danh sách", "a list"),
+    "rules.see_tally_rules": ("xem lệnh tally rules", "see the command tally rules"),
     "roll.category_rules": (
         "Quy chế đang áp dụng không trừ khoản '{category}' ({label}) khỏi số triệu tập của "
         "{kind}. Các khoản được trừ: {allowed}. Bỏ khoản này, hoặc chọn quy chế khác.",
