@@ -342,6 +342,15 @@ class Congress(OneLineModel):
                     rounds=1 + len(plan.rounds),
                     limit=limit,
                 )
+            most = self.rules.rounds.max_rounds
+            if most is not None and 1 + len(plan.rounds) > most:
+                raise ContestError(
+                    "round.too_many_for_rules",
+                    Location(field=f"contest.{contest.id}.round"),
+                    rounds=1 + len(plan.rounds),
+                    limit=most,
+                    rules=self.rules.title,
+                )
             if self.venue_of(plan) is Venue.COMMITTEE and self.committee_roll is None:
                 raise ContestError("chain.no_committee_roll", where, body=Term(contest.body))
             earlier.append((contest.id, contest.body))

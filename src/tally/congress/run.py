@@ -59,6 +59,9 @@ class ContestStatus(StrEnum):
     MUST_VOTE_AGAIN = "must_vote_again"
     """Delegates to the upper congress are short after the rounds the rules require
     (``rules.rounds.delegate_rounds_required``): the congress votes again."""
+    NO_FURTHER_ROUND = "no_further_round"
+    """Seats remain open after the most rounds the rules allow (``rules.rounds.max_rounds``):
+    no further round is held."""
     APPOINTED_BY_UPPER_LEVEL = "appointed_by_upper_level"
     """A chi bộ failed to elect its secretary in three rounds: the upper level appoints one."""
     ALTERNATE_TIE = "alternate_tie"
@@ -390,7 +393,13 @@ def _status(
         and len(results) >= congress.rules.rounds.cell_secretary_max_rounds
     ):
         return ContestStatus.APPOINTED_BY_UPPER_LEVEL
-    if results[-1].outcome.status is OutcomeStatus.TIE:
+    last = results[-1].outcome.status
+    if last is OutcomeStatus.TURNOUT_NOT_MET:
+        return ContestStatus.MUST_VOTE_AGAIN  # the result did not stand: the vote is held again
+    limit = congress.rules.rounds.max_rounds
+    if limit is not None and len(results) >= limit:
+        return ContestStatus.NO_FURTHER_ROUND
+    if last is OutcomeStatus.TIE:
         return ContestStatus.NEEDS_REVOTE
     if (
         first.body in DELEGATE_BODIES

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol
 
+from tally.i18n.catalogue import CATALOGUE
 from tally.i18n.messages import Lang, template, text
 
 
@@ -45,6 +46,21 @@ class NamedContest(Protocol):
     def body(self) -> Enum: ...
     @property
     def round(self) -> int: ...
+
+
+def body_label(body: Enum, organisation: Enum, lang: Lang = "vi") -> str:
+    """What ``body`` is called in ``organisation`` (a rule set's): the Youth Union's
+    ``cell_secretary`` is "Bí thư Chi đoàn", the Party's "Bí thư chi bộ".
+
+    >>> from tally.model.bodies import Body
+    >>> from tally.model.rules import Organisation
+    >>> body_label(Body.CELL_SECRETARY, Organisation.YOUTH_UNION)
+    'Bí thư Chi đoàn'
+    >>> body_label(Body.CELL_SECRETARY, Organisation.PARTY, "en")
+    'chi bộ secretary'
+    """
+    own = f"label.{type(body).__name__}.{body.value}.{organisation.value}"
+    return template(own, lang) if own in CATALOGUE else label(body, lang)
 
 
 def contest_title(contest: NamedContest, lang: Lang = "vi") -> str:

@@ -21,11 +21,11 @@ from tally.congress.plan import Congress, OpenVoteRecord
 from tally.counting.open_vote import Motion
 from tally.counting.outcome import OutcomeStatus, Standing
 from tally.counting.result import ContestResult
-from tally.i18n.labels import contest_title, label, long_date
-from tally.i18n.messages import Lang, Words
+from tally.i18n.labels import body_label, contest_title, label, long_date
+from tally.i18n.messages import Lang, Words, keys
 from tally.model.contest import BallotForm, Candidate
 from tally.model.roll import CongressKind
-from tally.model.rules import TALLY_POLICY, Citation, ThresholdBase
+from tally.model.rules import TALLY_POLICY, Citation, RuleSet, ShortfallRemedy, ThresholdBase
 from tally.render.document import (
     Block,
     Document,
@@ -39,6 +39,7 @@ from tally.render.document import (
     Title,
     render,
 )
+from tally.render.rule_set import override_lines
 
 _t = Words("minutes")
 
@@ -63,7 +64,7 @@ def minutes_blocks(
     if fingerprint is not None:
         context = context.model_copy(update={"fingerprint": fingerprint})
     return [
-        _letterhead(context, lang),
+        _letterhead(context, lang, result.rules),
         _title(result, context, lang),
         *_general(result, context, lang),
         *_board(context, lang),
@@ -107,7 +108,7 @@ def minutes_document(
 # --- the sections, in the order of the minutes --------------------------------------------------
 
 
-def _letterhead(context: MinutesContext, lang: Lang) -> Letterhead:
+def _letterhead(context: MinutesContext, lang: Lang, rules: RuleSet) -> Letterhead:
     """The congress (or the spec's letterhead) and the board on the left; the Party and the
     place and date on the right (blank dots where the spec does not say, for the board to write
     in). Hướng dẫn 36-HD/VPTW 1.2.1: a counting board's upper body is its congress."""
@@ -119,7 +120,7 @@ def _letterhead(context: MinutesContext, lang: Lang) -> Letterhead:
     return Letterhead(
         organisation,
         _t("issuer", lang),
-        _t("party", lang),
+        _t(f"minutes.masthead.{rules.organisation.value}", lang),
         _t("place_date", lang, place=place, date=when),
     )
 
@@ -147,7 +148,7 @@ def _general(result: ContestResult, context: MinutesContext, lang: Lang) -> list
     """I. The congress, its term, place and date, when the count was made, the rules."""
     general: list[tuple[str, str]] = []
     if context.congress is not None:
-        general.append((_t("congress", lang), context.congress))
+        general.append((_said_by("congress", result.rules, lang), context.congress))
         if context.term:
             general.append((_t("term", lang), context.term))
         if context.place:
@@ -157,6 +158,10 @@ def _general(result: ContestResult, context: MinutesContext, lang: Lang) -> list
     if context.counted_at is not None:
         general.append((_t("counted_at", lang), _moment(context.counted_at, lang)))
     general.append((_t("doc.rules", lang), result.rules.title))
+    general += [
+        (_t("rules.overridden", lang), line)
+        for line in override_lines(result.rules.overrides, lang)
+    ]
     return [Heading(_t("doc.s_general", lang)), Fields(tuple(general))]
 
 
@@ -199,7 +204,7 @@ def _open_vote_line(result: ContestResult, vote: OpenVoteRecord, lang: Lang) -> 
     decided = vote.decide(result.roll, result.rules)
     hands = _t("hands_passed" if decided.passed else "hands_failed", lang, hands=hands)
     if vote.motion is Motion.SEATS and decided.passed:
-        body = label(result.contest.body, lang)
+        body = body_label(result.contest.body, result.rules.organisation, lang)
         seats = result.contest.seats
         return _t("seats_vote", lang, assembly=assembly, body=body, seats=seats, hands=hands)
     return _t("open_vote", lang, assembly=assembly, subject=vote.subject, hands=hands)
@@ -240,6 +245,11 @@ def _ballots(result: ContestResult, lang: Lang) -> list[Block]:
         collected=count.collected,
         issued=result.issued,
     )
+    validity = result.rules.validity
+    reading: list[Block] = []
+    if validity.partial_strike_kept and result.contest.form is BallotForm.STRIKE_OUT:
+        cited = _cited_or_none(validity.partial_strike_citation, lang)
+        reading.append(Paragraph(_t("partial_strike", lang, cited=cited)))
     return [
         Heading(_t("s_ballots", lang)),
         Fields(
@@ -252,6 +262,7 @@ def _ballots(result: ContestResult, lang: Lang) -> list[Block]:
                 (_t("check", lang), check),
             )
         ),
+        *reading,
         Paragraph(_t("votes_by_candidate", lang) + ":"),
         _votes_table(result, lang),
     ]
@@ -308,12 +319,11 @@ def _moment(moment: dt.datetime, lang: Lang) -> str:
 
 
 def _assembly(result: ContestResult, lang: Lang) -> str:
-    """Who hears the minutes: the congress, or the conference (hội nghị) of a committee."""
-    kind = result.roll.kind
-    return _t(
-        "assembly_conference" if kind is CongressKind.COMMITTEE_CONFERENCE else "doc.congress",
-        lang,
-    )
+    """Who hears the minutes: the congress (a People's Council's session), or the conference
+    (hội nghị) of a committee."""
+    if result.roll.kind is CongressKind.COMMITTEE_CONFERENCE:
+        return _t("assembly_conference", lang)
+    return _said_by("assembly_congress", result.rules, lang)
 
 
 def _base_lines(result: ContestResult, lang: Lang) -> list[tuple[str, str]]:
@@ -324,7 +334,7 @@ def _base_lines(result: ContestResult, lang: Lang) -> list[tuple[str, str]]:
         CongressKind.DELEGATE_CONGRESS: "convened_delegates",
         CongressKind.COMMITTEE_CONFERENCE: "convened_committee",
     }[roll.kind]
-    lines = [(_t(convened_key, lang), str(roll.convened))]
+    lines = [(_said_by(convened_key, rules, lang), str(roll.convened))]
     deductions = roll.deduction_lines()
     if deductions:
         lines.append((_t("deduct_list", lang), ""))
@@ -336,18 +346,31 @@ def _base_lines(result: ContestResult, lang: Lang) -> list[tuple[str, str]]:
         ThresholdBase.VALID_BALLOTS: "base_valid",
         ThresholdBase.COLLECTED_BALLOTS: "base_collected",
     }[rules.threshold.base]
-    lines.append((_t(f"minutes.{base_label}", lang), str(outcome.base)))
+    lines.append((_said_by(base_label, rules, lang), str(outcome.base)))
     quorum = result.quorum
-    quorum_text = _t(
-        "quorum_ok" if quorum.met else "quorum_no",
-        lang,
-        num=rules.quorum.numerator,
-        den=rules.quorum.denominator,
-        req=quorum.required,
-    )
-    present = _t(f"minutes.present.{roll.kind.value}", lang)
-    lines.append((present, f"{roll.present} — {quorum_text}"))
+    present = _said_by(f"present.{roll.kind.value}", rules, lang)
+    if rules.quorum.numerator:
+        quorum_text = _t(
+            "quorum_ok" if quorum.met else "quorum_no",
+            lang,
+            num=rules.quorum.numerator,
+            den=rules.quorum.denominator,
+            req=quorum.required,
+        )
+        lines.append((present, f"{roll.present} — {quorum_text}"))
+    else:
+        lines.append((present, str(roll.present)))
     lines.append((_t("absent", lang), str(roll.convened - roll.present)))
+    turnout = result.turnout
+    if turnout is not None:
+        said = _t(
+            "turnout_ok" if turnout.met else "turnout_no",
+            lang,
+            voted=turnout.voted,
+            convened=turnout.convened,
+            cited=_cited_or_none(rules.turnout.citation, lang),
+        )
+        lines.append((_t("turnout", lang), said))
     if outcome.most_votes:
         threshold = _t("threshold_most_votes", lang)
     else:
@@ -360,6 +383,17 @@ def _base_lines(result: ContestResult, lang: Lang) -> list[tuple[str, str]]:
         )
     lines.append((_t("threshold", lang), threshold))
     return lines
+
+
+def _said_by(key: str, rules: RuleSet, lang: Lang) -> str:
+    """``minutes.KEY`` in the words of the rule set's organisation (``minutes.KEY.trade_union``)
+    where it has its own, else the Party's."""
+    own = f"minutes.{key}.{rules.organisation.value}"
+    return _t(own if own in keys() else f"minutes.{key}", lang)
+
+
+def _cited_or_none(citation: Citation | None, lang: Lang) -> str:
+    return "" if citation is None else _cited(citation, lang)
 
 
 def _capitalised(word: str) -> str:
@@ -444,7 +478,7 @@ def _elected_blocks(result: ContestResult, lang: Lang) -> list[Block]:
         order = _t(
             key,
             lang,
-            body=label(result.contest.body, lang),
+            body=body_label(result.contest.body, result.rules.organisation, lang),
             seats=result.contest.seats,
         )
         blocks: list[Block] = [
@@ -519,7 +553,10 @@ def _alternates(result: ContestResult, lang: Lang) -> list[Block]:
 
 def _seats_filled(result: ContestResult, lang: Lang) -> list[Block]:
     """Whether every seat is filled, and if not, who decides on another round."""
-    outcome, seats = result.outcome, result.contest.seats
+    outcome, seats, rounds = result.outcome, result.contest.seats, result.rules.rounds
+    if outcome.status is OutcomeStatus.TURNOUT_NOT_MET:
+        cited = _cited_or_none(result.rules.turnout.citation, lang)
+        return [Paragraph(_t("turnout_failed", lang, seats=seats, cited=cited))]
     if outcome.status is OutcomeStatus.SHORTFALL:
         text = _t(
             "shortfall" if outcome.elected else "shortfall_none",
@@ -529,7 +566,20 @@ def _seats_filled(result: ContestResult, lang: Lang) -> list[Block]:
             seats=seats,
             assembly=_assembly(result, lang),
         )
-        return [Paragraph(text)]
+        if rounds.max_rounds is not None and result.contest.round >= rounds.max_rounds:
+            after = _t(
+                "after_last_round",
+                lang,
+                rounds=rounds.max_rounds,
+                cited=_cited_or_none(rounds.max_rounds_citation, lang),
+            )
+        elif rounds.shortfall_remedy is ShortfallRemedy.SUPPLEMENTARY_ELECTION:
+            after = _t(
+                "after_supplementary", lang, cited=_cited_or_none(rounds.shortfall_citation, lang)
+            )
+        else:
+            after = _t("after_further_round", lang, assembly=_assembly(result, lang))
+        return [Paragraph(f"{text} {after}")]
     if outcome.status is OutcomeStatus.COMPLETE:
         return [Paragraph(_t("complete", lang, seats=seats))]
     return []

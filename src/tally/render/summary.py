@@ -20,10 +20,11 @@ from tally.arguments import checked
 from tally.congress.advisories import advisories
 from tally.congress.chain import Venue
 from tally.congress.run import DELEGATE_BODIES, CongressRecord, ContestRecord, ContestStatus
-from tally.i18n.labels import label
+from tally.counting.outcome import OutcomeStatus
+from tally.i18n.labels import body_label, label
 from tally.i18n.messages import Lang, Words
 from tally.model.bodies import Body
-from tally.model.rules import RuleSet
+from tally.model.rules import Citation, RuleSet, ShortfallRemedy
 from tally.render.document import (
     Block,
     Document,
@@ -47,7 +48,7 @@ def contest_names(record: CongressRecord, lang: Lang = "vi") -> dict[str, str]:
     bodies = [c.body for c in record.contests]
     names = {}
     for c in record.contests:
-        name = label(c.body, lang)
+        name = body_label(c.body, record.congress.rules.organisation, lang)
         if bodies.count(c.body) > 1:
             title = record.congress.plan(c.contest_id).contest.title
             name = title or f"{name} ({c.contest_id})"
@@ -222,6 +223,11 @@ def _delegate_citation(rules: RuleSet, lang: Lang) -> str:
     return cited.render(lang) if cited is not None else ""
 
 
+def _in_brackets(citation: Citation | None, lang: Lang) -> str:
+    """`` (the citation)`` after a rule, or nothing when it has none."""
+    return f" ({citation.render(lang)})" if citation is not None else ""
+
+
 def _next_step(c: ContestRecord, names: dict[str, str], rules: RuleSet, lang: Lang) -> str:
     following = c.next_round
     listed = ", ".join(following.names) if following is not None else ""
@@ -229,7 +235,36 @@ def _next_step(c: ContestRecord, names: dict[str, str], rules: RuleSet, lang: La
     contest = names[c.contest_id]
     committee = c.venue is Venue.COMMITTEE
     assembly = _t("minutes.assembly_conference" if committee else "doc.congress", lang)
+    last = c.rounds[-1] if c.rounds else None
+    if last is not None and last.outcome.status is OutcomeStatus.TURNOUT_NOT_MET:
+        return _t(
+            "next_turnout",
+            lang,
+            contest=contest,
+            voted=last.count.collected,
+            convened=last.roll.convened,
+            cited=_in_brackets(rules.turnout.citation, lang),
+        )
     match c.status:
+        case ContestStatus.NO_FURTHER_ROUND:
+            return _t(
+                "next_no_further_round",
+                lang,
+                contest=contest,
+                seats=c.open_seats,
+                rounds=len(c.rounds),
+                cited=_in_brackets(rules.rounds.max_rounds_citation, lang),
+            )
+        case ContestStatus.NEEDS_ROUND if (
+            rules.rounds.shortfall_remedy is ShortfallRemedy.SUPPLEMENTARY_ELECTION
+        ):
+            return _t(
+                "next_supplementary",
+                lang,
+                contest=contest,
+                seats=c.open_seats,
+                cited=_in_brackets(rules.rounds.shortfall_citation, lang),
+            )
         case ContestStatus.AWAITING_BALLOTS:
             number = len(c.rounds) + 1
             return _t(

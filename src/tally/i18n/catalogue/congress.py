@@ -110,6 +110,12 @@ TABLE: dict[str, tuple[str, str]] = {
         "Adding or removing names for a further round needs the congress's decision recorded "
         "(list_note).",
     ),
+    "round.too_many_for_rules": (
+        "Theo {rules}, mỗi cuộc bầu tối đa {limit} lần; tệp mô tả có {rounds} lần. Bỏ các lần "
+        "thừa.",
+        "Under {rules}, a contest has at most {limit} rounds; the spec has {rounds}. Remove the "
+        "extra rounds.",
+    ),
     "round.too_many": (
         "Chi bộ chỉ bầu bí thư tối đa {limit} lần; tệp mô tả có {rounds} vòng. Sau {limit} vòng "
         "không bầu được, cấp ủy cấp trên chỉ định.",

@@ -36,6 +36,45 @@ TABLE: dict[str, tuple[str, str]] = {
         "đại biểu dự khuyết dự đại hội cấp trên",
         "alternate delegates to the upper congress",
     ),
+    # --- the same bodies in the words of the neighbouring organisations ---
+    "label.Body.cell_committee.youth_union": (
+        "Ban Chấp hành Chi đoàn",
+        "chi đoàn executive committee",
+    ),
+    "label.Body.cell_secretary.youth_union": ("Bí thư Chi đoàn", "chi đoàn secretary"),
+    "label.Body.cell_deputy_secretary.youth_union": (
+        "Phó Bí thư Chi đoàn",
+        "chi đoàn deputy secretary",
+    ),
+    "label.Body.upper_delegates.youth_union": (
+        "Đại biểu dự Đại hội Đoàn cấp trên",
+        "delegates to the upper Youth Union congress",
+    ),
+    "label.Body.executive_committee.trade_union": (
+        "Ban Chấp hành Công đoàn",
+        "trade union executive committee",
+    ),
+    "label.Body.secretary.trade_union": ("Chủ tịch Công đoàn", "trade union chair"),
+    "label.Body.deputy_secretary.trade_union": (
+        "Phó Chủ tịch Công đoàn",
+        "trade union vice-chair",
+    ),
+    "label.Body.inspection_commission.trade_union": (
+        "Ủy ban Kiểm tra Công đoàn",
+        "trade union inspection commission",
+    ),
+    "label.Body.upper_delegates.trade_union": (
+        "Đại biểu dự Đại hội Công đoàn cấp trên",
+        "delegates to the upper trade union congress",
+    ),
+    "label.Body.secretary.peoples_council": (
+        "Chủ tịch Hội đồng nhân dân",
+        "chair of the People's Council",
+    ),
+    "label.Body.deputy_secretary.peoples_council": (
+        "Phó Chủ tịch Hội đồng nhân dân",
+        "vice-chair of the People's Council",
+    ),
     "label.Body.cell_committee": ("Chi ủy", "chi bộ committee (chi ủy)"),
     "label.Body.cell_secretary": ("Bí thư chi bộ", "chi bộ secretary"),
     "label.Body.cell_deputy_secretary": ("Phó Bí thư chi bộ", "chi bộ deputy secretary"),
@@ -96,6 +135,10 @@ TABLE: dict[str, tuple[str, str]] = {
     ),
     # --- OutcomeStatus ---
     "label.OutcomeStatus.complete": ("đã bầu đủ", "all seats filled"),
+    "label.OutcomeStatus.turnout_not_met": (
+        "không quá một nửa đã bỏ phiếu: kết quả không được công nhận",
+        "not more than half voted: the result does not stand",
+    ),
     "label.OutcomeStatus.tie": ("có người bằng phiếu ở vị trí cuối cùng", "a tie at the cut-off"),
     "label.OutcomeStatus.shortfall": ("chưa bầu đủ số lượng", "seats left open"),
     "label.OutcomeStatus.alternate_tie": (
@@ -118,6 +161,10 @@ TABLE: dict[str, tuple[str, str]] = {
     "label.ContestStatus.waiting_for_source": (
         "chờ kết quả cuộc bầu trước",
         "waiting for an earlier contest",
+    ),
+    "label.ContestStatus.no_further_round": (
+        "chưa đủ, đã hết số lần bầu",
+        "seats open, no rounds left",
     ),
     "label.ContestStatus.alternate_tie": ("bằng phiếu ở vị trí dự khuyết", "tie among alternates"),
     # --- TiePolicy ---

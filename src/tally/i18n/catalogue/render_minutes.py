@@ -3,7 +3,23 @@
 TABLE: dict[str, tuple[str, str]] = {
     "minutes.title": ("BIÊN BẢN KIỂM PHIẾU", "COUNTING MINUTES"),
     "minutes.issuer": ("BAN KIỂM PHIẾU", "COUNTING BOARD"),
-    "minutes.party": ("ĐẢNG CỘNG SẢN VIỆT NAM", "COMMUNIST PARTY OF VIETNAM"),
+    "minutes.masthead.party": ("ĐẢNG CỘNG SẢN VIỆT NAM", "COMMUNIST PARTY OF VIETNAM"),
+    "minutes.masthead.state": (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "SOCIALIST REPUBLIC OF VIETNAM",
+    ),
+    "minutes.masthead.peoples_council": (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "SOCIALIST REPUBLIC OF VIETNAM",
+    ),
+    "minutes.masthead.trade_union": (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "SOCIALIST REPUBLIC OF VIETNAM",
+    ),
+    "minutes.masthead.youth_union": (
+        "ĐOÀN TNCS HỒ CHÍ MINH",
+        "HO CHI MINH COMMUNIST YOUTH UNION",
+    ),
     "minutes.place_date": ("{place}, ngày {date}", "{place}, {date}"),
     "minutes.letter_date": ("{day} tháng {month} năm {year}", "{day} {month} {year}"),
     "minutes.sign_head": ("T/M BAN KIỂM PHIẾU\nTRƯỞNG BAN", "FOR THE COUNTING BOARD\nHEAD"),
@@ -52,6 +68,35 @@ TABLE: dict[str, tuple[str, str]] = {
         "Số đảng viên chính thức được triệu tập",
         "Official members convened",
     ),
+    "minutes.convened_members.state": ("Số cử tri trong danh sách cử tri", "Voters on the list"),
+    "minutes.convened_members.peoples_council": (
+        "Tổng số đại biểu Hội đồng nhân dân",
+        "Deputies of the council",
+    ),
+    "minutes.convened_members.trade_union": (
+        "Số đoàn viên công đoàn được triệu tập",
+        "Union members convened",
+    ),
+    "minutes.convened_members.youth_union": (
+        "Số đoàn viên được triệu tập",
+        "Youth Union members convened",
+    ),
+    "minutes.base.member_congress.peoples_council": (
+        "Tổng số đại biểu Hội đồng nhân dân làm căn cứ tính kết quả bầu cử",
+        "Threshold base",
+    ),
+    "minutes.base.member_congress.trade_union": (
+        "Số đoàn viên công đoàn làm căn cứ tính kết quả bầu cử",
+        "Threshold base",
+    ),
+    "minutes.base.member_congress.youth_union": (
+        "Số đoàn viên làm căn cứ tính kết quả bầu cử",
+        "Threshold base",
+    ),
+    "minutes.present.member_congress.state": ("Số cử tri có mặt", "Voters present"),
+    "minutes.present.member_congress.peoples_council": ("Số đại biểu có mặt", "Deputies present"),
+    "minutes.present.member_congress.trade_union": ("Số đoàn viên có mặt", "Present"),
+    "minutes.present.member_congress.youth_union": ("Số đoàn viên có mặt", "Present"),
     "minutes.convened_delegates": (
         "Số đại biểu chính thức được triệu tập",
         "Official delegates convened",
@@ -196,19 +241,53 @@ TABLE: dict[str, tuple[str, str]] = {
         "The tie is resolved by the recorded decision ({note}): {winners} elected.",
     ),
     "minutes.shortfall_none": (
-        "Không có người nào được quá một nửa so với căn cứ; {seats} chỉ tiêu còn để trống. Việc "
-        "bầu tiếp do {assembly} quyết định.",
-        "Nobody received more than half of the base; all {seats} seat(s) remain open. Whether "
-        "to hold another round is for the {assembly} to decide.",
+        "Không có người nào được quá một nửa so với căn cứ; {seats} chỉ tiêu còn để trống.",
+        "Nobody received more than half of the base; all {seats} seat(s) remain open.",
+    ),
+    "minutes.after_further_round": (
+        "Việc bầu tiếp cho số còn thiếu do {assembly} quyết định.",
+        "Whether to hold another round for the open seats is for the {assembly} to decide.",
+    ),
+    "minutes.after_supplementary": (
+        "Số còn thiếu được bầu cử thêm theo quy định{cited}.",
+        "The open seats go to a supplementary election{cited}.",
+    ),
+    "minutes.after_last_round": (
+        "Đã bầu đủ {rounds} lần theo quy định{cited}: không bầu tiếp.",
+        "The {rounds} rounds the rules allow have been held{cited}: no further round.",
+    ),
+    "minutes.turnout": ("Số đã bỏ phiếu", "Voted"),
+    "minutes.partial_strike": (
+        "Phiếu được đọc theo quy định: tên chỉ gạch họ hoặc tên đệm, hoặc chỉ gạch dưới, được "
+        "coi là không gạch{cited}.",
+        "Ballots were read by the rule that a name struck only in its surname or middle name, or "
+        "only underlined, is not struck{cited}.",
+    ),
+    "minutes.turnout_ok": (
+        "{voted}/{convened}, quá một nửa số được triệu tập{cited}",
+        "{voted} of {convened}, more than half of those convened{cited}",
+    ),
+    "minutes.turnout_no": (
+        "{voted}/{convened}, KHÔNG QUÁ MỘT NỬA số được triệu tập{cited}",
+        "{voted} of {convened}, NOT MORE THAN HALF of those convened{cited}",
+    ),
+    "minutes.turnout_failed": (
+        "Không quá một nửa số được triệu tập đã bỏ phiếu: kết quả không được công nhận, không có "
+        "người trúng cử; {seats} chỉ tiêu phải bầu lại{cited}.",
+        "Not more than half of those convened voted: the result does not stand, nobody is "
+        "elected, and the {seats} seat(s) must be elected again{cited}.",
     ),
     "minutes.assembly_conference": ("hội nghị", "conference"),
+    "minutes.assembly_congress": ("đại hội", "congress"),
+    "minutes.assembly_congress.peoples_council": ("kỳ họp", "session"),
+    "minutes.assembly_congress.state": ("tổ bầu cử", "polling team"),
+    "minutes.congress.peoples_council": ("Kỳ họp", "Session"),
+    "minutes.congress.state": ("Cuộc bầu cử", "Election"),
     "minutes.shortfall": (
         "Còn thiếu {open} chỉ tiêu: chỉ {elected} người được quá một nửa so với căn cứ cho "
-        "{seats} chỉ tiêu. Những người đã trúng cử giữ nguyên kết quả; việc bầu tiếp cho số còn "
-        "thiếu do {assembly} quyết định.",
+        "{seats} chỉ tiêu. Những người đã trúng cử giữ nguyên kết quả.",
         "{open} seat(s) remain open: only {elected} candidate(s) received more than half of the "
-        "base for {seats} seat(s). Those elected stay elected; whether to hold another round for "
-        "the open seats is for the {assembly} to decide.",
+        "base for {seats} seat(s). Those elected stay elected.",
     ),
     "minutes.s_complaints": ("VII. Khiếu nại và giải quyết", "VII. Complaints"),
     "minutes.no_complaints": ("Không có khiếu nại.", "No complaints."),

@@ -88,6 +88,22 @@ TABLE: dict[str, tuple[str, str]] = {
         "A standing committee of {standing}, more than {share} of the executive committee's "
         "{executive} ({cited}); the numbers are the congress's vote.",
     ),
+    "summary.next_turnout": (
+        "{contest}: chỉ {voted}/{convened} đã bỏ phiếu, không quá một nửa: kết quả không được "
+        "công nhận, phải bầu lại{cited}.",
+        "{contest}: only {voted} of {convened} voted, not more than half: the result does not "
+        "stand and the vote is held again{cited}.",
+    ),
+    "summary.next_no_further_round": (
+        "{contest}: đã bầu {rounds} lần, tối đa theo quy định{cited}; còn {seats} chỉ tiêu để "
+        "trống, không bầu tiếp.",
+        "{contest}: {rounds} rounds held, the most the rules allow{cited}; {seats} seat(s) stay "
+        "open, no further round.",
+    ),
+    "summary.next_supplementary": (
+        "{contest}: còn {seats} chỉ tiêu; tổ chức bầu cử thêm theo quy định{cited}.",
+        "{contest}: {seats} seat(s) open; a supplementary election is held{cited}.",
+    ),
     "summary.next_round": (
         "{contest}: còn {seats} chỉ tiêu; {assembly} quyết định có bầu tiếp hay không. Nếu bầu "
         "tiếp, danh sách mặc định: {names}.",
