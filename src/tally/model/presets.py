@@ -236,6 +236,8 @@ PRESETS: dict[str, RuleSet] = {
 }
 """Every preset by name; :data:`~tally.model.rules.QC_190` is the default."""
 
+_OPTIONAL = frozenset({"rounds.max_rounds"})
+"""Limits that may be off (``None``, from Python: TOML has no null)."""
 _FIXED = frozenset({"name", "title", "source", "overrides"})
 """Fields an override may not touch: what the preset is, and the record of overrides."""
 
@@ -351,7 +353,8 @@ def _check_type(value: object, now: object, path: str, where: Location) -> None:
     if isinstance(now, bool):
         fits, allowed = isinstance(value, bool), "true, false"
     elif isinstance(now, int) or now is None:
-        fits = isinstance(value, int) and not isinstance(value, bool)
+        whole = isinstance(value, int) and not isinstance(value, bool)
+        fits = whole or (value is None and path in _OPTIONAL)
         allowed = Phrase("rules.a_whole_number")
     else:
         fits, allowed = isinstance(value, list | tuple), Phrase("rules.a_list")
