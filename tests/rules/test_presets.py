@@ -28,8 +28,8 @@ from tally.model.roll import Deduction
 from tally.model.rules import Organisation, RuleSet
 from tally.render.minutes import render_minutes
 from tally.render.summary import render_summary
-from tests.strategies import Case, fitted
 from tally.testing import counted_contests
+from tests.strategies import Case, fitted
 from tests.text import flat
 
 ROOT = Path(__file__).resolve().parents[2]
