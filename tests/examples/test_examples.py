@@ -63,7 +63,7 @@ def test_secretary_outside_the_standing_committee_is_refused(
 def test_direct_election_composition_against_targets(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["count", str(DIRECT / "congress.toml"), "--lang", "en"]) == EXIT_OK
     out = capsys.readouterr().out
-    assert "Executive committee: women 7/15 — meets the target of at least 20%" in out
+    assert "Executive committee: women 7/15 (46.67%) — meets the target of at least 20%" in out
     assert "Secretary: women" not in out  # targets apply to bodies, not to posts
 
 

@@ -151,3 +151,26 @@ def test_tally_rules_prints_the_rule_set_a_spec_puts_in_force(
     )
     assert main(["rules", str(district), "--format", "json"]) == EXIT_OK
     assert RuleSet.model_validate_json(capsys.readouterr().out).percent.decimals == 1
+
+
+def test_every_policy_has_words_in_both_languages() -> None:
+    from tally.i18n.messages import keys
+
+    missing = [path for path in policy_paths() if f"rules.policy.{path}" not in keys()]
+    assert missing == []
+
+
+def test_the_minutes_may_show_shares_of_the_valid_ballots_and_of_those_present(
+    district: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = district.read_text(encoding="utf-8").replace(
+        TABLE, '[rules]\npreset = "qc244"\npercent = { of_valid = true, of_present = true }\n'
+    )
+    district.write_text(text, encoding="utf-8")
+    main(["count", str(district), "--lang", "en", "--format", "markdown"])
+    out = capsys.readouterr().out
+    assert "| % | % of valid | % of present | Result |" in out
+    assert "| 1 | Trịnh Quang An | 229 | 93.47% | 95.82% | 94.24% | ELECTED |" in out
+    main(["count", str(DISTRICT / "congress.toml"), "--lang", "en", "--format", "markdown"])
+    plain = capsys.readouterr().out
+    assert "% of valid" not in plain and "% of present" not in plain

@@ -43,7 +43,7 @@ from tally.errors import BoardError, ContestError, Location, RollError
 from tally.i18n.labels import Term
 from tally.model.ballots import Ballots
 from tally.model.base import OneLineModel
-from tally.model.bodies import Body
+from tally.model.bodies import Body, Level
 from tally.model.contest import Candidate, Candidates, Contest
 from tally.model.lookalikes import difference
 from tally.model.names import name_identity, normalize_name
@@ -255,6 +255,8 @@ class Congress(OneLineModel):
     committee's conference ``("Ban Chấp hành Đảng bộ xã Tân Lập", "khóa I")``."""
     locality: str | None = None
     """The place name of the date line (địa danh): ``Yên Sơn, ngày 15 tháng 7 năm 2020``."""
+    level: Level | None = None
+    """The level of the organisation (commune, province…): the advised sizes for it are noted."""
     roll: Roll
     rules: RuleSet = QC_190
     board: tuple[BoardMember, ...] = ()

@@ -60,7 +60,7 @@ from tally.counting.result import check_ballot_figures
 from tally.errors import InputFileError, Location, RulesError, TallyError
 from tally.files import parse_toml, read_utf8, shown
 from tally.i18n.messages import Phrase
-from tally.model.bodies import Body
+from tally.model.bodies import Body, Level
 from tally.model.contest import Candidate, Contest, check_list
 from tally.model.plain_text import first_control
 from tally.model.presets import PRESETS, with_overrides
@@ -133,6 +133,7 @@ class _CongressEntry(BaseModel):
     model: ElectionModel | None = None
     letterhead: list[str] = []
     locality: str | None = None
+    level: Level | None = None
 
     @field_validator("model", mode="before")
     @classmethod
@@ -233,6 +234,7 @@ def congress_from_dict(data: dict[str, Any], source: str = "<spec>") -> Congress
             date=header.date,
             letterhead=tuple(header.letterhead),
             locality=header.locality,
+            level=header.level,
             roll=roll,
             rules=rules,
             board=tuple(board),

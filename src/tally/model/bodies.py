@@ -55,3 +55,15 @@ class Body(StrEnum):
             Body.STANDING_COMMITTEE,
             Body.CELL_COMMITTEE,
         }
+
+
+class Level(StrEnum):
+    """The level of the party organisation whose congress it is (advisory size ranges, the
+    organisation departments' roll-ups)."""
+
+    GRASSROOTS = "grassroots"
+    """Cơ sở: a grassroots party committee (đảng bộ cơ sở) or chi bộ cơ sở."""
+    COMMUNE = "commune"
+    """Cấp xã: the commune, ward and special zone since the 2025 reorganisation."""
+    PROVINCE = "province"
+    """Cấp tỉnh, and the party committees directly under the Central Committee."""

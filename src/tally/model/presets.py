@@ -271,6 +271,9 @@ _CITED_BY = {
     "rounds.max_rounds": "max_rounds_citation",
     "rounds.shortfall_remedy": "shortfall_citation",
     "deductions.committee_conference": "conference_citation",
+    "sizes.ranges": "ranges_citation",
+    "sizes.committee_list_min_percent": "committee_list_citation",
+    "sizes.committee_list_max_percent": "committee_list_citation",
 }
 """Policies cited apart from the rest of their group; the others share the group's. A policy
 with no citation field of its own (``tie.revote_threshold``) is tally's."""
@@ -280,8 +283,8 @@ def policy_values(rules: RuleSet) -> tuple[tuple[str, Any, Citation | None], ...
     """Every policy of ``rules``: its path, its value (as JSON) and where it comes from.
 
     >>> path, value, cited = policy_values(preset("state"))[0]
-    >>> path, value, cited.render("en")[-12:]
-    ('threshold.base', 'valid_ballots', '), Art. 78(2)')
+    >>> path, value, cited.render("en").endswith("Art. 78(2)")
+    ('threshold.base', 'valid_ballots', True)
     """
     found: list[tuple[str, Any, Citation | None]] = []
     for path, value in _leaves(rules.model_dump(mode="json")):

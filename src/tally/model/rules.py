@@ -24,7 +24,7 @@ from tally.errors import Location, RollError
 from tally.i18n.labels import Term
 from tally.i18n.messages import Lang, text
 from tally.model.base import FrozenModel
-from tally.model.bodies import Body
+from tally.model.bodies import Body, Level
 from tally.model.roll import ALLOWED_DEDUCTIONS, CongressKind, Deduction, Roll
 
 Confidence = Literal["V", "P", "U"]
@@ -284,6 +284,10 @@ class PercentPolicy(FrozenModel):
     decimals: int = Field(default=2, ge=0, le=6)
     rounding: Rounding = Rounding.HALF_UP
     citation: Citation
+    of_valid: bool = False
+    """The minutes also show each candidate's share of the valid ballots (off for the Party)."""
+    of_present: bool = False
+    """The minutes also show each candidate's share of those present (off for the Party)."""
 
     def format(self, votes: int, base: int, lang: Lang = "vi") -> str:
         """``votes / base`` as a percentage string, computed exactly in integers."""
@@ -314,6 +318,15 @@ class OpenVotePolicy(FrozenModel):
     citation: Citation
 
 
+class SizeRange(FrozenModel):
+    """The seats advised for one body at one level: ``low`` to ``high``."""
+
+    level: Level
+    body: Body
+    low: int = Field(ge=0)
+    high: int = Field(ge=0)
+
+
 class SizePolicy(FrozenModel):
     """Advisory sizes of the bodies (the congress votes them; a size outside is a note in the
     summary, never an error): the standing committee at most ``numerator/denominator`` of the
@@ -322,6 +335,19 @@ class SizePolicy(FrozenModel):
     standing_max_numerator: int = Field(default=1, ge=0)
     standing_max_denominator: int = Field(default=3, gt=0)
     citation: Citation | None = None
+    ranges: tuple[SizeRange, ...] = ()
+    """Seats advised per level and body (Chỉ thị 45-CT/TW), noted when the spec states its
+    level and a contest's seats fall outside."""
+    ranges_citation: Citation | None = None
+    committee_list_min_percent: int = Field(default=10, ge=0)
+    committee_list_max_percent: int = Field(default=15, ge=0)
+    """The list the convening committee prepares for a committee carries 10–15% more names than
+    the seats (RULES §5); noted when outside, only with :attr:`committee_list_citation`."""
+    committee_list_citation: Citation | None = None
+
+    def size_range(self, level: Level, body: Body) -> SizeRange | None:
+        """The advised range of ``body`` at ``level``, if the rule set has one."""
+        return next((r for r in self.ranges if r.level is level and r.body is body), None)
 
     def standing_too_large(self, standing: int, executive: int) -> bool:
         """Whether a standing committee of ``standing`` seats passes the share of an executive
@@ -459,7 +485,18 @@ def _party_rules(
                 article="12",
                 confidence="V",
                 note="carried into later guidance",
-            )
+            ),
+            ranges=(
+                SizeRange(level=Level.COMMUNE, body=Body.EXECUTIVE_COMMITTEE, low=27, high=33),
+                SizeRange(level=Level.COMMUNE, body=Body.STANDING_COMMITTEE, low=9, high=11),
+                SizeRange(level=Level.COMMUNE, body=Body.DEPUTY_SECRETARY, low=2, high=2),
+            ),
+            ranges_citation=Citation(
+                source="Chỉ thị 45-CT/TW",
+                confidence="P",
+                note="the commune level's ranges as read; other levels not read",
+            ),
+            committee_list_citation=cite("surplus"),
         ),
         deductions=DeductionPolicy(
             committee_conference=CONFERENCE_DEDUCTIONS,

@@ -25,7 +25,14 @@ from tally.i18n.labels import body_label, contest_title, label, long_date
 from tally.i18n.messages import Lang, Words, keys
 from tally.model.contest import BallotForm, Candidate
 from tally.model.roll import CongressKind
-from tally.model.rules import TALLY_POLICY, Citation, RuleSet, ShortfallRemedy, ThresholdBase
+from tally.model.rules import (
+    TALLY_POLICY,
+    Citation,
+    Organisation,
+    RuleSet,
+    ShortfallRemedy,
+    ThresholdBase,
+)
 from tally.render.document import (
     Block,
     Document,
@@ -108,6 +115,14 @@ def minutes_document(
 # --- the sections, in the order of the minutes --------------------------------------------------
 
 
+_MASTHEAD = {
+    Organisation.STATE: "republic",
+    Organisation.PEOPLES_COUNCIL: "republic",
+    Organisation.TRADE_UNION: "republic",
+}
+"""The organisations whose documents are headed by the state's name, not their own."""
+
+
 def _letterhead(context: MinutesContext, lang: Lang, rules: RuleSet) -> Letterhead:
     """The congress (or the spec's letterhead) and the board on the left; the Party and the
     place and date on the right (blank dots where the spec does not say, for the board to write
@@ -120,7 +135,7 @@ def _letterhead(context: MinutesContext, lang: Lang, rules: RuleSet) -> Letterhe
     return Letterhead(
         organisation,
         _t("issuer", lang),
-        _t(f"minutes.masthead.{rules.organisation.value}", lang),
+        _t(f"minutes.masthead.{_MASTHEAD.get(rules.organisation, rules.organisation.value)}", lang),
         _t("place_date", lang, place=place, date=when),
     )
 
@@ -323,7 +338,8 @@ def _assembly(result: ContestResult, lang: Lang) -> str:
     (hội nghị) of a committee."""
     if result.roll.kind is CongressKind.COMMITTEE_CONFERENCE:
         return _t("assembly_conference", lang)
-    return _said_by("assembly_congress", result.rules, lang)
+    own = f"minutes.assembly_congress.{result.rules.organisation.value}"
+    return _t(own if own in keys() else "doc.congress", lang)
 
 
 def _base_lines(result: ContestResult, lang: Lang) -> list[tuple[str, str]]:
@@ -440,13 +456,22 @@ def _votes_table(result: ContestResult, lang: Lang) -> Table:
         if yes_no
         else [_t("votes", lang)]
     )
-    headers += [_t("percent", lang), _t("doc.result", lang)]
+    percent = result.rules.percent
+    headers += [_t("percent", lang)]
+    headers += [_t("percent_of_valid", lang)] if percent.of_valid else []
+    headers += [_t("percent_of_present", lang)] if percent.of_present else []
+    headers += [_t("doc.result", lang)]
     rows = []
     for s in result.outcome.standings:
         cells = [str(s.number), s.name, str(s.votes)]
         if yes_no:
             cells += [str(s.against), str(s.unmarked)]
-        cells += [_percent(result, s.votes, lang), _verdict(result, s, lang)]
+        cells += [_percent(result, s.votes, lang)]
+        if percent.of_valid:
+            cells += [percent.format(s.votes, result.count.valid, lang) + "%"]
+        if percent.of_present:
+            cells += [percent.format(s.votes, result.roll.present, lang) + "%"]
+        cells += [_verdict(result, s, lang)]
         rows.append(tuple(cells))
     align = ("right", "left", *(["right"] * (len(headers) - 3)), "left")
     return Table(tuple(headers), tuple(rows), align)  # type: ignore[arg-type]

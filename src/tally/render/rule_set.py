@@ -41,7 +41,14 @@ def shown_value(value: Any, lang: Lang) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value) or _t("none", lang)
+        return ", ".join(_item(v) for v in value) or _t("none", lang)
+    return str(value)
+
+
+def _item(value: Any) -> str:
+    """One item of a list policy: a size range as ``commune executive_committee 27–33``."""
+    if isinstance(value, dict):
+        return f"{value['level']} {value['body']} {value['low']}–{value['high']}"
     return str(value)
 
 

@@ -202,6 +202,7 @@ def _composition_blocks(record: CongressRecord, lang: Lang) -> list[Block]:
                 required=f.required_percent,
                 count=f.count,
                 size=f.size,
+                share=record.congress.rules.percent.format(f.count, f.size, lang) + "%",
             )
             findings.append((names[c.contest_id], verdict))
     if not rows:

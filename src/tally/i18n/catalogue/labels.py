@@ -78,6 +78,10 @@ TABLE: dict[str, tuple[str, str]] = {
     "label.Body.cell_committee": ("Chi ủy", "chi bộ committee (chi ủy)"),
     "label.Body.cell_secretary": ("Bí thư chi bộ", "chi bộ secretary"),
     "label.Body.cell_deputy_secretary": ("Phó Bí thư chi bộ", "chi bộ deputy secretary"),
+    # --- Level ---
+    "label.Level.grassroots": ("cấp cơ sở", "grassroots level"),
+    "label.Level.commune": ("cấp xã", "commune level"),
+    "label.Level.province": ("cấp tỉnh", "provincial level"),
     # --- CongressKind ---
     "label.CongressKind.member_congress": ("Đại hội đảng viên", "member congress"),
     "label.CongressKind.delegate_congress": ("Đại hội đại biểu", "delegate congress"),

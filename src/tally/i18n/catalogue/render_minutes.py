@@ -4,15 +4,7 @@ TABLE: dict[str, tuple[str, str]] = {
     "minutes.title": ("BIÊN BẢN KIỂM PHIẾU", "COUNTING MINUTES"),
     "minutes.issuer": ("BAN KIỂM PHIẾU", "COUNTING BOARD"),
     "minutes.masthead.party": ("ĐẢNG CỘNG SẢN VIỆT NAM", "COMMUNIST PARTY OF VIETNAM"),
-    "minutes.masthead.state": (
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "SOCIALIST REPUBLIC OF VIETNAM",
-    ),
-    "minutes.masthead.peoples_council": (
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "SOCIALIST REPUBLIC OF VIETNAM",
-    ),
-    "minutes.masthead.trade_union": (
+    "minutes.masthead.republic": (
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "SOCIALIST REPUBLIC OF VIETNAM",
     ),
@@ -95,8 +87,14 @@ TABLE: dict[str, tuple[str, str]] = {
     ),
     "minutes.present.member_congress.state": ("Số cử tri có mặt", "Voters present"),
     "minutes.present.member_congress.peoples_council": ("Số đại biểu có mặt", "Deputies present"),
-    "minutes.present.member_congress.trade_union": ("Số đoàn viên có mặt", "Present"),
-    "minutes.present.member_congress.youth_union": ("Số đoàn viên có mặt", "Present"),
+    "minutes.present.member_congress.trade_union": (
+        "Số đoàn viên công đoàn có mặt",
+        "Union members present",
+    ),
+    "minutes.present.member_congress.youth_union": (
+        "Số đoàn viên có mặt",
+        "Youth Union members present",
+    ),
     "minutes.convened_delegates": (
         "Số đại biểu chính thức được triệu tập",
         "Official delegates convened",
@@ -176,6 +174,8 @@ TABLE: dict[str, tuple[str, str]] = {
     "minutes.disagree": ("Không đồng ý", "Disagree"),
     "minutes.unmarked": ("Không rõ", "Unclear"),
     "minutes.percent": ("Tỷ lệ", "%"),
+    "minutes.percent_of_valid": ("% phiếu hợp lệ", "% of valid"),
+    "minutes.percent_of_present": ("% số có mặt", "% of present"),
     "minutes.r_elected": ("TRÚNG CỬ", "ELECTED"),
     "minutes.r_tied": ("BẰNG PHIẾU", "TIED"),
     "minutes.r_alternate": ("DỰ KHUYẾT", "ALTERNATE"),
@@ -278,7 +278,6 @@ TABLE: dict[str, tuple[str, str]] = {
         "elected, and the {seats} seat(s) must be elected again{cited}.",
     ),
     "minutes.assembly_conference": ("hội nghị", "conference"),
-    "minutes.assembly_congress": ("đại hội", "congress"),
     "minutes.assembly_congress.peoples_council": ("kỳ họp", "session"),
     "minutes.assembly_congress.state": ("tổ bầu cử", "polling team"),
     "minutes.congress.peoples_council": ("Kỳ họp", "Session"),

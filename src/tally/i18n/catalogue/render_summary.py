@@ -39,12 +39,12 @@ TABLE: dict[str, tuple[str, str]] = {
     "summary.t_under_40_percent": ("dưới 40 tuổi", "under 40"),
     "summary.t_new_percent": ("tham gia lần đầu", "new members"),
     "summary.target_met": (
-        "{target} {count}/{size} — đạt chỉ tiêu ít nhất {required}%",
-        "{target} {count}/{size} — meets the target of at least {required}%",
+        "{target} {count}/{size} ({share}) — đạt chỉ tiêu ít nhất {required}%",
+        "{target} {count}/{size} ({share}) — meets the target of at least {required}%",
     ),
     "summary.target_missed": (
-        "{target} {count}/{size} — CHƯA ĐẠT chỉ tiêu ít nhất {required}%",
-        "{target} {count}/{size} — BELOW the target of at least {required}%",
+        "{target} {count}/{size} ({share}) — CHƯA ĐẠT chỉ tiêu ít nhất {required}%",
+        "{target} {count}/{size} ({share}) — BELOW the target of at least {required}%",
     ),
     "summary.all_done": ("Tất cả các cuộc bầu đã bầu đủ.", "Every contest has filled its seats."),
     "summary.next_awaiting": (
@@ -87,6 +87,18 @@ TABLE: dict[str, tuple[str, str]] = {
         "({cited}); số lượng do đại hội biểu quyết.",
         "A standing committee of {standing}, more than {share} of the executive committee's "
         "{executive} ({cited}); the numbers are the congress's vote.",
+    ),
+    "advisory.size_range": (
+        "{body}: {seats} người, ngoài khoảng {low}–{high} được hướng dẫn cho {level} ({cited}); "
+        "số lượng do đại hội biểu quyết.",
+        "{body}: {seats} seats, outside the {low}–{high} advised for the {level} ({cited}); the "
+        "numbers are the congress's vote.",
+    ),
+    "advisory.committee_list": (
+        "{body}: danh sách do cấp ủy chuẩn bị có {prepared} người cho {seats} chỉ tiêu, dư {extra} "
+        "({percent}), ngoài khoảng {low}–{high}% ({cited}).",
+        "{body}: the list the committee prepared has {prepared} names for {seats} seats, {extra} "
+        "more ({percent}), outside the advised {low}–{high}% ({cited}).",
     ),
     "summary.next_turnout": (
         "{contest}: chỉ {voted}/{convened} đã bỏ phiếu, không quá một nửa: kết quả không được "

@@ -104,6 +104,26 @@ TABLE: dict[str, tuple[str, str]] = {
         "Decimals of a percentage",
     ),
     "rules.policy.percent.rounding": ("Cách làm tròn tỷ lệ %", "Rounding of a percentage"),
+    "rules.policy.percent.of_valid": (
+        "Biên bản ghi thêm tỷ lệ so với số phiếu hợp lệ",
+        "The minutes also show the share of valid ballots",
+    ),
+    "rules.policy.percent.of_present": (
+        "Biên bản ghi thêm tỷ lệ so với số có mặt",
+        "The minutes also show the share of those present",
+    ),
+    "rules.policy.sizes.ranges": (
+        "Số lượng được hướng dẫn theo cấp",
+        "Sizes advised per level",
+    ),
+    "rules.policy.sizes.committee_list_min_percent": (
+        "Danh sách cấp ủy chuẩn bị: dư ít nhất (%)",
+        "The committee's list: at least this many % more",
+    ),
+    "rules.policy.sizes.committee_list_max_percent": (
+        "Danh sách cấp ủy chuẩn bị: dư nhiều nhất (%)",
+        "The committee's list: at most this many % more",
+    ),
     "rules.policy.open_vote.base": ("Căn cứ của biểu quyết giơ tay", "Base of an open vote"),
     "rules.policy.sizes.standing_max_numerator": (
         "Ban Thường vụ tối đa (tử số, so với Ban Chấp hành)",
