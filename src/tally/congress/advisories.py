@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tally.congress.chain import ElectionModel
 from tally.congress.plan import Congress
 from tally.i18n.labels import Term
 from tally.i18n.messages import Lang, text
@@ -52,7 +53,10 @@ def advisories(congress: Congress) -> tuple[Advisory, ...]:
     """The notes on ``congress``'s plan under its rules: a standing committee larger than the
     share of the executive committee the rules advise; a body's seats outside the range advised
     for the congress's level; a committee's list, as the convening committee prepared it, with
-    a surplus outside the band the rules advise. A rule with no citation gives no note."""
+    a surplus outside the band the rules advise. A rule with no citation gives no note; a
+    by-election, which fills seats left open, gets none."""
+    if congress.election_model is ElectionModel.BY_ELECTION:
+        return ()
     found = _standing_share(congress)
     found += _ranges(congress)
     found += _committee_lists(congress)

@@ -13,6 +13,10 @@ Four models:
   pilots, e.g. Mường Ảng, Điện Biên); the UBKT and its chair stay with the conference.
 * **cell** — a chi bộ: with 9 or more official members a chi ủy of at most 7, then the secretary
   and one deputy from it, each on its own ballot; with fewer, a secretary (and a deputy).
+* **by_election** — a mid-term by-election (bầu bổ sung, QĐ 190 Art. 28) at a committee
+  conference: BTV members, the secretary, deputies, UBKT members or its chair, each on its own
+  ballot, against the conference's base — the incumbent members (RULES §1, §6). The committee
+  already exists, so no contest draws from another.
 
 A bare ``direct`` names neither scope and is refused (:func:`parse_model`).
 
@@ -45,6 +49,20 @@ class ElectionModel(StrEnum):
     DIRECT_STANDING = "direct_standing"
     """The congress elects the BTV, the secretary and the deputies (2015, 2020 pilots)."""
     CELL = "cell"
+    BY_ELECTION = "by_election"
+    """A committee conference elects missing members of its organs mid-term (QĐ 190 Art. 28)."""
+
+
+BY_ELECTION_BODIES = frozenset(
+    {
+        Body.STANDING_COMMITTEE,
+        Body.SECRETARY,
+        Body.DEPUTY_SECRETARY,
+        Body.INSPECTION_COMMISSION,
+        Body.INSPECTION_CHAIR,
+    }
+)
+"""What a committee conference may elect in a by-election (RULES §6)."""
 
 
 def parse_model(value: object) -> object:
@@ -108,7 +126,7 @@ EXCLUDES: dict[Body, Body] = {Body.UPPER_ALTERNATES: Body.UPPER_DELEGATES}
 
 def default_venue(model: ElectionModel, body: Body) -> Venue:
     """Who elects ``body`` under ``model`` unless the spec says otherwise."""
-    if body in _ALWAYS_AT_CONGRESS or model is ElectionModel.CELL:
+    if body in _ALWAYS_AT_CONGRESS or model in (ElectionModel.CELL, ElectionModel.BY_ELECTION):
         return Venue.CONGRESS
     if body in _AT_CONGRESS.get(model, frozenset()):
         return Venue.CONGRESS

@@ -25,6 +25,7 @@ from typing import Literal, Self
 from pydantic import field_validator, model_validator
 
 from tally.congress.chain import (
+    BY_ELECTION_BODIES,
     CELL_BODIES,
     MAX_CELL_COMMITTEE,
     MIN_MEMBERS_FOR_CELL_COMMITTEE,
@@ -292,6 +293,18 @@ class Congress(OneLineModel):
             contest = plan.contest
             where = Location(field=f"contest.{contest.id}")
             cell = contest.body in CELL_BODIES
+            by_election = self.election_model is ElectionModel.BY_ELECTION
+            if by_election and contest.body not in BY_ELECTION_BODIES:
+                raise ContestError(
+                    "chain.body_not_in_by_election",
+                    where,
+                    body=Term(contest.body),
+                    model=self.election_model.value,
+                )
+            if by_election and self.roll.kind is not CongressKind.COMMITTEE_CONFERENCE:
+                raise ContestError(
+                    "chain.by_election_roll", Location(field="roll.kind"), kind=Term(self.roll.kind)
+                )
             if cell != (self.election_model is ElectionModel.CELL):
                 raise ContestError(
                     "chain.body_not_in_model",
@@ -366,6 +379,8 @@ class Congress(OneLineModel):
         """The contest ``plan`` draws its candidates from, or ``None`` for an open list."""
         if plan.draws_from is not None:
             return plan.draws_from
+        if self.election_model is ElectionModel.BY_ELECTION:
+            return None  # the committee exists: nobody is drawn from a contest of the day
         earlier: list[tuple[str, Body]] = []
         for other in self.contests:
             if other is plan:

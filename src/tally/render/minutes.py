@@ -163,7 +163,9 @@ def _general(result: ContestResult, context: MinutesContext, lang: Lang) -> list
     """I. The congress, its term, place and date, when the count was made, the rules."""
     general: list[tuple[str, str]] = []
     if context.congress is not None:
-        general.append((_said_by("congress", result.rules, lang), context.congress))
+        conference = result.roll.kind is CongressKind.COMMITTEE_CONFERENCE
+        meeting = _t("conference", lang) if conference else _said_by("congress", result.rules, lang)
+        general.append((meeting, context.congress))
         if context.term:
             general.append((_t("term", lang), context.term))
         if context.place:

@@ -24,6 +24,7 @@ from tally.counting.outcome import OutcomeStatus
 from tally.i18n.labels import body_label, label
 from tally.i18n.messages import Lang, Words
 from tally.model.bodies import Body
+from tally.model.roll import CongressKind
 from tally.model.rules import Citation, RuleSet, ShortfallRemedy
 from tally.render.document import (
     Block,
@@ -64,7 +65,7 @@ def summary_blocks(record: CongressRecord, lang: Lang = "vi") -> list[Block]:
         (
             str(i),
             names[c.contest_id],
-            _t("venue_committee" if c.venue is Venue.COMMITTEE else "doc.congress", lang),
+            _t("venue_committee" if _at_conference(record, c) else "doc.congress", lang),
             str(c.seats),
             str(len(c.rounds)),
             str(len(c.elected)),
@@ -104,7 +105,7 @@ def summary_blocks(record: CongressRecord, lang: Lang = "vi") -> list[Block]:
         for v in record.failed_open_votes
     ]
     steps += [
-        _next_step(c, names, record.congress.rules, lang)
+        _next_step(c, names, record.congress.rules, lang, _at_conference(record, c))
         for c in record.contests
         if c.status is not ContestStatus.COMPLETE
     ]
@@ -229,12 +230,22 @@ def _in_brackets(citation: Citation | None, lang: Lang) -> str:
     return f" ({citation.render(lang)})" if citation is not None else ""
 
 
-def _next_step(c: ContestRecord, names: dict[str, str], rules: RuleSet, lang: Lang) -> str:
+def _at_conference(record: CongressRecord, c: ContestRecord) -> bool:
+    """Held by a committee's conference: the new committee's, or the meeting itself when it is
+    one (a by-election)."""
+    return (
+        c.venue is Venue.COMMITTEE or record.congress.roll.kind is CongressKind.COMMITTEE_CONFERENCE
+    )
+
+
+def _next_step(
+    c: ContestRecord, names: dict[str, str], rules: RuleSet, lang: Lang, conference: bool = False
+) -> str:
     following = c.next_round
     listed = ", ".join(following.names) if following is not None else ""
     seats = following.seats if following is not None else c.open_seats
     contest = names[c.contest_id]
-    committee = c.venue is Venue.COMMITTEE
+    committee = c.venue is Venue.COMMITTEE or conference
     assembly = _t("minutes.assembly_conference" if committee else "doc.congress", lang)
     last = c.rounds[-1] if c.rounds else None
     if last is not None and last.outcome.status is OutcomeStatus.TURNOUT_NOT_MET:

@@ -50,6 +50,20 @@ TABLE: dict[str, tuple[str, str]] = {
         "(committee_members=…), or count the whole congress in order with run_congress.",
     ),
     # --- the chain of contests ---
+    "chain.body_not_in_by_election": (
+        "{body} không được bầu bổ sung tại hội nghị cấp ủy (mô hình {model!r}): chỉ bầu bổ sung "
+        "Ủy viên Ban Thường vụ, Bí thư, Phó Bí thư, Ủy viên và Chủ nhiệm Ủy ban Kiểm tra (QĐ "
+        "190-QĐ/TW Điều 28).",
+        "The {body} is not elected in a by-election at a committee conference (model {model!r}): "
+        "only standing committee members, the secretary, deputies, inspection commission members "
+        "and its chair are (QĐ 190-QĐ/TW Art. 28).",
+    ),
+    "chain.by_election_roll": (
+        'Bầu bổ sung do hội nghị cấp ủy tiến hành: [roll] kind phải là "committee_conference" '
+        "(số ủy viên đương nhiệm), không phải {kind}.",
+        "A by-election is held by the committee's conference: [roll] kind must be "
+        '"committee_conference" (the incumbent members), not a {kind}.',
+    ),
     "chain.body_not_in_model": (
         "{body} không thuộc mô hình bầu cử {model!r}: chi ủy, bí thư và phó bí thư chi bộ chỉ có ở "
         "mô hình 'cell' (chi bộ), và mô hình 'cell' chỉ có các cuộc bầu đó.",

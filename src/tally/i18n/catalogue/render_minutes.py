@@ -281,6 +281,7 @@ TABLE: dict[str, tuple[str, str]] = {
     "minutes.assembly_congress.peoples_council": ("kỳ họp", "session"),
     "minutes.assembly_congress.state": ("tổ bầu cử", "polling team"),
     "minutes.congress.peoples_council": ("Kỳ họp", "Session"),
+    "minutes.conference": ("Hội nghị", "Conference"),
     "minutes.congress.state": ("Cuộc bầu cử", "Election"),
     "minutes.shortfall": (
         "Còn thiếu {open} chỉ tiêu: chỉ {elected} người được quá một nửa so với căn cứ cho "
