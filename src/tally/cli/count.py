@@ -73,6 +73,8 @@ def load_spec(args: argparse.Namespace, logs: Sequence[Path | None]) -> tuple[Co
     named = _named_ballots(congress, args.spec)
     check_outputs(args.output, logs, [*given, *named])
     ids = [p.contest.id for p in congress.contests]
+    if not ids:
+        raise InputFileError("cli.only_polls", Location(file=str(args.spec)))
     if args.contest is not None and args.contest not in ids:
         raise InputFileError(
             "spec.unknown_contest",

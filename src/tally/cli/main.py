@@ -36,6 +36,7 @@ from tally.cli.log_commands import (
 from tally.cli.outputs import say, write
 from tally.cli.parser import EXIT_USAGE as EXIT_USAGE
 from tally.cli.parser import Parser, language_of
+from tally.cli.poll import poll_command
 from tally.cli.rules import rules_command
 from tally.cli.screen import screen_command
 from tally.cli.station import station_command
@@ -61,6 +62,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], tuple[str | bytes, bool, str]
     "replay": replay_command,
     "reconcile": reconcile_command,
     "rules": rules_command,
+    "poll": poll_command,
 }
 """Each sub-command's body: the output, whether something needs a decision, the lines for
 the board."""
@@ -224,6 +226,18 @@ def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
         "name", nargs="?", metavar=h("cli.metavar.rules"), help=h("cli.help.rules.name")
     )
     _output(rules, lang)
+
+    poll = commands.add_parser(
+        "poll",
+        lang=lang,
+        help=h("cli.help.poll"),
+        description=h("cli.help.poll.description"),
+    )
+    poll.add_argument(
+        "spec", type=Path, metavar=h("cli.metavar.spec"), help=h("cli.help.count.spec")
+    )
+    poll.add_argument("--poll", metavar=h("cli.metavar.contest"), help=h("cli.help.poll.poll"))
+    _output(poll, lang, formats=PRINTED_FORMATS)
     return parser
 
 

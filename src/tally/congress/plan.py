@@ -48,6 +48,7 @@ from tally.model.bodies import Body, Level
 from tally.model.contest import Candidate, Candidates, Contest
 from tally.model.lookalikes import difference
 from tally.model.names import name_identity, normalize_name
+from tally.model.poll import Poll
 from tally.model.roll import CongressKind, Deduction, Roll, check_deductions
 from tally.model.rules import QC_190, RuleSet
 
@@ -137,6 +138,17 @@ class ContestPlan(RoundFigures):
         if number == 1:
             return RoundPlan(**{name: getattr(self, name) for name in RoundFigures.model_fields})
         return self.rounds[number - 2]
+
+
+class PollPlan(OneLineModel):
+    """A poll the board counts (an introduction poll, a confidence vote): the board's figures
+    and its ballots file, relative to the spec."""
+
+    poll: Poll
+    issued: int
+    collected: int | None = None
+    counted_at: dt.datetime | None = None
+    ballots: str | None = None
 
 
 class OpenVoteRecord(OneLineModel):
@@ -270,6 +282,8 @@ class Congress(OneLineModel):
     """Composition targets for the elected bodies (women, minorities, under 40, new)."""
     open_votes: tuple[OpenVoteRecord, ...] = ()
     """Show-of-hands votes held before the ballots (board, seats, lists, withdrawals)."""
+    polls: tuple[PollPlan, ...] = ()
+    """Introduction polls and confidence votes the board counts (``tally poll``)."""
 
     @property
     def election_model(self) -> ElectionModel:
@@ -401,6 +415,13 @@ class Congress(OneLineModel):
                     known=", ".join(known),
                 )
         return self
+
+    def poll_plan(self, poll_id: str) -> PollPlan:
+        """The plan of poll ``poll_id``; :class:`KeyError` if there is none."""
+        for plan in self.polls:
+            if plan.poll.id == poll_id:
+                return plan
+        raise KeyError(poll_id)
 
     def open_votes_on(self, contest_id: str) -> tuple[OpenVoteRecord, ...]:
         """The open votes about ``contest_id`` (its seats, its list…), in the order held."""

@@ -68,6 +68,7 @@ def check_ballot_figures(
     collected: int | None,
     present: int,
     rules: RuleSet = QC_190,
+    section: str = "contest",
 ) -> None:
     """The board's own figures must fit: ``0 <= collected <= issued <= present``.
 
@@ -78,21 +79,21 @@ def check_ballot_figures(
         if value is not None and value < 0:
             raise ReconciliationError(
                 "count.negative",
-                Location(field=f"contest.{contest_id}.{field}"),
+                Location(field=f"{section}.{contest_id}.{field}"),
                 field=field,
                 value=value,
             )
     if issued > present:
         raise ReconciliationError(
             "count.issued_exceeds_present",
-            Location(field=f"contest.{contest_id}.issued"),
+            Location(field=f"{section}.{contest_id}.issued"),
             issued=issued,
             present=present,
         )
     if collected is not None and collected > issued:
         raise ReconciliationError(
             "count.collected_exceeds_issued",
-            Location(field=f"contest.{contest_id}.collected"),
+            Location(field=f"{section}.{contest_id}.collected"),
             collected=collected,
             issued=issued,
             citation=rules.validity.citation,
@@ -116,18 +117,31 @@ def reconcile(
     check_ballot_figures(
         count.contest_id, issued, collected, issued if present is None else present, rules
     )
-    if collected is not None and collected != count.collected:
+    reconcile_figures(count.contest_id, count.collected, issued, collected, rules)
+
+
+def reconcile_figures(
+    contest_id: str,
+    entered: int,
+    issued: int,
+    collected: int | None,
+    rules: RuleSet = QC_190,
+    section: str = "contest",
+) -> None:
+    """The ballots entered are the board's declared ``collected`` (when given) and no more than
+    the ``issued``; otherwise the count stops."""
+    if collected is not None and collected != entered:
         raise ReconciliationError(
             "count.collected_mismatch",
-            Location(field=f"contest.{count.contest_id}.collected"),
+            Location(field=f"{section}.{contest_id}.collected"),
             declared=collected,
-            entered=count.collected,
+            entered=entered,
         )
-    if count.collected > issued:
+    if entered > issued:
         raise ReconciliationError(
             "count.collected_exceeds_issued",
-            Location(field=f"contest.{count.contest_id}.issued"),
-            collected=count.collected,
+            Location(field=f"{section}.{contest_id}.issued"),
+            collected=entered,
             issued=issued,
             citation=rules.validity.citation,
         )

@@ -52,6 +52,7 @@ from tally.congress.plan import (
     Congress,
     ContestPlan,
     OpenVoteRecord,
+    PollPlan,
     RoundFigures,
     RoundPlan,
 )
@@ -63,6 +64,7 @@ from tally.i18n.messages import Phrase
 from tally.model.bodies import Body, Level
 from tally.model.contest import Candidate, Contest, check_list
 from tally.model.plain_text import first_control
+from tally.model.poll import Poll, PollKind
 from tally.model.presets import PRESETS, with_overrides
 from tally.model.roll import Deduction, Roll
 from tally.model.rules import DEFAULT_RULES, RuleSet
@@ -95,6 +97,22 @@ class _RoundEntry(_FiguresEntry):
     added: list[str | Candidate] = []
     removed: list[str] = []
     list_note: str = ""
+
+
+class _PollEntry(BaseModel):
+    """A ``[[poll]]`` table: an introduction poll or a confidence vote."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    kind: PollKind
+    persons: list[Any]
+    title: str | None = None
+    places: StrictInt = 1
+    issued: StrictInt
+    collected: StrictInt
+    counted_at: Annotated[dt.datetime, Strict()] | None = None
+    ballots: str | None = None
 
 
 class _CommitteeRollEntry(BaseModel):
@@ -142,6 +160,7 @@ class _CongressEntry(BaseModel):
 
 
 _TOP_LEVEL = {
+    "poll",
     "rules",
     "congress",
     "roll",
@@ -224,7 +243,35 @@ def congress_from_dict(data: dict[str, Any], source: str = "<spec>") -> Congress
             )
         seen.add(plan.contest.id)
         plans.append(plan)
-    if not plans:
+    polls: list[PollPlan] = []
+    for i, item in enumerate(_list(data.get("poll", []), "poll", source), start=1):
+        label = f"poll.{item['id']}" if isinstance(item, dict) and "id" in item else f"poll#{i}"
+        with _section(source, label):
+            poll_entry = _PollEntry.model_validate(item)
+            poll = Poll(
+                id=poll_entry.id,
+                kind=poll_entry.kind,
+                persons=poll_entry.persons,
+                title=poll_entry.title,
+                places=poll_entry.places,
+            )
+            plan_of_poll = PollPlan(
+                poll=poll,
+                issued=poll_entry.issued,
+                collected=poll_entry.collected,
+                counted_at=poll_entry.counted_at,
+                ballots=poll_entry.ballots,
+            )
+            check_ballot_figures(
+                poll.id, poll_entry.issued, poll_entry.collected, roll.present, rules, "poll"
+            )
+        if poll.id in seen:
+            raise InputFileError(
+                "spec.duplicate_contest", Location(file=source, field=label), contest=poll.id
+            )
+        seen.add(poll.id)
+        polls.append(plan_of_poll)
+    if not plans and not polls:
         raise InputFileError("spec.no_contest", Location(file=source))
     with _section(source, ""):
         congress = Congress(
@@ -243,6 +290,7 @@ def congress_from_dict(data: dict[str, Any], source: str = "<spec>") -> Congress
             committee_roll=committee_roll,
             targets=targets,
             open_votes=tuple(open_votes),
+            polls=tuple(polls),
         )
     for plan in congress.contests:
         _check_figures(congress, plan, source)
@@ -337,6 +385,20 @@ def check_spec_paths(congress: Congress, folder: Path | None, source: str = "<sp
                     folder=_folder_shown(folder, source),
                     reason=reason,
                 )
+    for poll in congress.polls:
+        if poll.ballots is None:
+            continue
+        field = f"poll.{poll.poll.id}.ballots"
+        reason = _outside(poll.ballots, base)
+        if reason is not None:
+            raise InputFileError(
+                "spec.path_outside",
+                Location(file=source, field=field),
+                field=field,
+                path=poll.ballots,
+                folder=_folder_shown(folder, source),
+                reason=reason,
+            )
 
 
 def _folder_shown(folder: Path | None, source: str) -> str:

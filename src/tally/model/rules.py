@@ -417,6 +417,34 @@ class DeductionPolicy(FrozenModel):
                 )
 
 
+class PollPolicy(FrozenModel):
+    """Polls that elect nobody (RULES §7, §8): what an introduction poll's shares are of, and
+    what a confidence vote's shares are of, when low confidence is an outcome, and how many of
+    those convened must be present for it."""
+
+    introduction_base: ThresholdBase = ThresholdBase.COLLECTED_BALLOTS
+    """Each nominee's share of this number (no threshold) [P: "a share of ballots"]."""
+    introduction_citation: Citation | None = None
+    confidence_base: ThresholdBase = ThresholdBase.ROLL
+    """Shares of all members of the body: the roll's base [P]."""
+    low_numerator: int = Field(default=1, ge=0)
+    low_denominator: int = Field(default=2, gt=0)
+    """An outcome when low confidence is more than this share of the base [P]."""
+    confidence_citation: Citation | None = None
+    presence_numerator: int = Field(default=2, ge=0)
+    presence_denominator: int = Field(default=3, gt=0)
+    """A confidence vote proceeds only with at least this share of those convened present [V]."""
+    presence_citation: Citation | None = None
+
+    def low_over_share(self, low: int, base: int) -> bool:
+        """Whether ``low`` ratings are more than the stated share of ``base`` (integers).
+
+        >>> PollPolicy().low_over_share(6, 11), PollPolicy().low_over_share(5, 10)
+        (True, False)
+        """
+        return low * self.low_denominator > self.low_numerator * base
+
+
 class RuleOverride(FrozenModel):
     """One policy value the congress set differently from its preset: the dotted path of the
     policy (``threshold.base``) and the value, as JSON (``"valid_ballots"``, ``1``, ``true``)."""
@@ -446,6 +474,8 @@ class RuleSet(FrozenModel):
     turnout: TurnoutPolicy = TurnoutPolicy()
     organisation: Organisation = Organisation.PARTY
     """Whose election: the documents' words (masthead, who is convened), not a rule."""
+    polls: PollPolicy = PollPolicy()
+    """Introduction polls and confidence votes."""
     overrides: tuple[RuleOverride, ...] = ()
     """The policies the congress set differently from the preset :attr:`name` (the spec's
     ``[rules]`` table); the minutes list them as the congress's decisions."""
@@ -497,6 +527,24 @@ def _party_rules(
                 note="the commune level's ranges as read; other levels not read",
             ),
             committee_list_citation=cite("surplus"),
+        ),
+        polls=PollPolicy(
+            introduction_citation=Citation(
+                source="Hướng dẫn 04-HD/TW",
+                article="8",
+                confidence="P",
+                note="the introduction poll before a direct election; Mẫu số 5",
+            ),
+            confidence_citation=Citation(
+                source="QĐ 96-QĐ/TW (2023)",
+                confidence="P",
+                note="three levels; the share that makes low confidence an outcome is stated",
+            ),
+            presence_citation=Citation(
+                source="QĐ 96-QĐ/TW (2023)",
+                confidence="V",
+                note="at least 2/3 of those convened present",
+            ),
         ),
         deductions=DeductionPolicy(
             committee_conference=CONFERENCE_DEDUCTIONS,

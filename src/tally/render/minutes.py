@@ -71,10 +71,10 @@ def minutes_blocks(
     if fingerprint is not None:
         context = context.model_copy(update={"fingerprint": fingerprint})
     return [
-        _letterhead(context, lang, result.rules),
+        letterhead_block(context, lang, result.rules),
         _title(result, context, lang),
         *_general(result, context, lang),
-        *_board(context, lang),
+        *board_blocks(context, lang),
         *_seats_and_list(result, context, lang),
         Heading(_t("s_base", lang)),
         Fields(tuple(_base_lines(result, lang))),
@@ -123,7 +123,7 @@ _MASTHEAD = {
 """The organisations whose documents are headed by the state's name, not their own."""
 
 
-def _letterhead(context: MinutesContext, lang: Lang, rules: RuleSet) -> Letterhead:
+def letterhead_block(context: MinutesContext, lang: Lang, rules: RuleSet) -> Letterhead:
     """The congress (or the spec's letterhead) and the board on the left; the Party and the
     place and date on the right (blank dots where the spec does not say, for the board to write
     in). Hướng dẫn 36-HD/VPTW 1.2.1: a counting board's upper body is its congress."""
@@ -182,7 +182,7 @@ def _general(result: ContestResult, context: MinutesContext, lang: Lang) -> list
     return [Heading(_t("doc.s_general", lang)), Fields(tuple(general))]
 
 
-def _board(context: MinutesContext, lang: Lang) -> list[Block]:
+def board_blocks(context: MinutesContext, lang: Lang) -> list[Block]:
     """II. The counting board, head first as listed."""
     board = context.board
     if not board:
@@ -310,6 +310,12 @@ def _complaints(context: MinutesContext, lang: Lang) -> list[Block]:
 
 def _closing(result: ContestResult, context: MinutesContext, lang: Lang) -> list[Block]:
     """When the minutes were made and to whom they were announced; the board's signatures."""
+    return closing_blocks(context, _capitalised(_assembly(result, lang)), lang)
+
+
+def closing_blocks(context: MinutesContext, assembly: str, lang: Lang) -> list[Block]:
+    """The sentence that the minutes were adopted and reported to ``assembly`` (at the time
+    given, else dots to fill in), and the board's signatures, members left and head right."""
     when = (
         _moment(context.reported_at, lang)
         if context.reported_at is not None
@@ -318,7 +324,7 @@ def _closing(result: ContestResult, context: MinutesContext, lang: Lang) -> list
     heads = tuple(m.name for m in context.board if m.role == "head")
     members = tuple(m.name for m in context.board if m.role != "head")
     return [
-        Paragraph(_t("closing", lang, when=when, assembly=_capitalised(_assembly(result, lang)))),
+        Paragraph(_t("closing", lang, when=when, assembly=assembly)),
         Signatures(
             ((_t("sign_members", lang), members), (_t("sign_head", lang), heads)),
             _t("doc.sign_note", lang),

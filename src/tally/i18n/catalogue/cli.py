@@ -1,6 +1,31 @@
 """Messages of the command line."""
 
 TABLE: dict[str, tuple[str, str]] = {
+    "cli.only_polls": (
+        "Tệp mô tả không có cuộc bầu nào, chỉ có cuộc lấy phiếu: kiểm bằng tally poll.",
+        "The spec has no election, only polls: count them with tally poll.",
+    ),
+    "cli.no_polls": (
+        "Tệp mô tả không có cuộc lấy phiếu nào (bảng [[poll]]). Các cuộc bầu thì kiểm bằng "
+        "tally count.",
+        "The spec has no poll ([[poll]] tables). Elections are counted with tally count.",
+    ),
+    "cli.unknown_poll": (
+        "Không có cuộc lấy phiếu {poll!r}. Có: {allowed}.",
+        "There is no poll {poll!r}. The polls: {allowed}.",
+    ),
+    "cli.poll_no_ballots": (
+        'Cuộc lấy phiếu {poll!r} chưa có tệp phiếu (ballots = "…csv" trong bảng [[poll]]).',
+        'The poll {poll!r} names no ballots file (ballots = "…csv" in its [[poll]] table).',
+    ),
+    "cli.poll_done": (
+        "Cuộc lấy phiếu {poll}: {valid}/{collected} phiếu hợp lệ; đã kiểm xong.",
+        "Poll {poll}: {valid} of {collected} ballots valid; counted.",
+    ),
+    "cli.poll_not_held": (
+        "Cuộc lấy phiếu {poll}: số có mặt chưa đủ, không được tiến hành.",
+        "Poll {poll}: too few present; it may not be held.",
+    ),
     # --- the command line ---
     "cli.expect_bad": (
         "Tùy chọn --expect {expect!r} không phải là mã SHA-256 in trên biên bản: cần ít nhất "

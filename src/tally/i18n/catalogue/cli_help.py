@@ -127,6 +127,17 @@ TABLE: dict[str, tuple[str, str]] = {
         "show only the contest with this id (the whole congress is still counted in order)",
     ),
     # --- tally verify -----------------------------------------------------------------------
+    "cli.help.poll": (
+        "kiểm phiếu giới thiệu, phiếu tín nhiệm",
+        "count introduction polls and confidence votes",
+    ),
+    "cli.help.poll.description": (
+        "Kiểm các cuộc lấy phiếu giới thiệu và lấy phiếu tín nhiệm trong tệp mô tả (bảng "
+        "[[poll]]) và in biên bản kiểm phiếu.",
+        "Count the introduction polls and confidence votes of the spec ([[poll]] tables) and "
+        "print their minutes.",
+    ),
+    "cli.help.poll.poll": ("chỉ kiểm cuộc lấy phiếu có mã này", "count only the poll with this id"),
     "cli.help.rules": ("xem các bộ quy tắc kiểm phiếu", "show the counting rule sets"),
     "cli.help.rules.description": (
         "Không có TÊN: liệt kê các bộ quy tắc có sẵn. Có TÊN (một bộ có sẵn, hoặc tệp mô tả "

@@ -211,6 +211,11 @@ TABLE: dict[str, tuple[str, str]] = {
         "Mã cuộc bầu {contest!r} dùng hai lần. Mỗi cuộc bầu cần mã riêng.",
         "Contest id {contest!r} is used twice. Give each contest its own id.",
     ),
+    "poll.csv_column": (
+        "Cột {column!r} không dùng được cho phiếu này. Các cột: {allowed} (hoặc: số phiếu, giới "
+        "thiệu, tín nhiệm cao, tín nhiệm, tín nhiệm thấp, ghi chú).",
+        "The column {column!r} does not belong to this poll's ballots. The columns: {allowed}.",
+    ),
     "spec.unknown_rules": (
         "Không có bộ quy tắc {name!r}. Dùng một trong: {allowed}.",
         "There is no rule set {name!r}. Use one of: {allowed}.",

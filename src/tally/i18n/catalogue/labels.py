@@ -78,6 +78,9 @@ TABLE: dict[str, tuple[str, str]] = {
     "label.Body.cell_committee": ("Chi ủy", "chi bộ committee (chi ủy)"),
     "label.Body.cell_secretary": ("Bí thư chi bộ", "chi bộ secretary"),
     "label.Body.cell_deputy_secretary": ("Phó Bí thư chi bộ", "chi bộ deputy secretary"),
+    # --- PollKind ---
+    "label.PollKind.introduction": ("lấy phiếu giới thiệu", "introduction poll"),
+    "label.PollKind.confidence": ("lấy phiếu tín nhiệm", "confidence vote"),
     # --- Level ---
     "label.Level.grassroots": ("cấp cơ sở", "grassroots level"),
     "label.Level.commune": ("cấp xã", "commune level"),

@@ -127,6 +127,37 @@ TABLE: dict[str, tuple[str, str]] = {
         "Chỉ ghi hoặc những tên bị gạch, hoặc những tên giữ lại, không ghi cả hai.",
         "Give either the names struck or the names kept, not both.",
     ),
+    "poll.places": (
+        "Số người mỗi phiếu được giới thiệu là {places}, phải từ 1 đến {n} (số người trong danh "
+        "sách).",
+        "The names a ballot may mark is {places}; it must be from 1 to {n} (the names listed).",
+    ),
+    "poll.duplicate_person": (
+        "{name!r} có hai lần trong danh sách (lần đầu: {other!r}). Mỗi người chỉ ghi một lần.",
+        "{name!r} is listed twice (first as {other!r}). List each person once.",
+    ),
+    "poll.duplicate_serial": (
+        "Số phiếu {serial!r} đã nhập (lần đầu: {first!r}). Mỗi phiếu chỉ nhập một lần.",
+        "Ballot {serial!r} is already entered (first as {first!r}). Enter each ballot once.",
+    ),
+    "poll.wrong_marks": (
+        "Phiếu {serial}: phiếu {kind} không có loại đánh dấu này. Phiếu giới thiệu ghi người "
+        "được giới thiệu (marked); phiếu tín nhiệm ghi tín nhiệm cao, tín nhiệm, tín nhiệm thấp.",
+        "Ballot {serial}: a {kind} ballot has no such mark. An introduction ballot lists the "
+        "names introduced (marked); a confidence ballot, high, confidence and low.",
+    ),
+    "poll.unknown_person": (
+        "Phiếu {serial}: {ref!r} không có trong danh sách ({names}). Ghi số thứ tự hoặc họ tên "
+        "như trong phiếu.",
+        "Ballot {serial}: {ref!r} is not on the list ({names}). Give the number or the name as "
+        "printed.",
+    ),
+    "poll.marked_twice": (
+        "Phiếu {serial}: {ref!r} được ghi hai lần. Đối chiếu lại với phiếu; đánh dấu hai mức "
+        "cho một người thì không ghi mức nào.",
+        "Ballot {serial}: {ref!r} is entered twice. Check the paper ballot; a person given two "
+        "levels is left unrated.",
+    ),
     "ballot.marked_twice": (
         "{ref!r} được ghi hai lần với hai ký hiệu khác nhau. Đối chiếu lại với "
         "phiếu; nếu đánh dấu cả hai ô thì ghi vào 'both'.",
