@@ -18,6 +18,10 @@ Four models:
   ballot, against the conference's base — the incumbent members (RULES §1, §6). The committee
   already exists, so no contest draws from another.
 
+In every model but the chi bộ's, the UBKT's deputy chair is elected by the commission itself,
+from its members, against the commission's base (QĐ 296-QĐ/TW 2025 Art. 7 [P]): venue
+``commission``, roll ``[commission_roll]``.
+
 A bare ``direct`` names neither scope and is refused (:func:`parse_model`).
 
 >>> default_venue(ElectionModel.DIRECT_SECRETARY, Body.SECRETARY).value
@@ -89,6 +93,8 @@ class Venue(StrEnum):
     """The congress (đại hội): the congress's roll and base."""
     COMMITTEE = "committee"
     """The new executive committee's first conference (hội nghị): the committee's roll."""
+    COMMISSION = "commission"
+    """The inspection commission's own meeting (its deputy chair): the commission's roll."""
 
 
 SOURCES: dict[Body, tuple[Body, ...]] = {
@@ -96,6 +102,7 @@ SOURCES: dict[Body, tuple[Body, ...]] = {
     Body.SECRETARY: (Body.STANDING_COMMITTEE, Body.EXECUTIVE_COMMITTEE),
     Body.DEPUTY_SECRETARY: (Body.STANDING_COMMITTEE, Body.EXECUTIVE_COMMITTEE),
     Body.INSPECTION_CHAIR: (Body.INSPECTION_COMMISSION,),
+    Body.INSPECTION_DEPUTY_CHAIR: (Body.INSPECTION_COMMISSION,),
     Body.CELL_SECRETARY: (Body.CELL_COMMITTEE,),
     Body.CELL_DEPUTY_SECRETARY: (Body.CELL_COMMITTEE,),
 }
@@ -126,6 +133,8 @@ EXCLUDES: dict[Body, Body] = {Body.UPPER_ALTERNATES: Body.UPPER_DELEGATES}
 
 def default_venue(model: ElectionModel, body: Body) -> Venue:
     """Who elects ``body`` under ``model`` unless the spec says otherwise."""
+    if body is Body.INSPECTION_DEPUTY_CHAIR:
+        return Venue.COMMISSION
     if body in _ALWAYS_AT_CONGRESS or model in (ElectionModel.CELL, ElectionModel.BY_ELECTION):
         return Venue.CONGRESS
     if body in _AT_CONGRESS.get(model, frozenset()):

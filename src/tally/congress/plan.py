@@ -278,6 +278,9 @@ class Congress(OneLineModel):
     """The election model; by default ``cell`` when the contests are a chi bộ's, else
     ``standard``."""
     committee_roll: CommitteeRoll | None = None
+    commission_roll: CommitteeRoll | None = None
+    """The inspection commission's own meeting (present, deductions), for its deputy chair:
+    those convened are the members elected to the commission."""
     targets: Targets | None = None
     """Composition targets for the elected bodies (women, minorities, under 40, new)."""
     open_votes: tuple[OpenVoteRecord, ...] = ()
@@ -382,6 +385,8 @@ class Congress(OneLineModel):
                 )
             if self.venue_of(plan) is Venue.COMMITTEE and self.committee_roll is None:
                 raise ContestError("chain.no_committee_roll", where, body=Term(contest.body))
+            if self.venue_of(plan) is Venue.COMMISSION and self.commission_roll is None:
+                raise ContestError("chain.no_commission_roll", where, body=Term(contest.body))
             earlier.append((contest.id, contest.body))
         return self
 
@@ -448,12 +453,14 @@ class Congress(OneLineModel):
         """The deductions are the ones the rule set takes off the base (RULES §1)."""
         deductions = self.rules.deductions
         deductions.check(self.roll.kind, self.roll.deductions, "roll.deductions")
-        if self.committee_roll is not None:
-            deductions.check(
-                CongressKind.COMMITTEE_CONFERENCE,
-                self.committee_roll.deductions,
-                "committee_roll.deductions",
-            )
+        for field, meeting in (
+            ("committee_roll", self.committee_roll),
+            ("commission_roll", self.commission_roll),
+        ):
+            if meeting is not None:
+                deductions.check(
+                    CongressKind.COMMITTEE_CONFERENCE, meeting.deductions, f"{field}.deductions"
+                )
         return self
 
     @model_validator(mode="after")
@@ -475,13 +482,17 @@ class Congress(OneLineModel):
     def roll_for(self, contest_id: str, committee_members: int | None = None) -> Roll:
         """The roll whose base decides ``contest_id``: the congress's, or — for a contest the
         new committee's conference holds — the conference's, whose members are the
-        ``committee_members`` the congress elected to the committee (RULES §1).
+        ``committee_members`` the congress elected to the committee (RULES §1); for the
+        commission's deputy chair, the commission's meeting, ``committee_members`` being those
+        elected to the commission.
 
         The one place that picks a contest's roll: :func:`~tally.congress.run.run_congress` and
         :meth:`count` both use it.
         """
         plan = self.plan(contest_id)
-        if self.venue_of(plan) is Venue.CONGRESS or self.committee_roll is None:
+        venue = self.venue_of(plan)
+        meeting = self.commission_roll if venue is Venue.COMMISSION else self.committee_roll
+        if venue is Venue.CONGRESS or meeting is None:
             return self.roll
         if committee_members is None:
             raise ContestError(
@@ -490,7 +501,7 @@ class Congress(OneLineModel):
                 contest=contest_id,
                 body=Term(plan.contest.body),
             )
-        return self.committee_roll.roll(committee_members)
+        return meeting.roll(committee_members)
 
     def count(
         self, contest_id: str, ballots: Ballots, *, committee_members: int | None = None

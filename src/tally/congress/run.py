@@ -418,6 +418,9 @@ def _roll_for(
         (p.contest.id for p in congress.contests if p.contest.body is Body.EXECUTIVE_COMMITTEE),
         None,
     )
+    plan = congress.plan(contest_id)
+    if congress.venue_of(plan) is Venue.COMMISSION:
+        committee = congress.source_of(plan)  # the commission: its members meet
     members = len(elected_so_far.get(committee, ())) if committee is not None else 0
     return congress.roll_for(contest_id, members)
 

@@ -167,6 +167,7 @@ _TOP_LEVEL = {
     "board",
     "contest",
     "committee_roll",
+    "commission_roll",
     "targets",
     "open_vote",
 }
@@ -211,6 +212,11 @@ def congress_from_dict(data: dict[str, Any], source: str = "<spec>") -> Congress
         with _section(source, "committee_roll"):
             entry = _CommitteeRollEntry.model_validate(data["committee_roll"])
             committee_roll = CommitteeRoll(present=entry.present, deductions=entry.deductions)
+    commission_roll = None
+    if "commission_roll" in data:
+        with _section(source, "commission_roll"):
+            entry = _CommitteeRollEntry.model_validate(data["commission_roll"])
+            commission_roll = CommitteeRoll(present=entry.present, deductions=entry.deductions)
     open_votes: list[OpenVoteRecord] = []
     for i, item in enumerate(_list(data.get("open_vote", []), "open_vote", source), start=1):
         with _section(source, f"open_vote#{i}"):
@@ -288,6 +294,7 @@ def congress_from_dict(data: dict[str, Any], source: str = "<spec>") -> Congress
             contests=tuple(plans),
             model=header.model,
             committee_roll=committee_roll,
+            commission_roll=commission_roll,
             targets=targets,
             open_votes=tuple(open_votes),
             polls=tuple(polls),
@@ -433,9 +440,11 @@ def _outside(name: str, base: Path | None) -> Phrase | None:
 
 def _check_figures(congress: Congress, plan: ContestPlan, source: str) -> None:
     """Each round's issued and collected against those present at its venue."""
-    committee = congress.committee_roll
-    at_committee = congress.venue_of(plan) is Venue.COMMITTEE and committee is not None
-    present = committee.present if at_committee and committee else congress.roll.present
+    meeting = {
+        Venue.COMMITTEE: congress.committee_roll,
+        Venue.COMMISSION: congress.commission_roll,
+    }.get(congress.venue_of(plan))
+    present = meeting.present if meeting is not None else congress.roll.present
     for number in range(1, len(plan.rounds) + 2):
         label = f"contest.{plan.contest.id}" + (f".round#{number}" if number > 1 else "")
         round_plan = plan.round_plan(number)

@@ -65,7 +65,7 @@ def summary_blocks(record: CongressRecord, lang: Lang = "vi") -> list[Block]:
         (
             str(i),
             names[c.contest_id],
-            _t("venue_committee" if _at_conference(record, c) else "doc.congress", lang),
+            _venue_words(record, c, lang),
             str(c.seats),
             str(len(c.rounds)),
             str(len(c.elected)),
@@ -230,6 +230,13 @@ def _in_brackets(citation: Citation | None, lang: Lang) -> str:
     return f" ({citation.render(lang)})" if citation is not None else ""
 
 
+def _venue_words(record: CongressRecord, c: ContestRecord, lang: Lang) -> str:
+    """Who voted: the congress, the committee's conference, the commission's meeting."""
+    if c.venue is Venue.COMMISSION:
+        return _t("venue_commission", lang)
+    return _t("venue_committee" if _at_conference(record, c) else "doc.congress", lang)
+
+
 def _at_conference(record: CongressRecord, c: ContestRecord) -> bool:
     """Held by a committee's conference: the new committee's, or the meeting itself when it is
     one (a by-election)."""
@@ -245,7 +252,7 @@ def _next_step(
     listed = ", ".join(following.names) if following is not None else ""
     seats = following.seats if following is not None else c.open_seats
     contest = names[c.contest_id]
-    committee = c.venue is Venue.COMMITTEE or conference
+    committee = conference
     assembly = _t("minutes.assembly_conference" if committee else "doc.congress", lang)
     last = c.rounds[-1] if c.rounds else None
     if last is not None and last.outcome.status is OutcomeStatus.TURNOUT_NOT_MET:

@@ -86,6 +86,12 @@ TABLE: dict[str, tuple[str, str]] = {
         "draws_from = {source!r} is not an earlier contest this post may be drawn from "
         "(allowed: {earlier}).",
     ),
+    "chain.no_commission_roll": (
+        "{body} do Ủy ban Kiểm tra bầu trong số ủy viên của mình, nên cần bảng "
+        "[commission_roll] (số có mặt, các khoản trừ) để tính căn cứ kết quả.",
+        "The {body} is elected by the inspection commission from its members, so the spec needs "
+        "a [commission_roll] table (present, deductions) for its base.",
+    ),
     "chain.no_committee_roll": (
         "{body} do hội nghị Ban Chấp hành mới bầu, nên cần bảng [committee_roll] (số có mặt, "
         "các khoản trừ) để tính căn cứ kết quả.",

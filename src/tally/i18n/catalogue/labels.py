@@ -28,6 +28,10 @@ TABLE: dict[str, tuple[str, str]] = {
         "Chủ nhiệm Ủy ban Kiểm tra",
         "chair of the inspection commission",
     ),
+    "label.Body.inspection_deputy_chair": (
+        "Phó Chủ nhiệm Ủy ban Kiểm tra",
+        "deputy chair of the inspection commission",
+    ),
     "label.Body.upper_delegates": (
         "đại biểu dự đại hội cấp trên",
         "delegates to the upper congress",

@@ -13,6 +13,7 @@ TABLE: dict[str, tuple[str, str]] = {
     "summary.open": ("Còn thiếu", "Open"),
     "summary.status": ("Tình trạng", "Status"),
     "summary.venue_committee": ("hội nghị BCH", "committee conference"),
+    "summary.venue_commission": ("hội nghị UBKT", "commission meeting"),
     "summary.nobody": ("(chưa có)", "(none yet)"),
     "summary.s_open_votes": ("V. Biểu quyết công khai", "V. Open votes"),
     "summary.open_vote_rule": (
