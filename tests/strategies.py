@@ -39,7 +39,7 @@ from tally.counting.validity import REASONS, classify, reason_of
 from tally.model.contest import BallotForm
 from tally.model.presets import PRESETS
 from tally.model.roll import Deduction
-from tally.model.rules import Organisation, ThresholdBase, TiePolicy
+from tally.model.rules import Organisation, RevoteThreshold, ThresholdBase, TiePolicy
 from tally.testing import ballots, contests, counted_contests, rolls, rule_sets
 from tests import reference
 
@@ -160,6 +160,7 @@ def ref_decide(
     decision: TieDecision | None = None,
     alternate_decision: TieDecision | None = None,
     turnout_met: bool = True,
+    most_votes: bool = False,
 ) -> reference.RefOutcome:
     return reference.decide(
         list(contest.names),
@@ -172,6 +173,7 @@ def ref_decide(
         None if decision is None else list(decision.winners),
         None if alternate_decision is None else list(alternate_decision.winners),
         turnout_met,
+        most_votes,
     )
 
 
@@ -281,11 +283,22 @@ def assert_pipeline_matches_reference(
     base = ref_base(rules, roll, counted)
     # the turnout gate (RULES §8): more than half of those convened voted, when the rules ask
     turnout_met = not rules.turnout.required or 2 * counted.collected > roll.convened
+    # a re-vote among the tied: under most_votes, the most voted win without the threshold
+    among_tied = data.draw(st.booleans(), label="a re-vote among the tied")
+    most_votes = among_tied and rules.tie.revote_threshold is RevoteThreshold.MOST_VOTES
     decide_expected = functools.partial(
-        ref_decide, contest, counted.votes, base, rules, turnout_met=turnout_met
+        ref_decide,
+        contest,
+        counted.votes,
+        base,
+        rules,
+        turnout_met=turnout_met,
+        most_votes=most_votes,
     )
     expected = decide_expected()
-    result = count_contest(contest, batch, roll=roll, issued=issued, rules=rules)
+    result = count_contest(
+        contest, batch, roll=roll, issued=issued, rules=rules, among_tied=among_tied
+    )
     assert count_as_reference(result.count) == counted
     assert_outcome_matches(result.outcome, expected, base)
     decision, alternate, expected = draw_decisions(data.draw, expected, decide_expected)
@@ -299,6 +312,7 @@ def assert_pipeline_matches_reference(
         rules=rules,
         decision=decision,
         alternate_decision=alternate,
+        among_tied=among_tied,
     )
     assert_outcome_matches(result.outcome, expected, base)
 

@@ -197,8 +197,8 @@ def decide(
     alternate_tie: Tie | None = None
     alternate_resolution: TieResolution | None = None
     if contest.alternates and (tie is None or resolution is not None):
-        taken = set(elected)
-        rest = [i for i in ranked if i not in taken]
+        taken, qualified = set(elected), set(above)  # alternates always need the threshold
+        rest = [i for i in ranked if i not in taken and i in qualified]
         alternates, a_group, a_stake = fill_places(rest, votes, contest.alternates)
         if a_group:
             alternate_tie = Tie(

@@ -24,9 +24,6 @@ class Body(StrEnum):
     """Ủy ban Kiểm tra (UBKT)."""
     INSPECTION_CHAIR = "inspection_chair"
     """Chủ nhiệm Ủy ban Kiểm tra."""
-    INSPECTION_DEPUTY_CHAIR = "inspection_deputy_chair"
-    """Phó Chủ nhiệm Ủy ban Kiểm tra: elected by the commission itself, from its members
-    (QĐ 296-QĐ/TW 2025 Art. 7, RULES §6)."""
     UPPER_DELEGATES = "upper_delegates"
     """Đại biểu dự đại hội cấp trên (delegates to the upper congress)."""
     UPPER_ALTERNATES = "upper_alternates"
@@ -37,6 +34,9 @@ class Body(StrEnum):
     """Bí thư chi bộ."""
     CELL_DEPUTY_SECRETARY = "cell_deputy_secretary"
     """Phó Bí thư chi bộ."""
+    INSPECTION_DEPUTY_CHAIR = "inspection_deputy_chair"
+    """Phó Chủ nhiệm Ủy ban Kiểm tra: elected by the commission itself, from its members
+    (QĐ 296-QĐ/TW 2025 Art. 7, RULES §6)."""
 
     @property
     def is_collective(self) -> bool:

@@ -272,6 +272,12 @@ _CITED_BY = {
     "rounds.shortfall_remedy": "shortfall_citation",
     "deductions.committee_conference": "conference_citation",
     "sizes.ranges": "ranges_citation",
+    "polls.introduction_base": "introduction_citation",
+    "polls.confidence_base": "confidence_citation",
+    "polls.low_numerator": "confidence_citation",
+    "polls.low_denominator": "confidence_citation",
+    "polls.presence_numerator": "presence_citation",
+    "polls.presence_denominator": "presence_citation",
     "sizes.committee_list_min_percent": "committee_list_citation",
     "sizes.committee_list_max_percent": "committee_list_citation",
 }

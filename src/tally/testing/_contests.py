@@ -21,6 +21,7 @@ _COMMITTEE_CONFERENCE_BODIES = frozenset(
         Body.DEPUTY_SECRETARY,
         Body.INSPECTION_COMMISSION,
         Body.INSPECTION_CHAIR,
+        Body.INSPECTION_DEPUTY_CHAIR,
     }
 )
 _CELL_BODIES = frozenset({Body.CELL_COMMITTEE, Body.CELL_SECRETARY, Body.CELL_DEPUTY_SECRETARY})
@@ -33,12 +34,18 @@ _SEATS: Final[dict[Body, tuple[int, int]]] = {
     Body.DEPUTY_SECRETARY: (1, 3),
     Body.INSPECTION_COMMISSION: (3, 11),
     Body.INSPECTION_CHAIR: (1, 1),
+    Body.INSPECTION_DEPUTY_CHAIR: (1, 2),
     Body.UPPER_DELEGATES: (1, 40),
     Body.UPPER_ALTERNATES: (1, 5),
     Body.CELL_COMMITTEE: (3, 7),
     Body.CELL_SECRETARY: (1, 1),
     Body.CELL_DEPUTY_SECRETARY: (1, 1),
 }
+
+_DRAWN_BODIES: Final = tuple(b for b in Body if b is not Body.INSPECTION_DEPUTY_CHAIR)
+"""The bodies drawn when none is asked for. The commission's deputy chair counts as its chair
+does (a post of one or two seats, no surplus), so it is drawn only when asked for: adding it to
+the draw changes no outcome and only moves where shrinking lands."""
 
 _CONTEST_IDS: Final[dict[Body, str]] = {
     Body.EXECUTIVE_COMMITTEE: "bch",
@@ -47,6 +54,7 @@ _CONTEST_IDS: Final[dict[Body, str]] = {
     Body.DEPUTY_SECRETARY: "pho-bi-thu",
     Body.INSPECTION_COMMISSION: "ubkt",
     Body.INSPECTION_CHAIR: "chu-nhiem-ubkt",
+    Body.INSPECTION_DEPUTY_CHAIR: "pho-chu-nhiem-ubkt",
     Body.UPPER_DELEGATES: "dai-bieu",
     Body.UPPER_ALTERNATES: "du-khuyet",
     Body.CELL_COMMITTEE: "chi-uy",
@@ -93,7 +101,7 @@ def _options(
 ) -> tuple[_Option, ...]:
     """The (body, form, fewest seats, most seats) combinations that admit a list."""
     options = []
-    for b in (body,) if body is not None else tuple(Body):
+    for b in (body,) if body is not None else _DRAWN_BODIES:
         for f in (form,) if form is not None else tuple(BallotForm):
             seats = _feasible(b, f, valid_list, max_candidates)
             if seats is not None:

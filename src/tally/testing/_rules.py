@@ -9,6 +9,7 @@ from tally.model.rules import (
     TALLY_POLICY,
     Citation,
     Organisation,
+    RevoteThreshold,
     RuleSet,
     ThresholdBase,
     TiePolicy,
@@ -35,13 +36,15 @@ def _variant(draw: st.DrawFn, neighbours: bool) -> RuleSet:
     tie = draw(st.sampled_from(list(TiePolicy)))
     unmarked_invalid = draw(st.booleans())
     no_agree_invalid = draw(st.booleans())
+    revote = draw(st.sampled_from(list(RevoteThreshold)))
     name = f"{preset.name}+{base.value}+{tie.value}" + ("" if unmarked_invalid else "+lenient")
     name += "" if no_agree_invalid else "+no_agree_valid"
+    name += "+most_votes" if revote is RevoteThreshold.MOST_VOTES else ""
     return preset.model_copy(
         update={
             "name": name,
             "threshold": preset.threshold.model_copy(update={"base": base, "citation": _VARIANT}),
-            "tie": TieRule(policy=tie, citation=_VARIANT),
+            "tie": TieRule(policy=tie, citation=_VARIANT, revote_threshold=revote),
             "validity": preset.validity.model_copy(
                 update={
                     "all_unmarked_yes_no_invalid": unmarked_invalid,
@@ -58,8 +61,9 @@ def rule_sets(
     """The Party presets (QĐ 190 first, so failures shrink to the default), and — unless
     ``presets_only`` — variations of them: the threshold's base (the roll, valid or collected
     ballots), the tie policy (re-vote, older wins, the congress decides), whether a yes/no
-    ballot with no box marked anywhere is invalid, and whether one agreeing with nobody is. A
-    variant's name says what it changed, e.g. ``qc190+valid_ballots+older_wins``.
+    ballot with no box marked anywhere is invalid, whether one agreeing with nobody is, and what
+    a re-vote among the tied needs. A variant's name says what it changed, e.g.
+    ``qc190+valid_ballots+older_wins``.
 
     ``neighbours`` adds the other presets (State, People's Council, trade union, Youth Union)
     and their variations. They deduct nothing from those convened, so a roll drawn by

@@ -149,6 +149,30 @@ TABLE: dict[str, tuple[str, str]] = {
         "Kết quả chỉ được công nhận khi quá một nửa số cử tri đã bỏ phiếu",
         "The result stands only if more than half of those convened voted",
     ),
+    "rules.policy.polls.introduction_base": (
+        "Phiếu giới thiệu: tỷ lệ so với",
+        "Introduction poll: shares of",
+    ),
+    "rules.policy.polls.confidence_base": (
+        "Phiếu tín nhiệm: tỷ lệ so với",
+        "Confidence vote: shares of",
+    ),
+    "rules.policy.polls.low_numerator": (
+        "Tín nhiệm thấp quá tỷ lệ (tử số)",
+        "Low confidence above this share (numerator)",
+    ),
+    "rules.policy.polls.low_denominator": (
+        "Tín nhiệm thấp quá tỷ lệ (mẫu số)",
+        "Low confidence above this share (denominator)",
+    ),
+    "rules.policy.polls.presence_numerator": (
+        "Lấy phiếu tín nhiệm cần số có mặt tối thiểu (tử số)",
+        "A confidence vote needs present at least (numerator)",
+    ),
+    "rules.policy.polls.presence_denominator": (
+        "Lấy phiếu tín nhiệm cần số có mặt tối thiểu (mẫu số)",
+        "A confidence vote needs present at least (denominator)",
+    ),
     "rules.policy.organisation": (
         "Tổ chức (lời văn của biên bản)",
         "Organisation (the documents' words)",
