@@ -133,6 +133,29 @@ def test_state_below_half_turnout_elects_nobody_and_the_vote_is_held_again() -> 
     assert "Điều 78 khoản 1" in minutes
 
 
+def test_a_state_re_run_stands_whatever_the_turnout() -> None:
+    congress = Congress(
+        name="Bầu cử đại biểu HĐND xã, đơn vị số 1",
+        roll=VOTERS,
+        rules=STATE,
+        board=[BoardMember(name="Kiều Văn Phúc", role="head")],
+        contests=[ContestPlan(contest=DEPUTIES, issued=50, rounds=(RoundPlan(issued=45),))],
+    )
+    sizes = {1: 50, 2: 45}  # both below half of the 100 voters
+    record = run_congress(congress, lambda _id, n, contest: _rows(contest, sizes[n]))
+    first, rerun = record.contest("hdnd").rounds
+    assert first.outcome.status is OutcomeStatus.TURNOUT_NOT_MET
+    assert record.contest("hdnd").rounds[0].turnout is not None
+    assert rerun.turnout is None and rerun.outcome.status is not OutcomeStatus.TURNOUT_NOT_MET
+    assert rerun.outcome.elected  # the re-run's result stands
+
+
+def _rows(contest: Contest, n: int) -> Ballots:
+    """``n`` ballots on ``contest``'s list keeping its first two names."""
+    k = len(contest.candidates)
+    return Ballots.from_arrays(contest, [[1, 1] + [0] * (k - 2)] * n)
+
+
 def test_state_counts_against_the_valid_ballots_and_the_older_wins_a_tie() -> None:
     result = count_contest(DEPUTIES, _state_ballots(60), roll=VOTERS, issued=60, rules=STATE)
     assert result.turnout is not None and result.turnout.met

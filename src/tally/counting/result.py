@@ -173,7 +173,8 @@ def count_contest(
     count = count_ballots(contest, ballots, rules)
     reconcile(count, issued, collected, rules, roll.present)
     base = threshold_base(roll, count, rules)
-    turnout = rules.turnout.check(roll, count.collected)
+    # the gate decides the first ballot; a re-run's result stands whatever the turnout
+    turnout = rules.turnout.check(roll, count.collected) if contest.round == 1 else None
     outcome = decide(
         contest,
         count,

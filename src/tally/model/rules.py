@@ -251,7 +251,9 @@ class TurnoutFinding(FrozenModel):
 
 class TurnoutPolicy(FrozenModel):
     """The result stands only if more than half of those convened voted (the State's rule: more
-    than half of the voters on the list); ``required`` off (the default), nothing is checked."""
+    than half of the voters on the list); ``required`` off (the default), nothing is checked.
+    It decides the first ballot: the re-run that follows stands whatever the turnout (Law
+    85/2015 Art. 80)."""
 
     required: bool = False
     citation: Citation | None = None
