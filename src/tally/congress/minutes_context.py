@@ -11,9 +11,11 @@ in :mod:`tally.render` print it.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from pydantic import field_validator
 
+from tally.congress.chain import Venue
 from tally.congress.plan import BoardMember, Congress, OpenVoteRecord
 from tally.i18n.labels import bare_term
 from tally.model.base import FrozenModel
@@ -81,15 +83,34 @@ class MinutesContext(FrozenModel):
         except (KeyError, IndexError):
             plan = None
         return cls(
-            congress=congress.name,
-            term=congress.term,
-            place=congress.place,
-            date=congress.date,
-            letterhead=congress.letterhead,
-            locality=congress.locality,
+            **_heading(congress),
             open_votes=congress.open_votes_on(base_id) if round_number == 1 else (),
             board=congress.board_for(base_id),
             counted_at=plan.counted_at if plan else None,
             reported_at=plan.reported_at if plan else None,
             complaints=tuple((c.summary, c.settlement) for c in plan.complaints) if plan else (),
         )
+
+    @classmethod
+    def of_poll(cls, congress: Congress | None, poll_id: str) -> MinutesContext:
+        """The context a congress spec gives the minutes of its poll ``poll_id``: the congress,
+        the board of the congress's venue, the time of the count."""
+        if congress is None:
+            return cls()
+        return cls(
+            **_heading(congress),
+            board=congress.venue_board(Venue.CONGRESS) or congress.board,
+            counted_at=congress.poll_plan(poll_id).counted_at,
+        )
+
+
+def _heading(congress: Congress) -> dict[str, Any]:
+    """What every minutes of ``congress`` prints at its head."""
+    return {
+        "congress": congress.name,
+        "term": congress.term,
+        "place": congress.place,
+        "date": congress.date,
+        "letterhead": congress.letterhead,
+        "locality": congress.locality,
+    }

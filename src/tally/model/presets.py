@@ -72,11 +72,27 @@ def _cite(
     return Citation(source=source, article=article, clause=clause, confidence=confidence, note=note)
 
 
+def _neighbour(**given: Any) -> RuleSet:
+    """A neighbouring rule set: what ``given`` states, and for the rest no surplus rule, no size
+    advice, nothing deducted, and tally's policies (re-vote, 2/3 quorum, two decimals)."""
+    shared: dict[str, Any] = {
+        "tie": TieRule(citation=_TALLY),
+        "rounds": RoundPolicy(citation=_TALLY),
+        "surplus": _NO_SURPLUS,
+        "quorum": QuorumPolicy(citation=_TALLY),
+        "percent": PercentPolicy(citation=_TALLY),
+        "open_vote": OpenVotePolicy(citation=_TALLY),
+        "sizes": _NO_SIZES,
+        "deductions": _NO_DEDUCTIONS,
+    }
+    return RuleSet(**(shared | given))
+
+
 def _state() -> RuleSet:
     """National Assembly and People's Council deputies (Law 85/2015/QH13, amended 2025)."""
     law = "Luật Bầu cử đại biểu QH và HĐND (85/2015/QH13, sửa đổi 2025)"
     results = _cite(law, "78", "V")
-    return RuleSet(
+    return _neighbour(
         name="state",
         title="Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân (Luật 85/2015/QH13)",
         source=law,
@@ -105,12 +121,8 @@ def _state() -> RuleSet:
             shortfall_remedy=ShortfallRemedy.SUPPLEMENTARY_ELECTION,
             shortfall_citation=_cite(law, "79", "P"),
         ),
-        surplus=_NO_SURPLUS,
         quorum=QuorumPolicy(numerator=0, denominator=1, citation=_TALLY),
         percent=PercentPolicy(citation=_cite(law, None, "P", note="state-election practice")),
-        open_vote=OpenVotePolicy(citation=_TALLY),
-        sizes=_NO_SIZES,
-        deductions=_NO_DEDUCTIONS,
     )
 
 
@@ -118,7 +130,7 @@ def _peoples_council() -> RuleSet:
     """Officers a People's Council (or the National Assembly) elects from its deputies."""
     law = "Luật Tổ chức chính quyền địa phương"
     base = _cite(law, None, "P", note="more than half of all the council's deputies")
-    return RuleSet(
+    return _neighbour(
         name="peoples_council",
         title="Bầu các chức danh của Hội đồng nhân dân (Luật Tổ chức chính quyền địa phương)",
         source=law,
@@ -130,23 +142,16 @@ def _peoples_council() -> RuleSet:
             no_agree_yes_no_invalid=True,
             no_agree_citation=_TALLY,
         ),
-        tie=TieRule(citation=_TALLY),
-        rounds=RoundPolicy(citation=_TALLY),
-        surplus=_NO_SURPLUS,
         quorum=QuorumPolicy(
             citation=_cite(law, None, "P", note="a session needs 2/3 of the deputies")
         ),
-        percent=PercentPolicy(citation=_TALLY),
-        open_vote=OpenVotePolicy(citation=_TALLY),
-        sizes=_NO_SIZES,
-        deductions=_NO_DEDUCTIONS,
     )
 
 
 def _trade_union() -> RuleSet:
     """Trade union congresses (Điều lệ Công đoàn Việt Nam 2023; the election guidance)."""
     guide = "Điều lệ Công đoàn Việt Nam (2023) và hướng dẫn bầu cử của Tổng Liên đoàn"
-    return RuleSet(
+    return _neighbour(
         name="trade_union",
         title="Bầu cử trong tổ chức Công đoàn (Điều lệ Công đoàn Việt Nam 2023)",
         source=guide,
@@ -172,19 +177,13 @@ def _trade_union() -> RuleSet:
         ),
         tie=TieRule(policy=TiePolicy.REVOTE, citation=_cite(guide, None, "V")),
         rounds=RoundPolicy(citation=_cite(guide, None, "P", note="the congress decides")),
-        surplus=_NO_SURPLUS,
-        quorum=QuorumPolicy(citation=_TALLY),
-        percent=PercentPolicy(citation=_TALLY),
-        open_vote=OpenVotePolicy(citation=_TALLY),
-        sizes=_NO_SIZES,
-        deductions=_NO_DEDUCTIONS,
     )
 
 
 def _youth_union() -> RuleSet:
     """Youth Union congresses (Điều lệ Đoàn 2022; local election rulebooks)."""
     rulebook = "Điều lệ Đoàn TNCS Hồ Chí Minh (2022) và thể lệ bầu cử"
-    return RuleSet(
+    return _neighbour(
         name="youth_union",
         title="Bầu cử trong Đoàn TNCS Hồ Chí Minh (Điều lệ Đoàn 2022)",
         source=rulebook,
@@ -203,18 +202,11 @@ def _youth_union() -> RuleSet:
                 rulebook, None, "P", note="a blank ballot on a one-name list is valid"
             ),
         ),
-        tie=TieRule(citation=_TALLY),
         rounds=RoundPolicy(
             citation=_cite(rulebook, None, "P"),
             max_rounds=2,
             max_rounds_citation=_cite(rulebook, None, "P", note="at most two rounds"),
         ),
-        surplus=_NO_SURPLUS,
-        quorum=QuorumPolicy(citation=_TALLY),
-        percent=PercentPolicy(citation=_TALLY),
-        open_vote=OpenVotePolicy(citation=_TALLY),
-        sizes=_NO_SIZES,
-        deductions=_NO_DEDUCTIONS,
     )
 
 

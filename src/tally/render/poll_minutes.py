@@ -20,7 +20,6 @@ True
 from __future__ import annotations
 
 from tally.arguments import checked
-from tally.congress.chain import Venue
 from tally.congress.minutes_context import MinutesContext
 from tally.congress.plan import Congress
 from tally.counting.poll import PollResult
@@ -45,28 +44,11 @@ _t = Words("poll")
 _m = Words("minutes")
 
 
-def poll_context(congress: Congress | None, poll_id: str) -> MinutesContext:
-    """What the poll's minutes print beyond its result: the congress and the board."""
-    if congress is None:
-        return MinutesContext()
-    plan = congress.poll_plan(poll_id)
-    return MinutesContext(
-        congress=congress.name,
-        term=congress.term,
-        place=congress.place,
-        date=congress.date,
-        letterhead=congress.letterhead,
-        locality=congress.locality,
-        board=congress.venue_board(Venue.CONGRESS) or congress.board,
-        counted_at=plan.counted_at,
-    )
-
-
 def poll_minutes_blocks(
     result: PollResult, congress: Congress | None = None, lang: Lang = "vi"
 ) -> list[Block]:
     """The minutes of ``result`` as document blocks."""
-    context = poll_context(congress, result.poll.id)
+    context = MinutesContext.of_poll(congress, result.poll.id)
     poll = result.poll
     title = poll.title or label(poll.kind, lang).capitalize()
     subtitle = [title]
