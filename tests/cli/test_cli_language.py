@@ -137,7 +137,7 @@ USAGE_ERRORS = [
     (["count"], "thiếu đối số bắt buộc: ĐẠI_HỘI.toml", "the following arguments are required"),
     (
         [],
-        "thiếu đối số bắt buộc: {count,screen,station,verify,replay,reconcile,rules}",
+        "thiếu đối số bắt buộc: {count,screen,station,verify,replay,reconcile,rules,poll}",
         "arguments are required",
     ),
     (

@@ -18,6 +18,7 @@ INPUT_SCHEMAS = {
     "_RoundEntry",
     "_CommitteeRollEntry",
     "_ContestEntry",
+    "_PollEntry",
     "_CongressEntry",
 }
 """The spec's tables as written (tally.io.spec): parsed once, then turned into value models."""
