@@ -59,7 +59,7 @@ def test_the_minutes_cite_the_preset_and_list_the_congress_s_decisions(
     main(["count", str(district)])
     out = flat(capsys.readouterr().out)
     assert "Quy chế áp dụng: Quy chế bầu cử trong Đảng (Quyết định 244-QĐ/TW" in out
-    decided = "Đại hội quyết định khác quy chế:"
+    decided = "Điều chỉnh theo quyết định của đại hội:"
     assert f"{decided} Cách làm tròn tỷ lệ % (percent.rounding): truncate" in out
     assert f"{decided} Bầu lại giữa những người bằng phiếu cần (tie.revote_threshold)" in out
     # one decimal, truncated, in every table of votes
@@ -90,6 +90,18 @@ def test_the_json_result_carries_the_overrides_and_reads_back(
         ("turnout.required = 1", "rules.turnout.required", "true, false"),
         ('tie.citation = "mine"', "rules.tie.citation", "không phải một chính sách"),
         ('preset = "qc999"', "rules.preset", "qc190, qc244, state"),
+        ("quorum.numerator = 5", "rules.quorum.numerator", "tử số không lớn hơn mẫu số"),
+        (
+            'deductions.delegate_congress = ["suspended"]',
+            "rules.deductions.delegate_congress",
+            "các khoản của đại hội đại biểu",
+        ),
+        ("surplus.max_percent = -5", "rules.surplus.max_percent", "≥ 0"),
+        (
+            'percent = { decimals = 1 }\n"percent.decimals" = 3',
+            "rules.percent.decimals",
+            "hai lần",
+        ),
     ],
 )
 def test_a_bad_override_names_the_policy_and_what_it_takes(
@@ -146,8 +158,7 @@ def test_tally_rules_prints_the_rule_set_a_spec_puts_in_force(
     out = flat(capsys.readouterr().out)
     assert "Tên: qc244" in out and "percent.decimals = 1 —" in out
     assert (
-        "Đại hội quyết định khác quy chế: Số chữ số thập phân của tỷ lệ % (percent.decimals): 1"
-        in out
+        "Điều chỉnh so với bộ quy tắc: Số chữ số thập phân của tỷ lệ % (percent.decimals): 1" in out
     )
     assert main(["rules", str(district), "--format", "json"]) == EXIT_OK
     assert RuleSet.model_validate_json(capsys.readouterr().out).percent.decimals == 1

@@ -15,7 +15,13 @@ from hypothesis import strategies as st
 from tally.cli.main import EXIT_BAD_INPUT, EXIT_NEEDS_DECISION, EXIT_OK, main
 from tally.counting.poll import count_poll
 from tally.counting.validity import InvalidReason
-from tally.errors import BallotError, ContestError, FileProblemsError, ReconciliationError
+from tally.errors import (
+    BallotError,
+    ContestError,
+    FileProblemsError,
+    InputFileError,
+    ReconciliationError,
+)
 from tally.io.poll_csv import poll_ballots_from_csv_text
 from tally.model.poll import Poll, PollBallotBuilder, PollBallots, PollKind
 from tally.model.presets import with_overrides
@@ -176,3 +182,58 @@ def test_a_confidence_vote_without_enough_present_needs_the_board(
     captured = capsys.readouterr()
     assert "không được tiến hành" in flat(captured.out)
     assert "số có mặt chưa đủ" in captured.err
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Số phiếu,Giới thiệu,Ghi chú\n1,１,\n", "'１' không có trong danh sách"),  # full-width
+        ("Số phiếu,Giới thiệu,Ghi chú\n1,²,\n", "'²' không có trong danh sách"),
+        ("Số phiếu,Giới thiệu,Ghi chú\n1," + "9" * 5000 + ",\n", "không có trong danh sách"),
+        ("Số phiếu,Giới thiệu,Ghi chú\n1,1\n", "2 ô"),  # a cell lost
+        ("Số phiếu,Giới thiệu,Ghi chú\n1,1,,oops\n", "4 ô"),  # one too many
+        ('Số phiếu,Giới thiệu,Ghi chú\n"GT\n001",1,\n', "ký tự"),
+    ],
+)
+def test_a_poll_ballots_file_that_would_count_wrong_is_refused(text: str, said: str) -> None:
+    poll = Poll(id="gt", kind=PollKind.INTRODUCTION, persons=MEMBERS)
+    with pytest.raises((FileProblemsError, BallotError, InputFileError)) as refused:
+        poll_ballots_from_csv_text(poll, text, "gt.csv")
+    assert said in refused.value.message("vi")
+
+
+def test_a_poll_ballots_file_needs_its_mark_columns() -> None:
+    poll = Poll(id="tn", kind=PollKind.CONFIDENCE, persons=MEMBERS)
+    with pytest.raises(InputFileError) as refused:
+        poll_ballots_from_csv_text(poll, "Số phiếu,Tín nhiệm thấp\n1,1\n", "tn.csv")
+    assert refused.value.code == "poll.csv_missing_column"
+    assert "high, confidence" in refused.value.message("en")
+
+
+def test_tally_poll_never_writes_over_a_ballots_file_the_spec_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for path in POLLS.iterdir():
+        shutil.copy(path, tmp_path / path.name)
+    other = tmp_path / "ballots_gioi_thieu.csv"
+    before = other.read_bytes()
+    spec = str(tmp_path / "polls.toml")
+    assert main(["poll", spec, "--poll", "tin-nhiem", "-o", str(other)]) == EXIT_BAD_INPUT
+    assert other.read_bytes() == before
+    capsys.readouterr()
+
+
+def test_the_poll_minutes_list_the_congress_s_adjustments(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for path in POLLS.iterdir():
+        shutil.copy(path, tmp_path / path.name)
+    spec = tmp_path / "polls.toml"
+    text = spec.read_text(encoding="utf-8").replace(
+        'rules = "qc190"', '[rules]\npreset = "qc190"\npolls.confidence_base = "valid_ballots"'
+    )
+    spec.write_text(text, encoding="utf-8")
+    assert main(["poll", str(spec), "--poll", "tin-nhiem"]) == EXIT_OK
+    out = flat(capsys.readouterr().out)
+    assert "Điều chỉnh theo quyết định của hội nghị: Phiếu tín nhiệm: tỷ lệ so với" in out
+    assert "số phiếu hợp lệ (28)" in out

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from tally.errors import InputFileError, Location
+from tally.errors import InputFileError, Location, TallyError
 from tally.i18n.messages import Lang, text
 
 
@@ -32,16 +32,21 @@ def poll_command(args: argparse.Namespace) -> tuple[str | bytes, bool, str]:
         raise InputFileError("cli.unknown_poll", where, poll=args.poll, allowed=", ".join(ids))
     chosen = [args.poll] if args.poll is not None else ids
     folder = args.spec.parent
-    named = [folder / str(congress.poll_plan(i).ballots) for i in chosen]
-    check_outputs(args.output, [], [args.spec, *named])
+    named = [folder / plan.ballots for plan in congress.polls if plan.ballots is not None]
+    check_outputs(args.output, [], [args.spec, *named])  # no poll's ballots file overwritten
     results = []
     for poll_id in chosen:
         plan = congress.poll_plan(poll_id)
         if plan.ballots is None:
             raise InputFileError("cli.poll_no_ballots", where, poll=poll_id)
-        ballots = read_poll_csv(plan.poll, folder / plan.ballots)
-        results.append(
-            count_poll(
+        try:
+            ballots = read_poll_csv(plan.poll, folder / plan.ballots)
+        except TallyError as error:
+            if error.where.line is None and error.where.field is None:
+                raise error.located(Location(field=f"poll.{poll_id}.ballots")) from None
+            raise
+        try:
+            result = count_poll(
                 plan.poll,
                 ballots,
                 roll=congress.roll,
@@ -49,7 +54,9 @@ def poll_command(args: argparse.Namespace) -> tuple[str | bytes, bool, str]:
                 collected=plan.collected,
                 rules=congress.rules,
             )
-        )
+        except TallyError as error:  # a figure of the spec: the board needs the file too
+            raise error.located(where) from None
+        results.append(result)
     lines = [
         text(
             "cli.poll_done" if result.stands else "cli.poll_not_held",

@@ -20,7 +20,8 @@ from pathlib import Path
 from tally.arguments import checked
 from tally.errors import InputFileError, Location, ProblemList, TallyError
 from tally.files import read_utf8
-from tally.io.ballots_csv import _delimiter, _split, _split_any
+from tally.i18n.labels import Term
+from tally.io.ballots_csv import _delimiter, _separator, _split, _split_any
 from tally.model.ballots import folded
 from tally.model.poll import Poll, PollBallotBuilder, PollBallots, PollKind
 
@@ -57,14 +58,18 @@ def poll_ballots_from_csv_text(poll: Poll, text: str, source: str = "<csv>") -> 
         if header is None:
             raise InputFileError("csv.empty", Location(file=source))
         columns = _columns(poll, header, Location(file=source, line=1))
+        width = len(header)
+        while width and not header[width - 1].strip():
+            width -= 1
         builder = PollBallotBuilder(poll)
         errors = ProblemList()
         for row in reader:
             if not any(cell.strip() for cell in row):
                 continue
             where = Location(file=source, line=reader.line_num)
-            cells = {name: row[i] if i < len(row) else "" for name, i in columns.items()}
             try:
+                row = _fit(row, width, delimiter, where)
+                cells = {name: row[i] for name, i in columns.items()}
                 builder.add(
                     cells["serial"],
                     observations=split(cells.get("note", "")),
@@ -100,8 +105,24 @@ def _columns(poll: Poll, header: list[str], where: Location) -> dict[str, int]:
         if name in columns:
             raise InputFileError("csv.duplicate_column", where, column=cell.strip())
         columns[name] = i
-    if "serial" not in columns:
+    missing = [name for name in ("serial", *_MARKS[poll.kind]) if name not in columns]
+    if missing:
         raise InputFileError(
-            "poll.csv_column", where, column="—", allowed=", ".join(("serial", *_MARKS[poll.kind]))
+            "poll.csv_missing_column",
+            where,
+            missing=", ".join(missing),
+            kind=Term(poll.kind),
         )
     return columns
+
+
+def _fit(row: list[str], width: int, delimiter: str, where: Location) -> list[str]:
+    """``row`` without blank cells past the header's last column; another number of cells is
+    refused (a cell lost or one too many would move a mark to another column)."""
+    if len(row) > width and not any(cell.strip() for cell in row[width:]):
+        row = row[:width]
+    if len(row) != width:
+        raise InputFileError(
+            "csv.row_length", where, got=len(row), expected=width, separator=_separator(delimiter)
+        )
+    return row

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from enum import IntEnum, StrEnum
 from typing import Self
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 
 from tally.errors import BallotError, ContestError, Location, NameFormatError
 from tally.i18n.labels import Term
@@ -57,7 +57,7 @@ class Rating(IntEnum):
 class Poll(OneLineModel):
     """One poll: the persons on its ballot in ballot order (A, B, C by given name)."""
 
-    id: str
+    id: str = Field(min_length=1)
     kind: PollKind
     persons: Candidates
     title: str | None = None
@@ -99,8 +99,13 @@ class Poll(OneLineModel):
         for anything else."""
         if isinstance(ref, bool):
             raise KeyError(ref)
-        if isinstance(ref, int) or (isinstance(ref, str) and ref.strip().isdigit()):
-            number = int(ref)
+        if isinstance(ref, int) or (
+            isinstance(ref, str) and ref.strip().isascii() and ref.strip().isdigit()
+        ):
+            try:
+                number = int(ref)
+            except ValueError:  # more digits than Python converts: no such number
+                raise KeyError(ref) from None
             if 1 <= number <= len(self.persons):
                 return number
             raise KeyError(ref)
@@ -160,6 +165,8 @@ class PollBallotBuilder:
         place = (where or Location()).within(Location(serial=serial or None))
         if not serial:
             raise BallotError("ballot.empty_serial", place)
+        if not serial.isprintable():
+            raise BallotError("ballot.bad_serial", place, serial=serial)
         serial = check_serial(serial, place)
         place = replace(place, serial=serial)
         first = self._seen.get(skeleton(serial))

@@ -325,8 +325,12 @@ def with_overrides(base: RuleSet, overrides: Mapping[str, Any]) -> RuleSet:
     data = base.model_dump(mode="json")
     current = dict(_leaves(data))
     changed: list[RuleOverride] = []
+    given: set[str] = set()
     for path, value in _flatten(overrides, known):
         where = Location(field=f"rules.{path}")
+        if path in given:  # percent = { decimals = 1 } and percent.decimals = 3
+            raise RulesError("rules.override_twice", where, path=path)
+        given.add(path)
         if path not in known:
             raise RulesError(
                 "rules.unknown_policy", where, path=path, allowed=", ".join(sorted(known))
@@ -337,7 +341,7 @@ def with_overrides(base: RuleSet, overrides: Mapping[str, Any]) -> RuleSet:
         for part in parents:
             target = target[part]
         target[leaf] = value
-        _check_value(data, path, where)
+        _check_value(data, path, where, value)
         if value != current[path]:
             changed.append(RuleOverride(path=path, value=json.dumps(value, ensure_ascii=False)))
     data["overrides"] = [o.model_dump() for o in (*base.overrides, *changed)]
@@ -363,20 +367,23 @@ def _check_type(value: object, now: object, path: str, where: Location) -> None:
         raise RulesError("rules.bad_value", where, path=path, value=value, allowed=allowed)
 
 
-def _check_value(data: dict[str, Any], path: str, where: Location) -> None:
+def _check_value(data: dict[str, Any], path: str, where: Location, value: object) -> None:
     try:
         RuleSet.model_validate(data)
     except ValidationError as error:
         problem = error.errors()[0]
         ctx = problem.get("ctx", {})
         allowed: object = Phrase("rules.see_tally_rules")
+        said = str(ctx.get("error", ""))
+        if said.startswith("rules.constraint."):
+            allowed = Phrase(said)
         if "expected" in ctx:
             allowed = str(ctx["expected"]).replace("'", '"').replace(" or ", ", ")
         for bound, sign in (("le", "≤"), ("ge", "≥"), ("lt", "<"), ("gt", ">")):
             if bound in ctx:
                 allowed = f"{sign} {ctx[bound]}"
         raise RulesError(
-            "rules.bad_value", where, path=path, value=problem.get("input"), allowed=allowed
+            "rules.bad_value", where, path=path, value=value, allowed=allowed
         ) from None
 
 

@@ -16,9 +16,9 @@ same policies with other values:
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, Self
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from tally.errors import Location, RollError
 from tally.i18n.labels import Term
@@ -166,7 +166,7 @@ class ShortfallRemedy(StrEnum):
 class RoundPolicy(FrozenModel):
     """Further rounds elect only the seats still open, against the same base (RULES §4)."""
 
-    cell_secretary_max_rounds: int = 3
+    cell_secretary_max_rounds: int = Field(default=3, ge=1)
     """A chi bộ that fails to elect a secretary in this many rounds gets one appointed."""
     surplus_in_further_rounds: bool = False
     """Apply the list-surplus rule to a further round's list too. Off by default [U]: the
@@ -191,11 +191,11 @@ class SurplusPolicy(FrozenModel):
 
     bodies: tuple[Body, ...] = tuple(b for b in Body if b.is_committee)
     """Bodies whose lists must be longer than the seats."""
-    max_percent: int = 30
+    max_percent: int = Field(default=30, ge=0)
     """The surplus is at most this percentage of the seats."""
-    small_body_max_seats: int = 5
+    small_body_max_seats: int = Field(default=5, ge=0)
     """Bodies of at most this many seats use :attr:`small_body_max_surplus` instead."""
-    small_body_max_surplus: int = 1
+    small_body_max_surplus: int = Field(default=1, ge=1)
     citation: Citation
 
     def max_surplus(self, seats: int) -> int:
@@ -224,6 +224,12 @@ class QuorumPolicy(FrozenModel):
     numerator: int = Field(default=2, ge=0)
     denominator: int = Field(default=3, gt=0)
     citation: Citation
+
+    @model_validator(mode="after")
+    def _a_share(self) -> Self:
+        if self.numerator > self.denominator:
+            raise ValueError("rules.constraint.share")
+        return self
 
     def check(self, roll: Roll) -> QuorumFinding:
         """Quorum finding for ``roll``.
@@ -328,6 +334,12 @@ class SizeRange(FrozenModel):
     low: int = Field(ge=0)
     high: int = Field(ge=0)
 
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if self.low > self.high:
+            raise ValueError("rules.constraint.range")
+        return self
+
 
 class SizePolicy(FrozenModel):
     """Advisory sizes of the bodies (the congress votes them; a size outside is a note in the
@@ -346,6 +358,17 @@ class SizePolicy(FrozenModel):
     """The list the convening committee prepares for a committee carries 10–15% more names than
     the seats (RULES §5); noted when outside, only with :attr:`committee_list_citation`."""
     committee_list_citation: Citation | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if self.standing_max_numerator > self.standing_max_denominator:
+            raise ValueError("rules.constraint.share")
+        if self.committee_list_min_percent > self.committee_list_max_percent:
+            raise ValueError("rules.constraint.range")
+        seen = [(r.level, r.body) for r in self.ranges]
+        if len(set(seen)) != len(seen):
+            raise ValueError("rules.constraint.twice")
+        return self
 
     def size_range(self, level: Level, body: Body) -> SizeRange | None:
         """The advised range of ``body`` at ``level``, if the rule set has one."""
@@ -398,6 +421,17 @@ class DeductionPolicy(FrozenModel):
     conference_citation: Citation | None = None
     """Where the committee conference's list comes from."""
 
+    @model_validator(mode="after")
+    def _of_the_kind(self) -> Self:
+        """Each kind deducts only categories that exist for it, each once."""
+        for kind in CongressKind:
+            chosen = self.allowed(kind)
+            if len(set(chosen)) != len(chosen):
+                raise ValueError("rules.constraint.twice")
+            if not set(chosen) <= ALLOWED_DEDUCTIONS[kind]:
+                raise ValueError(f"rules.constraint.deductions.{kind.value}")
+        return self
+
     def allowed(self, kind: CongressKind) -> tuple[Deduction, ...]:
         """The categories a meeting of ``kind`` deducts under this policy."""
         chosen: tuple[Deduction, ...] = getattr(self, kind.value)
@@ -437,6 +471,14 @@ class PollPolicy(FrozenModel):
     presence_denominator: int = Field(default=3, gt=0)
     """A confidence vote proceeds only with at least this share of those convened present [V]."""
     presence_citation: Citation | None = None
+
+    @model_validator(mode="after")
+    def _shares(self) -> Self:
+        if self.presence_numerator > self.presence_denominator:
+            raise ValueError("rules.constraint.share")
+        if not 0 < self.low_numerator < self.low_denominator:
+            raise ValueError("rules.constraint.low_share")
+        return self
 
     def low_over_share(self, low: int, base: int) -> bool:
         """Whether ``low`` ratings are more than the stated share of ``base`` (integers).

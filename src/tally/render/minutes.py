@@ -176,7 +176,7 @@ def _general(result: ContestResult, context: MinutesContext, lang: Lang) -> list
         general.append((_t("counted_at", lang), _moment(context.counted_at, lang)))
     general.append((_t("doc.rules", lang), result.rules.title))
     general += [
-        (_t("rules.overridden", lang), line)
+        (_t("rules.decided_by", lang, assembly=_assembly(result, lang)), line)
         for line in override_lines(result.rules.overrides, lang)
     ]
     return [Heading(_t("doc.s_general", lang)), Fields(tuple(general))]

@@ -23,6 +23,7 @@ from tally.arguments import checked
 from tally.congress.minutes_context import MinutesContext
 from tally.congress.plan import Congress
 from tally.counting.poll import PollResult
+from tally.counting.validity import InvalidReason
 from tally.i18n.labels import label, long_date
 from tally.i18n.messages import Lang, Words
 from tally.model.poll import PollKind
@@ -39,6 +40,7 @@ from tally.render.document import (
     render,
 )
 from tally.render.minutes import board_blocks, closing_blocks, letterhead_block
+from tally.render.rule_set import override_lines
 
 _t = Words("poll")
 _m = Words("minutes")
@@ -55,13 +57,15 @@ def poll_minutes_blocks(
     if context.congress:
         subtitle.append(context.congress)
     conference = result.roll.kind is CongressKind.COMMITTEE_CONFERENCE
+    assembly = _m("conference" if conference else "doc.congress", lang).lower()
     general = []
     if context.congress:
         general.append((_m("conference" if conference else "congress", lang), context.congress))
     if context.date:
         general.append((_m("date", lang), long_date(context.date, lang)))
     general.append((_m("doc.rules", lang), result.rules.title))
-    assembly = _m("conference" if conference else "doc.congress", lang)
+    decided = _m("rules.decided_by", lang, assembly=assembly)
+    general += [(decided, line) for line in override_lines(result.rules.overrides, lang)]
     return [
         letterhead_block(context, lang, result.rules),
         Title(_m("title", lang), tuple(subtitle)),
@@ -114,9 +118,13 @@ def _ballot_lines(result: PollResult, lang: Lang) -> list[tuple[str, str]]:
         (_m("valid", lang), str(result.valid)),
         (_m("invalid", lang), str(result.invalid)),
     ]
-    lines += [
-        (f"  {label(reason, lang)}", str(n)) for reason, n in result.invalid_by_reason.items() if n
-    ]
+    for reason, n in result.invalid_by_reason.items():
+        if n:
+            over = result.poll.kind is PollKind.INTRODUCTION and reason is InvalidReason.OVER_SEATS
+            said = (
+                _t("over_places", lang, places=result.poll.places) if over else label(reason, lang)
+            )
+            lines.append((f"  {said}", str(n)))
     return lines
 
 

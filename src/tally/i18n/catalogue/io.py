@@ -216,6 +216,12 @@ TABLE: dict[str, tuple[str, str]] = {
         "thiệu, tín nhiệm cao, tín nhiệm, tín nhiệm thấp, ghi chú).",
         "The column {column!r} does not belong to this poll's ballots. The columns: {allowed}.",
     ),
+    "poll.csv_missing_column": (
+        "Thiếu cột {missing}: tệp phiếu {kind} cần cột số phiếu và cột đánh dấu (giới thiệu; hoặc "
+        "tín nhiệm cao, tín nhiệm, tín nhiệm thấp), có thể thêm cột ghi chú.",
+        "Missing column(s) {missing}: the ballots of a {kind} need the serial and the marks "
+        "(marked; or high, confidence, low), and may have a note.",
+    ),
     "spec.unknown_rules": (
         "Không có bộ quy tắc {name!r}. Dùng một trong: {allowed}.",
         "There is no rule set {name!r}. Use one of: {allowed}.",

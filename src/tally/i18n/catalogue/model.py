@@ -282,6 +282,40 @@ TABLE: dict[str, tuple[str, str]] = {
         "The policy '{path}' does not take {value!r}. Allowed: {allowed}.",
     ),
     "rules.a_whole_number": ("một số nguyên", "a whole number"),
+    "rules.override_twice": (
+        "Chính sách '{path}' được điều chỉnh hai lần trong bảng [rules]. Chỉ ghi một lần.",
+        "The policy '{path}' is set twice in the [rules] table. Set it once.",
+    ),
+    "rules.constraint.share": (
+        "một tỷ lệ: tử số không lớn hơn mẫu số",
+        "a share: the numerator no larger than the denominator",
+    ),
+    "rules.constraint.low_share": (
+        "một tỷ lệ lớn hơn 0 và nhỏ hơn 1 (tử số nhỏ hơn mẫu số)",
+        "a share above 0 and below 1 (the numerator below the denominator)",
+    ),
+    "rules.constraint.range": (
+        "một khoảng: số nhỏ không lớn hơn số lớn",
+        "a range: the low end no larger than the high end",
+    ),
+    "rules.constraint.twice": ("mỗi mục một lần", "each item once"),
+    "rules.constraint.deductions.member_congress": (
+        "các khoản của đại hội đảng viên: temporary_registration, exempt_absent, suspended, "
+        "prosecuted, absent_with_reason",
+        "the member congress's categories: temporary_registration, exempt_absent, suspended, "
+        "prosecuted, absent_with_reason",
+    ),
+    "rules.constraint.deductions.delegate_congress": (
+        "các khoản của đại hội đại biểu: convening_committee_absent, delegate_absent_no_alternate",
+        "the delegate congress's categories: convening_committee_absent, "
+        "delegate_absent_no_alternate",
+    ),
+    "rules.constraint.deductions.committee_conference": (
+        "các khoản của hội nghị: temporary_registration, exempt_absent, suspended, prosecuted, "
+        "absent_with_reason",
+        "a conference's categories: temporary_registration, exempt_absent, suspended, "
+        "prosecuted, absent_with_reason",
+    ),
     "rules.a_list": ("một danh sách", "a list"),
     "rules.see_tally_rules": ("xem lệnh tally rules", "see the command tally rules"),
     "roll.category_rules": (

@@ -15,6 +15,10 @@ TABLE: dict[str, tuple[str, str]] = {
         "The list in ballot order (A, B, C by given name); each person is rated at one of three "
         "levels: high confidence, confidence, low confidence:",
     ),
+    "poll.over_places": (
+        "giới thiệu quá {places} người",
+        "introducing more than {places}",
+    ),
     "poll.s_roll": ("IV. Số được triệu tập và có mặt", "IV. Convened and present"),
     "poll.convened": ("Số được triệu tập", "Convened"),
     "poll.present": ("Số có mặt", "Present"),

@@ -17,7 +17,8 @@ TABLE: dict[str, tuple[str, str]] = {
     ),
     "rules.value": ("Giá trị", "Value"),
     "rules.cited": ("Trích dẫn", "Citation"),
-    "rules.overridden": ("Đại hội quyết định khác quy chế", "Set by the congress"),
+    "rules.overridden": ("Điều chỉnh so với bộ quy tắc", "Set differently from the preset"),
+    "rules.decided_by": ("Điều chỉnh theo quyết định của {assembly}", "Set by the {assembly}"),
     "rules.how_to_use": (
         'Dùng trong tệp mô tả: rules = "{name}", hoặc bảng [rules] với preset = "{name}" và '
         "các chính sách cần điều chỉnh (ví dụ percent.decimals = 1). Mỗi điều chỉnh được ghi "
@@ -45,7 +46,7 @@ TABLE: dict[str, tuple[str, str]] = {
     "label.Organisation.trade_union": ("Công đoàn Việt Nam", "Vietnam trade unions"),
     "label.Organisation.youth_union": ("Đoàn TNCS Hồ Chí Minh", "Ho Chi Minh Youth Union"),
     # the policies, by their path in the spec's [rules] table
-    "rules.policy.threshold.base": ("Căn cứ tính kết quả (quá một nửa của)", "Threshold base"),
+    "rules.policy.threshold.base": ("Căn cứ tính kết quả bầu cử", "Threshold base"),
     "rules.policy.validity.all_unmarked_yes_no_invalid": (
         "Phiếu đồng ý/không đồng ý nhiều tên không đánh dấu rõ tên nào là không hợp lệ",
         "A multi-name yes/no ballot with no clear mark is invalid",
