@@ -38,6 +38,7 @@ from tally.cli.parser import EXIT_USAGE as EXIT_USAGE
 from tally.cli.parser import Parser, language_of
 from tally.cli.poll import poll_command
 from tally.cli.rules import rules_command
+from tally.cli.schema import schema_command
 from tally.cli.screen import screen_command
 from tally.cli.station import station_command
 from tally.errors import LogError, TallyError
@@ -63,6 +64,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], tuple[str | bytes, bool, str]
     "reconcile": reconcile_command,
     "rules": rules_command,
     "poll": poll_command,
+    "schema": schema_command,
 }
 """Each sub-command's body: the output, whether something needs a decision, the lines for
 the board."""
@@ -238,6 +240,20 @@ def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
     )
     poll.add_argument("--poll", metavar=h("cli.metavar.contest"), help=h("cli.help.poll.poll"))
     _output(poll, lang, formats=PRINTED_FORMATS)
+
+    schema = commands.add_parser(
+        "schema",
+        lang=lang,
+        help=h("cli.help.schema"),
+        description=h("cli.help.schema.description"),
+    )
+    schema.add_argument(
+        "kind",
+        choices=("record", "contest", "result", "poll", "rules"),
+        help=h("cli.help.schema.kind"),
+    )
+    _language(schema, lang)
+    _output_file(schema, lang)
     return parser
 
 

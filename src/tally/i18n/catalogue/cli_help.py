@@ -138,6 +138,21 @@ TABLE: dict[str, tuple[str, str]] = {
         "print their minutes.",
     ),
     "cli.help.poll.poll": ("chỉ kiểm cuộc lấy phiếu có mã này", "count only the poll with this id"),
+    "cli.help.schema": (
+        "in JSON Schema của các tệp JSON tally ghi ra",
+        "print the JSON Schema of the JSON files tally writes",
+    ),
+    "cli.help.schema.description": (
+        "In JSON Schema (bản 2020-12) của một loại tệp JSON tally ghi ra, để phần mềm khác kiểm "
+        "tra: record (tally count --format json), contest (có --contest), result (kết quả một "
+        "vòng), poll (tally poll --format json, từng phần tử), rules (tally rules TÊN --format "
+        "json).",
+        "Print the JSON Schema (draft 2020-12) of one kind of JSON file tally writes, for other "
+        "software to validate: record (tally count --format json), contest (with --contest), "
+        "result (one round's result), poll (each element of tally poll --format json), rules "
+        "(tally rules NAME --format json).",
+    ),
+    "cli.help.schema.kind": ("loại tệp", "the kind of file"),
     "cli.help.rules": ("xem các bộ quy tắc kiểm phiếu", "show the counting rule sets"),
     "cli.help.rules.description": (
         "Không có TÊN: liệt kê các bộ quy tắc có sẵn. Có TÊN (một bộ có sẵn, hoặc tệp mô tả "

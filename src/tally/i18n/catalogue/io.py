@@ -216,6 +216,10 @@ TABLE: dict[str, tuple[str, str]] = {
         "thiệu, tín nhiệm cao, tín nhiệm, tín nhiệm thấp, ghi chú).",
         "The column {column!r} does not belong to this poll's ballots. The columns: {allowed}.",
     ),
+    "schema.unknown_kind": (
+        "Không có loại tệp {kind!r}. Có: {allowed}.",
+        "There is no kind of file {kind!r}. The kinds: {allowed}.",
+    ),
     "poll.csv_missing_column": (
         "Thiếu cột {missing}: tệp phiếu {kind} cần cột số phiếu và cột đánh dấu (giới thiệu; hoặc "
         "tín nhiệm cao, tín nhiệm, tín nhiệm thấp), có thể thêm cột ghi chú.",
