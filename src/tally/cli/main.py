@@ -37,6 +37,7 @@ from tally.cli.outputs import say, write
 from tally.cli.parser import EXIT_USAGE as EXIT_USAGE
 from tally.cli.parser import Parser, language_of
 from tally.cli.poll import poll_command
+from tally.cli.rollup import rollup_command
 from tally.cli.rules import rules_command
 from tally.cli.schema import schema_command
 from tally.cli.screen import screen_command
@@ -65,6 +66,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], tuple[str | bytes, bool, str]
     "rules": rules_command,
     "poll": poll_command,
     "schema": schema_command,
+    "rollup": rollup_command,
 }
 """Each sub-command's body: the output, whether something needs a decision, the lines for
 the board."""
@@ -254,6 +256,29 @@ def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
     )
     _language(schema, lang)
     _output_file(schema, lang)
+
+    rollup = commands.add_parser(
+        "rollup",
+        lang=lang,
+        help=h("cli.help.rollup"),
+        description=h("cli.help.rollup.description"),
+    )
+    rollup.add_argument(
+        "results",
+        type=Path,
+        nargs="+",
+        metavar=h("cli.metavar.results"),
+        help=h("cli.help.rollup.results"),
+    )
+    rollup.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        required=True,
+        metavar=h("cli.metavar.output"),
+        help=h("cli.help.rollup.output"),
+    )
+    _language(rollup, lang)
     return parser
 
 

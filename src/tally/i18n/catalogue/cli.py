@@ -1,6 +1,14 @@
 """Messages of the command line."""
 
 TABLE: dict[str, tuple[str, str]] = {
+    "cli.rollup_done": (
+        "Đã tổng hợp {congresses} đại hội vào {files} tệp.",
+        "Rolled up {congresses} congress(es) into {files} file(s).",
+    ),
+    "cli.rollup_duplicate": (
+        "Bỏ qua {dropped}: trùng với {kept} (cùng đại hội, cùng nội dung).",
+        "Left out {dropped}: the same as {kept} (the same congress and content).",
+    ),
     "cli.only_polls": (
         "Tệp mô tả không có cuộc bầu nào, chỉ có cuộc lấy phiếu: kiểm bằng tally poll.",
         "The spec has no election, only polls: count them with tally poll.",

@@ -138,6 +138,29 @@ TABLE: dict[str, tuple[str, str]] = {
         "print their minutes.",
     ),
     "cli.help.poll.poll": ("chỉ kiểm cuộc lấy phiếu có mã này", "count only the poll with this id"),
+    "cli.help.rollup": (
+        "tổng hợp kết quả nhiều đại hội",
+        "roll up many congresses' results",
+    ),
+    "cli.help.rollup.description": (
+        "Đọc kết quả nhiều đại hội (tệp JSON của tally count --format json, nhật ký .jsonl — "
+        "được kiểm tra trước) và ghi các bảng tổng hợp: mỗi người trong mỗi cuộc bầu, tiến độ "
+        "từng đại hội, cơ cấu từng cơ quan.",
+        "Read many congresses' results (JSON of tally count --format json, audit logs .jsonl — "
+        "verified first) and write the tables: each candidate of each contest, each congress's "
+        "progress, each body's composition.",
+    ),
+    "cli.help.rollup.results": (
+        "các tệp kết quả (.json) hoặc nhật ký (.jsonl)",
+        "result files (.json) or audit logs (.jsonl)",
+    ),
+    "cli.help.rollup.output": (
+        "tệp ghi ra: .csv (các bảng tiến độ, cơ cấu ghi cạnh đó: TÊN.progress.csv, "
+        "TÊN.composition.csv)",
+        "the file to write: .csv (the progress and composition tables beside it: "
+        "NAME.progress.csv, NAME.composition.csv)",
+    ),
+    "cli.metavar.results": ("KẾT_QUẢ", "RESULTS"),
     "cli.help.schema": (
         "in JSON Schema của các tệp JSON tally ghi ra",
         "print the JSON Schema of the JSON files tally writes",

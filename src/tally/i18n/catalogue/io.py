@@ -216,6 +216,22 @@ TABLE: dict[str, tuple[str, str]] = {
         "thiệu, tín nhiệm cao, tín nhiệm, tín nhiệm thấp, ghi chú).",
         "The column {column!r} does not belong to this poll's ballots. The columns: {allowed}.",
     ),
+    "rollup.format": (
+        "Chưa ghi được loại tệp này. Các loại: {allowed}.",
+        "This kind of file cannot be written yet. The kinds: {allowed}.",
+    ),
+    "rollup.no_input": (
+        "Chưa có tệp kết quả nào để tổng hợp. Cho các tệp JSON (tally count --format json) "
+        "hoặc nhật ký (.jsonl).",
+        "No results to roll up. Give the JSON files (tally count --format json) or the audit "
+        "logs (.jsonl).",
+    ),
+    "rollup.conflict": (
+        "Hai kết quả khác nhau cùng nhận là {congress!r} (nhiệm kỳ {term}, ngày {day}): tệp này "
+        "và {first}. Giữ lại tệp đúng, bỏ tệp kia.",
+        "Two different results claim {congress!r} (term {term}, date {day}): this file and "
+        "{first}. Keep the right one and leave out the other.",
+    ),
     "schema.unknown_kind": (
         "Không có loại tệp {kind!r}. Có: {allowed}.",
         "There is no kind of file {kind!r}. The kinds: {allowed}.",

@@ -1,0 +1,165 @@
+"""The roll-up's tables, as plain rows: one row per candidate per contest round, one row per
+congress of progress, one row per elected body of composition. Counts are integers; a share is
+given beside the votes and the base it is of, for display.
+
+>>> from tally.io.spec import load_congress
+>>> from tally.congress.run import run_congress
+>>> record = run_congress(load_congress("examples/youth_union/congress.toml"), {})
+>>> progress_row(record)["awaiting_ballots"], progress_row(record)["seats_open"]
+(1, 1)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from tally.congress.run import CongressRecord, ContestStatus
+
+Row = dict[str, Any]
+
+CANDIDATE_COLUMNS = (
+    "congress",
+    "term",
+    "date",
+    "level",
+    "contest",
+    "body",
+    "round",
+    "number",
+    "candidate",
+    "gender",
+    "ethnicity",
+    "birth_date",
+    "incumbent",
+    "votes",
+    "base",
+    "share",
+    "result",
+)
+PROGRESS_COLUMNS = (
+    "congress",
+    "term",
+    "date",
+    "level",
+    "contests",
+    "complete",
+    "awaiting_ballots",
+    "awaiting_decision",
+    "seats",
+    "seats_filled",
+    "seats_open",
+)
+COMPOSITION_COLUMNS = (
+    "congress",
+    "term",
+    "date",
+    "level",
+    "contest",
+    "body",
+    "size",
+    "women",
+    "minorities",
+    "under_40",
+    "reelected",
+    "new",
+)
+_WAITING = frozenset({ContestStatus.AWAITING_BALLOTS, ContestStatus.WAITING_FOR_SOURCE})
+
+
+def _congress_cells(record: CongressRecord) -> Row:
+    congress = record.congress
+    return {
+        "congress": congress.name,
+        "term": congress.term or "",
+        "date": congress.date.isoformat() if congress.date else "",
+        "level": congress.level.value if congress.level else "",
+    }
+
+
+def candidate_rows(record: CongressRecord) -> Iterable[Row]:
+    """Every candidate of every counted round: votes, base, share and what it made them."""
+    head = _congress_cells(record)
+    decimals = record.congress.rules.percent.decimals
+    for contest in record.contests:
+        for result in contest.rounds:
+            outcome = result.outcome
+            people = {c.name: c for c in result.contest.candidates}
+            for standing in outcome.standings:
+                person = people[standing.name]
+                if standing.elected:
+                    made = "elected"
+                elif standing.alternate:
+                    made = "alternate"
+                else:
+                    made = "not_elected"
+                base = outcome.base
+                yield {
+                    **head,
+                    "contest": contest.contest_id,
+                    "body": contest.body.value,
+                    "round": result.contest.round,
+                    "number": standing.number,
+                    "candidate": standing.name,
+                    "gender": person.gender or "",
+                    "ethnicity": person.ethnicity or "",
+                    "birth_date": person.birth_date.isoformat() if person.birth_date else "",
+                    "incumbent": "" if person.incumbent is None else person.incumbent,
+                    "votes": standing.votes,
+                    "base": base,
+                    "share": round(100 * standing.votes / base, decimals) if base else None,
+                    "result": made,
+                }
+
+
+def progress_row(record: CongressRecord) -> Row:
+    """Where one congress stands: its contests complete, waiting, or needing a decision."""
+    contests = record.contests
+    statuses = [c.status for c in contests]
+    seats = sum(c.seats for c in contests)
+    filled = sum(len(c.elected) for c in contests)
+    complete = statuses.count(ContestStatus.COMPLETE)
+    waiting = sum(status in _WAITING for status in statuses)
+    return {
+        **_congress_cells(record),
+        "contests": len(contests),
+        "complete": complete,
+        "awaiting_ballots": waiting,
+        "awaiting_decision": len(contests) - complete - waiting,
+        "seats": seats,
+        "seats_filled": filled,
+        "seats_open": seats - filled,
+    }
+
+
+def composition_rows(record: CongressRecord) -> Iterable[Row]:
+    """The make-up of each elected body of the congress (when its date is known)."""
+    if record.congress.date is None:
+        return
+    head = _congress_cells(record)
+    for contest in record.contests:
+        if not contest.body.is_collective or not contest.elected:
+            continue
+        made = record.composition(contest.contest_id)
+        yield {
+            **head,
+            "contest": contest.contest_id,
+            "body": contest.body.value,
+            "size": made.size,
+            "women": made.women,
+            "minorities": made.minorities,
+            "under_40": made.age_bands.get("under_40", 0),
+            "reelected": made.reelected,
+            "new": made.new,
+        }
+
+
+def totals(rows: Iterable[Row], columns: tuple[str, ...]) -> Row:
+    """The sum of each numeric column of ``rows`` (the department's totals)."""
+    summed: Row = {}
+    for row in rows:
+        for column in columns:
+            value = row.get(column)
+            if isinstance(value, int) and not isinstance(value, bool):
+                summed[column] = summed.get(column, 0) + value
+    return summed

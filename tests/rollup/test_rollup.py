@@ -1,0 +1,155 @@
+"""`tally rollup`: many congresses' results into one set of tables — each congress once, the
+totals the sum of the parts, repeated files reported, conflicting ones refused, nothing
+half-written."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tally.cli.main import EXIT_BAD_INPUT, EXIT_BAD_LOG, EXIT_OK, main
+from tally.congress.run import CongressRecord
+from tally.rollup.tables import (
+    PROGRESS_COLUMNS,
+    candidate_rows,
+    progress_row,
+    totals,
+)
+from tally.testing import congresses
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ("youth_union", "trade_union", "peoples_council", "by_election", "district_congress")
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture
+def results(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> list[Path]:
+    paths = []
+    for name in EXAMPLES:
+        path = tmp_path / f"{name}.json"
+        assert main(
+            [
+                "count",
+                str(ROOT / "examples" / name / "congress.toml"),
+                "--format",
+                "json",
+                "-o",
+                str(path),
+            ]
+        ) in (EXIT_OK,)
+        paths.append(path)
+    log = tmp_path / "direct.jsonl"
+    main(["count", str(ROOT / "examples" / "direct_election" / "congress.toml"), "--log", str(log)])
+    capsys.readouterr()
+    return [*paths, log]
+
+
+def test_the_examples_roll_up_into_three_tables(
+    results: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "tinh.csv"
+    assert main(["rollup", *map(str, results), "-o", str(out)]) == EXIT_OK
+    err = capsys.readouterr().err
+    assert "Đã tổng hợp 6 đại hội vào 3 tệp." in err
+    progress = _rows(tmp_path / "tinh.progress.csv")
+    assert len(progress) == 6
+    district = next(r for r in progress if "Yên Sơn" in r["congress"])
+    assert (district["contests"], district["seats"], district["seats_open"]) == ("3", "67", "0")
+    candidates = _rows(out)
+    mai = next(r for r in candidates if r["candidate"] == "Nguyễn Thị Mai")
+    assert (mai["votes"], mai["base"], mai["share"], mai["result"]) == (
+        "23",
+        "28",
+        "82.14",
+        "elected",
+    )
+    # the log's congress is there, rebuilt from its events: the BCH's two rounds
+    rounds = {
+        r["round"]
+        for r in candidates
+        if "Tân Lập lần thứ I" in r["congress"] and r["contest"] == "bch"
+    }
+    assert rounds == {"1", "2"}
+    composition = _rows(tmp_path / "tinh.composition.csv")
+    bch = next(r for r in composition if "Yên Sơn" in r["congress"] and r["contest"] == "bch")
+    assert (bch["size"], bch["women"]) == ("41", "10")
+
+
+def test_the_same_congress_twice_is_kept_once_and_reported(
+    results: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    again = tmp_path / "youth_again.json"
+    shutil.copy(results[0], again)
+    out = tmp_path / "tinh.csv"
+    assert main(["rollup", str(results[0]), str(again), "-o", str(out)]) == EXIT_OK
+    err = capsys.readouterr().err
+    assert "Đã tổng hợp 1 đại hội" in err and "youth_again.json" in err
+    assert len(_rows(tmp_path / "tinh.progress.csv")) == 1
+
+
+def test_two_different_results_for_one_congress_are_refused_naming_both(
+    results: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "other"
+    shutil.copytree(ROOT / "examples" / "youth_union", folder)
+    ballots = folder / "ballots_bt.csv"
+    ballots.write_text(
+        ballots.read_text(encoding="utf-8").replace("BT-001,1,,,", "BT-001,,1,,"), encoding="utf-8"
+    )
+    other = tmp_path / "other.json"
+    main(["count", str(folder / "congress.toml"), "--format", "json", "-o", str(other)])
+    capsys.readouterr()
+    out = tmp_path / "tinh.csv"
+    assert main(["rollup", str(results[0]), str(other), "-o", str(out)]) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert "other.json" in err and "youth_union.json" in err and "Đại hội Chi đoàn Khu phố 3" in err
+    assert not out.exists()
+
+
+def test_damaged_inputs_are_located_and_nothing_is_written(
+    results: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "tinh.csv"
+    foreign = tmp_path / "foreign.json"
+    foreign.write_text(json.dumps({"hello": 1}), encoding="utf-8")
+    assert main(["rollup", str(results[0]), str(foreign), "-o", str(out)]) == EXIT_BAD_INPUT
+    assert "foreign.json" in capsys.readouterr().err and not out.exists()
+    log = results[-1]
+    lines = log.read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].replace('"', "'", 1)  # a byte changed in the fourth event
+    log.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["rollup", str(log), "-o", str(out)]) == EXIT_BAD_LOG
+    assert not out.exists()
+    assert main(["rollup", str(results[0]), "-o", str(results[1])]) == EXIT_BAD_INPUT  # an input
+    assert main(["rollup", str(results[0]), "-o", str(tmp_path / "x.parquet")]) == EXIT_BAD_INPUT
+    capsys.readouterr()
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(congresses(max_committee=11, max_voters=40), min_size=1, max_size=4))
+def test_the_totals_are_the_sum_of_the_parts(cases: list) -> None:  # type: ignore[type-arg]
+    records: list[CongressRecord] = [case.record for case in cases]
+    rows = [progress_row(record) for record in records]
+    summed = totals(rows, PROGRESS_COLUMNS)
+    assert summed["seats"] == sum(c.seats for r in records for c in r.contests)
+    assert summed["seats_filled"] == sum(len(c.elected) for r in records for c in r.contests)
+    assert summed["seats_open"] == summed["seats"] - summed["seats_filled"]
+    assert (
+        summed["contests"]
+        == summed["complete"] + summed["awaiting_ballots"] + summed["awaiting_decision"]
+    )
+    candidates = [row for record in records for row in candidate_rows(record)]
+    assert len(candidates) == sum(
+        len(result.outcome.standings) for r in records for c in r.contests for result in c.rounds
+    )
+    assert sum(row["result"] == "elected" for row in candidates) == summed["seats_filled"]
