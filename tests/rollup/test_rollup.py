@@ -131,7 +131,7 @@ def test_damaged_inputs_are_located_and_nothing_is_written(
     assert main(["rollup", str(log), "-o", str(out)]) == EXIT_BAD_LOG
     assert not out.exists()
     assert main(["rollup", str(results[0]), "-o", str(results[1])]) == EXIT_BAD_INPUT  # an input
-    assert main(["rollup", str(results[0]), "-o", str(tmp_path / "x.parquet")]) == EXIT_BAD_INPUT
+    assert main(["rollup", str(results[0]), "-o", str(tmp_path / "x.xlsx")]) == EXIT_BAD_INPUT
     capsys.readouterr()
 
 
@@ -153,3 +153,36 @@ def test_the_totals_are_the_sum_of_the_parts(cases: list) -> None:  # type: igno
         len(result.outcome.standings) for r in records for c in r.contests for result in c.rounds
     )
     assert sum(row["result"] == "elected" for row in candidates) == summed["seats_filled"]
+
+
+def test_parquet_is_queried_by_duckdb_as_a_department_asks(
+    results: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    duckdb = pytest.importorskip("duckdb")
+    out = tmp_path / "tinh.parquet"
+    assert main(["rollup", *map(str, results), "-o", str(out)]) == EXIT_OK
+    capsys.readouterr()
+    progress = str(tmp_path / "tinh.progress.parquet")
+    by_level = duckdb.sql(
+        f"select level, count(*) as congresses, sum(seats_open) as open "
+        f"from '{progress}' group by level order by level"
+    ).fetchall()
+    assert by_level == [("", 5, 0), ("commune", 1, 0)]
+    women = duckdb.sql(
+        f"select sum(women), sum(size) from '{tmp_path / 'tinh.composition.parquet'}' "
+        "where body = 'executive_committee'"
+    ).fetchall()[0]
+    assert women == (21, 63)  # district 10 of 41, direct election 7 of 15, trade union 4 of 7
+    elected = duckdb.sql(
+        f"select count(*) from '{out}' where result = 'elected' and votes * 2 > base"
+    ).fetchall()[0]
+    # every elected candidate above half of the base, except in a re-vote decided by votes
+    total = duckdb.sql(f"select count(*) from '{out}' where result = 'elected'").fetchall()[0]
+    assert elected == total
+    types = {row[0]: row[1] for row in duckdb.sql(f"describe select * from '{out}'").fetchall()}
+    assert types["votes"] == "BIGINT" and types["share"] == "DOUBLE"
+    # the same rows as the CSV roll-up
+    csv_out = tmp_path / "tinh.csv"
+    main(["rollup", *map(str, results), "-o", str(csv_out)])
+    capsys.readouterr()
+    assert len(_rows(csv_out)) == duckdb.sql(f"select count(*) from '{out}'").fetchall()[0][0]

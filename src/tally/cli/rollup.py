@@ -9,7 +9,7 @@ from pathlib import Path
 from tally.errors import InputFileError, Location
 from tally.i18n.messages import Lang, text
 
-FORMATS = (".csv",)
+FORMATS = (".csv", ".parquet")
 
 
 def rollup_command(args: argparse.Namespace) -> tuple[str, bool, str]:
@@ -24,7 +24,7 @@ def rollup_command(args: argparse.Namespace) -> tuple[str, bool, str]:
         composition_rows,
         progress_row,
     )
-    from tally.rollup.write import write_csv
+    from tally.rollup.write import write_tables
 
     lang: Lang = args.lang
     output: Path = args.output
@@ -43,7 +43,7 @@ def rollup_command(args: argparse.Namespace) -> tuple[str, bool, str]:
             COMPOSITION_COLUMNS,
         ),
     }
-    written = write_csv(output, tables, inputs)
+    written = write_tables(output, tables, inputs)
     lines = [text("cli.rollup_done", lang, congresses=len(records), files=len(written))]
     lines += [
         text("cli.rollup_duplicate", lang, dropped=d.dropped, kept=d.kept)

@@ -1,6 +1,8 @@
-"""Writing a roll-up: CSV files (no extra needed) — ``NAME.csv`` holds the candidates,
-``NAME.progress.csv`` the progress, ``NAME.composition.csv`` the composition. Each file is
-written whole or not at all, and never over an input."""
+"""Writing a roll-up: CSV (no extra needed) or Parquet (the ``rollup`` extra: pyarrow), one
+file per table — ``NAME.csv`` (or ``.parquet``) holds the candidates, ``NAME.progress.csv`` the
+progress, ``NAME.composition.csv`` the composition. Each file is written whole or not at all,
+and never over an input. Parquet columns are typed (counts as integers, the share as a
+floating-point number), so DuckDB queries the files directly."""
 
 from __future__ import annotations
 
@@ -8,7 +10,9 @@ import csv
 import io
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
+from tally.extras import need
 from tally.files import check_output, write_atomically
 from tally.rollup.tables import Row
 
@@ -22,25 +26,88 @@ def csv_text(rows: Iterable[Row], columns: tuple[str, ...]) -> str:
     return "\ufeff" + out.getvalue()
 
 
-def csv_paths(output: Path) -> dict[str, Path]:
-    """The three files a CSV roll-up writes next to ``output``."""
+def table_paths(output: Path) -> dict[str, Path]:
+    """The three files a roll-up writes: ``output`` and two beside it, with its suffix.
+
+    >>> [p.name for p in table_paths(Path("tinh.parquet")).values()]
+    ['tinh.parquet', 'tinh.progress.parquet', 'tinh.composition.parquet']
+    """
+    suffix = output.suffix
     stem = output.with_suffix("")
     return {
         "candidates": output,
-        "progress": stem.with_name(stem.name + ".progress.csv"),
-        "composition": stem.with_name(stem.name + ".composition.csv"),
+        "progress": stem.with_name(f"{stem.name}.progress{suffix}"),
+        "composition": stem.with_name(f"{stem.name}.composition{suffix}"),
     }
 
 
-def write_csv(
-    output: Path, tables: dict[str, tuple[list[Row], tuple[str, ...]]], inputs: list[Path]
-) -> list[Path]:
-    """Write each table of ``tables`` to its file (see :func:`csv_paths`); the files written."""
-    paths = csv_paths(output)
+Tables = dict[str, tuple[list[Row], tuple[str, ...]]]
+"""Each table's rows and columns, by name (candidates, progress, composition)."""
+
+
+def write_tables(output: Path, tables: Tables, inputs: list[Path]) -> list[Path]:
+    """Write each table to its file (:func:`table_paths`), as CSV or Parquet by ``output``'s
+    suffix; every output is checked against the inputs before anything is written."""
+    paths = table_paths(output)
     for path in paths.values():
         check_output(path, inputs)
+    parquet = output.suffix.lower() == ".parquet"
+    if parquet:
+        need("pyarrow", "rollup")
     written = []
     for name, (rows, columns) in tables.items():
-        write_atomically(paths[name], csv_text(rows, columns))
+        data = parquet_bytes(rows, columns) if parquet else csv_text(rows, columns)
+        write_atomically(paths[name], data)
         written.append(paths[name])
     return written
+
+
+_INTEGERS = frozenset(
+    {
+        "round",
+        "number",
+        "votes",
+        "base",
+        "contests",
+        "complete",
+        "awaiting_ballots",
+        "awaiting_decision",
+        "seats",
+        "seats_filled",
+        "seats_open",
+        "size",
+        "women",
+        "minorities",
+        "under_40",
+        "reelected",
+        "new",
+    }
+)
+
+
+def parquet_bytes(rows: list[Row], columns: tuple[str, ...]) -> bytes:
+    """``rows`` as a Parquet file: counts as 64-bit integers, the share as a double, the rest
+    as text (an empty table keeps its typed columns)."""
+    pa = need("pyarrow", "rollup")
+    pq = need("pyarrow.parquet", "rollup")
+
+    def kind(column: str) -> Any:
+        if column in _INTEGERS:
+            return pa.int64()
+        return pa.float64() if column == "share" else pa.string()
+
+    schema = pa.schema([(column, kind(column)) for column in columns])
+    data = {column: [_cell(row.get(column), column) for row in rows] for column in columns}
+    table = pa.Table.from_pydict(data, schema=schema)
+    sink = io.BytesIO()
+    pq.write_table(table, sink)
+    return sink.getvalue()
+
+
+def _cell(value: object, column: str) -> object:
+    """A cell as Parquet takes it: text columns as text (``True`` → ``"true"``)."""
+    if column in _INTEGERS or column == "share" or value is None:
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)

@@ -155,10 +155,10 @@ TABLE: dict[str, tuple[str, str]] = {
         "result files (.json) or audit logs (.jsonl)",
     ),
     "cli.help.rollup.output": (
-        "tệp ghi ra: .csv (các bảng tiến độ, cơ cấu ghi cạnh đó: TÊN.progress.csv, "
-        "TÊN.composition.csv)",
-        "the file to write: .csv (the progress and composition tables beside it: "
-        "NAME.progress.csv, NAME.composition.csv)",
+        "tệp ghi ra: .csv hoặc .parquet (gói tally[rollup]); các bảng tiến độ, cơ cấu ghi cạnh "
+        "đó: TÊN.progress.csv, TÊN.composition.csv",
+        "the file to write: .csv or .parquet (extra tally[rollup]); the progress and composition "
+        "tables beside it: NAME.progress.csv, NAME.composition.csv",
     ),
     "cli.metavar.results": ("KẾT_QUẢ", "RESULTS"),
     "cli.help.schema": (
