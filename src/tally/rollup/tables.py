@@ -64,6 +64,13 @@ COMPOSITION_COLUMNS = (
     "reelected",
     "new",
 )
+INTEGER_COLUMNS = frozenset(
+    column
+    for column in (*CANDIDATE_COLUMNS, *PROGRESS_COLUMNS, *COMPOSITION_COLUMNS)
+    if column not in {"congress", "term", "date", "level", "contest", "body", "candidate"}
+    and column not in {"gender", "ethnicity", "birth_date", "incumbent", "share", "result"}
+)
+"""The columns that hold counts (integers in every format)."""
 _WAITING = frozenset({ContestStatus.AWAITING_BALLOTS, ContestStatus.WAITING_FOR_SOURCE})
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from tally.extras import need
 from tally.files import check_output, write_atomically
-from tally.rollup.tables import Row
+from tally.rollup.tables import INTEGER_COLUMNS, Row
 
 
 def csv_text(rows: Iterable[Row], columns: tuple[str, ...]) -> str:
@@ -62,29 +62,6 @@ def write_tables(output: Path, tables: Tables, inputs: list[Path]) -> list[Path]
     return written
 
 
-_INTEGERS = frozenset(
-    {
-        "round",
-        "number",
-        "votes",
-        "base",
-        "contests",
-        "complete",
-        "awaiting_ballots",
-        "awaiting_decision",
-        "seats",
-        "seats_filled",
-        "seats_open",
-        "size",
-        "women",
-        "minorities",
-        "under_40",
-        "reelected",
-        "new",
-    }
-)
-
-
 def parquet_bytes(rows: list[Row], columns: tuple[str, ...]) -> bytes:
     """``rows`` as a Parquet file: counts as 64-bit integers, the share as a double, the rest
     as text (an empty table keeps its typed columns)."""
@@ -92,7 +69,7 @@ def parquet_bytes(rows: list[Row], columns: tuple[str, ...]) -> bytes:
     pq = need("pyarrow.parquet", "rollup")
 
     def kind(column: str) -> Any:
-        if column in _INTEGERS:
+        if column in INTEGER_COLUMNS:
             return pa.int64()
         return pa.float64() if column == "share" else pa.string()
 
@@ -106,7 +83,7 @@ def parquet_bytes(rows: list[Row], columns: tuple[str, ...]) -> bytes:
 
 def _cell(value: object, column: str) -> object:
     """A cell as Parquet takes it: text columns as text (``True`` → ``"true"``)."""
-    if column in _INTEGERS or column == "share" or value is None:
+    if column in INTEGER_COLUMNS or column == "share" or value is None:
         return value
     if isinstance(value, bool):
         return "true" if value else "false"
