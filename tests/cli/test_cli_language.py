@@ -12,6 +12,7 @@ import sys
 
 import pytest
 
+from tally.cli.main import COMMANDS as SUBCOMMANDS
 from tally.cli.main import EXIT_USAGE, main
 
 COMMANDS: list[list[str]] = [[], ["count"], ["verify"], ["replay"], ["reconcile"]]
@@ -137,7 +138,7 @@ USAGE_ERRORS = [
     (["count"], "thiếu đối số bắt buộc: ĐẠI_HỘI.toml", "the following arguments are required"),
     (
         [],
-        "thiếu đối số bắt buộc: {count,screen,station,verify,replay,reconcile,rules,poll}",
+        "thiếu đối số bắt buộc: {" + ",".join(SUBCOMMANDS) + "}",
         "arguments are required",
     ),
     (
