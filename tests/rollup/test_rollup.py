@@ -186,3 +186,56 @@ def test_parquet_is_queried_by_duckdb_as_a_department_asks(
     main(["rollup", *map(str, results), "-o", str(csv_out)])
     capsys.readouterr()
     assert len(_rows(csv_out)) == duckdb.sql(f"select count(*) from '{out}'").fetchall()[0][0]
+
+
+def test_a_plan_of_units_lists_the_congresses_not_yet_reported(
+    results: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = tmp_path / "don_vi.csv"
+    plan.write_text(
+        "đơn vị,cấp,ngày dự kiến\n"
+        "Đại hội Chi đoàn Khu phố 3,,2025-09-14\n"  # reported: a spec with no unit is its name
+        "Đảng bộ xã Hòa Bình,commune,2025-07-01\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "tinh.csv"
+    assert main(["rollup", str(results[0]), "--plan", str(plan), "-o", str(out)]) == EXIT_OK
+    capsys.readouterr()
+    progress = _rows(tmp_path / "tinh.progress.csv")
+    assert [(r["unit"], r["reported"]) for r in progress] == [
+        ("Đại hội Chi đoàn Khu phố 3", "True"),
+        ("Đảng bộ xã Hòa Bình", "False"),
+    ]
+    waiting = progress[1]
+    assert (waiting["level"], waiting["planned_date"], waiting["contests"]) == (
+        "commune",
+        "2025-07-01",
+        "0",
+    )
+    plan.write_text("đơn vị,cấp\nĐảng bộ xã Hòa Bình,huyện\n", encoding="utf-8")
+    assert main(["rollup", str(results[0]), "--plan", str(plan), "-o", str(out)]) == EXIT_BAD_INPUT
+    err = capsys.readouterr().err
+    assert "don_vi.csv, dòng 2" in err and "'huyện'" in err
+
+
+def test_a_spec_names_its_unit_for_the_plan(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "xa"
+    shutil.copytree(ROOT / "examples" / "by_election", folder)
+    spec = folder / "congress.toml"
+    spec.write_text(
+        spec.read_text(encoding="utf-8").replace(
+            'level = "commune"', 'level = "commune"\nunit = "Đảng bộ xã Tân Lập"'
+        ),
+        encoding="utf-8",
+    )
+    record = tmp_path / "xa.json"
+    assert main(["count", str(spec), "--format", "json", "-o", str(record)]) == EXIT_OK
+    plan = tmp_path / "don_vi.csv"
+    plan.write_text("unit,level\nĐảng bộ xã Tân Lập,commune\n", encoding="utf-8")
+    out = tmp_path / "tinh.csv"
+    assert main(["rollup", str(record), "--plan", str(plan), "-o", str(out)]) == EXIT_OK
+    capsys.readouterr()
+    (row,) = _rows(tmp_path / "tinh.progress.csv")
+    assert (row["unit"], row["reported"], row["contests"]) == ("Đảng bộ xã Tân Lập", "True", "2")

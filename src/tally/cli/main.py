@@ -278,6 +278,9 @@ def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
         metavar=h("cli.metavar.output"),
         help=h("cli.help.rollup.output"),
     )
+    rollup.add_argument(
+        "--plan", type=Path, metavar=h("cli.metavar.units"), help=h("cli.help.rollup.plan")
+    )
     _language(rollup, lang)
     return parser
 

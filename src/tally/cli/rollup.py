@@ -23,6 +23,7 @@ def rollup_command(args: argparse.Namespace) -> tuple[str, bool, str]:
         candidate_rows,
         composition_rows,
         progress_row,
+        unplanned_rows,
     )
     from tally.rollup.write import write_tables
 
@@ -32,12 +33,17 @@ def rollup_command(args: argparse.Namespace) -> tuple[str, bool, str]:
         raise InputFileError(
             "rollup.format", Location(file=str(output)), allowed=", ".join(FORMATS)
         )
-    inputs = list(args.results)
-    gathered = collect(inputs)
+    inputs = list(args.results) + ([args.plan] if args.plan is not None else [])
+    gathered = collect(list(args.results))
     records = [reported.record for reported in gathered.congresses]
+    progress = [progress_row(rec) for rec in records]
+    if args.plan is not None:
+        from tally.rollup.units import read_units
+
+        progress += unplanned_rows(read_units(args.plan), progress)
     tables = {
         "candidates": ([r for rec in records for r in candidate_rows(rec)], CANDIDATE_COLUMNS),
-        "progress": ([progress_row(rec) for rec in records], PROGRESS_COLUMNS),
+        "progress": (progress, PROGRESS_COLUMNS),
         "composition": (
             [r for rec in records for r in composition_rows(rec)],
             COMPOSITION_COLUMNS,

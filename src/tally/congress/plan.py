@@ -270,6 +270,9 @@ class Congress(OneLineModel):
     """The place name of the date line (địa danh): ``Yên Sơn, ngày 15 tháng 7 năm 2020``."""
     level: Level | None = None
     """The level of the organisation (commune, province…): the advised sizes for it are noted."""
+    unit: str | None = None
+    """The party organisation whose congress it is (e.g. "Đảng bộ xã Tân Lập"): how an
+    organisation department's roll-up matches it to its plan of congresses."""
     roll: Roll
     rules: RuleSet = QC_190
     board: tuple[BoardMember, ...] = ()

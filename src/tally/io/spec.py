@@ -152,6 +152,7 @@ class _CongressEntry(BaseModel):
     letterhead: list[str] = []
     locality: str | None = None
     level: Level | None = None
+    unit: str | None = None
 
     @field_validator("model", mode="before")
     @classmethod
@@ -288,6 +289,7 @@ def congress_from_dict(data: dict[str, Any], source: str = "<spec>") -> Congress
             letterhead=tuple(header.letterhead),
             locality=header.locality,
             level=header.level,
+            unit=header.unit,
             roll=roll,
             rules=rules,
             board=tuple(board),

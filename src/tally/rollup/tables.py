@@ -38,6 +38,9 @@ CANDIDATE_COLUMNS = (
     "result",
 )
 PROGRESS_COLUMNS = (
+    "unit",
+    "reported",
+    "planned_date",
     "congress",
     "term",
     "date",
@@ -67,7 +70,8 @@ COMPOSITION_COLUMNS = (
 INTEGER_COLUMNS = frozenset(
     column
     for column in (*CANDIDATE_COLUMNS, *PROGRESS_COLUMNS, *COMPOSITION_COLUMNS)
-    if column not in {"congress", "term", "date", "level", "contest", "body", "candidate"}
+    if column not in {"congress", "term", "date", "level", "contest", "body", "candidate", "unit"}
+    and column not in {"reported", "planned_date"}
     and column not in {"gender", "ethnicity", "birth_date", "incumbent", "share", "result"}
 )
 """The columns that hold counts (integers in every format)."""
@@ -120,14 +124,20 @@ def candidate_rows(record: CongressRecord) -> Iterable[Row]:
 
 
 def progress_row(record: CongressRecord) -> Row:
-    """Where one congress stands: its contests complete, waiting, or needing a decision."""
+    """Where one congress stands: its contests complete, waiting, or needing a decision.
+
+    ``unit`` is the spec's ``[congress] unit``, else the congress's name."""
     contests = record.contests
     statuses = [c.status for c in contests]
     seats = sum(c.seats for c in contests)
     filled = sum(len(c.elected) for c in contests)
     complete = statuses.count(ContestStatus.COMPLETE)
     waiting = sum(status in _WAITING for status in statuses)
+    congress = record.congress
     return {
+        "unit": congress.unit or congress.name,
+        "reported": True,
+        "planned_date": "",
         **_congress_cells(record),
         "contests": len(contests),
         "complete": complete,
@@ -170,3 +180,34 @@ def totals(rows: Iterable[Row], columns: tuple[str, ...]) -> Row:
             if isinstance(value, int) and not isinstance(value, bool):
                 summed[column] = summed.get(column, 0) + value
     return summed
+
+
+def unplanned_rows(plan: Iterable[Row], reported: Iterable[Row]) -> list[Row]:
+    """The units of ``plan`` (``unit``, ``level``, ``planned_date``) with no reported congress:
+    progress rows that say so, every count zero."""
+    seen = {row["unit"] for row in reported}
+    return [
+        {
+            "unit": unit["unit"],
+            "reported": False,
+            "planned_date": unit.get("planned_date", ""),
+            "congress": "",
+            "term": "",
+            "date": "",
+            "level": unit.get("level", ""),
+            **dict.fromkeys(
+                (
+                    "contests",
+                    "complete",
+                    "awaiting_ballots",
+                    "awaiting_decision",
+                    "seats",
+                    "seats_filled",
+                    "seats_open",
+                ),
+                0,
+            ),
+        }
+        for unit in plan
+        if unit["unit"] not in seen
+    ]

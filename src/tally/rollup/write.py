@@ -71,6 +71,8 @@ def parquet_bytes(rows: list[Row], columns: tuple[str, ...]) -> bytes:
     def kind(column: str) -> Any:
         if column in INTEGER_COLUMNS:
             return pa.int64()
+        if column == "reported":
+            return pa.bool_()
         return pa.float64() if column == "share" else pa.string()
 
     schema = pa.schema([(column, kind(column)) for column in columns])
@@ -83,7 +85,7 @@ def parquet_bytes(rows: list[Row], columns: tuple[str, ...]) -> bytes:
 
 def _cell(value: object, column: str) -> object:
     """A cell as Parquet takes it: text columns as text (``True`` → ``"true"``)."""
-    if column in INTEGER_COLUMNS or column == "share" or value is None:
+    if column in INTEGER_COLUMNS or column in ("share", "reported") or value is None:
         return value
     if isinstance(value, bool):
         return "true" if value else "false"

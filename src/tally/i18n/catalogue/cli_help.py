@@ -161,6 +161,11 @@ TABLE: dict[str, tuple[str, str]] = {
         "tables beside it: NAME.progress.csv, NAME.composition.csv",
     ),
     "cli.metavar.results": ("KẾT_QUẢ", "RESULTS"),
+    "cli.metavar.units": ("ĐƠN_VỊ.csv", "UNITS.csv"),
+    "cli.help.rollup.plan": (
+        "kế hoạch đại hội (đơn vị, cấp, ngày dự kiến): đơn vị chưa báo cáo được liệt kê",
+        "the plan of congresses (unit, level, planned date): units not yet reported are listed",
+    ),
     "cli.help.schema": (
         "in JSON Schema của các tệp JSON tally ghi ra",
         "print the JSON Schema of the JSON files tally writes",

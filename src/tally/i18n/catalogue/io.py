@@ -216,6 +216,23 @@ TABLE: dict[str, tuple[str, str]] = {
         "thiệu, tín nhiệm cao, tín nhiệm, tín nhiệm thấp, ghi chú).",
         "The column {column!r} does not belong to this poll's ballots. The columns: {allowed}.",
     ),
+    "units.no_unit_column": (
+        "Tệp kế hoạch thiếu cột đơn vị (unit / đơn vị); các cột khác: cấp, ngày dự kiến.",
+        "The plan has no unit column (unit / đơn vị); the others: level, planned_date.",
+    ),
+    "units.no_unit": ("Dòng này không ghi tên đơn vị.", "This row names no unit."),
+    "units.twice": (
+        "Đơn vị {unit!r} đã có ở dòng {first}. Mỗi đơn vị một dòng.",
+        "The unit {unit!r} is already on line {first}. One line per unit.",
+    ),
+    "units.level": (
+        "Cấp {level!r} không có. Các cấp: {allowed}.",
+        "There is no level {level!r}. The levels: {allowed}.",
+    ),
+    "units.date": (
+        "Ngày {value!r} không đúng dạng năm-tháng-ngày (ví dụ 2025-06-21).",
+        "The date {value!r} is not year-month-day (e.g. 2025-06-21).",
+    ),
     "rollup.format": (
         "Chưa ghi được loại tệp này. Các loại: {allowed}.",
         "This kind of file cannot be written yet. The kinds: {allowed}.",
