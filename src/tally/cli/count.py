@@ -10,13 +10,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tally.cli.outputs import check_outputs
+from tally.cli.outputs import check_outputs, documents_as
 from tally.congress.plan import Congress
 from tally.congress.run import CongressRecord, ContestRecord, ContestStatus, round_id, run_congress
 from tally.errors import InputFileError, Location, TallyError
 from tally.i18n.labels import label
 from tally.i18n.messages import Lang, text
-from tally.render.document import Document, Format, join_documents, render
+from tally.render.document import Document, Format
 from tally.render.paged import PAGED_FORMATS, render_paged
 
 if TYPE_CHECKING:
@@ -194,12 +194,7 @@ def _render(
         if len(chosen) == 1 and len(record.contests) > 1:
             return chosen[0].model_dump_json(indent=2) + "\n"
         return record.model_dump_json(indent=2) + "\n"
-    documents = _documents(record, chosen, awaited, lang, fingerprints)
-    for paged in PAGED_FORMATS:
-        if fmt == paged:
-            return render_paged(documents, paged, os.cpu_count() or 1)
-    document_format: Format = "markdown" if fmt == "markdown" else "text"
-    return join_documents((render(d.blocks, document_format) for d in documents), fmt)
+    return documents_as(_documents(record, chosen, awaited, lang, fingerprints), fmt)
 
 
 def _documents(

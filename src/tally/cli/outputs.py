@@ -3,12 +3,15 @@ say things to the board on standard error."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from tally.files import check_output, write_atomically
+from tally.render.document import Document, Format, join_documents, render
+from tally.render.paged import PAGED_FORMATS, render_paged
 
 
 def check_outputs(
@@ -42,3 +45,13 @@ def write(output: str | bytes, path: Path | None, stdout: TextIO) -> None:
 def say(message: str) -> None:
     """A line for the board, on standard error."""
     print(message, file=sys.stderr)
+
+
+def documents_as(documents: Sequence[Document], fmt: str) -> str | bytes:
+    """``documents`` in the output format ``fmt``: HTML, PDF or Word (laid out in as many
+    processes as there are cores), else text or Markdown, joined page after page."""
+    for paged in PAGED_FORMATS:
+        if fmt == paged:
+            return render_paged(documents, paged, os.cpu_count() or 1)
+    document_format: Format = "markdown" if fmt == "markdown" else "text"
+    return join_documents((render(d.blocks, document_format) for d in documents), fmt)

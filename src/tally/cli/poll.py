@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 
 from tally.errors import InputFileError, Location, TallyError
 from tally.i18n.messages import Lang, text
@@ -13,12 +12,10 @@ from tally.i18n.messages import Lang, text
 def poll_command(args: argparse.Namespace) -> tuple[str | bytes, bool, str]:
     """Every poll of the spec (or ``--poll ID``) counted from its ballots file, its minutes in
     the chosen format, and a line per poll for the board."""
-    from tally.cli.outputs import check_outputs
+    from tally.cli.outputs import check_outputs, documents_as
     from tally.counting.poll import count_poll
     from tally.io.poll_csv import read_poll_csv
     from tally.io.spec import load_congress
-    from tally.render.document import Format, join_documents, render
-    from tally.render.paged import PAGED_FORMATS, render_paged
     from tally.render.poll_minutes import poll_minutes_document
 
     lang: Lang = args.lang
@@ -73,10 +70,5 @@ def poll_command(args: argparse.Namespace) -> tuple[str | bytes, bool, str]:
         dumped = [json.loads(result.model_dump_json()) for result in results]
         return json.dumps(dumped, ensure_ascii=False, indent=2) + "\n", False, "\n".join(lines)
     documents = [poll_minutes_document(result, congress, lang) for result in results]
-    for paged in PAGED_FORMATS:
-        if args.fmt == paged:
-            output = render_paged(documents, paged, os.cpu_count() or 1)
-            return output, not all(r.stands for r in results), "\n".join(lines)
-    document_format: Format = "markdown" if args.fmt == "markdown" else "text"
-    output = join_documents((render(d.blocks, document_format) for d in documents), args.fmt)
+    output = documents_as(documents, args.fmt)
     return output, not all(r.stands for r in results), "\n".join(lines)

@@ -46,6 +46,14 @@ VALID = 0
 """The code of a valid ballot in the array :func:`classify` returns."""
 
 
+OBSERVED_REASONS: tuple[tuple[Observation, InvalidReason], ...] = (
+    (Observation.NOT_ISSUED, InvalidReason.NOT_ISSUED),
+    (Observation.IDENTIFYING_MARK, InvalidReason.IDENTIFYING_MARK),
+    (Observation.WRITE_IN, InvalidReason.WRITE_IN),
+)
+"""The board's observations and the reason each makes a ballot invalid, strongest first."""
+
+
 def code_of(reason: InvalidReason) -> int:
     """The array code of ``reason`` (1-based position in precedence order)."""
     return REASONS.index(reason) + 1
@@ -100,10 +108,6 @@ def classify_block(
             codes[clear_in_row == 0] = code_of(InvalidReason.NO_VOTE)
         codes[agreed > contest.ballot_seats] = code_of(InvalidReason.OVER_SEATS)
     if observations.any():
-        for flag, reason in (
-            (Observation.WRITE_IN, InvalidReason.WRITE_IN),
-            (Observation.IDENTIFYING_MARK, InvalidReason.IDENTIFYING_MARK),
-            (Observation.NOT_ISSUED, InvalidReason.NOT_ISSUED),
-        ):
+        for flag, reason in reversed(OBSERVED_REASONS):  # the strongest written last
             codes[(observations & flag) != 0] = code_of(reason)
     return codes

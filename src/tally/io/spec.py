@@ -377,34 +377,24 @@ def check_spec_paths(congress: Congress, folder: Path | None, source: str = "<sp
     contest.bt.ballots | '..' leads out of the folder
     """
     base = folder.resolve() if folder is not None else None
+    named: list[tuple[str, str]] = []
     for plan in congress.contests:
         for number in range(1, len(plan.rounds) + 2):
             name = plan.round_plan(number).ballots
-            if name is None:
-                continue
-            field = f"contest.{plan.contest.id}" + (f".round#{number}" if number > 1 else "")
-            field += ".ballots"
-            reason = _outside(name, base)
-            if reason is not None:
-                raise InputFileError(
-                    "spec.path_outside",
-                    Location(file=source, field=field),
-                    field=field,
-                    path=name,
-                    folder=_folder_shown(folder, source),
-                    reason=reason,
-                )
-    for poll in congress.polls:
-        if poll.ballots is None:
-            continue
-        field = f"poll.{poll.poll.id}.ballots"
-        reason = _outside(poll.ballots, base)
+            if name is not None:
+                field = f"contest.{plan.contest.id}" + (f".round#{number}" if number > 1 else "")
+                named.append((f"{field}.ballots", name))
+    named += [
+        (f"poll.{p.poll.id}.ballots", p.ballots) for p in congress.polls if p.ballots is not None
+    ]
+    for field, name in named:
+        reason = _outside(name, base)
         if reason is not None:
             raise InputFileError(
                 "spec.path_outside",
                 Location(file=source, field=field),
                 field=field,
-                path=poll.ballots,
+                path=name,
                 folder=_folder_shown(folder, source),
                 reason=reason,
             )

@@ -101,6 +101,26 @@ def _as_refs(refs: Refs, where: Location | None = None) -> tuple[Ref, ...]:
         raise BallotError("ballot.bad_refs", where or Location(), value=shown(refs)) from None
 
 
+def clean_serial(serial: str | int, where: Location | None) -> tuple[str, Location]:
+    """A ballot's serial as entered, stripped and composed (NFC), and the place its errors
+    name; an empty or unprintable serial, or one with look-alike letters, is refused."""
+    serial = serial.strip() if isinstance(serial, str) else str(serial)
+    place = (
+        Location(serial=serial or None)
+        if where is None
+        else where.within(Location(serial=serial or None))
+    )
+    if not serial:
+        raise BallotError("ballot.empty_serial", place)
+    if not serial.isprintable():
+        raise BallotError("ballot.bad_serial", place, serial=serial)
+    composed = check_serial(serial, place)
+    if composed != serial:
+        place = replace(place, serial=composed) if place.serial == serial else place
+        serial = composed
+    return serial, place
+
+
 class MarksGiven(TypedDict, total=False):
     """A ballot's marks as a board enters them (every key optional).
 
@@ -165,20 +185,7 @@ class BallotBuilder:
     ) -> tuple[str, bytearray, int, Location]:
         """Check one ballot without recording it: its cleaned serial, mark row, observation
         flags, and the place errors name. Arguments as for :meth:`add`."""
-        serial = serial.strip() if isinstance(serial, str) else str(serial)
-        place = (
-            Location(serial=serial or None)
-            if where is None
-            else where.within(Location(serial=serial or None))
-        )
-        if not serial:
-            raise BallotError("ballot.empty_serial", place)
-        if not serial.isprintable():
-            raise BallotError("ballot.bad_serial", place, serial=serial)
-        composed = check_serial(serial, place)
-        if composed != serial:
-            place = replace(place, serial=composed) if place.serial == serial else place
-            serial = composed
+        serial, place = clean_serial(serial, where)
         flags = parse_observations(marks.get("observations", ()), serial, place)
         kept, struck = marks.get("kept"), marks.get("struck")
         agree = _as_refs(marks.get("agree", ()))

@@ -15,6 +15,7 @@ import hashlib
 import json
 import numbers
 import operator
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -222,26 +223,33 @@ class Contest(FrozenModel):
         Raises :class:`KeyError` for an unknown reference (of any type); callers turn it into a
         located error.
         """
-        if type(ref) is not int and isinstance(ref, numbers.Integral) and not isinstance(ref, bool):
-            ref = int(ref)  # a numpy integer read from an array or a frame
-        if isinstance(ref, bool) or not isinstance(ref, int | str):
-            raise KeyError(ref)
-        if isinstance(ref, int) or (ref.strip().isascii() and ref.strip().isdigit()):
-            try:
-                number = int(ref)
-            except ValueError:  # more digits than Python converts: no such ballot number
-                raise KeyError(ref) from None
-            if 1 <= number <= len(self.candidates):
-                return number
-            raise KeyError(ref)
+        return ballot_number(ref, len(self.candidates), lambda: self._derived.numbers_by_name)
+
+
+def ballot_number(ref: object, listed: int, by_name: Callable[[], Mapping[object, int]]) -> int:
+    """The 1-based number of a person on a list of ``listed`` names, given by number (plain
+    digits: look-alike or overlong ones are no number) or by name (``by_name`` maps each
+    :func:`~tally.model.names.name_identity` to its number); :class:`KeyError` otherwise."""
+    if type(ref) is not int and isinstance(ref, numbers.Integral) and not isinstance(ref, bool):
+        ref = int(ref)  # a numpy integer read from an array or a frame
+    if isinstance(ref, bool) or not isinstance(ref, int | str):
+        raise KeyError(ref)
+    if isinstance(ref, int) or (ref.strip().isascii() and ref.strip().isdigit()):
         try:
-            key = name_identity(ref)
-        except NameFormatError:
+            number = int(ref)
+        except ValueError:  # more digits than Python converts: no such ballot number
             raise KeyError(ref) from None
-        found = self._derived.numbers_by_name.get(key)
-        if found is None:
-            raise KeyError(ref)
-        return found
+        if 1 <= number <= listed:
+            return number
+        raise KeyError(ref)
+    try:
+        key = name_identity(ref)
+    except NameFormatError:
+        raise KeyError(ref) from None
+    found = by_name().get(key)
+    if found is None:
+        raise KeyError(ref)
+    return found
 
 
 def _duplicate(first: str, second: str, number: int) -> ContestError:

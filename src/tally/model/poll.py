@@ -16,20 +16,20 @@ RULES §7, §8.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 from typing import Self
 
 from pydantic import Field, model_validator
 
-from tally.errors import BallotError, ContestError, Location, NameFormatError
+from tally.errors import BallotError, ContestError, Location
 from tally.i18n.labels import Term
+from tally.model.ballot_builder import clean_serial
 from tally.model.ballots import parse_observations
 from tally.model.base import OneLineModel
-from tally.model.contest import Candidates
+from tally.model.contest import Candidates, ballot_number
 from tally.model.lookalikes import skeleton
 from tally.model.names import ballot_order_key, name_identity
-from tally.model.serials import check_serial
 
 
 class PollKind(StrEnum):
@@ -97,28 +97,11 @@ class Poll(OneLineModel):
     def number_of(self, ref: object) -> int:
         """The 1-based ballot number of a person given by number or by name; :class:`KeyError`
         for anything else."""
-        if isinstance(ref, bool):
-            raise KeyError(ref)
-        if isinstance(ref, int) or (
-            isinstance(ref, str) and ref.strip().isascii() and ref.strip().isdigit()
-        ):
-            try:
-                number = int(ref)
-            except ValueError:  # more digits than Python converts: no such number
-                raise KeyError(ref) from None
-            if 1 <= number <= len(self.persons):
-                return number
-            raise KeyError(ref)
-        if not isinstance(ref, str):
-            raise KeyError(ref)
-        try:
-            key = name_identity(ref)
-        except NameFormatError:
-            raise KeyError(ref) from None
-        for number, person in enumerate(self.persons, start=1):
-            if name_identity(person.name) == key:
-                return number
-        raise KeyError(ref)
+        return ballot_number(
+            ref,
+            len(self.persons),
+            lambda: {name_identity(p.name): n for n, p in enumerate(self.persons, start=1)},
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,14 +144,7 @@ class PollBallotBuilder:
     ) -> None:
         """One ballot: ``marked`` (introduction) or ``high``/``confidence``/``low``
         (confidence), the persons by number or name; ``observations`` the board's codes."""
-        serial = serial.strip() if isinstance(serial, str) else str(serial)
-        place = (where or Location()).within(Location(serial=serial or None))
-        if not serial:
-            raise BallotError("ballot.empty_serial", place)
-        if not serial.isprintable():
-            raise BallotError("ballot.bad_serial", place, serial=serial)
-        serial = check_serial(serial, place)
-        place = replace(place, serial=serial)
+        serial, place = clean_serial(serial, where)
         first = self._seen.get(skeleton(serial))
         if first is not None:
             raise BallotError("poll.duplicate_serial", place, serial=serial, first=first)

@@ -346,8 +346,7 @@ def _assembly(result: ContestResult, lang: Lang) -> str:
     (hội nghị) of a committee."""
     if result.roll.kind is CongressKind.COMMITTEE_CONFERENCE:
         return _t("assembly_conference", lang)
-    own = f"minutes.assembly_congress.{result.rules.organisation.value}"
-    return _t(own if own in keys() else "doc.congress", lang)
+    return _said_by("assembly_congress", result.rules, lang, "doc.congress")
 
 
 def _base_lines(result: ContestResult, lang: Lang) -> list[tuple[str, str]]:
@@ -409,11 +408,11 @@ def _base_lines(result: ContestResult, lang: Lang) -> list[tuple[str, str]]:
     return lines
 
 
-def _said_by(key: str, rules: RuleSet, lang: Lang) -> str:
+def _said_by(key: str, rules: RuleSet, lang: Lang, party: str | None = None) -> str:
     """``minutes.KEY`` in the words of the rule set's organisation (``minutes.KEY.trade_union``)
-    where it has its own, else the Party's."""
+    where it has its own, else the Party's (``party``, by default ``minutes.KEY``)."""
     own = f"minutes.{key}.{rules.organisation.value}"
-    return _t(own if own in keys() else f"minutes.{key}", lang)
+    return _t(own if own in keys() else party or f"minutes.{key}", lang)
 
 
 def _cited_or_none(citation: Citation | None, lang: Lang) -> str:

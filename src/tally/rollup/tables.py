@@ -37,14 +37,7 @@ CANDIDATE_COLUMNS = (
     "share",
     "result",
 )
-PROGRESS_COLUMNS = (
-    "unit",
-    "reported",
-    "planned_date",
-    "congress",
-    "term",
-    "date",
-    "level",
+_PROGRESS_COUNTS = (
     "contests",
     "complete",
     "awaiting_ballots",
@@ -53,26 +46,20 @@ PROGRESS_COLUMNS = (
     "seats_filled",
     "seats_open",
 )
-COMPOSITION_COLUMNS = (
+PROGRESS_COLUMNS = (
+    "unit",
+    "reported",
+    "planned_date",
     "congress",
     "term",
     "date",
     "level",
-    "contest",
-    "body",
-    "size",
-    "women",
-    "minorities",
-    "under_40",
-    "reelected",
-    "new",
+    *_PROGRESS_COUNTS,
 )
+_COMPOSITION_COUNTS = ("size", "women", "minorities", "under_40", "reelected", "new")
+COMPOSITION_COLUMNS = ("congress", "term", "date", "level", "contest", "body", *_COMPOSITION_COUNTS)
 INTEGER_COLUMNS = frozenset(
-    column
-    for column in (*CANDIDATE_COLUMNS, *PROGRESS_COLUMNS, *COMPOSITION_COLUMNS)
-    if column not in {"congress", "term", "date", "level", "contest", "body", "candidate", "unit"}
-    and column not in {"reported", "planned_date"}
-    and column not in {"gender", "ethnicity", "birth_date", "incumbent", "share", "result"}
+    {"round", "number", "votes", "base", *_PROGRESS_COUNTS, *_COMPOSITION_COUNTS}
 )
 """The columns that hold counts (integers in every format)."""
 _WAITING = frozenset({ContestStatus.AWAITING_BALLOTS, ContestStatus.WAITING_FOR_SOURCE})
@@ -195,18 +182,7 @@ def unplanned_rows(plan: Iterable[Row], reported: Iterable[Row]) -> list[Row]:
             "term": "",
             "date": "",
             "level": unit.get("level", ""),
-            **dict.fromkeys(
-                (
-                    "contests",
-                    "complete",
-                    "awaiting_ballots",
-                    "awaiting_decision",
-                    "seats",
-                    "seats_filled",
-                    "seats_open",
-                ),
-                0,
-            ),
+            **dict.fromkeys(_PROGRESS_COUNTS, 0),
         }
         for unit in plan
         if unit["unit"] not in seen
