@@ -237,3 +237,15 @@ def test_the_poll_minutes_list_the_congress_s_adjustments(
     out = flat(capsys.readouterr().out)
     assert "Điều chỉnh theo quyết định của hội nghị: Phiếu tín nhiệm: tỷ lệ so với" in out
     assert "số phiếu hợp lệ (28)" in out
+
+
+def test_a_blank_introduction_ballot_is_valid_unless_the_policy_says_otherwise() -> None:
+    poll = Poll(id="gt", kind=PollKind.INTRODUCTION, persons=MEMBERS)
+    builder = PollBallotBuilder(poll)
+    builder.add(1, marked=[1])
+    builder.add(2, marked=[])
+    roll = Roll(kind=CongressKind.MEMBER_CONGRESS, convened=2, present=2)
+    assert count_poll(poll, builder.build(), roll=roll, issued=2).valid == 2
+    strict = with_overrides(QC_190, {"polls.introduction_blank_valid": False})
+    result = count_poll(poll, builder.build(), roll=roll, issued=2, rules=strict)
+    assert result.valid == 1 and result.invalid_by_reason[InvalidReason.NO_VOTE] == 1

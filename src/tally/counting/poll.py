@@ -20,9 +20,8 @@ from pydantic import field_validator
 
 from tally.arguments import checked
 from tally.counting.result import check_ballot_figures, reconcile_figures
-from tally.counting.validity import REASONS, InvalidReason
+from tally.counting.validity import OBSERVED_REASONS, REASONS, InvalidReason
 from tally.errors import BallotError, Location
-from tally.model.ballots import Observation
 from tally.model.base import FrozenModel
 from tally.model.poll import Poll, PollBallots, PollKind, Rating
 from tally.model.roll import Roll
@@ -74,20 +73,17 @@ class PollResult(FrozenModel):
         return self.presence is None or self.presence.met
 
 
-_OBSERVED = (
-    (Observation.NOT_ISSUED, InvalidReason.NOT_ISSUED),
-    (Observation.IDENTIFYING_MARK, InvalidReason.IDENTIFYING_MARK),
-    (Observation.WRITE_IN, InvalidReason.WRITE_IN),
-)
-
-
-def _reason(poll: Poll, row: tuple[int, ...], flags: int) -> InvalidReason | None:
+def _reason(
+    poll: Poll, row: tuple[int, ...], flags: int, blank_valid: bool
+) -> InvalidReason | None:
     """Why one ballot is invalid (the board's observations first), or ``None``."""
-    for flag, reason in _OBSERVED:
+    for flag, reason in OBSERVED_REASONS:
         if flags & flag:
             return reason
     if poll.kind is PollKind.INTRODUCTION and sum(row) > poll.places:
         return InvalidReason.OVER_SEATS
+    if poll.kind is PollKind.INTRODUCTION and not any(row) and not blank_valid:
+        return InvalidReason.NO_VOTE
     return None
 
 
@@ -114,7 +110,7 @@ def count_poll(
     sums = {mark: [0] * k for mark in (1, Rating.CONFIDENCE, Rating.LOW, Rating.UNRATED)}
     valid = 0
     for row, flags in zip(ballots.rows, ballots.observations, strict=True):
-        why = _reason(poll, row, flags)
+        why = _reason(poll, row, flags, rules.polls.introduction_blank_valid)
         if why is not None:
             invalid[why] = invalid.get(why, 0) + 1
             continue

@@ -461,6 +461,9 @@ class PollPolicy(FrozenModel):
     introduction_base: ThresholdBase = ThresholdBase.COLLECTED_BALLOTS
     """Each nominee's share of this number (no threshold) [P: "a share of ballots"]."""
     introduction_citation: Citation | None = None
+    introduction_blank_valid: bool = True
+    """An introduction ballot that marks nobody is valid and introduces nobody; off, it is
+    invalid (``no_vote``). No source settles it (tally's policy, [U])."""
     confidence_base: ThresholdBase = ThresholdBase.ROLL
     """Shares of all members of the body: the roll's base [P]."""
     low_numerator: int = Field(default=1, ge=0)

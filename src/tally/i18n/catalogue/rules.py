@@ -154,6 +154,10 @@ TABLE: dict[str, tuple[str, str]] = {
         "Phiếu giới thiệu: tỷ lệ so với",
         "Introduction poll: shares of",
     ),
+    "rules.policy.polls.introduction_blank_valid": (
+        "Phiếu giới thiệu không đánh dấu ai vẫn hợp lệ",
+        "An introduction ballot marking nobody is valid",
+    ),
     "rules.policy.polls.confidence_base": (
         "Phiếu tín nhiệm: tỷ lệ so với",
         "Confidence vote: shares of",
