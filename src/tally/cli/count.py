@@ -188,8 +188,12 @@ def _render(
     fmt: str,
     fingerprints: dict[str, Fingerprint],
 ) -> str | bytes:
-    """The output in ``fmt``: JSON, or the documents (see :func:`_documents`) as text,
+    """The output in ``fmt``: JSON, a workbook, or the documents (see :func:`_documents`) as text,
     Markdown, HTML or PDF."""
+    if fmt == "xlsx":
+        from tally.render.workbook import congress_workbook_bytes
+
+        return congress_workbook_bytes(record, lang, [c.contest_id for c in chosen])
     if fmt == "json":
         if len(chosen) == 1 and len(record.contests) > 1:
             return chosen[0].model_dump_json(indent=2) + "\n"

@@ -55,6 +55,8 @@ EXIT_BAD_LOG = 5
 FORMATS = ("text", "markdown", "json")
 PRINTED_FORMATS = (*FORMATS, *PAGED_FORMATS)
 """``count`` and ``replay`` also print their documents as HTML, PDF and Word."""
+COUNT_FORMATS = (*PRINTED_FORMATS, "xlsx")
+"""``count`` also writes the counted congress as a workbook."""
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], tuple[str | bytes, bool, str]]] = {
     "count": count_command,
@@ -110,7 +112,7 @@ def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
     count.add_argument(
         "--list", action="store_true", dest="print_list", help=h("cli.help.count.list")
     )
-    _output(count, lang, formats=PRINTED_FORMATS)
+    _output(count, lang, formats=COUNT_FORMATS)
 
     screen = commands.add_parser(
         "screen",
@@ -338,12 +340,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(text("cli.station_count", lang, given=len(args.logs)))
     if args.command == "replay" and args.entries and args.fmt == "json":
         parser.error(template("cli.usage.entries_format", lang))
-    if getattr(args, "fmt", None) in ("pdf", "docx") and args.output is None:
+    if getattr(args, "fmt", None) in ("pdf", "docx", "xlsx") and args.output is None:
         parser.error(template("cli.usage.needs_output", lang) % {"fmt": args.fmt})
     if args.command == "replay" and args.screen and (args.entries or args.fmt != "text"):
         parser.error(template("cli.usage.screen_alone", lang))
     if args.command == "count" and args.print_list:
-        if args.fmt == "json":
+        if args.fmt in ("json", "xlsx"):
             parser.error(template("cli.usage.list_format", lang))
         if args.ballots is not None or args.log is not None:
             parser.error(template("cli.usage.list_alone", lang))

@@ -297,14 +297,33 @@ class PercentPolicy(FrozenModel):
     of_present: bool = False
     """The minutes also show each candidate's share of those present (off for the Party)."""
 
-    def format(self, votes: int, base: int, lang: Lang = "vi") -> str:
-        """``votes / base`` as a percentage string, computed exactly in integers."""
+    def scaled(self, votes: int, base: int) -> int | None:
+        """``votes / base`` in hundredths of a percent (with two decimals; thousandths with
+        three…), rounded as the policy says, computed exactly in integers; ``None`` without a
+        base.
+
+        >>> PercentPolicy(citation=Citation(source="x", confidence="U")).scaled(2, 3)
+        6667
+        """
         if base <= 0:
-            return "—"
-        scale = 10**self.decimals
-        quotient, remainder = divmod(votes * 100 * scale, base)
+            return None
+        quotient, remainder = divmod(votes * 100 * int(10**self.decimals), base)
         if self.rounding is Rounding.HALF_UP and 2 * remainder >= base:
             quotient += 1
+        return quotient
+
+    def value(self, votes: int, base: int) -> float | None:
+        """The share as a number for a spreadsheet cell (``66.67``), rounded as
+        :meth:`format` prints it; ``None`` without a base."""
+        scaled = self.scaled(votes, base)
+        return None if scaled is None else scaled / 10**self.decimals
+
+    def format(self, votes: int, base: int, lang: Lang = "vi") -> str:
+        """``votes / base`` as a percentage string, computed exactly in integers."""
+        quotient = self.scaled(votes, base)
+        if quotient is None:
+            return "—"
+        scale = 10**self.decimals
         whole, frac = divmod(quotient, scale)
         separator = text("number.decimal_separator", lang)
         return f"{whole}{separator}{frac:0{self.decimals}d}" if self.decimals else str(whole)

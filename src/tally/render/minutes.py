@@ -434,7 +434,9 @@ def _percent(result: ContestResult, votes: int, lang: Lang) -> str:
     return result.rules.percent.format(votes, result.outcome.base, lang) + "%"
 
 
-def _verdict(result: ContestResult, standing: Standing, lang: Lang) -> str:
+def verdict(result: ContestResult, standing: Standing, lang: Lang) -> str:
+    """What the minutes say of ``standing``: elected, alternate, tied, above or below the
+    threshold, or not elected."""
     tie = result.outcome.tie
     if standing.elected:
         return _t("r_elected", lang)
@@ -478,7 +480,7 @@ def _votes_table(result: ContestResult, lang: Lang) -> Table:
             cells += [percent.format(s.votes, result.count.valid, lang) + "%"]
         if percent.of_present:
             cells += [percent.format(s.votes, result.roll.present, lang) + "%"]
-        cells += [_verdict(result, s, lang)]
+        cells += [verdict(result, s, lang)]
         rows.append(tuple(cells))
     align = ("right", "left", *(["right"] * (len(headers) - 3)), "left")
     return Table(tuple(headers), tuple(rows), align)  # type: ignore[arg-type]

@@ -269,8 +269,8 @@ TABLE: dict[str, tuple[str, str]] = {
         "--entries: text, markdown, html, pdf or docx",
     ),
     "cli.usage.list_format": (
-        "--list: văn bản, markdown, html, pdf hoặc docx",
-        "--list: text, markdown, html, pdf or docx",
+        "--list: văn bản, markdown, html, pdf hoặc docx (không json, không xlsx)",
+        "--list: text, markdown, html, pdf or docx (not json, not xlsx)",
     ),
     "cli.usage.needs_output": (
         "--format %(fmt)s: cần -o TỆP (tệp %(fmt)s không in ra màn hình)",

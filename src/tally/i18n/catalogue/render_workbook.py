@@ -1,0 +1,37 @@
+"""The words of the workbooks: a counted congress (``--format xlsx``), the template a clerk
+fills, and the roll-up an organisation department reads."""
+
+TABLE: dict[str, tuple[str, str]] = {
+    "workbook.summary": ("Tổng hợp", "Summary"),
+    "workbook.composition": ("Cơ cấu", "Composition"),
+    "workbook.roll": ("Thành phần", "Roll"),
+    "workbook.convened": ("Số được triệu tập", "Convened"),
+    "workbook.deducted": ("Số được trừ khỏi căn cứ", "Deducted from the base"),
+    "workbook.present": ("Số có mặt", "Present"),
+    "workbook.base": ("Căn cứ tính kết quả", "Threshold base"),
+    "workbook.rules": ("Quy chế: {title}", "Rules: {title}"),
+    "workbook.date": ("Ngày: {date}", "Date: {date}"),
+    "workbook.place": ("Địa điểm: {place}", "Place: {place}"),
+    "workbook.round": ("Vòng", "Round"),
+    "workbook.percent": ("Tỷ lệ so với căn cứ (%)", "% of the base"),
+    "workbook.min_votes": ("Số phiếu cần có để trúng cử", "Votes needed to be elected"),
+    "workbook.elected_names": ("Người trúng cử", "Elected"),
+    "workbook.alternate_names": ("Dự khuyết, theo thứ tự", "Alternates, in order"),
+    "workbook.figures": ("Số phiếu từng vòng", "Ballots of each round"),
+    "workbook.men": ("Nam", "Men"),
+    "workbook.gender_unknown": ("Chưa rõ giới tính", "Gender unknown"),
+    "workbook.age_40_49": ("Từ 40 đến 49", "40 to 49"),
+    "workbook.age_50_59": ("Từ 50 đến 59", "50 to 59"),
+    "workbook.age_60_and_over": ("Từ 60 trở lên", "60 and over"),
+    "workbook.targets": ("Chỉ tiêu cơ cấu", "Composition targets"),
+    "workbook.target": ("Chỉ tiêu", "Target"),
+    "workbook.required": ("Yêu cầu (%)", "Required (%)"),
+    "workbook.reached": ("Đạt được (%)", "Reached (%)"),
+    "workbook.count": ("Số người thuộc diện", "In the category"),
+    "workbook.met": ("Đạt", "Met"),
+    "workbook.not_met": ("Chưa đạt", "Not met"),
+    "workbook.no_date": (
+        "Chưa ghi ngày đại hội ([congress] date): không tính được độ tuổi và cơ cấu.",
+        "The congress has no date ([congress] date): ages and composition are not computed.",
+    ),
+}
