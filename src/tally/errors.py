@@ -34,12 +34,20 @@ class Location:
     field: str | None = None
     serial: str | None = None
     column: str | None = None
+    sheet: str | None = None
+    """A workbook's sheet (``Cuộc bầu``)."""
+    cell: str | None = None
+    """A cell of that sheet (``D3``), or a range of cells (``A2:B2``)."""
 
     def render(self, lang: Lang = "vi") -> str:
         """Human-readable place, e.g. ``ballots.csv, dòng 12, phiếu 0042``."""
         parts: list[str] = []
         if self.file is not None:
             parts.append(self.file)
+        if self.sheet is not None:
+            parts.append(text("where.sheet", lang, sheet=self.sheet))
+        if self.cell is not None:
+            parts.append(text("where.cell", lang, cell=self.cell))
         if self.line is not None:
             parts.append(text("where.line", lang, line=self.line))
         if self.field is not None:
@@ -59,6 +67,8 @@ class Location:
             field=self.field if self.field is not None else outer.field,
             serial=self.serial if self.serial is not None else outer.serial,
             column=self.column if self.column is not None else outer.column,
+            sheet=self.sheet if self.sheet is not None else outer.sheet,
+            cell=self.cell if self.cell is not None else outer.cell,
         )
 
 

@@ -65,9 +65,9 @@ def load_spec(args: argparse.Namespace, logs: Sequence[Path | None]) -> tuple[Co
     """The spec's congress and the contests chosen (``--contest``, else all), once ``-o`` is
     checked against every input — the spec, ``--ballots``, every ballots file the spec names —
     and the ``logs`` the command writes."""
-    from tally.io.spec import load_congress
+    from tally.io.spec import load_congress, workbooks_named
 
-    given = [args.spec, args.ballots]
+    given = [args.spec, args.ballots, *workbooks_named(args.spec)]
     check_outputs(args.output, logs, given)
     congress = load_congress(args.spec)
     named = _named_ballots(congress, args.spec)

@@ -42,6 +42,7 @@ from tally.cli.rules import rules_command
 from tally.cli.schema import schema_command
 from tally.cli.screen import screen_command
 from tally.cli.station import station_command
+from tally.cli.workbook import spec_command, template_command
 from tally.errors import LogError, TallyError
 from tally.i18n.messages import LANGS, Lang, template, text
 from tally.render.paged import PAGED_FORMATS
@@ -69,6 +70,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], tuple[str | bytes, bool, str]
     "poll": poll_command,
     "schema": schema_command,
     "rollup": rollup_command,
+    "template": template_command,
+    "spec": spec_command,
 }
 """Each sub-command's body: the output, whether something needs a decision, the lines for
 the board."""
@@ -258,6 +261,29 @@ def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
     )
     _language(schema, lang)
     _output_file(schema, lang)
+
+    workbook = commands.add_parser(
+        "template",
+        lang=lang,
+        help=h("cli.help.template"),
+        description=h("cli.help.template.description"),
+    )
+    workbook.add_argument(
+        "output", type=Path, metavar=h("cli.metavar.book"), help=h("cli.help.template.book")
+    )
+    _language(workbook, lang)
+
+    spec = commands.add_parser(
+        "spec",
+        lang=lang,
+        help=h("cli.help.spec"),
+        description=h("cli.help.spec.description"),
+    )
+    spec.add_argument(
+        "book", type=Path, metavar=h("cli.metavar.book"), help=h("cli.help.spec.book")
+    )
+    _language(spec, lang)
+    _output_file(spec, lang)
 
     rollup = commands.add_parser(
         "rollup",

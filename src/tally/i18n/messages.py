@@ -54,8 +54,12 @@ class Phrase:
         self.key, self.params = key, params
 
     def render(self, lang: Lang = "vi") -> str:
-        """The phrase in ``lang``."""
-        return text(self.key, lang, **self.params)
+        """The phrase in ``lang`` (a phrase given as a parameter rendered in ``lang`` too)."""
+        params = {
+            name: value.render(lang) if isinstance(value, Phrase) else value
+            for name, value in self.params.items()
+        }
+        return text(self.key, lang, **params)
 
 
 def keys() -> frozenset[str]:

@@ -176,12 +176,85 @@ _TOP_LEVEL = {
 
 @checked
 def load_congress(path: str | Path) -> Congress:
-    """Read and validate the spec file at ``path``; the ballots files it names must lie inside
-    its folder (see :func:`check_spec_paths`)."""
-    text = read_utf8(path)
-    congress = congress_from_toml(text, source=str(path))
+    """Read and validate the spec at ``path``: a TOML file, or a workbook filled from
+    ``tally template`` (``.xlsx``). A contest's ``candidates`` may name a workbook's sheet
+    (``{ file = "danh_sach.xlsx", sheet = "BCH" }``). The files a spec names (ballots,
+    workbooks) must lie inside its folder (see :func:`check_spec_paths`); an error in a
+    workbook names its sheet and cell."""
+    data, cells = spec_data(path)
+    try:
+        congress = congress_from_dict(data, source=str(path))
+    except TallyError as error:
+        from tally.io.workbook_spec import located
+
+        raise located(error, cells) from None
     check_spec_paths(congress, Path(path).parent, str(path))
     return congress
+
+
+def spec_data(path: str | Path) -> tuple[dict[str, Any], dict[str, Location]]:
+    """The spec at ``path`` as plain data (what a TOML spec parses to), its candidates' sheets
+    read, and where each field read from a workbook came from."""
+    source = str(path)
+    if Path(path).suffix.lower() == ".xlsx":
+        from tally.io.workbook_spec import read_workbook_spec
+
+        return read_workbook_spec(path)
+    data = parse_toml(read_utf8(path), source, "spec.toml")
+    cells: dict[str, Location] = {}
+    for i, item in enumerate(_listed(data.get("contest")), start=1):
+        if isinstance(item, dict) and isinstance(item.get("candidates"), dict):
+            label = f"contest.{item['id']}" if "id" in item else f"contest#{i}"
+            item["candidates"], found = _sheet_list(item["candidates"], Path(path), label)
+            cells.update(found)
+    return data, cells
+
+
+def workbooks_named(path: str | Path) -> list[Path]:
+    """The workbooks a TOML spec's lists come from (inputs a command must not write over)."""
+    if Path(path).suffix.lower() == ".xlsx":
+        return []
+    try:
+        data = parse_toml(read_utf8(path), str(path), "spec.toml")
+    except TallyError:
+        return []
+    return [
+        Path(path).parent / str(item["candidates"]["file"])
+        for item in _listed(data.get("contest"))
+        if isinstance(item, dict)
+        and isinstance(item.get("candidates"), dict)
+        and "file" in item["candidates"]
+    ]
+
+
+def _listed(value: object) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _sheet_list(
+    reference: dict[str, Any], spec: Path, label: str
+) -> tuple[list[dict[str, Any]], dict[str, Location]]:
+    """The candidates on the sheet ``reference`` names (``file``, ``sheet``), a file inside
+    the spec's folder."""
+    from tally.io.workbook_spec import read_candidates
+
+    field = f"{label}.candidates"
+    source = str(spec)
+    if set(reference) != {"file", "sheet"} or not all(
+        isinstance(v, str) and v for v in reference.values()
+    ):
+        raise InputFileError("spec.sheet_reference", Location(file=source, field=field))
+    outside = _outside(reference["file"], spec.parent.resolve())
+    if outside is not None:
+        raise InputFileError(
+            "spec.path_outside",
+            Location(file=source, field=field),
+            field=field,
+            path=reference["file"],
+            folder=_folder_shown(spec.parent, source),
+            reason=outside,
+        )
+    return read_candidates(spec.parent / reference["file"], reference["sheet"], field)
 
 
 @checked

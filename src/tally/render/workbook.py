@@ -278,7 +278,7 @@ def _composition_sheet(
         target_headers = [
             "summary.contest",
             "workbook.target",
-            "workbook.required",
+            "workbook.required_percent",
             "workbook.count",
             "summary.size",
             "workbook.reached",

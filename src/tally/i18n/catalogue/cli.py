@@ -159,4 +159,12 @@ TABLE: dict[str, tuple[str, str]] = {
         "Đã in danh sách {contests} cuộc bầu theo thứ tự trên phiếu.",
         "Printed the lists of {contests} contest(s) in ballot order.",
     ),
+    "cli.workbook_suffix": (
+        "Sổ mẫu phải là tệp .xlsx. Đặt tên tệp kết thúc bằng .xlsx.",
+        "The template must be an .xlsx file. Give a name ending in .xlsx.",
+    ),
+    "cli.spec_checked": (
+        "Đã kiểm tra {path}: {contests} cuộc bầu, {names} người trong các danh sách.",
+        "Checked {path}: {contests} contest(s), {names} name(s) on the lists.",
+    ),
 }

@@ -338,4 +338,34 @@ TABLE: dict[str, tuple[str, str]] = {
         "không có lệnh %(parser_name)r (các lệnh: %(choices)s)",
         "unknown parser %(parser_name)r (choices: %(choices)s)",
     ),
+    "cli.help.template": (
+        "ghi sổ Excel mẫu để chuẩn bị đại hội (danh sách, thành phần, ban kiểm phiếu)",
+        "write the Excel workbook to prepare a congress in (lists, roll, counting board)",
+    ),
+    "cli.help.template.description": (
+        "Ghi sổ Excel mẫu có tiêu đề tiếng Việt: trang Đại hội, Ban kiểm phiếu, Cuộc bầu và "
+        "một trang danh sách mẫu. Điền xong thì kiểm tra bằng tally spec, hoặc đếm thẳng bằng "
+        "tally count SỔ.xlsx.",
+        "Write the template workbook (Vietnamese headers; --lang en for English ones): the "
+        "Congress, Counting board and Contests sheets and an example list sheet. Once filled, "
+        "check it with tally spec, or count it directly with tally count BOOK.xlsx.",
+    ),
+    "cli.metavar.book": ("SỔ.xlsx", "BOOK.xlsx"),
+    "cli.help.template.book": ("tệp sổ mẫu sẽ ghi (.xlsx)", "the workbook to write (.xlsx)"),
+    "cli.help.spec": (
+        "kiểm tra sổ Excel chuẩn bị đại hội và ghi thành tệp mô tả TOML",
+        "check a congress workbook and write it as a TOML spec",
+    ),
+    "cli.help.spec.description": (
+        "Đọc sổ Excel (theo mẫu tally template) hoặc tệp mô tả có danh sách lấy từ sổ Excel, "
+        "kiểm tra như tally count, và ghi tệp mô tả TOML tương đương. Mỗi lỗi chỉ rõ trang "
+        "tính và ô.",
+        "Read a workbook (from tally template), or a spec whose lists come from workbooks, "
+        "check it as tally count does, and write the equivalent TOML spec. Every error names "
+        "the sheet and the cell.",
+    ),
+    "cli.help.spec.book": (
+        "sổ Excel (.xlsx) hoặc tệp mô tả (.toml)",
+        "the workbook (.xlsx) or spec (.toml)",
+    ),
 }

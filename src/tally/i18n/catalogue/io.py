@@ -263,6 +263,12 @@ TABLE: dict[str, tuple[str, str]] = {
         "Không có bộ quy tắc {name!r}. Dùng một trong: {allowed}.",
         "There is no rule set {name!r}. Use one of: {allowed}.",
     ),
+    "spec.sheet_reference": (
+        'Danh sách lấy từ sổ Excel ghi dạng {{ file = "danh_sach.xlsx", sheet = "BCH" }}: '
+        "tên tệp (trong thư mục của tệp mô tả) và tên trang tính, không thêm gì khác.",
+        'A list taken from a workbook is written {{ file = "danh_sach.xlsx", sheet = "BCH" }}: '
+        "the file (in the spec's folder) and the sheet, nothing else.",
+    ),
     "spec.path_outside": (
         "Tệp {path!r} phải nằm trong thư mục của tệp mô tả ({folder}), ghi bằng "
         'đường dẫn tương đối (ví dụ "phieu_bch.csv" hoặc "phieu/bch.csv"); {reason}. Muốn '

@@ -25,7 +25,7 @@ TABLE: dict[str, tuple[str, str]] = {
     "workbook.age_60_and_over": ("Từ 60 trở lên", "60 and over"),
     "workbook.targets": ("Chỉ tiêu cơ cấu", "Composition targets"),
     "workbook.target": ("Chỉ tiêu", "Target"),
-    "workbook.required": ("Yêu cầu (%)", "Required (%)"),
+    "workbook.required_percent": ("Yêu cầu (%)", "Required (%)"),
     "workbook.reached": ("Đạt được (%)", "Reached (%)"),
     "workbook.count": ("Số người thuộc diện", "In the category"),
     "workbook.met": ("Đạt", "Met"),
@@ -33,5 +33,188 @@ TABLE: dict[str, tuple[str, str]] = {
     "workbook.no_date": (
         "Chưa ghi ngày đại hội ([congress] date): không tính được độ tuổi và cơ cấu.",
         "The congress has no date ([congress] date): ages and composition are not computed.",
+    ),
+    # --- the template a clerk fills (tally.io.workbook_spec) ---
+    "workbook.sheet.congress": ("Đại hội", "Congress"),
+    "workbook.sheet.board": ("Ban kiểm phiếu", "Counting board"),
+    "workbook.sheet.contests": ("Cuộc bầu", "Contests"),
+    "workbook.sheet.guide": ("Hướng dẫn", "Guide"),
+    "workbook.h.item": ("Mục", "Item"),
+    "workbook.h.value": ("Giá trị", "Value"),
+    "workbook.h.name": ("Tên đại hội", "Name of the congress"),
+    "workbook.h.term": ("Nhiệm kỳ", "Term"),
+    "workbook.h.date": ("Ngày đại hội", "Date of the congress"),
+    "workbook.h.place": ("Địa điểm", "Place"),
+    "workbook.h.locality": ("Địa danh (dòng ngày tháng của biên bản)", "Locality (dateline)"),
+    "workbook.h.letterhead_1": ("Dòng đầu trang bên trái, dòng 1", "Letterhead, line 1"),
+    "workbook.h.letterhead_2": ("Dòng đầu trang bên trái, dòng 2", "Letterhead, line 2"),
+    "workbook.h.counted_at": ("Giờ kiểm phiếu xong", "Count finished at"),
+    "workbook.h.reported_at": ("Giờ báo cáo đại hội", "Reported at"),
+    "workbook.h.level": ("Cấp", "Level"),
+    "workbook.h.unit": ("Đơn vị", "Unit"),
+    "workbook.h.rules": ("Quy chế bầu cử", "Election rules"),
+    "workbook.h.model": ("Hình thức bầu (mô hình)", "Election model"),
+    "workbook.h.kind": ("Loại đại hội, hội nghị", "Kind of meeting"),
+    "workbook.h.convened": ("Số được triệu tập", "Convened"),
+    "workbook.h.present": ("Số có mặt", "Present"),
+    "workbook.h.deduction_temporary_registration": (
+        "Trừ: đảng viên sinh hoạt tạm thời",
+        "Deducted: temporarily registered members",
+    ),
+    "workbook.h.deduction_exempt_absent": (
+        "Trừ: miễn sinh hoạt, không có mặt",
+        "Deducted: exempt from activities, absent",
+    ),
+    "workbook.h.deduction_suspended": ("Trừ: đang bị đình chỉ sinh hoạt", "Deducted: suspended"),
+    "workbook.h.deduction_prosecuted": (
+        "Trừ: bị khởi tố, truy tố, tạm giam",
+        "Deducted: prosecuted or detained",
+    ),
+    "workbook.h.deduction_absent_with_reason": (
+        "Trừ: vắng mặt có lý do",
+        "Deducted: absent with a reason",
+    ),
+    "workbook.h.deduction_convening_committee_absent": (
+        "Trừ: ủy viên cấp ủy triệu tập vắng mặt",
+        "Deducted: convening committee members absent",
+    ),
+    "workbook.h.deduction_delegate_absent_no_alternate": (
+        "Trừ: đại biểu vắng mặt không có dự khuyết thay",
+        "Deducted: delegates absent with no alternate",
+    ),
+    "workbook.h.committee_present": (
+        "Số ủy viên Ban Chấp hành mới có mặt tại hội nghị",
+        "New committee members present at its conference",
+    ),
+    "workbook.h.full_name": ("Họ và tên", "Full name"),
+    "workbook.h.role": ("Nhiệm vụ", "Role"),
+    "workbook.h.id": ("Mã", "Id"),
+    "workbook.h.body": ("Bầu", "Body"),
+    "workbook.h.title": ("Tên cuộc bầu (nếu khác)", "Title (when not the body)"),
+    "workbook.h.seats": ("Số lượng bầu", "Seats"),
+    "workbook.h.alternates": ("Số dự khuyết", "Alternates"),
+    "workbook.h.issued": ("Số phiếu phát ra", "Ballots issued"),
+    "workbook.h.collected": ("Số phiếu thu vào", "Ballots collected"),
+    "workbook.h.ballots": ("Tệp phiếu (CSV)", "Ballots file (CSV)"),
+    "workbook.h.draws_from": ("Bầu trong số người trúng cử của", "Drawn from the elected of"),
+    "workbook.h.list_sheet": ("Trang danh sách", "List sheet"),
+    "workbook.h.birth_date": ("Ngày sinh", "Birth date"),
+    "workbook.h.gender": ("Giới tính", "Gender"),
+    "workbook.h.ethnicity": ("Dân tộc", "Ethnicity"),
+    "workbook.h.incumbent": ("Ủy viên khóa trước", "In the outgoing body"),
+    "workbook.h.admitted": ("Ngày vào Đảng", "Party admission"),
+    "workbook.h.nominated_by": ("Giới thiệu", "Nominated by"),
+    "workbook.h.note": ("Ghi chú", "Note"),
+    "workbook.choice.head": ("Trưởng ban", "Head"),
+    "workbook.choice.member": ("Ủy viên", "Member"),
+    "workbook.choice.male": ("Nam", "Male"),
+    "workbook.choice.female": ("Nữ", "Female"),
+    "workbook.choice.yes": ("Có", "Yes"),
+    "workbook.choice.no": ("Không", "No"),
+    "workbook.choice.nominated_committee": ("Cấp ủy giới thiệu", "The committee"),
+    "workbook.choice.nominated_congress": ("Đại hội giới thiệu", "The congress"),
+    "workbook.choice.nominated_self": ("Tự ứng cử", "Self-nominated"),
+    "workbook.guide_title": (
+        "Cách điền sổ chuẩn bị đại hội (tally template)",
+        "How to fill the congress workbook (tally template)",
+    ),
+    "workbook.guide.1": (
+        "1. Trang 'Đại hội': ghi giá trị ở cột B; ngày ghi dạng ngày (dd/mm/yyyy), số ghi dạng số.",
+        "1. Sheet 'Congress': values in column B; dates as dates (dd/mm/yyyy), counts as numbers.",
+    ),
+    "workbook.guide.2": (
+        "2. Trang 'Ban kiểm phiếu': mỗi dòng một người; một người là Trưởng ban.",
+        "2. Sheet 'Counting board': one member per row; one of them is the head.",
+    ),
+    "workbook.guide.3": (
+        "3. Trang 'Cuộc bầu': mỗi dòng một cuộc bầu; cột 'Trang danh sách' ghi tên trang chứa "
+        "danh sách bầu cử của cuộc bầu đó.",
+        "3. Sheet 'Contests': one contest per row; 'List sheet' names the sheet holding its list.",
+    ),
+    "workbook.guide.4": (
+        "4. Mỗi danh sách một trang (chép trang 'BCH'); mỗi dòng một người, không gộp ô, không "
+        "ghi trùng tên.",
+        "4. One sheet per list (copy the 'BCH' sheet); one person per row, no merged cells, no "
+        "name twice.",
+    ),
+    "workbook.guide.5": (
+        "5. Các ô có danh sách chọn (giới tính, Có/Không, cơ quan bầu): chọn từ danh sách.",
+        "5. Cells with a drop-down (gender, Yes/No, body): pick from the list.",
+    ),
+    "workbook.guide.6": (
+        "6. Kiểm tra: tally spec SỔ.xlsx -o congress.toml (báo lỗi theo trang tính và ô), "
+        "hoặc đếm thẳng: tally count SỔ.xlsx.",
+        "6. Check it: tally spec BOOK.xlsx -o congress.toml (errors name the sheet and cell), "
+        "or count it directly: tally count BOOK.xlsx.",
+    ),
+    # --- reading a workbook ---
+    "workbook.no_sheet": (
+        "Sổ không có trang tính {sheet!r} (các trang có: {available}). Thêm trang đó hoặc sửa "
+        "tên trang cho đúng.",
+        "The workbook has no sheet {sheet!r} (it has: {available}). Add it or correct the "
+        "sheet's name.",
+    ),
+    "workbook.damaged": (
+        "Không đọc được sổ Excel ({detail}): tệp hỏng hoặc không phải tệp .xlsx. Lưu lại dưới "
+        "dạng Sổ làm việc Excel (.xlsx).",
+        "Cannot read the workbook ({detail}): the file is damaged or not an .xlsx file. Save "
+        "it again as an Excel Workbook (.xlsx).",
+    ),
+    "workbook.required": (
+        "Ô '{header}' để trống. Điền giá trị vào ô này.",
+        "'{header}' is empty. Fill in this cell.",
+    ),
+    "workbook.not_whole": (
+        "'{header}' phải là một số nguyên, không phải {got}. Ghi số (ví dụ 243), không ghi chữ.",
+        "'{header}' must be a whole number, not {got}. Enter a number (e.g. 243), not text.",
+    ),
+    "workbook.not_date": (
+        "'{header}' phải là một ngày, không phải {got}. Ghi dạng ngày (Định dạng ô → Ngày), "
+        "ví dụ 04/09/1964, không gõ thành chữ.",
+        "'{header}' must be a date, not {got}. Enter it as a date (Format Cells → Date), e.g. "
+        "04/09/1964, not as text.",
+    ),
+    "workbook.not_time": (
+        "'{header}' phải là ngày và giờ, không phải {got}. Ghi dạng 08/10/2025 10:15.",
+        "'{header}' must be a date and time, not {got}. Enter it as 08/10/2025 10:15.",
+    ),
+    "workbook.not_text": (
+        "'{header}' là chữ, không phải ngày {got}. Định dạng ô thành Văn bản rồi ghi lại.",
+        "'{header}' is text, not the date {got}. Format the cell as Text and enter it again.",
+    ),
+    "workbook.unknown_choice": (
+        "'{header}' không nhận {got}. Chọn một trong: {allowed}.",
+        "'{header}' cannot be {got}. Choose one of: {allowed}.",
+    ),
+    "workbook.unknown_header": (
+        "Không biết cột {got!r}. Các cột có thể có: {allowed}. Sửa tiêu đề cột hoặc xóa cột.",
+        "Unknown column {got!r}. The columns a sheet may have: {allowed}. Correct the header or "
+        "delete the column.",
+    ),
+    "workbook.missing_header": (
+        "Thiếu cột '{header}' ở dòng tiêu đề (dòng 1). Thêm cột đó (xem tally template).",
+        "The header row (row 1) has no column '{header}'. Add it (see tally template).",
+    ),
+    "workbook.unknown_item": (
+        "Không biết mục {got!r}. Ghi đúng tên mục như trong mẫu (tally template).",
+        "Unknown item {got!r}. Write the item as the template does (tally template).",
+    ),
+    "workbook.missing_item": (
+        "Thiếu mục '{header}' ở cột A. Thêm dòng đó (xem tally template).",
+        "Column A has no item '{header}'. Add that row (see tally template).",
+    ),
+    "workbook.merged": (
+        "Các ô {cells} được gộp lại. Bỏ gộp ô (mỗi ô một giá trị) rồi ghi lại.",
+        "Cells {cells} are merged. Unmerge them (one value per cell) and enter the values again.",
+    ),
+    "workbook.duplicate_name": (
+        "Tên {name} đã có ở ô {first}. Mỗi người chỉ ghi một lần; nếu là hai người trùng tên, "
+        "thêm tên đệm hoặc dấu phân biệt như trong danh sách in.",
+        "{name} is already in cell {first}. List each person once; for two people of one name, "
+        "write them as the printed list tells them apart.",
+    ),
+    "workbook.empty_list": (
+        "Danh sách không có ai. Ghi mỗi người một dòng, từ dòng 2.",
+        "The list has nobody on it. Enter one person per row, from row 2.",
     ),
 }

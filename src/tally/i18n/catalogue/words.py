@@ -37,6 +37,8 @@ TABLE: dict[str, tuple[str, str]] = {
     ),
     # --- a place: file, line, field, ballot, column ---
     "where.line": ("dòng {line}", "line {line}"),
+    "where.sheet": ("trang tính {sheet!r}", "sheet {sheet!r}"),
+    "where.cell": ("ô {cell}", "cell {cell}"),
     "where.field": ("trường {field}", "field {field}"),
     "where.serial": ("phiếu {serial}", "ballot {serial}"),
     "where.column": ("cột {column!r}", "column {column!r}"),
