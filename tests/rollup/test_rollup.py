@@ -131,7 +131,7 @@ def test_damaged_inputs_are_located_and_nothing_is_written(
     assert main(["rollup", str(log), "-o", str(out)]) == EXIT_BAD_LOG
     assert not out.exists()
     assert main(["rollup", str(results[0]), "-o", str(results[1])]) == EXIT_BAD_INPUT  # an input
-    assert main(["rollup", str(results[0]), "-o", str(tmp_path / "x.xlsx")]) == EXIT_BAD_INPUT
+    assert main(["rollup", str(results[0]), "-o", str(tmp_path / "x.ods")]) == EXIT_BAD_INPUT
     capsys.readouterr()
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from tally.errors import InputFileError, Location
 from tally.i18n.messages import Lang, text
 
-FORMATS = (".csv", ".parquet")
+FORMATS = (".csv", ".parquet", ".xlsx")
 
 
 def rollup_command(args: argparse.Namespace) -> tuple[str, bool, str]:
@@ -49,7 +49,15 @@ def rollup_command(args: argparse.Namespace) -> tuple[str, bool, str]:
             COMPOSITION_COLUMNS,
         ),
     }
-    written = write_tables(output, tables, inputs)
+    if output.suffix.lower() == ".xlsx":
+        from tally.files import check_output, write_atomically
+        from tally.rollup.workbook import rollup_workbook
+
+        check_output(output, inputs)
+        write_atomically(output, rollup_workbook(tables, lang))
+        written = [output]
+    else:
+        written = write_tables(output, tables, inputs)
     lines = [text("cli.rollup_done", lang, congresses=len(records), files=len(written))]
     lines += [
         text("cli.rollup_duplicate", lang, dropped=d.dropped, kept=d.kept)

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
+A4 = "9"
+"""A4 among the paper sizes of a workbook's page setup."""
+
 SHEET_NAME_LIMIT = 31
 """Excel's longest sheet name."""
 
@@ -39,10 +42,13 @@ def openpyxl() -> Any:
     return need("openpyxl", "excel")
 
 
-def new_workbook() -> Workbook:
-    """An empty workbook (no default sheet)."""
-    book: Workbook = openpyxl().Workbook()
-    book.remove(book.worksheets[0])
+def new_workbook(streamed: bool = False) -> Workbook:
+    """An empty workbook (no default sheet); ``streamed``: rows are written once, in order,
+    with :func:`stream_table` (openpyxl's write-only mode: fast, and little memory however
+    many rows)."""
+    book: Workbook = openpyxl().Workbook(write_only=streamed)
+    if not streamed:
+        book.remove(book.worksheets[0])
     return book
 
 
@@ -64,12 +70,12 @@ def sheet_name(wanted: str, taken: Iterable[str] = ()) -> str:
     return name
 
 
-def add_sheet(book: Workbook, wanted: str, landscape: bool = False) -> Worksheet:
+def add_sheet(book: Workbook, wanted: str, landscape: bool = False) -> Any:
     """A new sheet named after ``wanted`` (:func:`sheet_name`), set up for A4 printing, fitted
     to the page width."""
-    sheet: Worksheet = book.create_sheet(sheet_name(wanted, book.sheetnames))
+    sheet = book.create_sheet(sheet_name(wanted, book.sheetnames))
     setup = sheet.page_setup
-    setup.paperSize = sheet.PAPERSIZE_A4
+    setup.paperSize = A4
     setup.orientation = "landscape" if landscape else "portrait"
     setup.fitToWidth = 1
     setup.fitToHeight = 0
@@ -133,6 +139,52 @@ def add_table(
         sheet.print_title_rows = f"{header_row}:{header_row}"
         sheet.freeze_panes = f"A{header_row + 1}"
     return row
+
+
+def stream_table(
+    sheet: Any,
+    title: Sequence[str],
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    widths: Sequence[float] = (),
+    number_formats: dict[int, str] | None = None,
+) -> int:
+    """:func:`add_table` for a sheet of a streamed workbook (:func:`new_workbook`), written
+    once: the title, the header row (repeated on every printed page, frozen on screen), the
+    rows; returns how many rows were written."""
+    styles = need("openpyxl.styles", "excel")
+    cell_of = need("openpyxl.cell", "excel").WriteOnlyCell
+    letters = need("openpyxl.utils", "excel").get_column_letter
+    for column, width in enumerate(widths, start=1):
+        sheet.column_dimensions[letters(column)].width = width
+    header_row = len(title) + 1
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.freeze_panes = f"A{header_row + 1}"
+    bold = styles.Font(bold=True)
+    for line in title:
+        cell = cell_of(sheet, value=line)
+        cell.font = bold
+        sheet.append([cell])
+    heads = []
+    for header in headers:
+        cell = cell_of(sheet, value=header)
+        cell.font = bold
+        cell.alignment = styles.Alignment(wrap_text=True, vertical="top")
+        cell.border = styles.Border(bottom=styles.Side(style="thin"))
+        heads.append(cell)
+    sheet.append(heads)
+    formats = number_formats or {}
+    written = 0
+    for values in rows:
+        if formats:
+            values = list(values)
+            for index, number_format in formats.items():
+                cell = cell_of(sheet, value=values[index])
+                cell.number_format = number_format
+                values[index] = cell
+        sheet.append(values)
+        written += 1
+    return written
 
 
 def _fit_height(sheet: Worksheet, row: int, values: Sequence[object], first_column: int) -> None:

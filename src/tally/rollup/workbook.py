@@ -1,0 +1,191 @@
+"""The roll-up as one workbook for the organisation department: a summary sheet (the totals,
+the composition of each kind of body, the two charts), then the progress, composition and
+candidate tables with Vietnamese headers and the board's words (``cấp xã``, ``Ban Chấp
+hành``, ``Trúng cử``); counts and shares are numbers. Written in openpyxl's streaming mode, so
+a province's thousands of congresses take seconds and little memory.
+
+>>> from tally.io.spec import load_congress
+>>> from tally.congress.run import run_congress
+>>> from tally.rollup.tables import progress_row
+>>> record = run_congress(load_congress("examples/youth_union/congress.toml"), {})
+>>> tables = {"progress": ([progress_row(record)], ("unit", "reported", "contests")),
+...           "composition": ([], ("body", "size")), "candidates": ([], ("candidate",))}
+>>> summary_rows(tables["progress"][0], [], "en")[:2]
+[['Congresses reported', 1], ['Units planned, not yet reported', 0]]
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from tally.extras import need
+from tally.i18n.messages import Lang, Words
+from tally.io.workbook_sheets import add_sheet, new_workbook, stream_table, workbook_bytes
+from tally.model.bodies import Body, Level
+from tally.rollup.charts import (
+    SHARES,
+    code_words,
+    composition_chart,
+    composition_shares,
+    progress_chart,
+)
+from tally.rollup.tables import INTEGER_COLUMNS, Row, totals
+from tally.rollup.write import Tables
+
+_t = Words("rollup")
+
+SHEETS = ("progress", "composition", "candidates")
+"""The tables, each on its own sheet after the summary."""
+
+_PROGRESS_TOTALS = (
+    "contests",
+    "complete",
+    "awaiting_ballots",
+    "awaiting_decision",
+    "seats",
+    "seats_filled",
+    "seats_open",
+)
+_SHARE_FORMAT = "0.00"
+_SHARE_COLUMNS = frozenset(4 + 2 * k for k in range(len(SHARES)))
+"""The columns of a body's totals holding a percentage."""
+
+
+def column_header(column: str, lang: Lang = "vi") -> str:
+    """The header of a roll-up column (``women`` → ``Nữ``).
+
+    >>> column_header("seats_open"), column_header("seats_open", "en")
+    ('Số còn thiếu', 'Seats open')
+    """
+    return _t(f"rollup.col.{column}", lang)
+
+
+def summary_rows(
+    progress: Sequence[Row], composition: Sequence[Row], lang: Lang
+) -> list[list[Any]]:
+    """The summary's figures: congresses reported and planned, then each progress total."""
+    reported = sum(bool(row["reported"]) for row in progress)
+    summed = totals(progress, _PROGRESS_TOTALS)
+    rows: list[list[Any]] = [
+        [_t("reported", lang), reported],
+        [_t("planned_only", lang), len(progress) - reported],
+    ]
+    rows += [[column_header(c, lang), summed.get(c, 0)] for c in _PROGRESS_TOTALS]
+    return rows
+
+
+def composition_totals(composition: Sequence[Row], lang: Lang) -> list[list[Any]]:
+    """One row per kind of body: bodies, members, and each share of :data:`SHARES` as a count
+    and a percentage of the members (two decimals, half up, computed in integers)."""
+    sums = composition_shares(composition)
+    bodies = {str(row["body"]): 0 for row in composition}
+    for row in composition:
+        bodies[str(row["body"])] += 1
+    rows = []
+    for body, shares in sums.items():
+        size = shares[SHARES[0]][1]
+        line: list[Any] = [code_words(Body, body, lang), bodies[body], size]
+        for share in SHARES:
+            count, members = shares[share]
+            line += [count, _percent(count, members)]
+        rows.append(line)
+    return rows
+
+
+def _percent(count: int, size: int) -> float | None:
+    """``count / size`` in percent, two decimals, rounded half up in integers."""
+    if size <= 0:
+        return None
+    hundredths, remainder = divmod(count * 10_000, size)
+    return (hundredths + (2 * remainder >= size)) / 100
+
+
+def rollup_workbook(tables: Tables, lang: Lang = "vi", charts: bool = True) -> bytes:
+    """The roll-up workbook of ``tables`` (see the module's description); ``charts=False``
+    leaves the charts out (no matplotlib needed)."""
+    book = new_workbook(streamed=True)
+    progress, _ = tables["progress"]
+    composition, _ = tables["composition"]
+    summary = add_sheet(book, _t("rollup.sheet.summary", lang), landscape=True)
+    body_headers = [column_header("body", lang), _t("bodies", lang), column_header("size", lang)]
+    for share in SHARES:
+        body_headers += [column_header(share, lang), f"% {column_header(share, lang)}"]
+    by_body = [
+        [_share_cell(summary, v) if i in _SHARE_COLUMNS else v for i, v in enumerate(row)]
+        for row in composition_totals(composition, lang)
+    ]
+    heads = [_bold(summary, header) for header in body_headers]
+    lines = [*summary_rows(progress, composition, lang), [], [_t("by_body", lang)], heads]
+    stream_table(
+        summary,
+        [_t("title", lang)],
+        [_t("item", lang), _t("value", lang)],
+        [*lines, *by_body],
+        widths=[34, 12, 12, *[11] * (2 * len(SHARES))],
+    )
+    if charts:
+        image = need("openpyxl.drawing.image", "excel").Image
+        anchor = len(lines) + len(by_body) + 4
+        for png in (progress_chart(progress, lang), composition_chart(composition, lang)):
+            picture = image(io.BytesIO(png))
+            summary.add_image(picture, f"A{anchor}")
+            anchor += 24
+    for name in SHEETS:
+        rows, columns = tables[name]
+        sheet = add_sheet(book, _t(f"rollup.sheet.{name}", lang), landscape=True)
+        formats = {i: _SHARE_FORMAT for i, c in enumerate(columns) if c == "share"}
+        stream_table(
+            sheet,
+            [],
+            [column_header(c, lang) for c in columns],
+            (_cells(row, columns, lang) for row in rows),
+            widths=[_width(c) for c in columns],
+            number_formats=formats,
+        )
+    return workbook_bytes(book)
+
+
+def _bold(sheet: Any, value: object) -> Any:
+    """A header cell of a streamed sheet: bold, wrapped."""
+    styles = need("openpyxl.styles", "excel")
+    cell = need("openpyxl.cell", "excel").WriteOnlyCell(sheet, value=value)
+    cell.font = styles.Font(bold=True)
+    cell.alignment = styles.Alignment(wrap_text=True, vertical="top")
+    return cell
+
+
+def _share_cell(sheet: Any, value: object) -> Any:
+    cell = need("openpyxl.cell", "excel").WriteOnlyCell(sheet, value=value)
+    cell.number_format = _SHARE_FORMAT
+    return cell
+
+
+_WORDS = {"body": Body, "level": Level}
+_RESULTS = frozenset({"elected", "alternate", "not_elected"})
+
+
+def _cells(row: Row, columns: Iterable[str], lang: Lang) -> list[Any]:
+    """A row as the department reads it: codes as words, counts as numbers."""
+    cells: list[Any] = []
+    for column in columns:
+        value = row.get(column)
+        if column in _WORDS:
+            value = code_words(_WORDS[column], value, lang) if value else ""
+        elif column == "result" and value in _RESULTS:
+            value = _t(f"rollup.result.{value}", lang)
+        elif isinstance(value, bool):
+            value = _t("yes" if value else "no", lang)
+        elif column not in INTEGER_COLUMNS and column != "share" and value is None:
+            value = ""
+        cells.append(value)
+    return cells
+
+
+def _width(column: str) -> float:
+    if column in ("congress", "candidate", "unit"):
+        return 30
+    if column in ("body", "contest", "result", "level"):
+        return 18
+    return 11
