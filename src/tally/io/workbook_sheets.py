@@ -172,6 +172,7 @@ def stream_table(
         cell.alignment = styles.Alignment(wrap_text=True, vertical="top")
         cell.border = styles.Border(bottom=styles.Side(style="thin"))
         heads.append(cell)
+    _fit_height(sheet, header_row, headers, 1)
     sheet.append(heads)
     formats = number_formats or {}
     written = 0

@@ -117,6 +117,8 @@ def rollup_workbook(tables: Tables, lang: Lang = "vi", charts: bool = True) -> b
         for row in composition_totals(composition, lang)
     ]
     heads = [_bold(summary, header) for header in body_headers]
+    head_row = len(summary_rows(progress, composition, lang)) + 5
+    summary.row_dimensions[head_row].height = 30
     lines = [*summary_rows(progress, composition, lang), [], [_t("by_body", lang)], heads]
     stream_table(
         summary,
@@ -175,6 +177,8 @@ def _cells(row: Row, columns: Iterable[str], lang: Lang) -> list[Any]:
             value = code_words(_WORDS[column], value, lang) if value else ""
         elif column == "result" and value in _RESULTS:
             value = _t(f"rollup.result.{value}", lang)
+        elif column == "gender" and value in ("male", "female"):
+            value = _t(f"workbook.choice.{value}", lang)
         elif isinstance(value, bool):
             value = _t("yes" if value else "no", lang)
         elif column not in INTEGER_COLUMNS and column != "share" and value is None:
@@ -184,7 +188,9 @@ def _cells(row: Row, columns: Iterable[str], lang: Lang) -> list[Any]:
 
 
 def _width(column: str) -> float:
-    if column in ("congress", "candidate", "unit"):
+    if column == "congress":
+        return 48
+    if column in ("candidate", "unit"):
         return 30
     if column in ("body", "contest", "result", "level"):
         return 18
