@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     )
     from tally.io.ballots_csv import read_ballots_csv
     from tally.io.frames import ballots_from_frame
-    from tally.io.results_json import load_record, load_result
+    from tally.io.results_json import load_contest, load_record, load_result
     from tally.io.spec import load_congress
     from tally.model.ballot_builder import BallotBuilder
     from tally.model.ballots import Ballots
@@ -72,7 +72,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
     "tally.render.summary": ("render_summary",),
     "tally.audit.session": ("CountingSession",),
     "tally.audit.replay": ("replay", "verify"),
-    "tally.io.results_json": ("load_result", "load_record"),
+    "tally.io.results_json": ("load_result", "load_record", "load_contest"),
     # the values those take and give
     "tally.model.bodies": ("Body",),
     "tally.model.roll": ("CongressKind", "Roll"),
@@ -137,6 +137,7 @@ __all__ = [
     "ballots_from_frame",
     "count_contest",
     "load_congress",
+    "load_contest",
     "load_record",
     "load_result",
     "read_ballots_csv",

@@ -10,7 +10,8 @@ import jsonschema
 import pytest
 
 from tally.cli.main import EXIT_OK, main
-from tally.io.results_json import load_record
+from tally.errors import InputFileError
+from tally.io.results_json import load_contest, load_record
 from tally.io.schemas import SCHEMAS, json_schema
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,6 +39,14 @@ def test_what_tally_count_writes_validates_against_the_published_schemas(
             capsys, "count", str(spec), "--contest", contests[-1]["contest_id"], "--format", "json"
         )
         jsonschema.validate(one, json_schema("contest"))
+        alone = tmp_path / "contest.json"
+        alone.write_text(json.dumps(one, ensure_ascii=False), encoding="utf-8")
+        assert load_contest(alone).model_dump(mode="json") == one
+        broken = dict(one)
+        broken["open_seats"] = broken["open_seats"] + 1
+        alone.write_text(json.dumps(broken, ensure_ascii=False), encoding="utf-8")
+        with pytest.raises(InputFileError, match="open_seats"):
+            load_contest(alone)
     # and the record loads back
     path = tmp_path / "record.json"
     path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")

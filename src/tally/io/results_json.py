@@ -40,7 +40,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from tally.arguments import checked
-from tally.congress.run import CongressRecord
+from tally.congress.run import CongressRecord, ContestRecord
 from tally.counting.outcome import TieDecision, TieResolution, decide
 from tally.counting.result import ContestResult, check_ballot_figures, threshold_base
 from tally.errors import InputFileError, Location, TallyError
@@ -85,6 +85,39 @@ def load_record(path: str | Path) -> CongressRecord:
     /.../record.json: This file holds one contest's result (...), not a whole congress's ...
     """
     return record_from_json(read_utf8(path), str(path))
+
+
+@checked
+def load_contest(path: str | Path) -> ContestRecord:
+    """One contest's rounds in the JSON file at ``path`` (as ``tally count --contest ID
+    --format json`` writes them); :class:`InputFileError` naming the file and the field.
+
+    >>> import tempfile, pathlib
+    >>> from tally import Ballots, Body, CongressKind, Contest, Roll
+    >>> from tally.congress.plan import BoardMember, Congress, ContestPlan
+    >>> from tally.congress.run import run_congress
+    >>> bt = Contest(id="bt", body=Body.CELL_SECRETARY, seats=1, candidates=["Lê Văn Tám"])
+    >>> congress = Congress(name="Đại hội Chi bộ 3", board=[BoardMember(name="Hà Thị Lan",
+    ...     role="head")], roll=Roll(kind=CongressKind.MEMBER_CONGRESS, convened=3, present=3),
+    ...     contests=[ContestPlan(contest=bt, issued=3)])
+    >>> record = run_congress(congress, {"bt": Ballots.from_arrays(bt, [[1], [1], [2]])})
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "bt.json"
+    >>> _ = path.write_text(record.contests[0].model_dump_json(), encoding="utf-8")
+    >>> load_contest(path) == record.contests[0]
+    True
+    """
+    return contest_from_json(read_utf8(path), str(path))
+
+
+@checked
+def contest_from_json(text: str, source: str = "<json>") -> ContestRecord:
+    """One contest's rounds from JSON ``text``: each round's result agrees with itself, and
+    the contest's elected and open seats with its rounds."""
+    data = _parse(text, source)
+    _expect(data, "contest_record", source)
+    contest = _validate(ContestRecord, data, source)
+    _check_contest(contest, source, ())
+    return contest
 
 
 @checked
@@ -502,13 +535,23 @@ def _check_record(record: CongressRecord, source: str) -> None:
                 path, got, wanted = difference
                 where = _at(source, (*prefix, "rounds", 0, "contest", *path))
                 raise _inconsistent(where, got, wanted)
-        elected = tuple(name for r in contest.rounds for name in r.outcome.elected)
-        if contest.elected != elected:
-            raise _inconsistent(_at(source, (*prefix, "elected")), contest.elected, elected)
-        open_seats = contest.seats - len(elected)
         if contest.seats != plan.contest.seats:
             raise _inconsistent(_at(source, (*prefix, "seats")), contest.seats, plan.contest.seats)
-        if contest.open_seats != open_seats:
-            raise _inconsistent(
-                _at(source, (*prefix, "open_seats")), contest.open_seats, open_seats
-            )
+        _check_elected(contest, source, prefix)
+
+
+def _check_contest(contest: ContestRecord, source: str, prefix: FieldPath) -> None:
+    """A contest read alone: each round agrees with itself, the contest with its rounds."""
+    for j, result in enumerate(contest.rounds):
+        _check_result(result, source, (*prefix, "rounds", j))
+    _check_elected(contest, source, prefix)
+
+
+def _check_elected(contest: ContestRecord, source: str, prefix: FieldPath) -> None:
+    """The contest's elected are its rounds' elected, and its open seats the rest."""
+    elected = tuple(name for r in contest.rounds for name in r.outcome.elected)
+    if contest.elected != elected:
+        raise _inconsistent(_at(source, (*prefix, "elected")), contest.elected, elected)
+    open_seats = contest.seats - len(elected)
+    if contest.open_seats != open_seats:
+        raise _inconsistent(_at(source, (*prefix, "open_seats")), contest.open_seats, open_seats)
