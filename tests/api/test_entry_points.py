@@ -220,6 +220,8 @@ def _entry_points(tmp: Path) -> dict[str, tuple[Callable[..., Any], dict[str, An
         ),
         "load_result": (results_io.load_result, {"path": files["csv"]}),
         "load_record": (results_io.load_record, {"path": files["csv"]}),
+        "load_contest": (results_io.load_contest, {"path": files["csv"]}),
+        "contest_from_json": (results_io.contest_from_json, {"text": "{}", "source": "<json>"}),
         "result_from_json": (results_io.result_from_json, {"text": "{}", "source": "<json>"}),
         "record_from_json": (results_io.record_from_json, {"text": "{}", "source": "<json>"}),
         "run_congress": (run_congress, {"congress": CONGRESS, "ballots": {}}),
