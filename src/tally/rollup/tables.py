@@ -37,7 +37,7 @@ CANDIDATE_COLUMNS = (
     "share",
     "result",
 )
-_PROGRESS_COUNTS = (
+PROGRESS_COUNTS = (
     "contests",
     "complete",
     "awaiting_ballots",
@@ -46,6 +46,7 @@ _PROGRESS_COUNTS = (
     "seats_filled",
     "seats_open",
 )
+"""The counts of a congress's progress row (summed in the department's totals)."""
 PROGRESS_COLUMNS = (
     "unit",
     "reported",
@@ -54,12 +55,12 @@ PROGRESS_COLUMNS = (
     "term",
     "date",
     "level",
-    *_PROGRESS_COUNTS,
+    *PROGRESS_COUNTS,
 )
 _COMPOSITION_COUNTS = ("size", "women", "minorities", "under_40", "reelected", "new")
 COMPOSITION_COLUMNS = ("congress", "term", "date", "level", "contest", "body", *_COMPOSITION_COUNTS)
 INTEGER_COLUMNS = frozenset(
-    {"round", "number", "votes", "base", *_PROGRESS_COUNTS, *_COMPOSITION_COUNTS}
+    {"round", "number", "votes", "base", *PROGRESS_COUNTS, *_COMPOSITION_COUNTS}
 )
 """The columns that hold counts (integers in every format)."""
 _WAITING = frozenset({ContestStatus.AWAITING_BALLOTS, ContestStatus.WAITING_FOR_SOURCE})
@@ -182,7 +183,7 @@ def unplanned_rows(plan: Iterable[Row], reported: Iterable[Row]) -> list[Row]:
             "term": "",
             "date": "",
             "level": unit.get("level", ""),
-            **dict.fromkeys(_PROGRESS_COUNTS, 0),
+            **dict.fromkeys(PROGRESS_COUNTS, 0),
         }
         for unit in plan
         if unit["unit"] not in seen

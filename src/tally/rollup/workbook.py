@@ -31,7 +31,7 @@ from tally.rollup.charts import (
     composition_shares,
     progress_chart,
 )
-from tally.rollup.tables import INTEGER_COLUMNS, Row, totals
+from tally.rollup.tables import INTEGER_COLUMNS, PROGRESS_COUNTS, Row, totals
 from tally.rollup.write import Tables
 
 _t = Words("rollup")
@@ -39,15 +39,6 @@ _t = Words("rollup")
 SHEETS = ("progress", "composition", "candidates")
 """The tables, each on its own sheet after the summary."""
 
-_PROGRESS_TOTALS = (
-    "contests",
-    "complete",
-    "awaiting_ballots",
-    "awaiting_decision",
-    "seats",
-    "seats_filled",
-    "seats_open",
-)
 _SHARE_FORMAT = "0.00"
 _SHARE_COLUMNS = frozenset(4 + 2 * k for k in range(len(SHARES)))
 """The columns of a body's totals holding a percentage."""
@@ -67,12 +58,12 @@ def summary_rows(
 ) -> list[list[Any]]:
     """The summary's figures: congresses reported and planned, then each progress total."""
     reported = sum(bool(row["reported"]) for row in progress)
-    summed = totals(progress, _PROGRESS_TOTALS)
+    summed = totals(progress, PROGRESS_COUNTS)
     rows: list[list[Any]] = [
         [_t("reported", lang), reported],
         [_t("planned_only", lang), len(progress) - reported],
     ]
-    rows += [[column_header(c, lang), summed.get(c, 0)] for c in _PROGRESS_TOTALS]
+    rows += [[column_header(c, lang), summed.get(c, 0)] for c in PROGRESS_COUNTS]
     return rows
 
 
