@@ -25,7 +25,7 @@ from tally.audit.log import AuditLog
 from tally.audit.replay import replay, verify
 from tally.audit.session import CountingSession
 from tally.congress.chain import ElectionModel
-from tally.congress.composition import Targets
+from tally.congress.composition import BodyTargets, Targets
 from tally.congress.plan import (
     BoardMember,
     CommitteeRoll,
@@ -93,8 +93,17 @@ def open_votes(draw: st.DrawFn, present: int) -> tuple[OpenVoteRecord, ...]:
 
 
 percent = st.none() | st.integers(0, 100)
+own_targets = st.dictionaries(
+    st.sampled_from([body for body in Body if body.is_collective]),
+    st.builds(BodyTargets, women_percent=percent, minorities_percent=percent),
+    max_size=2,
+)
 targets = st.none() | st.builds(
-    Targets, women_percent=percent, minorities_percent=percent, under_40_percent=percent
+    Targets,
+    women_percent=percent,
+    minorities_percent=percent,
+    under_40_percent=percent,
+    by_body=own_targets,
 )
 
 

@@ -42,6 +42,14 @@ def test_targets_are_checked_in_integers() -> None:
     assert above.findings[0].met is False
 
 
+def test_a_share_is_never_rounded_up_to_meet_a_target() -> None:
+    """2 of 3 is 66.67%: it meets 66% and misses 67% (200 < 201), though it would print as 67%."""
+    people = [Candidate(name=f"Lê Thị {g}", gender="female") for g in ("An", "Bình")]
+    people.append(Candidate(name="Lê Văn Cường", gender="male"))
+    assert composition(people, ON, Targets(women_percent=66)).findings[0].met is True
+    assert composition(people, ON, Targets(women_percent=67)).findings[0].met is False
+
+
 def test_targets_are_whole_percentages_and_ethnicity_is_compared_loosely() -> None:
     import pydantic
     import pytest

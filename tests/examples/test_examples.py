@@ -65,6 +65,9 @@ def test_direct_election_composition_against_targets(capsys: pytest.CaptureFixtu
     out = capsys.readouterr().out
     assert "Executive committee: women 7/15 (46.67%) — meets the target of at least 20%" in out
     assert "Secretary: women" not in out  # targets apply to bodies, not to posts
+    # the standing committee has targets of its own: the women's share only
+    assert "Standing committee: women 3/5 (60.00%) — meets the target of at least 20%" in out
+    assert "Standing committee: ethnic minorities" not in out
 
 
 def test_whole_congress_as_one_tidy_frame_and_json() -> None:

@@ -14,10 +14,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tally.cli.main import EXIT_BAD_INPUT, EXIT_BAD_LOG, EXIT_OK, main
+from tally.congress.composition import BodyTargets, Targets
 from tally.congress.run import CongressRecord
+from tally.io.results_json import load_record
+from tally.model.bodies import Body
 from tally.rollup.tables import (
+    COMPOSITION_COLUMNS,
     PROGRESS_COLUMNS,
     candidate_rows,
+    composition_rows,
     progress_row,
     totals,
 )
@@ -186,6 +191,71 @@ def test_parquet_is_queried_by_duckdb_as_a_department_asks(
     main(["rollup", *map(str, results), "-o", str(csv_out)])
     capsys.readouterr()
     assert len(_rows(csv_out)) == duckdb.sql(f"select count(*) from '{out}'").fetchall()[0][0]
+
+
+def test_each_body_is_checked_against_its_own_targets(
+    results: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The direct election's BTV has a table of its own (women 20%) in place of the defaults
+    (women 20%, minorities 10%, under 40 15%); a target not set is empty."""
+    out = tmp_path / "tinh.csv"
+    assert main(["rollup", *map(str, results), "-o", str(out)]) == EXIT_OK
+    capsys.readouterr()
+    rows = _rows(tmp_path / "tinh.composition.csv")
+    assert tuple(rows[0]) == COMPOSITION_COLUMNS
+    direct = {r["contest"]: r for r in rows if "Tân Lập lần thứ I" in r["congress"]}
+    targets = ("women", "minorities", "under_40", "new")
+
+    def checked(row: dict[str, str]) -> list[tuple[str, str]]:
+        return [(row[f"{t}_target"], row[f"{t}_met"]) for t in targets]
+
+    assert checked(direct["bch"]) == [("20", "True"), ("10", "True"), ("15", "True"), ("", "")]
+    assert checked(direct["btv"]) == [("20", "True"), ("", ""), ("", ""), ("", "")]
+    district = next(r for r in rows if "Yên Sơn" in r["congress"] and r["contest"] == "bch")
+    assert (district["women"], district["size"], district["women_target"]) == ("10", "41", "15")
+    assert district["women_met"] == "True"  # 1000 >= 615
+
+
+def test_a_target_is_met_in_integers_and_never_summed() -> None:
+    """3 women of 9 meet 33% (300 >= 297) and miss 34% (300 < 306)."""
+    record = load_record(ROOT / "tests" / "golden" / "record_before_body_targets.json")
+
+    def row(targets: Targets) -> dict[str, object]:
+        congress = record.congress.model_copy(update={"targets": targets})
+        rows = composition_rows(record.model_copy(update={"congress": congress}))
+        return next(r for r in rows if r["contest"] == "bch")
+
+    assert (
+        row(Targets(women_percent=33))["women_met"],
+        row(Targets(women_percent=34))["women_met"],
+    ) == (True, False)
+    own = Targets(
+        women_percent=34, by_body={Body.EXECUTIVE_COMMITTEE: BodyTargets(women_percent=33)}
+    )
+    assert (row(own)["women_target"], row(own)["women_met"]) == (33, True)
+    assert (row(Targets())["women_target"], row(Targets())["women_met"]) == (None, None)
+    summed = totals(list(composition_rows(record)), COMPOSITION_COLUMNS)
+    assert summed["size"] == 12 and "women_target" not in summed
+
+
+def test_parquet_types_targets_as_integers_and_met_as_booleans(
+    results: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    duckdb = pytest.importorskip("duckdb")
+    out = tmp_path / "tinh.parquet"
+    assert main(["rollup", *map(str, results), "-o", str(out)]) == EXIT_OK
+    capsys.readouterr()
+    composition = tmp_path / "tinh.composition.parquet"
+    types = {
+        row[0]: row[1] for row in duckdb.sql(f"describe select * from '{composition}'").fetchall()
+    }
+    assert (types["women_target"], types["women_met"]) == ("BIGINT", "BOOLEAN")
+    assert (types["new_target"], types["new_met"]) == ("BIGINT", "BOOLEAN")
+    missed = duckdb.sql(
+        f"select contest, minorities_target, minorities_met from '{composition}' "
+        "where congress like '%Tân Lập lần thứ I%' order by contest"
+    ).fetchall()
+    assert missed == [("bch", 10, True), ("btv", None, None)]
 
 
 def test_a_plan_of_units_lists_the_congresses_not_yet_reported(

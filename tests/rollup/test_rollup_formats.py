@@ -15,11 +15,12 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from tally.cli.main import EXIT_OK, main
+from tally.congress.composition import BodyTargets, Targets
 from tally.congress.run import CongressRecord
 from tally.model.bodies import Body
 from tally.rollup.charts import code_words
 from tally.rollup.tables import candidate_rows, composition_rows, progress_row
-from tally.rollup.workbook import column_header
+from tally.rollup.workbook import TARGETED, column_header, target_totals
 from tally.testing import congresses
 
 openpyxl = pytest.importorskip("openpyxl")
@@ -30,11 +31,26 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _named(record: CongressRecord, number: int) -> CongressRecord:
-    """The record as the congress of unit ``number`` (drawn congresses share one name)."""
+    """The record as the congress of unit ``number`` (drawn congresses share one name), two in
+    three with composition targets (the BTV's its own)."""
+    targets = Targets(
+        women_percent=10 * (number % 4),
+        under_40_percent=20,
+        by_body={Body.STANDING_COMMITTEE: BodyTargets(women_percent=30)},
+    )
     congress = record.congress.model_copy(
-        update={"name": f"Đại hội Đảng bộ xã {number}", "date": dt.date(2025, 7, 1)}
+        update={
+            "name": f"Đại hội Đảng bộ xã {number}",
+            "date": dt.date(2025, 7, 1),
+            "targets": targets if number % 3 else None,
+        }
     )
     return record.model_copy(update={"congress": congress})
+
+
+def _target(header: str) -> str:
+    """The composition column whose header is ``header``."""
+    return next(t for t in TARGETED if column_header(t) == header)
 
 
 def _csv(path: Path) -> list[dict[str, str]]:
@@ -80,7 +96,11 @@ def _check_formats(records: list[CongressRecord], folder: Path) -> None:
     assert summary["Số đại hội đã báo cáo"] == len(records)
     for column in ("contests", "complete", "seats", "seats_filled", "seats_open"):
         assert summary[column_header(column)] == sum(row[column] for row in progress)
-    by_label = {row[0]: row for row in sheets["Tổng hợp"] if row and row[0]}
+    summary_rows = sheets["Tổng hợp"]
+    titles = [row[0] if row else None for row in summary_rows]
+    start = titles.index("Cơ cấu theo cơ quan được bầu")
+    end = titles.index("Chỉ tiêu cơ cấu theo cơ quan") if target_totals(composition, "vi") else None
+    by_label = {row[0]: row for row in summary_rows[start:end] if row and row[0]}
     for body in {r["body"] for r in composition}:
         rows_of = [r for r in composition if r["body"] == body]
         size = sum(r["size"] for r in rows_of)
@@ -90,8 +110,17 @@ def _check_formats(records: list[CongressRecord], folder: Path) -> None:
             len(rows_of),
             size,
             women,
-            pytest.approx(100 * women / size, abs=0.005),
+            (20_000 * women + size) // (2 * size) / 100,  # half up,
         )
+    for body, target, had, met in target_totals(composition, "vi"):
+        rows_of = [
+            r
+            for r in composition
+            if code_words(Body, r["body"]) == body and column_header(_target(target)) == target
+        ]
+        assert had == sum(r[f"{_target(target)}_target"] is not None for r in rows_of)
+        assert met == sum(r[f"{_target(target)}_met"] is True for r in rows_of)
+        assert (body, target, had, met) in [row[:4] for row in sheets["Tổng hợp"]]
     table = sheets["Kết quả bầu cử"]
     votes = table[0].index(column_header("votes"))
     assert sum(row[votes] for row in table[1:]) == sum(row["votes"] for row in candidates)

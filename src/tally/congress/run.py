@@ -25,12 +25,12 @@ contests that draw from it see only those elected so far.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from enum import StrEnum
 
 from tally.arguments import checked
 from tally.congress.chain import EXCLUDES, MIN_COMMITTEE_FOR_STANDING, Venue
-from tally.congress.composition import Composition, Targets, composition
+from tally.congress.composition import Composition, Targets, composition, incumbency
 from tally.congress.plan import Congress, ContestPlan, RoundPlan
 from tally.counting.open_vote import Motion, OpenVoteResult
 from tally.counting.outcome import OutcomeStatus, Tie, fill_places
@@ -110,28 +110,37 @@ class CongressRecord(FrozenModel):
     def members(self, contest_id: str) -> tuple[Candidate, ...]:
         """The elected of ``contest_id`` as candidates, in order, each with the fullest
         personal data the congress recorded for that person (a BTV list may give only names
-        that the BCH list described)."""
+        that the BCH list described) and ``incumbent`` as it stands for this contest's body
+        (:func:`~tally.congress.composition.incumbency`): from this contest's own lists, else
+        from an ``outgoing`` any list gives, never from another body's ``incumbent``."""
         record = self.contest(contest_id)
-        people: dict[object, Candidate] = {}
+        own_lists = [r.contest.candidates for r in record.rounds]
+        own_lists.append(self.congress.plan(contest_id).contest.candidates)
         lists = [r.contest.candidates for c in self.contests for r in c.rounds]
         lists += [p.contest.candidates for p in self.congress.contests]
-        for candidates in lists:
-            for person in candidates:
-                key = name_identity(person.name)
-                known = people.get(key)
-                if known is None or _data_points(person) > _data_points(known):
-                    people[key] = person
-        return tuple(people[name_identity(name)] for name in record.elected)
+        own = _entries(own_lists)
+        known = _entries(lists)
+        members = []
+        for name in record.elected:
+            key = name_identity(name)
+            entries = known[key]
+            fullest = max(entries, key=_data_points)  # the first of the fullest
+            reelected = incumbency(record.body, own.get(key, ()), entries)
+            members.append(fullest.model_copy(update={"incumbent": reelected}))
+        return tuple(members)
 
     def composition(
         self, contest_id: str, targets: Targets | None = None, on: dt.date | None = None
     ) -> Composition:
         """Who was elected to ``contest_id``: women, minorities, ages (on the congress's date
-        unless ``on`` is given), re-elected and new, against ``targets``."""
+        unless ``on`` is given), re-elected and new, against ``targets`` as they apply to its
+        body (:meth:`~tally.congress.composition.Targets.for_body`: the body's own, else the
+        defaults; none for a post)."""
         day = on or self.congress.date
         if day is None:
             raise ContestError("composition.no_date", Location(field="congress.date"))
-        return composition(self.members(contest_id), day, targets)
+        own = targets.for_body(self.contest(contest_id).body) if targets is not None else None
+        return composition(self.members(contest_id), day, own)
 
     def contest(self, contest_id: str) -> ContestRecord:
         """The record of ``contest_id``; :class:`KeyError` if there is none."""
@@ -141,8 +150,18 @@ class CongressRecord(FrozenModel):
         raise KeyError(contest_id)
 
 
+def _entries(lists: Iterable[Iterable[Candidate]]) -> dict[object, list[Candidate]]:
+    """Every entry of each person on ``lists``, in order, by name identity."""
+    found: dict[object, list[Candidate]] = {}
+    for candidates in lists:
+        for person in candidates:
+            found.setdefault(name_identity(person.name), []).append(person)
+    return found
+
+
 def _data_points(person: Candidate) -> int:
-    fields = (person.birth_date, person.gender, person.ethnicity, person.incumbent)
+    """How much personal data an entry gives (incumbency is a list's own: see ``incumbency``)."""
+    fields = (person.birth_date, person.gender, person.ethnicity)
     return sum(value is not None for value in fields)
 
 

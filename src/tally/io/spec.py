@@ -44,7 +44,7 @@ from pydantic import BaseModel, ConfigDict, Strict, StrictInt, ValidationError, 
 
 from tally.arguments import checked
 from tally.congress.chain import ElectionModel, Venue, parse_model
-from tally.congress.composition import Targets
+from tally.congress.composition import BodyTargets, Targets, target_body
 from tally.congress.plan import (
     BoardMember,
     CommitteeRoll,
@@ -298,10 +298,7 @@ def congress_from_dict(data: dict[str, Any], source: str = "<spec>") -> Congress
             _whole_numbers(item, ("yes", "no", "abstain"), f"open_vote#{i}", source)
             vote.decide(roll, rules)
             open_votes.append(vote)
-    targets = None
-    if "targets" in data:
-        with _section(source, "targets"):
-            targets = Targets.model_validate(data["targets"])
+    targets = _targets(data["targets"], source) if "targets" in data else None
     board: list[BoardMember] = []
     for i, member in enumerate(_list(_required(data, "board", source), "board", source), start=1):
         with _section(source, f"board#{i}"):
@@ -557,6 +554,25 @@ def _plan(entry: _ContestEntry, label: str, source: str) -> ContestPlan:
         rounds=tuple(rounds),
         board=tuple(entry.board),
     )
+
+
+def _targets(table: Any, source: str) -> Targets:
+    """The ``[targets]`` table: its shares are the default for every elected body; a table
+    within it, ``[targets.standing_committee]``, gives that body targets of its own."""
+    with _section(source, "targets"):
+        if not isinstance(table, dict):
+            return Targets.model_validate(table)  # refused: not a table
+        own = {k: v for k, v in table.items() if isinstance(v, dict) or k in _TARGET_BODIES}
+        by_body: dict[Body, BodyTargets] = {}
+        for key, value in own.items():
+            body = target_body(key)
+            with _section(source, f"targets.{key}"):
+                by_body[body] = BodyTargets.model_validate(value)
+        defaults = Targets.model_validate({k: v for k, v in table.items() if k not in own})
+    return defaults.model_copy(update={"by_body": by_body})
+
+
+_TARGET_BODIES = frozenset(body.value for body in Body)
 
 
 def _rules(value: object, source: str) -> RuleSet:

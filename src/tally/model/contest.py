@@ -21,13 +21,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import (
-    BeforeValidator,
-    SerializerFunctionWrapHandler,
-    field_validator,
-    model_serializer,
-    model_validator,
-)
+from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from tally.arguments import checked
 from tally.errors import ContestError, Location, NameFormatError
@@ -70,6 +64,16 @@ NominatedBy = Literal["committee", "congress", "self"]
 person (self-nominated) — printed in the minutes' "Ghi chú" column."""
 
 
+def _written_when_given() -> Any:
+    """A field left out of the JSON while ``None``, so a result's JSON says no more than before
+    the field existed."""
+    return Field(default=None, exclude_if=_is_none)
+
+
+def _is_none(value: object) -> bool:
+    return value is None
+
+
 class Candidate(FrozenModel):
     """A person on the list. Personal data is optional and used for composition and ties."""
 
@@ -79,21 +83,15 @@ class Candidate(FrozenModel):
     gender: Gender | None = None
     ethnicity: str | None = None
     incumbent: bool | None = None
-    """Member of the outgoing body (re-elected if elected again) — for the composition report."""
-    nominated_by: NominatedBy | None = None
+    """Member of the outgoing body this list elects (re-elected if elected to it again) — for
+    the composition report; it says nothing of another body's list."""
+    nominated_by: NominatedBy | None = _written_when_given()
     """Who put the name on the list, for the minutes' "Ghi chú" column."""
-    note: str | None = None
+    note: str | None = _written_when_given()
     """Anything else the board writes in the "Ghi chú" column, as written."""
-
-    @model_serializer(mode="wrap")
-    def _without_unset_notes(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        """The list's notes are written only when given, so a result's JSON says no more
-        than before they existed."""
-        data: dict[str, Any] = handler(self)
-        for name in ("nominated_by", "note"):
-            if data.get(name) is None:
-                data.pop(name, None)
-        return data
+    outgoing: tuple[Body, ...] | None = _written_when_given()
+    """The outgoing bodies and posts the person sat on (``()``: none), so that one list
+    describes them for every contest: re-elected to a body they sat on, new to the others."""
 
     @field_validator("name")
     @classmethod
@@ -177,6 +175,7 @@ class Contest(FrozenModel):
             if first is not None:
                 raise _duplicate(first, candidate.name, number)
             seen[key] = candidate.name
+            _check_outgoing(candidate, self.body, number)
         ordered = tuple(sorted(self.candidates, key=lambda c: ballot_order_key(c.name)))
         # The same objects, no two equal (checked above): compare by identity.
         if not all(map(operator.is_, ordered, self.candidates)):
@@ -250,6 +249,22 @@ def ballot_number(ref: object, listed: int, by_name: Callable[[], Mapping[object
     if found is None:
         raise KeyError(ref)
     return found
+
+
+def _check_outgoing(candidate: Candidate, body: Body, number: int) -> None:
+    """``incumbent`` on a list says whether the person sat on the outgoing body it elects;
+    ``outgoing``, given beside it, must say the same."""
+    outgoing, incumbent = candidate.outgoing, candidate.incumbent
+    if outgoing is None or incumbent is None or incumbent == (body in outgoing):
+        return
+    raise ContestError(
+        "contest.incumbent_outgoing",
+        Location(field=f"candidates#{number}"),
+        name=candidate.name,
+        incumbent="true" if incumbent else "false",
+        body=Term(body),
+        outgoing=", ".join(f'"{b.value}"' for b in outgoing),
+    )
 
 
 def _duplicate(first: str, second: str, number: int) -> ContestError:

@@ -182,8 +182,7 @@ def _composition_blocks(record: CongressRecord, lang: Lang) -> list[Block]:
             m.gender or m.ethnicity or m.birth_date or m.incumbent is not None for m in members
         ):
             continue
-        targets = record.congress.targets if c.body.is_collective else None
-        made = record.composition(c.contest_id, targets)
+        made = record.composition(c.contest_id, record.congress.targets)
         rows.append(
             (
                 names[c.contest_id],

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from tally.congress.composition import TARGET_NAMES
 from tally.congress.run import CongressRecord, ContestStatus
 
 Row = dict[str, Any]
@@ -58,11 +59,27 @@ PROGRESS_COLUMNS = (
     *PROGRESS_COUNTS,
 )
 _COMPOSITION_COUNTS = ("size", "women", "minorities", "under_40", "reelected", "new")
-COMPOSITION_COLUMNS = ("congress", "term", "date", "level", "contest", "body", *_COMPOSITION_COUNTS)
-INTEGER_COLUMNS = frozenset(
-    {"round", "number", "votes", "base", *PROGRESS_COUNTS, *_COMPOSITION_COUNTS}
+_TARGETED = {name.removesuffix("_percent"): name for name in TARGET_NAMES}
+"""The composition columns a target may be set for, and the target's name."""
+_TARGET_COLUMNS = tuple(f"{column}_target" for column in _TARGETED)
+_MET_COLUMNS = tuple(f"{column}_met" for column in _TARGETED)
+COMPOSITION_COLUMNS = (
+    "congress",
+    "term",
+    "date",
+    "level",
+    "contest",
+    "body",
+    *_COMPOSITION_COUNTS,
+    *(f"{column}_{part}" for column in _TARGETED for part in ("target", "met")),
 )
-"""The columns that hold counts (integers in every format)."""
+INTEGER_COLUMNS = frozenset(
+    {"round", "number", "votes", "base", *PROGRESS_COUNTS, *_COMPOSITION_COUNTS, *_TARGET_COLUMNS}
+)
+"""The columns that hold integers in every format: counts, and targets (percent of the body;
+empty when none was set)."""
+BOOLEAN_COLUMNS = frozenset({"reported", *_MET_COLUMNS})
+"""The columns that hold true or false (empty for a target not set)."""
 _WAITING = frozenset({ContestStatus.AWAITING_BALLOTS, ContestStatus.WAITING_FOR_SOURCE})
 
 
@@ -138,15 +155,19 @@ def progress_row(record: CongressRecord) -> Row:
 
 
 def composition_rows(record: CongressRecord) -> Iterable[Row]:
-    """The make-up of each elected body of the congress (when its date is known)."""
+    """The make-up of each elected body of the congress (when its date is known), and each
+    target the body has (its own, else the congress's default): the percent required
+    (``women_target``) and whether it is met (``women_met``, ``100 * count >= target * size``);
+    both empty where no target was set."""
     if record.congress.date is None:
         return
     head = _congress_cells(record)
     for contest in record.contests:
         if not contest.body.is_collective or not contest.elected:
             continue
-        made = record.composition(contest.contest_id)
-        yield {
+        made = record.composition(contest.contest_id, record.congress.targets)
+        found = {f.target: f for f in made.findings}
+        row = {
             **head,
             "contest": contest.contest_id,
             "body": contest.body.value,
@@ -157,13 +178,21 @@ def composition_rows(record: CongressRecord) -> Iterable[Row]:
             "reelected": made.reelected,
             "new": made.new,
         }
+        for column, target in _TARGETED.items():
+            finding = found.get(target)
+            row[f"{column}_target"] = finding.required_percent if finding else None
+            row[f"{column}_met"] = finding.met if finding else None
+        yield row
 
 
 def totals(rows: Iterable[Row], columns: tuple[str, ...]) -> Row:
-    """The sum of each numeric column of ``rows`` (the department's totals)."""
+    """The sum of each numeric column of ``rows`` (the department's totals); a target is a
+    percent, not a count, and is not summed."""
     summed: Row = {}
     for row in rows:
         for column in columns:
+            if column in _TARGET_COLUMNS:
+                continue
             value = row.get(column)
             if isinstance(value, int) and not isinstance(value, bool):
                 summed[column] = summed.get(column, 0) + value

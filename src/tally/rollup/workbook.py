@@ -85,6 +85,27 @@ def composition_totals(composition: Sequence[Row], lang: Lang) -> list[list[Any]
     return rows
 
 
+TARGETED = ("women", "minorities", "under_40", "new")
+"""The composition columns a congress may set a target for (``women_target``, ``women_met``)."""
+
+
+def target_totals(composition: Sequence[Row], lang: Lang) -> list[list[Any]]:
+    """For each kind of body and each target set for some of them: how many bodies had that
+    target, and how many met it (each body against its own congress's target for it)."""
+    counts: dict[tuple[str, str], list[int]] = {}
+    for row in composition:
+        for target in TARGETED:
+            if row.get(f"{target}_target") is None:
+                continue
+            tally = counts.setdefault((str(row["body"]), target), [0, 0])
+            tally[0] += 1
+            tally[1] += bool(row.get(f"{target}_met"))
+    return [
+        [code_words(Body, body, lang), column_header(target, lang), had, met]
+        for (body, target), (had, met) in counts.items()
+    ]
+
+
 def _percent(count: int, size: int) -> float | None:
     """``count / size`` in percent, two decimals, rounded half up in integers."""
     if size <= 0:
@@ -111,16 +132,26 @@ def rollup_workbook(tables: Tables, lang: Lang = "vi", charts: bool = True) -> b
     head_row = len(summary_rows(progress, composition, lang)) + 5
     summary.row_dimensions[head_row].height = 30
     lines = [*summary_rows(progress, composition, lang), [], [_t("by_body", lang)], heads]
+    lines += by_body
+    targets = target_totals(composition, lang)
+    if targets:
+        words = [
+            column_header("body", lang),
+            _t("workbook.target", lang),
+            _t("with_target", lang),
+            _t("meeting_target", lang),
+        ]
+        lines += [[], [_t("targets", lang)], [_bold(summary, w) for w in words], *targets]
     stream_table(
         summary,
         [_t("title", lang)],
         [_t("item", lang), _t("value", lang)],
-        [*lines, *by_body],
+        lines,
         widths=[34, 12, 12, *[11] * (2 * len(SHARES))],
     )
     if charts:
         image = need("openpyxl.drawing.image", "excel").Image
-        anchor = len(lines) + len(by_body) + 4
+        anchor = len(lines) + 4
         for png in (progress_chart(progress, lang), composition_chart(composition, lang)):
             picture = image(io.BytesIO(png))
             summary.add_image(picture, f"A{anchor}")

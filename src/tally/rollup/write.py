@@ -14,7 +14,7 @@ from typing import Any
 
 from tally.extras import need
 from tally.files import check_output, write_atomically
-from tally.rollup.tables import INTEGER_COLUMNS, Row
+from tally.rollup.tables import BOOLEAN_COLUMNS, INTEGER_COLUMNS, Row
 
 
 def csv_text(rows: Iterable[Row], columns: tuple[str, ...]) -> str:
@@ -63,15 +63,16 @@ def write_tables(output: Path, tables: Tables, inputs: list[Path]) -> list[Path]
 
 
 def parquet_bytes(rows: list[Row], columns: tuple[str, ...]) -> bytes:
-    """``rows`` as a Parquet file: counts as 64-bit integers, the share as a double, the rest
-    as text (an empty table keeps its typed columns)."""
+    """``rows`` as a Parquet file: counts and targets as 64-bit integers, the share as a
+    double, ``reported`` and whether a target is met as booleans, the rest as text (an empty
+    table keeps its typed columns)."""
     pa = need("pyarrow", "rollup")
     pq = need("pyarrow.parquet", "rollup")
 
     def kind(column: str) -> Any:
         if column in INTEGER_COLUMNS:
             return pa.int64()
-        if column == "reported":
+        if column in BOOLEAN_COLUMNS:
             return pa.bool_()
         return pa.float64() if column == "share" else pa.string()
 
@@ -83,9 +84,13 @@ def parquet_bytes(rows: list[Row], columns: tuple[str, ...]) -> bytes:
     return sink.getvalue()
 
 
+_TYPED = INTEGER_COLUMNS | BOOLEAN_COLUMNS | {"share"}
+"""The columns Parquet holds as numbers or booleans, not text."""
+
+
 def _cell(value: object, column: str) -> object:
     """A cell as Parquet takes it: text columns as text (``True`` → ``"true"``)."""
-    if column in INTEGER_COLUMNS or column in ("share", "reported") or value is None:
+    if value is None or column in _TYPED:
         return value
     if isinstance(value, bool):
         return "true" if value else "false"

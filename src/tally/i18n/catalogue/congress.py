@@ -159,6 +159,14 @@ TABLE: dict[str, tuple[str, str]] = {
         "Cần ngày đại hội ([congress] date) để tính tuổi khi thống kê cơ cấu.",
         "The congress date ([congress] date) is needed to work out ages for the composition.",
     ),
+    "targets.not_a_body": (
+        "[targets.{name}]: chỉ tiêu cơ cấu riêng chỉ đặt cho một tập thể được bầu (chức danh "
+        "một người không có cơ cấu), mà {name!r} không phải một tập thể như vậy. Dùng một "
+        "trong: {allowed}.",
+        "[targets.{name}]: a body's own composition targets are set only for an elected body of "
+        "several members (a post held by one person has no make-up), and {name!r} is not one. "
+        "Use one of: {allowed}.",
+    ),
     # --- nominations and withdrawals ---
     "list.support": (
         "{name!r}: {support} người tán thành, nhưng có {attending} người dự; số tán thành phải "

@@ -54,6 +54,14 @@ TABLE: dict[str, tuple[str, str]] = {
         "alternates = {alternates}: alternates (a number, not negative) are elected only with "
         'delegates to the upper congress (body = "upper_delegates").',
     ),
+    "contest.incumbent_outgoing": (
+        "{name!r}: incumbent = {incumbent} nhưng outgoing = [{outgoing}] nói khác về việc có "
+        "trong {body} khóa trước hay không (trên danh sách bầu {body}, incumbent cho biết điều "
+        "đó). Sửa cho hai trường khớp nhau, hoặc bỏ incumbent.",
+        "{name!r}: incumbent = {incumbent} but outgoing = [{outgoing}] says otherwise about "
+        "sitting on the outgoing {body} (on the {body}'s list, incumbent says so). Make the two "
+        "agree, or leave incumbent out.",
+    ),
     "contest.no_candidates": (
         "Danh sách bầu cử trống. Nhập danh sách đã được đại hội biểu quyết thông qua.",
         "The candidate list is empty. Enter the list the congress approved.",
