@@ -16,16 +16,21 @@ from hypothesis import strategies as st
 from tally.cli.main import EXIT_BAD_INPUT, EXIT_BAD_LOG, EXIT_OK, main
 from tally.congress.composition import BodyTargets, Targets
 from tally.congress.run import CongressRecord
+from tally.errors import InputFileError
 from tally.io.results_json import load_record
 from tally.model.bodies import Body
+from tally.rollup.collect import collect, expand
 from tally.rollup.tables import (
     COMPOSITION_COLUMNS,
     PROGRESS_COLUMNS,
     candidate_rows,
     composition_rows,
     progress_row,
+    roll_up,
     totals,
 )
+from tally.rollup.units import units_from_csv_text
+from tally.rollup.write import csv_bytes, csv_text
 from tally.testing import congresses
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -309,3 +314,77 @@ def test_a_spec_names_its_unit_for_the_plan(
     capsys.readouterr()
     (row,) = _rows(tmp_path / "tinh.progress.csv")
     assert (row["unit"], row["reported"], row["contests"]) == ("Đảng bộ xã Tân Lập", "True", "2")
+
+
+def test_a_folder_stands_for_its_results_in_name_order(results: list[Path], tmp_path: Path) -> None:
+    folder = tmp_path / "huyen"
+    (folder / "xa").mkdir(parents=True)
+    for path in reversed(results):
+        shutil.copy(path, folder / path.name)
+    (folder / "notes.txt").write_text("not a result", encoding="utf-8")
+    shutil.copy(results[0], folder / "xa" / "deeper.json")  # a subfolder's are not taken
+    expanded = expand([results[0], folder])
+    assert expanded == [results[0], *sorted(folder / p.name for p in results)]
+    assert expand([folder / "xa" / "deeper.json"]) == [folder / "xa" / "deeper.json"]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_streamed_roll_up_has_the_rows_of_the_records(
+    results: list[Path], tmp_path: Path, workers: int
+) -> None:
+    again = tmp_path / "again.json"
+    shutil.copy(results[1], again)
+    paths = [*results, again]
+    plan = units_from_csv_text("unit,level\nĐảng bộ xã Hòa Bình,commune\n")
+    done = roll_up(paths, plan, workers=workers)
+    gathered = collect(paths)
+    records = [reported.record for reported in gathered.congresses]
+    assert done.congresses == len(records) == 6
+    assert done.duplicates == gathered.duplicates
+    tables = {name: rows for name, (rows, _) in done.tables.items()}
+    assert tables["candidates"] == [row for r in records for row in candidate_rows(r)]
+    assert tables["composition"] == [row for r in records for row in composition_rows(r)]
+    assert tables["progress"][:-1] == [progress_row(r) for r in records]
+    assert tables["progress"][-1]["unit"] == "Đảng bộ xã Hòa Bình"
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_streamed_roll_up_refuses_what_collect_refuses(
+    results: list[Path], tmp_path: Path, workers: int
+) -> None:
+    damaged = tmp_path / "damaged.json"
+    damaged.write_text(
+        results[1].read_text(encoding="utf-8").replace('"present": ', '"present": 1', 1),
+        encoding="utf-8",
+    )
+    paths = [results[0], damaged, *results[2:]]
+    with pytest.raises(InputFileError) as expected:
+        collect(paths)
+    with pytest.raises(InputFileError) as streamed:
+        roll_up(paths, workers=workers)
+    assert streamed.value.message("en") == expected.value.message("en")
+    assert "damaged.json" in streamed.value.message("en")
+    with pytest.raises(InputFileError) as nothing:
+        roll_up([], workers=workers)
+    assert nothing.value.code == "rollup.no_input"
+
+
+def test_csv_is_built_as_bytes_the_same_as_text() -> None:
+    rows: list[dict[str, object]] = [
+        {"unit": "Xã Tân Lập", "seats": 9},
+        {"unit": 'a "quoted", name', "seats": None},
+    ]
+    assert csv_bytes(rows, ("unit", "seats")) == csv_text(rows, ("unit", "seats")).encode()
+
+
+def test_a_folder_stands_for_its_results(
+    results: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "ket_qua"
+    folder.mkdir()
+    for path in results:
+        shutil.copy(path, folder / path.name)
+    out = tmp_path / "tinh.csv"
+    assert main(["rollup", str(folder), "-o", str(out), "--workers", "2"]) == EXIT_OK
+    assert "Đã tổng hợp 6 đại hội" in capsys.readouterr().err
+    assert len(_rows(tmp_path / "tinh.progress.csv")) == 6

@@ -309,6 +309,9 @@ def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
     rollup.add_argument(
         "--plan", type=Path, metavar=h("cli.metavar.units"), help=h("cli.help.rollup.plan")
     )
+    rollup.add_argument(
+        "--workers", type=int, choices=range(1, 65), metavar="N", help=h("cli.help.rollup.workers")
+    )
     _language(rollup, lang)
     return parser
 

@@ -1,5 +1,5 @@
-"""``tally rollup RESULTS… -o FILE``: many congresses' results (JSON records, audit logs) into
-one set of tables for the organisation department."""
+"""``tally rollup RESULTS… -o FILE``: many congresses' results (JSON records, audit logs, or
+folders of them) into one set of tables for the organisation department."""
 
 from __future__ import annotations
 
@@ -13,55 +13,42 @@ FORMATS = (".csv", ".parquet", ".xlsx")
 
 
 def rollup_command(args: argparse.Namespace) -> tuple[str, bool, str]:
-    """Read every input, once each, and write the tables; the board's lines say what was read
-    and which repeated files were left out."""
-    from tally.rollup.collect import collect
-    from tally.rollup.tables import (
-        CANDIDATE_COLUMNS,
-        COMPOSITION_COLUMNS,
-        PROGRESS_COLUMNS,
-        candidate_rows,
-        composition_rows,
-        progress_row,
-        unplanned_rows,
-    )
-    from tally.rollup.write import write_tables
+    """Read every input once (a folder stands for its ``.json`` and ``.jsonl`` files), in
+    worker processes when there are many, and write the tables; the board's lines say what was
+    read and which repeated files were left out."""
+    from tally.files import check_output, write_atomically
+    from tally.rollup.collect import expand
+    from tally.rollup.tables import roll_up
+    from tally.rollup.write import table_paths, write_tables
 
     lang: Lang = args.lang
     output: Path = args.output
-    if output.suffix.lower() not in FORMATS:
+    suffix = output.suffix.lower()
+    if suffix not in FORMATS:
         raise InputFileError(
             "rollup.format", Location(file=str(output)), allowed=", ".join(FORMATS)
         )
-    inputs = list(args.results) + ([args.plan] if args.plan is not None else [])
-    gathered = collect(list(args.results))
-    records = [reported.record for reported in gathered.congresses]
-    progress = [progress_row(rec) for rec in records]
+    paths = expand(list(args.results))
+    inputs = [*paths, *([args.plan] if args.plan is not None else [])]
+    outputs = [output] if suffix == ".xlsx" else list(table_paths(output).values())
+    for path in outputs:
+        check_output(path, inputs)
+    plan = None
     if args.plan is not None:
         from tally.rollup.units import read_units
 
-        progress += unplanned_rows(read_units(args.plan), progress)
-    tables = {
-        "candidates": ([r for rec in records for r in candidate_rows(rec)], CANDIDATE_COLUMNS),
-        "progress": (progress, PROGRESS_COLUMNS),
-        "composition": (
-            [r for rec in records for r in composition_rows(rec)],
-            COMPOSITION_COLUMNS,
-        ),
-    }
-    if output.suffix.lower() == ".xlsx":
-        from tally.files import check_output, write_atomically
+        plan = read_units(args.plan)
+    done = roll_up(paths, plan, workers=args.workers)
+    if suffix == ".xlsx":
         from tally.rollup.workbook import rollup_workbook
 
-        check_output(output, inputs)
-        write_atomically(output, rollup_workbook(tables, lang))
+        write_atomically(output, rollup_workbook(done.tables, lang))
         written = [output]
     else:
-        written = write_tables(output, tables, inputs)
-    lines = [text("cli.rollup_done", lang, congresses=len(records), files=len(written))]
+        written = write_tables(output, done.tables, inputs)
+    lines = [text("cli.rollup_done", lang, congresses=done.congresses, files=len(written))]
     lines += [
-        text("cli.rollup_duplicate", lang, dropped=d.dropped, kept=d.kept)
-        for d in gathered.duplicates
+        text("cli.rollup_duplicate", lang, dropped=d.dropped, kept=d.kept) for d in done.duplicates
     ]
     lines += [text("cli.written", lang, path=path) for path in written]
     args.output = None  # written here, file by file: nothing for main to write

@@ -13,16 +13,24 @@ refused, naming both files.
 >>> gathered = collect([folder / "a.json", folder / "b.json"])
 >>> len(gathered.congresses), [d.kept.name for d in gathered.duplicates]
 (1, ['a.json'])
+>>> [p.name for p in expand([folder])]
+['a.json', 'b.json']
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from tally.congress.run import CongressRecord
 from tally.errors import InputFileError, Location, LogError
+
+Identity = tuple[str, str, str]
+"""Which congress a result is of: its name, term and date (ISO), ``""`` when not given."""
+RESULT_SUFFIXES = (".json", ".jsonl")
+"""The files a folder given as an input contributes: JSON records and audit logs."""
 
 
 @dataclass(frozen=True)
@@ -35,7 +43,7 @@ class Reported:
     """The log's final hash for a log; the SHA-256 of the record's JSON for a JSON file."""
 
     @property
-    def identity(self) -> tuple[str, str, str]:
+    def identity(self) -> Identity:
         """Which congress this is: its name, term and date."""
         congress = self.record.congress
         day = congress.date.isoformat() if congress.date else ""
@@ -76,28 +84,58 @@ def read_one(path: Path) -> Reported:
     return Reported(record, path, digest)
 
 
+def expand(paths: Iterable[Path]) -> list[Path]:
+    """``paths`` with each folder replaced by its results — its ``.json`` and ``.jsonl`` files,
+    sorted by name, not those of its subfolders; other paths are kept as given, in order."""
+    expanded: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = (p for p in path.iterdir() if p.suffix in RESULT_SUFFIXES and p.is_file())
+            expanded.extend(sorted(found))
+        else:
+            expanded.append(path)
+    return expanded
+
+
+class Registry:
+    """The congresses read so far, by identity: a new one is kept, a repeat (same identity and
+    fingerprint) noted in :attr:`duplicates`, another result for a congress already read refused
+    with both files named."""
+
+    def __init__(self) -> None:
+        self._first: dict[Identity, tuple[Path, str]] = {}
+        self.duplicates: list[Duplicate] = []
+
+    def is_new(self, identity: Identity, fingerprint: str, path: Path) -> bool:
+        """Whether the congress ``identity`` read from ``path`` is new (else a repeat)."""
+        first = self._first.get(identity)
+        if first is None:
+            self._first[identity] = (path, fingerprint)
+            return True
+        source, known = first
+        if known == fingerprint:
+            self.duplicates.append(Duplicate(source, path))
+            return False
+        name, term, day = identity
+        raise InputFileError(
+            "rollup.conflict",
+            Location(file=str(path)),
+            congress=name,
+            term=term or "—",
+            day=day or "—",
+            first=str(source),
+        )
+
+
 def collect(paths: list[Path]) -> Gathered:
     """Every congress of ``paths`` once: a repeat (same identity and content) is reported and
     left out; another result for a congress already read is refused with both files named."""
     if not paths:
         raise InputFileError("rollup.no_input", Location())
-    seen: dict[tuple[str, str, str], Reported] = {}
-    duplicates: list[Duplicate] = []
+    registry = Registry()
+    kept: list[Reported] = []
     for path in paths:
         reported = read_one(path)
-        first = seen.get(reported.identity)
-        if first is None:
-            seen[reported.identity] = reported
-        elif first.fingerprint == reported.fingerprint:
-            duplicates.append(Duplicate(first.source, path))
-        else:
-            name, term, day = reported.identity
-            raise InputFileError(
-                "rollup.conflict",
-                Location(file=str(path)),
-                congress=name,
-                term=term or "—",
-                day=day or "—",
-                first=str(first.source),
-            )
-    return Gathered(tuple(seen.values()), tuple(duplicates))
+        if registry.is_new(reported.identity, reported.fingerprint, path):
+            kept.append(reported)
+    return Gathered(tuple(kept), tuple(registry.duplicates))

@@ -11,13 +11,21 @@ given beside the votes and the base it is of, for display.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from tally.congress.composition import TARGET_NAMES
 from tally.congress.run import CongressRecord, ContestStatus
+from tally.errors import InputFileError, Location
+from tally.rollup.collect import Duplicate, Identity, Registry, read_one
 
 Row = dict[str, Any]
+Tables = dict[str, tuple[list[Row], tuple[str, ...]]]
+"""Each table's rows and columns, by name (candidates, progress, composition)."""
 
 CANDIDATE_COLUMNS = (
     "congress",
@@ -217,3 +225,115 @@ def unplanned_rows(plan: Iterable[Row], reported: Iterable[Row]) -> list[Row]:
         for unit in plan
         if unit["unit"] not in seen
     ]
+
+
+# --- the whole roll-up, one congress at a time ------------------------------------------------
+
+PARALLEL_FROM = 64
+"""From this many inputs on, :func:`roll_up` reads them in several processes by default."""
+MAX_WORKERS = 8
+
+
+@dataclass(frozen=True)
+class Summary:
+    """One congress reduced to what the roll-up keeps of it: who it is, its content's
+    fingerprint and its rows (the record itself is dropped)."""
+
+    identity: Identity
+    fingerprint: str
+    progress: Row
+    candidates: list[Row]
+    composition: list[Row]
+
+
+def summarise(path: Path) -> Summary:
+    """The congress in ``path`` (read and checked as :func:`~tally.rollup.collect.read_one`
+    does), as its rows."""
+    reported = read_one(path)
+    record = reported.record
+    return Summary(
+        reported.identity,
+        reported.fingerprint,
+        progress_row(record),
+        list(candidate_rows(record)),
+        list(composition_rows(record)),
+    )
+
+
+@dataclass(frozen=True)
+class RollUp:
+    """The tables of a roll-up, how many congresses they hold, and the repeated files left
+    out."""
+
+    tables: Tables
+    congresses: int
+    duplicates: tuple[Duplicate, ...]
+
+
+def roll_up(paths: list[Path], plan: list[Row] | None = None, workers: int | None = None) -> RollUp:
+    """The three tables of ``paths`` — the same rows, in the same order, as
+    :func:`~tally.rollup.collect.collect` followed by the row functions — keeping only the rows
+    of each congress, not its record, so that memory grows with the rows alone. Files are read
+    in ``workers`` processes (by default one per CPU, up to 8, from 64 files on); an error is
+    the one the first failing file in ``paths`` order gives, as when read one by one. ``plan``
+    (:func:`~tally.rollup.units.read_units`) adds the units not yet reported.
+
+    >>> import tempfile, pathlib, subprocess, sys
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> out = subprocess.run([sys.executable, "-m", "tally", "count",
+    ...     "examples/youth_union/congress.toml", "--format", "json"], capture_output=True,
+    ...     text=True)
+    >>> _ = (folder / "a.json").write_text(out.stdout, encoding="utf-8")
+    >>> done = roll_up([folder / "a.json"], [{"unit": "Chi bộ 5", "level": "", "planned_date": ""}])
+    >>> done.congresses, [len(rows) for rows, _ in done.tables.values()]
+    (1, [1, 2, 0])
+    """
+    if not paths:
+        raise InputFileError("rollup.no_input", Location())
+    registry = Registry()
+    candidates: list[Row] = []
+    progress: list[Row] = []
+    composition: list[Row] = []
+    for path, summary in _summaries(paths, workers):
+        if registry.is_new(summary.identity, summary.fingerprint, path):
+            progress.append(summary.progress)
+            candidates.extend(summary.candidates)
+            composition.extend(summary.composition)
+    congresses = len(progress)
+    if plan is not None:
+        progress += unplanned_rows(plan, progress)
+    tables: Tables = {
+        "candidates": (candidates, CANDIDATE_COLUMNS),
+        "progress": (progress, PROGRESS_COLUMNS),
+        "composition": (composition, COMPOSITION_COLUMNS),
+    }
+    return RollUp(tables, congresses, tuple(registry.duplicates))
+
+
+def _summaries(paths: list[Path], workers: int | None) -> Iterator[tuple[Path, Summary]]:
+    """Each path with its summary, in order: read here, or in worker processes."""
+    if workers is None:
+        workers = min(os.cpu_count() or 1, MAX_WORKERS) if len(paths) >= PARALLEL_FROM else 1
+    if workers <= 1:
+        for path in paths:
+            yield path, summarise(path)
+        return
+    pool = ProcessPoolExecutor(workers)
+    try:
+        chunk = max(1, min(64, len(paths) // (4 * workers)))
+        for path, summary in zip(
+            paths, pool.map(_summary_or_none, paths, chunksize=chunk), strict=True
+        ):
+            # a file a worker could not read is read again here, to raise its very error
+            yield path, summary if summary is not None else summarise(path)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _summary_or_none(path: Path) -> Summary | None:
+    """In a worker: the summary, or ``None`` when reading fails (tally's errors carry
+    parameters that do not cross processes; the parent reads the file again)."""
+    try:
+        return summarise(path)
+    except Exception:  # any failure: the parent reads the file again and raises it
+        return None

@@ -31,8 +31,7 @@ from tally.rollup.charts import (
     composition_shares,
     progress_chart,
 )
-from tally.rollup.tables import INTEGER_COLUMNS, PROGRESS_COUNTS, Row, totals
-from tally.rollup.write import Tables
+from tally.rollup.tables import INTEGER_COLUMNS, PROGRESS_COUNTS, Row, Tables, totals
 
 _t = Words("rollup")
 

@@ -151,8 +151,12 @@ TABLE: dict[str, tuple[str, str]] = {
         "progress, each body's composition.",
     ),
     "cli.help.rollup.results": (
-        "các tệp kết quả (.json) hoặc nhật ký (.jsonl)",
-        "result files (.json) or audit logs (.jsonl)",
+        "các tệp kết quả (.json), nhật ký (.jsonl), hoặc thư mục chứa chúng",
+        "result files (.json), audit logs (.jsonl), or folders of them",
+    ),
+    "cli.help.rollup.workers": (
+        "số tiến trình đọc tệp (mặc định: một mỗi lõi, tối đa 8, khi có từ 64 tệp)",
+        "processes reading the files (default: one per core, up to 8, from 64 files on)",
     ),
     "cli.help.rollup.output": (
         "tệp ghi ra: .csv hoặc .parquet (gói tally[rollup]); các bảng tiến độ, cơ cấu ghi cạnh "
