@@ -19,8 +19,8 @@ from tally.congress.composition import BodyTargets, Targets
 from tally.congress.run import CongressRecord
 from tally.model.bodies import Body
 from tally.rollup.charts import code_words
-from tally.rollup.tables import candidate_rows, composition_rows, progress_row
-from tally.rollup.workbook import TARGETED, column_header, target_totals
+from tally.rollup.tables import candidate_rows, composition_rows, progress_row, roll_up
+from tally.rollup.workbook import TARGETED, column_header, rollup_workbook, target_totals
 from tally.testing import congresses
 
 openpyxl = pytest.importorskip("openpyxl")
@@ -172,3 +172,25 @@ def test_the_examples_workbook_prints_on_a4_with_its_charts(
     candidates = list(book["Candidates"].iter_rows(values_only=True))
     results = {row[candidates[0].index("Result")] for row in candidates[1:]}
     assert results <= {"Elected", "Alternate", "Not elected"} and "Elected" in results
+
+
+def test_the_streamed_workbook_is_the_workbook_of_the_tables(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`tally rollup -o X.xlsx` writes each congress's candidates as it is read; the workbook
+    is the one the tables give (`rollup_workbook`), cell for cell."""
+    paths = []
+    for name in ("district_congress", "trade_union", "youth_union", "peoples_council"):
+        path = tmp_path / f"{name}.json"
+        spec = ROOT / "examples" / name / "congress.toml"
+        assert main(["count", str(spec), "--format", "json", "-o", str(path)]) == EXIT_OK
+        paths.append(path)
+    streamed = tmp_path / "streamed.xlsx"
+    assert main(["rollup", *map(str, paths), "-o", str(streamed)]) == EXIT_OK
+    capsys.readouterr()
+    whole = tmp_path / "whole.xlsx"
+    whole.write_bytes(rollup_workbook(roll_up(paths).tables))
+    one, other = openpyxl.load_workbook(streamed), openpyxl.load_workbook(whole)
+    assert one.sheetnames == other.sheetnames
+    for name in one.sheetnames:
+        assert list(one[name].values) == list(other[name].values)

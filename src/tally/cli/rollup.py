@@ -38,17 +38,19 @@ def rollup_command(args: argparse.Namespace) -> tuple[str, bool, str]:
         from tally.rollup.units import read_units
 
         plan = read_units(args.plan)
-    done = roll_up(paths, plan, workers=args.workers)
     if suffix == ".xlsx":
-        from tally.rollup.workbook import rollup_workbook
+        from tally.rollup.workbook import stream_rollup_workbook
 
-        write_atomically(output, rollup_workbook(done.tables, lang))
+        book, congresses, duplicates = stream_rollup_workbook(paths, plan, lang, args.workers)
+        write_atomically(output, book)
         written = [output]
     else:
+        done = roll_up(paths, plan, workers=args.workers)
         written = write_tables(output, done.tables, inputs)
-    lines = [text("cli.rollup_done", lang, congresses=done.congresses, files=len(written))]
+        congresses, duplicates = done.congresses, done.duplicates
+    lines = [text("cli.rollup_done", lang, congresses=congresses, files=len(written))]
     lines += [
-        text("cli.rollup_duplicate", lang, dropped=d.dropped, kept=d.kept) for d in done.duplicates
+        text("cli.rollup_duplicate", lang, dropped=d.dropped, kept=d.kept) for d in duplicates
     ]
     lines += [text("cli.written", lang, path=path) for path in written]
     args.output = None  # written here, file by file: nothing for main to write

@@ -161,11 +161,14 @@ class _Object(dict[str, Any]):
 
 
 def _object(pairs: list[tuple[str, Any]]) -> _Object:
-    made = _Object()
-    for key, value in pairs:
-        if key in made and made.duplicate is None:
-            made.duplicate = key
-        made[key] = value
+    made = _Object(pairs)
+    if len(made) < len(pairs):  # a key given twice: find the first
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                made.duplicate = key
+                break
+            seen.add(key)
     return made
 
 
@@ -180,8 +183,16 @@ def _constant(name: str) -> Any:
 
 def _parse(text: str, source: str) -> Any:
     """The JSON value of ``text``: strict JSON (no ``NaN``), no key twice in one object."""
+    twice: list[str] = []
+
+    def _remembering(pairs: list[tuple[str, Any]]) -> _Object:
+        made = _object(pairs)
+        if made.duplicate is not None:
+            twice.append(made.duplicate)
+        return made
+
     try:
-        data = json.loads(text, object_pairs_hook=_object, parse_constant=_constant)
+        data = json.loads(text, object_pairs_hook=_remembering, parse_constant=_constant)
     except json.JSONDecodeError as exc:
         where = Location(file=source, line=exc.lineno)
         raise InputFileError("json.syntax", where, detail=exc.msg, column=exc.colno) from None
@@ -195,7 +206,7 @@ def _parse(text: str, source: str) -> Any:
         raise too_deep(text, source) from None
     except ValueError:  # an integer of more digits than Python converts
         raise long_number(text, source) from None
-    duplicate = _duplicate(data)
+    duplicate = _duplicate(data) if twice else None  # the walk finds where, when there is one
     if duplicate is not None:
         path, key = duplicate
         raise InputFileError("json.duplicate_key", _at(source, (*path, key)), key=key)
@@ -370,6 +381,8 @@ def _difference(got: Any, expected: Any, *, strict: bool) -> tuple[FieldPath, An
     """The first place where ``got`` differs from ``expected`` (JSON values), depth first;
     keys missing from ``got`` are not compared. ``strict``: same JSON type too (an integer
     stands for a float)."""
+    if _as_text(got) == _as_text(expected):  # the same JSON, to the type: nothing to find
+        return None
     stack: list[tuple[FieldPath, Any, Any]] = [((), got, expected)]
     while stack:
         path, left, right = stack.pop()
@@ -382,6 +395,10 @@ def _difference(got: Any, expected: Any, *, strict: bool) -> tuple[FieldPath, An
         elif not _same(left, right, strict):
             return path, left, right
     return None
+
+
+def _as_text(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
 def _same(left: Any, right: Any, strict: bool) -> bool:

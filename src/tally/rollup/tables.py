@@ -294,11 +294,10 @@ def roll_up(paths: list[Path], plan: list[Row] | None = None, workers: int | Non
     candidates: list[Row] = []
     progress: list[Row] = []
     composition: list[Row] = []
-    for path, summary in _summaries(paths, workers):
-        if registry.is_new(summary.identity, summary.fingerprint, path):
-            progress.append(summary.progress)
-            candidates.extend(summary.candidates)
-            composition.extend(summary.composition)
+    for summary in unique_summaries(paths, workers, registry):
+        progress.append(summary.progress)
+        candidates.extend(summary.candidates)
+        composition.extend(summary.composition)
     congresses = len(progress)
     if plan is not None:
         progress += unplanned_rows(plan, progress)
@@ -308,6 +307,18 @@ def roll_up(paths: list[Path], plan: list[Row] | None = None, workers: int | Non
         "composition": (composition, COMPOSITION_COLUMNS),
     }
     return RollUp(tables, congresses, tuple(registry.duplicates))
+
+
+def unique_summaries(
+    paths: list[Path], workers: int | None, registry: Registry
+) -> Iterator[Summary]:
+    """Each congress of ``paths`` once, in order, as it is read: a repeat is noted in
+    ``registry`` and left out, a conflict raised (see :class:`~tally.rollup.collect.Registry`)."""
+    if not paths:
+        raise InputFileError("rollup.no_input", Location())
+    for path, summary in _summaries(paths, workers):
+        if registry.is_new(summary.identity, summary.fingerprint, path):
+            yield summary
 
 
 def _summaries(paths: list[Path], workers: int | None) -> Iterator[tuple[Path, Summary]]:

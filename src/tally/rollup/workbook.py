@@ -17,7 +17,8 @@ a province's thousands of congresses take seconds and little memory.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from tally.extras import need
@@ -31,7 +32,19 @@ from tally.rollup.charts import (
     composition_shares,
     progress_chart,
 )
-from tally.rollup.tables import INTEGER_COLUMNS, PROGRESS_COUNTS, Row, Tables, totals
+from tally.rollup.collect import Duplicate, Registry
+from tally.rollup.tables import (
+    CANDIDATE_COLUMNS,
+    COMPOSITION_COLUMNS,
+    INTEGER_COLUMNS,
+    PROGRESS_COLUMNS,
+    PROGRESS_COUNTS,
+    Row,
+    Tables,
+    totals,
+    unique_summaries,
+    unplanned_rows,
+)
 
 _t = Words("rollup")
 
@@ -116,10 +129,73 @@ def _percent(count: int, size: int) -> float | None:
 def rollup_workbook(tables: Tables, lang: Lang = "vi", charts: bool = True) -> bytes:
     """The roll-up workbook of ``tables`` (see the module's description); ``charts=False``
     leaves the charts out (no matplotlib needed)."""
-    book = new_workbook(streamed=True)
+    candidates, _ = tables["candidates"]
     progress, _ = tables["progress"]
     composition, _ = tables["composition"]
+    return _workbook(iter(candidates), progress, composition, lang, charts)
+
+
+def stream_rollup_workbook(
+    paths: list[Path], plan: list[Row] | None, lang: Lang = "vi", workers: int | None = None
+) -> tuple[bytes, int, tuple[Duplicate, ...]]:
+    """The roll-up workbook of ``paths`` (as :func:`~tally.rollup.tables.roll_up` reads
+    them, ``plan`` adding the units not reported), each congress's candidates written to the
+    sheet as it is read, while the worker processes read the next: the workbook, how many
+    congresses it holds, and the repeated files left out."""
+    registry = Registry()
+    progress: list[Row] = []
+    composition: list[Row] = []
+
+    def candidates() -> Iterator[Row]:
+        for summary in unique_summaries(paths, workers, registry):
+            progress.append(summary.progress)
+            composition.extend(summary.composition)
+            yield from summary.candidates
+        if plan is not None:
+            progress.extend(unplanned_rows(plan, progress))
+
+    book = _workbook(candidates(), progress, composition, lang, charts=True)
+    reported = sum(bool(row["reported"]) for row in progress)
+    return book, reported, tuple(registry.duplicates)
+
+
+def _workbook(
+    candidates: Iterator[Row],
+    progress: list[Row],
+    composition: list[Row],
+    lang: Lang,
+    charts: bool,
+) -> bytes:
+    """The workbook: the candidates sheet is written first, from ``candidates`` as they come
+    (reading them may fill ``progress`` and ``composition``), then the other tables and the
+    summary, which opens the workbook."""
+    book = new_workbook(streamed=True)
     summary = add_sheet(book, _t("rollup.sheet.summary", lang), landscape=True)
+    sheets = {
+        name: add_sheet(book, _t(f"rollup.sheet.{name}", lang), landscape=True) for name in SHEETS
+    }
+    _table_sheet(sheets["candidates"], candidates, CANDIDATE_COLUMNS, lang)
+    _table_sheet(sheets["progress"], iter(progress), PROGRESS_COLUMNS, lang)
+    _table_sheet(sheets["composition"], iter(composition), COMPOSITION_COLUMNS, lang)
+    _summary_sheet(summary, progress, composition, lang, charts)
+    return workbook_bytes(book)
+
+
+def _table_sheet(sheet: Any, rows: Iterator[Row], columns: tuple[str, ...], lang: Lang) -> None:
+    formats = {i: _SHARE_FORMAT for i, c in enumerate(columns) if c == "share"}
+    stream_table(
+        sheet,
+        [],
+        [column_header(c, lang) for c in columns],
+        (_cells(row, columns, lang) for row in rows),
+        widths=[_width(c) for c in columns],
+        number_formats=formats,
+    )
+
+
+def _summary_sheet(
+    summary: Any, progress: list[Row], composition: list[Row], lang: Lang, charts: bool
+) -> None:
     body_headers = [column_header("body", lang), _t("bodies", lang), column_header("size", lang)]
     for share in SHARES:
         body_headers += [column_header(share, lang), f"% {column_header(share, lang)}"]
@@ -128,10 +204,9 @@ def rollup_workbook(tables: Tables, lang: Lang = "vi", charts: bool = True) -> b
         for row in composition_totals(composition, lang)
     ]
     heads = [_bold(summary, header) for header in body_headers]
-    head_row = len(summary_rows(progress, composition, lang)) + 5
-    summary.row_dimensions[head_row].height = 30
-    lines = [*summary_rows(progress, composition, lang), [], [_t("by_body", lang)], heads]
-    lines += by_body
+    figures = summary_rows(progress, composition, lang)
+    summary.row_dimensions[len(figures) + 5].height = 30
+    lines = [*figures, [], [_t("by_body", lang)], heads, *by_body]
     targets = target_totals(composition, lang)
     if targets:
         words = [
@@ -152,22 +227,8 @@ def rollup_workbook(tables: Tables, lang: Lang = "vi", charts: bool = True) -> b
         image = need("openpyxl.drawing.image", "excel").Image
         anchor = len(lines) + 4
         for png in (progress_chart(progress, lang), composition_chart(composition, lang)):
-            picture = image(io.BytesIO(png))
-            summary.add_image(picture, f"A{anchor}")
+            summary.add_image(image(io.BytesIO(png)), f"A{anchor}")
             anchor += 24
-    for name in SHEETS:
-        rows, columns = tables[name]
-        sheet = add_sheet(book, _t(f"rollup.sheet.{name}", lang), landscape=True)
-        formats = {i: _SHARE_FORMAT for i, c in enumerate(columns) if c == "share"}
-        stream_table(
-            sheet,
-            [],
-            [column_header(c, lang) for c in columns],
-            (_cells(row, columns, lang) for row in rows),
-            widths=[_width(c) for c in columns],
-            number_formats=formats,
-        )
-    return workbook_bytes(book)
 
 
 def _bold(sheet: Any, value: object) -> Any:
