@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import tomllib
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -185,6 +186,17 @@ def _broken(tmp_path: Path, change: Any) -> TallyError:
             f"B{_row('date')}",
             "ngày",
         ),
+        # found by an adversarial try at the reader
+        (lambda b: b["DS bch"].cell(3, 1, '="Lê Văn A"'), "DS bch", "A3", "công thức"),
+        (lambda b: b["Đại hội"].cell(_row("term"), 2, "#REF!"), "Đại hội", "B3", "#REF!"),
+        (lambda b: b["DS bch"].cell(1, 9, "Giới tính"), "DS bch", "I1", "C1"),
+        (lambda b: b["Đại hội"].cell(40, 1, "Số có mặt"), "Đại hội", "A40", "hai lần"),
+        (lambda b: b["DS bch"].cell(3, 10, "Rút tên"), "DS bch", "J3", "tiêu đề"),
+        (lambda b: b["DS bch"].cell(900_000, 10, "x"), "DS bch", "J900000", "tiêu đề"),
+        (lambda b: b["DS bch"].cell(3, 1, "Lê Văn\u202eA"), "DS bch", "A3", "chữ cái"),
+        (lambda b: b["Cuộc bầu"].cell(2, _LIST, "Đại hội"), "Cuộc bầu", "L2", "của mẫu"),
+        (lambda b: b["Cuộc bầu"].cell(2, 7, 1e300), "Cuộc bầu", "G2", "số nguyên"),
+        (lambda b: b["DS bch"].cell(3, 1, True), "DS bch", "A3", "phải là chữ"),
     ],
 )
 def test_a_clerks_mistake_is_named_by_sheet_and_cell(
@@ -245,3 +257,40 @@ _plain = st.recursive(
 @given(st.dictionaries(_text, _plain, max_size=4))
 def test_toml_text_reads_back_equal(data: dict[str, Any]) -> None:
     assert tomllib.loads(toml_text(data)) == data
+
+
+def test_a_board_types_in_either_composition_of_letters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Vietnamese keyboards may send a letter and its accents apart (NFD): headers, sheets
+    and choices are read the same as when typed whole."""
+    folder = tmp_path / "tu"
+    spec = _copy_example("trade_union", folder)
+    book = _templated(folder, spec)
+    loaded = openpyxl.load_workbook(book)
+    sheet = loaded["DS bch"]
+    for row in range(2, sheet.max_row + 1):
+        if sheet.cell(row, 3).value:
+            sheet.cell(row, 3, unicodedata.normalize("NFD", sheet.cell(row, 3).value))
+    sheet.cell(1, 3, unicodedata.normalize("NFD", "Giới tính"))
+    loaded.save(book)
+    assert load_congress(book) == load_congress(folder / "congress.toml")
+    capsys.readouterr()
+
+
+def test_files_a_workbook_command_must_not_touch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "tu"
+    spec = _copy_example("trade_union", folder)
+    book = _templated(folder, spec)
+    before = book.read_bytes()
+    assert main(["template", str(book)]) == EXIT_BAD_INPUT  # a filled workbook is kept
+    assert book.read_bytes() == before
+    ballots = folder / "ballots_bch.csv"
+    kept = ballots.read_bytes()
+    assert main(["spec", str(book), "-o", str(ballots)]) == EXIT_BAD_INPUT
+    assert ballots.read_bytes() == kept
+    assert main(["spec", str(folder / "khong_co.xlsx"), "-o", str(folder / "x.toml")]) == 3
+    assert main(["spec", str(folder / "cu.xls"), "-o", str(folder / "x.toml")]) == 3
+    assert "xlsx" in capsys.readouterr().err

@@ -70,7 +70,7 @@ def load_spec(args: argparse.Namespace, logs: Sequence[Path | None]) -> tuple[Co
     given = [args.spec, args.ballots, *workbooks_named(args.spec)]
     check_outputs(args.output, logs, given)
     congress = load_congress(args.spec)
-    named = _named_ballots(congress, args.spec)
+    named = named_ballots(congress, args.spec)
     check_outputs(args.output, logs, [*given, *named])
     ids = [p.contest.id for p in congress.contests]
     if not ids:
@@ -105,7 +105,10 @@ def count_spec(
         # A figure of the spec (issued, collected, a round's) that the count refuses: the
         # error names the field; the board also needs the file it is in.
         if error.where.file is None and error.where.field is not None:
-            raise error.located(Location(file=str(args.spec))) from None
+            from tally.io.spec import at_cell, spec_data
+
+            _, cells = spec_data(args.spec)  # a field of a workbook: its cell
+            raise at_cell(error.located(Location(file=str(args.spec))), cells) from None
         raise
     chosen = [record.contest(contest_id) for contest_id in selected]
     for c in chosen:
@@ -255,7 +258,7 @@ def _lists(
     return render_ballot_lists(congress, contests, lang, document_format), False, said
 
 
-def _named_ballots(congress: Congress, spec: Path) -> list[Path]:
+def named_ballots(congress: Congress, spec: Path) -> list[Path]:
     """Every ballots file the spec names, every round, beside the spec."""
     return [
         spec.parent / name

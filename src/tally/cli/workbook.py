@@ -20,19 +20,23 @@ def template_command(args: argparse.Namespace) -> tuple[bytes, bool, str]:
     if output.suffix.lower() != ".xlsx":
         raise InputFileError("cli.workbook_suffix", Location(file=str(output)))
     check_outputs(output, [], [])
+    if output.exists():
+        raise InputFileError("workbook.exists", Location(file=str(output)), path=output)
     return template_bytes(lang), False, ""
 
 
 def spec_command(args: argparse.Namespace) -> tuple[str, bool, str]:
     """The spec the workbook (or a TOML spec with lists in workbooks) holds, checked as
     ``tally count`` checks it, as TOML text."""
-    from tally.io.spec import load_congress, spec_data, workbooks_named
+    from tally.cli.count import named_ballots
+    from tally.io.spec import congress_from_data, spec_data, workbooks_named
     from tally.io.toml_text import toml_text
 
     lang: Lang = args.lang
     check_outputs(args.output, [], [args.book, *workbooks_named(args.book)])
-    congress = load_congress(args.book)
-    data, _ = spec_data(args.book)
+    data, cells = spec_data(args.book)
+    congress = congress_from_data(args.book, data, cells)
+    check_outputs(args.output, [], [args.book, *named_ballots(congress, args.book)])
     lines = [
         text(
             "cli.spec_checked",

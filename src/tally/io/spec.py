@@ -182,21 +182,36 @@ def load_congress(path: str | Path) -> Congress:
     workbooks) must lie inside its folder (see :func:`check_spec_paths`); an error in a
     workbook names its sheet and cell."""
     data, cells = spec_data(path)
+    return congress_from_data(path, data, cells)
+
+
+def congress_from_data(
+    path: str | Path, data: dict[str, Any], cells: dict[str, Location]
+) -> Congress:
+    """The congress of :func:`spec_data`'s ``data`` read from ``path``; an error is placed at
+    the workbook cell its field came from (``cells``), when it came from one."""
     try:
         congress = congress_from_dict(data, source=str(path))
     except TallyError as error:
-        from tally.io.workbook_spec import located
-
-        raise located(error, cells) from None
+        raise at_cell(error, cells) from None
     check_spec_paths(congress, Path(path).parent, str(path))
     return congress
+
+
+def at_cell(error: TallyError, cells: dict[str, Location]) -> TallyError:
+    """``error`` placed at the workbook cell its field came from, when it did."""
+    if not cells:
+        return error
+    from tally.io.workbook_spec import located
+
+    return located(error, cells)
 
 
 def spec_data(path: str | Path) -> tuple[dict[str, Any], dict[str, Location]]:
     """The spec at ``path`` as plain data (what a TOML spec parses to), its candidates' sheets
     read, and where each field read from a workbook came from."""
     source = str(path)
-    if Path(path).suffix.lower() == ".xlsx":
+    if Path(path).suffix.lower() in (".xlsx", ".xlsm", ".xls"):
         from tally.io.workbook_spec import read_workbook_spec
 
         return read_workbook_spec(path)
@@ -212,7 +227,7 @@ def spec_data(path: str | Path) -> tuple[dict[str, Any], dict[str, Location]]:
 
 def workbooks_named(path: str | Path) -> list[Path]:
     """The workbooks a TOML spec's lists come from (inputs a command must not write over)."""
-    if Path(path).suffix.lower() == ".xlsx":
+    if Path(path).suffix.lower() in (".xlsx", ".xlsm", ".xls"):
         return []
     try:
         data = parse_toml(read_utf8(path), str(path), "spec.toml")

@@ -30,12 +30,14 @@ a date typed as text, a name twice, a merged cell, an unknown gender…
 from __future__ import annotations
 
 import datetime as dt
+import math
+import unicodedata
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from zipfile import BadZipFile
 
 from tally.congress.chain import ElectionModel
 from tally.errors import InputFileError, Location, TallyError
@@ -255,6 +257,10 @@ def _offer(sheet: Worksheet, column: Column, cells: str, lang: Lang) -> None:
 
 # -- reading ----------------------------------------------------------------------------------
 
+Grid = dict[int, dict[int, Any]]
+"""The filled cells of a sheet, by row and column (1-based), whatever its size: a stray
+space far down a sheet costs one cell, not a million empty rows."""
+
 
 @dataclass
 class _Reader:
@@ -262,6 +268,9 @@ class _Reader:
 
     path: Path
     book: Any
+    """The workbook with each formula's value as last saved (``data_only``)."""
+    formulas: Any
+    """The same workbook with its formulas, to tell a blank from a formula never computed."""
     cells: dict[str, Location] = field(default_factory=dict)
     """Where each field of the spec came from (``contest.bch.seats`` → Cuộc bầu!D2)."""
 
@@ -270,40 +279,72 @@ class _Reader:
         return InputFileError(f"workbook.{key}", where, **params)
 
     def sheet(self, wanted: str | Sequence[str], named_at: Location | None = None) -> Worksheet:
-        """The sheet called ``wanted`` (or any of those names); when missing, an error at
-        ``named_at``, the cell that names it."""
+        """The sheet called ``wanted`` (or any of those names): an exact name first, else the
+        one name equal to it but for case, spacing and the way letters are composed (two such
+        are an error); when missing, an error at ``named_at``, the cell that names it."""
         names = [wanted] if isinstance(wanted, str) else list(wanted)
+        titles: list[str] = list(self.book.sheetnames)
         for name in names:
-            for title in self.book.sheetnames:
-                if title.strip().casefold() == name.strip().casefold():
-                    sheet: Worksheet = self.book[title]
-                    self.check_merged(sheet)
-                    return sheet
+            if name in titles:
+                return self._checked(self.book[name])
+        for name in names:
+            close = [title for title in titles if _fold(title) == _fold(name)]
+            if len(close) > 1:
+                raise InputFileError(
+                    "workbook.ambiguous_sheet",
+                    named_at or Location(file=str(self.path)),
+                    sheet=name,
+                    found=", ".join(repr(t) for t in close),
+                )
+            if close:
+                return self._checked(self.book[close[0]])
         raise InputFileError(
             "workbook.no_sheet",
             named_at or Location(file=str(self.path)),
             sheet=names[0],
-            available=", ".join(self.book.sheetnames),
+            available=", ".join(titles),
         )
 
-    def check_merged(self, sheet: Worksheet) -> None:
+    def _checked(self, sheet: Worksheet) -> Worksheet:
         for merged in sheet.merged_cells.ranges:
             raise self.fail(sheet.title, str(merged), "merged", cells=str(merged))
+        return sheet
 
-    def value(self, sheet: Worksheet, cell: Any, column: Column) -> object:
-        """The cell's value as the spec takes it, or ``None`` when blank."""
-        raw = cell.value
+    def grid(self, sheet: Worksheet) -> Grid:
+        """The filled cells of ``sheet``; an error value (``#REF!``) or a formula whose value
+        was never computed (a file written by a program, not saved by a spreadsheet) is an
+        error at its cell."""
+        grid: Grid = {}
+        stored: dict[tuple[int, int], Any] = getattr(sheet, "_cells", {})
+        for (row, column), cell in stored.items():
+            if cell.data_type == "e":
+                raise self.fail(sheet.title, cell.coordinate, "error_value", got=cell.value)
+            if not _blank(cell.value):
+                grid.setdefault(row, {})[column] = cell
+        written: dict[tuple[int, int], Any] = getattr(self.formulas[sheet.title], "_cells", {})
+        for (row, column), cell in written.items():
+            formula = isinstance(cell.value, str) and cell.value.startswith("=")
+            if formula and column not in grid.get(row, {}):
+                raise self.fail(
+                    sheet.title, cell.coordinate, "formula_no_value", formula=cell.value
+                )
+        return grid
+
+    def value(self, sheet: str, cell: str, raw: object, column: Column) -> object:
+        """The value ``raw`` of ``cell`` as the spec takes it, or ``None`` when blank."""
         if isinstance(raw, str):
             raw = raw.strip() or None
         if raw is None:
             if column.required:
-                raise self.fail(sheet.title, cell.coordinate, "required", header=_h(column))
+                raise self.fail(sheet, cell, "required", header=_h(column))
             return None
-        where = (sheet.title, cell.coordinate)
+        where = (sheet, cell)
         if column.kind == "whole":
-            if isinstance(raw, bool) or not isinstance(raw, int | float) or raw != int(raw):
+            number = raw if isinstance(raw, int | float) and not isinstance(raw, bool) else None
+            fits = number is not None and math.isfinite(number) and abs(number) < 2**63
+            if number is None or not fits or number != int(number):
                 raise self.fail(*where, "not_whole", header=_h(column), got=_shown(raw))
-            return int(raw)
+            return int(number)
         if column.kind == "time":
             if isinstance(raw, dt.datetime):
                 return raw.replace(microsecond=0)
@@ -327,45 +368,56 @@ class _Reader:
             raise self.fail(
                 *where, "unknown_choice", header=_h(column), got=_shown(raw), allowed=allowed
             )
-        if isinstance(raw, dt.datetime | dt.date):
+        if not isinstance(raw, str):
             raise self.fail(*where, "not_text", header=_h(column), got=_shown(raw))
-        return str(raw) if not isinstance(raw, str) else raw
+        return raw
 
     def table(
         self, sheet: Worksheet, columns: Sequence[Column], label: str
     ) -> Iterator[tuple[int, dict[str, Any]]]:
         """Each filled row of a sheet whose first row holds the headers, as a dict of the
         columns' spec paths; each field remembered at its cell under ``label``."""
+        grid = self.grid(sheet)
         found: dict[int, Column] = {}
         known = {_fold(text(f"workbook.h.{c.key}", lang)): c for c in columns for lang in LANGS}
-        for cell in next(sheet.iter_rows(min_row=1, max_row=1), ()):
-            if cell.value is None or str(cell.value).strip() == "":
-                continue
+        where: dict[Column, str] = {}
+        for number, cell in sorted(grid.get(1, {}).items()):
             column = known.get(_fold(str(cell.value)))
             if column is None:
                 headers = ", ".join(c.header("vi") for c in columns)
                 raise self.fail(
                     sheet.title, cell.coordinate, "unknown_header", got=cell.value, allowed=headers
                 )
-            found[cell.column] = column
+            if column in where:
+                raise self.fail(
+                    sheet.title,
+                    cell.coordinate,
+                    "duplicate_header",
+                    header=_h(column),
+                    first=where[column],
+                )
+            where[column] = cell.coordinate
+            found[number] = column
         for column in columns:
             if column.required and column not in found.values():
-                raise self.fail(sheet.title, "1", "missing_header", header=_h(column))
-        position = 0
-        for row in sheet.iter_rows(min_row=2):
-            cells: list[Any] = [c for c in row if c.column in found]
-            if all(c.value is None or str(c.value).strip() == "" for c in cells):
-                continue
-            position += 1
+                raise self.fail(sheet.title, "A1", "missing_header", header=_h(column))
+        letters = need("openpyxl.utils", "excel").get_column_letter
+        for position, row in enumerate(sorted(r for r in grid if r > 1), start=1):
+            stray = [c for n, c in grid[row].items() if n not in found]
+            if stray:
+                raise self.fail(sheet.title, stray[0].coordinate, "no_header")
             entry: dict[str, Any] = {}
-            self.cells[f"{label}#{position}"] = self.place(sheet, cells[0].coordinate)
-            for cell in cells:
-                column = found[cell.column]
-                value = self.value(sheet, cell, column)
+            self.cells[f"{label}#{position}"] = self.place(sheet, f"A{row}")
+            for number, column in found.items():
+                cell = grid[row].get(number)
+                coordinate = f"{letters(number)}{row}"
+                value = self.value(
+                    sheet.title, coordinate, None if cell is None else cell.value, column
+                )
                 if value is not None:
                     entry[column.path[-1]] = value
                     self.cells[f"{label}#{position}.{column.path[-1]}"] = self.place(
-                        sheet, cell.coordinate
+                        sheet, coordinate
                     )
             yield position, entry
 
@@ -379,8 +431,13 @@ class _Reader:
             self.cells[new + key[len(old) :]] = self.cells.pop(key)
 
 
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 def _fold(word: str) -> str:
-    return " ".join(word.split()).casefold()
+    """``word`` as compared: composed letters (NFC), spaces collapsed, case ignored."""
+    return " ".join(unicodedata.normalize("NFC", word).split()).casefold()
 
 
 def _h(column: Column) -> Phrase:
@@ -392,6 +449,10 @@ def _shown(value: object) -> str:
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
     return repr(value) if isinstance(value, str) else str(value)
+
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+"""The files read as workbooks (an ``.xls`` file is refused with what to do)."""
 
 
 def read_candidates(
@@ -410,8 +471,13 @@ def _candidates(reader: _Reader, sheet: Worksheet, field: str) -> list[dict[str,
     people: list[dict[str, Any]] = []
     seen: dict[object, str] = {}
     for position, entry in reader.table(sheet, CANDIDATE_COLUMNS, field):
-        key = name_identity(str(entry["name"]))
-        cell = reader.cells[f"{field}#{position}.name"].cell or ""
+        where = reader.cells[f"{field}#{position}.name"]
+        try:
+            key = name_identity(str(entry["name"]))
+        except TallyError as error:  # a name the lists refuse, said at its cell
+            place = replace(error.where, **_cell_of(where))
+            raise type(error)(error.code, place, **error.params) from None
+        cell = where.cell or ""
         if key in seen:
             raise reader.fail(
                 sheet.title, cell, "duplicate_name", name=entry["name"], first=seen[key]
@@ -425,15 +491,20 @@ def _candidates(reader: _Reader, sheet: Worksheet, field: str) -> list[dict[str,
 
 def _open(path: Path) -> _Reader:
     openpyxl = need("openpyxl", "excel")
-    try:
-        book = openpyxl.load_workbook(path, data_only=True)
-    except FileNotFoundError:
-        raise InputFileError("file.missing", Location(file=str(path))) from None
-    except (BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputFileError(
-            "workbook.damaged", Location(file=str(path)), detail=type(exc).__name__
-        ) from None
-    return _Reader(path, book)
+    where = Location(file=str(path))
+    if path.suffix.lower() == ".xls":
+        raise InputFileError("workbook.old_format", where)
+    if not path.exists():
+        raise InputFileError("file.not_found", where, path=str(path))
+    books = []
+    for data_only in (True, False):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # openpyxl's notes on what it does not read
+                books.append(openpyxl.load_workbook(path, data_only=data_only))
+        except Exception as exc:  # a damaged file fails anywhere in openpyxl, as anything
+            raise InputFileError("workbook.damaged", where, detail=type(exc).__name__) from None
+    return _Reader(path, books[0], books[1])
 
 
 def read_workbook_spec(path: str | Path) -> tuple[dict[str, Any], dict[str, Location]]:
@@ -442,45 +513,71 @@ def read_workbook_spec(path: str | Path) -> tuple[dict[str, Any], dict[str, Loca
     reader = _open(Path(path))
     data: dict[str, Any] = {}
     sheet = reader.sheet([sheet_title(CONGRESS_SHEET, lang) for lang in LANGS])
+    grid = reader.grid(sheet)
     rows = {_fold(r.header(lang)): r for r in CONGRESS_ROWS for lang in LANGS}
-    given: dict[Column, Any] = {}
-    for row in sheet.iter_rows(min_row=2):
-        name = row[0].value
-        if name is None or str(name).strip() == "":
+    headers = {_fold(text(f"workbook.h.{k}", lang)) for k in ("item", "value") for lang in LANGS}
+    given: dict[Column, str] = {}
+    for number in sorted(grid):
+        cells = grid[number]
+        stray = [c for n, c in cells.items() if n > 2]
+        if stray:
+            raise reader.fail(sheet.title, stray[0].coordinate, "no_header")
+        name = cells.get(1)
+        if name is None:
+            raise reader.fail(sheet.title, cells[2].coordinate, "no_item")
+        if _fold(str(name.value)) in headers:
             continue
-        item = rows.get(_fold(str(name)))
+        item = rows.get(_fold(str(name.value)))
         if item is None:
-            raise reader.fail(sheet.title, row[0].coordinate, "unknown_item", got=name)
-        given[item] = sheet.cell(row=row[0].row or 0, column=2)
+            raise reader.fail(sheet.title, name.coordinate, "unknown_item", got=name.value)
+        if item in given:
+            raise reader.fail(
+                sheet.title, name.coordinate, "duplicate_item", header=_h(item), first=given[item]
+            )
+        given[item] = f"A{number}"
+    line = 0
     for item in CONGRESS_ROWS:
         if item not in given:
             if item.required:
                 raise reader.fail(sheet.title, "A", "missing_item", header=_h(item))
             continue
-        cell = given[item]
-        value = reader.value(sheet, cell, item)
+        number = int(given[item][1:])
+        cell = grid[number].get(2)
+        coordinate = f"B{number}"
+        value = reader.value(sheet.title, coordinate, None if cell is None else cell.value, item)
         if value is None:
             continue
         place = data
         for part in item.path[:-1]:
             place = place.setdefault(part, {})
+        key = ".".join(item.path)
         if item.kind == "line":
             place.setdefault(item.path[-1], []).append(value)
+            line += 1
+            key = f"{key}#{line}"
         else:
             place[item.path[-1]] = value
-        reader.cells[".".join(item.path)] = reader.place(sheet, cell.coordinate)
+        reader.cells[key] = reader.place(sheet, coordinate)
     board_sheet = reader.sheet([sheet_title(BOARD_SHEET, lang) for lang in LANGS])
     data["board"] = [e for _, e in reader.table(board_sheet, BOARD_COLUMNS, "board")]
     contest_sheet = reader.sheet([sheet_title(CONTESTS_SHEET, lang) for lang in LANGS])
+    own = {_fold(sheet_title(k, lang)) for k in (*_OWN_SHEETS,) for lang in LANGS}
     contests = []
     for position, entry in reader.table(contest_sheet, CONTEST_COLUMNS, "contest"):
         field = f"contest.{entry['id']}"
         reader.rename(f"contest#{position}", field)
-        listed = reader.sheet(str(entry["candidates"]), reader.cells[f"{field}.candidates"])
+        named_at = reader.cells[f"{field}.candidates"]
+        if _fold(str(entry["candidates"])) in own:
+            raise InputFileError("workbook.list_is_own_sheet", named_at, sheet=entry["candidates"])
+        listed = reader.sheet(str(entry["candidates"]), named_at)
         entry["candidates"] = _candidates(reader, listed, f"{field}.candidates")
         contests.append(entry)
     data["contest"] = contests
     return data, reader.cells
+
+
+_OWN_SHEETS = (CONGRESS_SHEET, BOARD_SHEET, CONTESTS_SHEET, "guide")
+"""The template's own sheets, which hold no list."""
 
 
 def located(error: TallyError, cells: dict[str, Location]) -> TallyError:

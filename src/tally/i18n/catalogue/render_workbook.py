@@ -179,8 +179,8 @@ TABLE: dict[str, tuple[str, str]] = {
         "'{header}' must be a date and time, not {got}. Enter it as 08/10/2025 10:15.",
     ),
     "workbook.not_text": (
-        "'{header}' là chữ, không phải ngày {got}. Định dạng ô thành Văn bản rồi ghi lại.",
-        "'{header}' is text, not the date {got}. Format the cell as Text and enter it again.",
+        "'{header}' phải là chữ, không phải {got}. Định dạng ô thành Văn bản rồi ghi lại.",
+        "'{header}' must be text, not {got}. Format the cell as Text and enter it again.",
     ),
     "workbook.unknown_choice": (
         "'{header}' không nhận {got}. Chọn một trong: {allowed}.",
@@ -288,4 +288,59 @@ TABLE: dict[str, tuple[str, str]] = {
     "rollup.targets": ("Chỉ tiêu cơ cấu theo cơ quan", "Composition targets by body"),
     "rollup.with_target": ("Số cơ quan có chỉ tiêu", "Bodies with the target"),
     "rollup.meeting_target": ("Số cơ quan đạt", "Bodies meeting it"),
+    "workbook.ambiguous_sheet": (
+        "Có nhiều trang tính trùng tên {sheet!r} (chỉ khác chữ hoa, dấu cách hoặc cách gõ dấu): "
+        "{found}. Đổi tên hoặc xóa trang thừa.",
+        "Several sheets are named like {sheet!r} (differing only in case, spaces or how the "
+        "accents were typed): {found}. Rename or delete the extra one.",
+    ),
+    "workbook.error_value": (
+        "Ô có giá trị lỗi {got}. Sửa công thức hoặc gõ lại giá trị.",
+        "The cell holds the error value {got}. Correct the formula or type the value.",
+    ),
+    "workbook.formula_no_value": (
+        "Ô có công thức {formula} nhưng chưa được tính (tệp do chương trình ghi, chưa mở bằng "
+        "Excel). Mở và lưu lại tệp bằng Excel hoặc LibreOffice, hoặc gõ giá trị vào ô.",
+        "The cell holds the formula {formula}, never computed (the file was written by a "
+        "program, not saved by a spreadsheet). Open and save it in Excel or LibreOffice, or type "
+        "the value.",
+    ),
+    "workbook.duplicate_header": (
+        "Cột '{header}' có hai lần (đã có ở ô {first}). Xóa cột thừa.",
+        "The column '{header}' is there twice (already in cell {first}). Delete the extra one.",
+    ),
+    "workbook.no_header": (
+        "Ô có giá trị nhưng cột không có tiêu đề tally đọc (dòng 1 hoặc cột A, B của trang "
+        "Đại hội). Chuyển giá trị vào đúng cột hoặc xóa đi.",
+        "The cell holds a value in a column tally does not read (no header in row 1; on the "
+        "Congress sheet, only columns A and B). Move the value to its column or delete it.",
+    ),
+    "workbook.no_item": (
+        "Ô có giá trị nhưng cột A của dòng này không ghi mục nào. Ghi tên mục vào cột A "
+        "(xem tally template) hoặc xóa giá trị.",
+        "The cell holds a value but column A names no item on this row. Write the item in "
+        "column A (see tally template) or delete the value.",
+    ),
+    "workbook.duplicate_item": (
+        "Mục '{header}' có hai lần (đã có ở ô {first}). Xóa dòng thừa.",
+        "The item '{header}' is there twice (already in cell {first}). Delete the extra row.",
+    ),
+    "workbook.list_is_own_sheet": (
+        "Trang {sheet!r} là trang của mẫu, không phải danh sách bầu cử. Ghi tên trang chứa danh "
+        "sách của cuộc bầu này.",
+        "The sheet {sheet!r} is one of the template's own, not a list of candidates. Name the "
+        "sheet holding this contest's list.",
+    ),
+    "workbook.old_format": (
+        "Tệp .xls (Excel 97–2003) không đọc được. Mở bằng Excel hoặc LibreOffice và lưu lại "
+        "dưới dạng Sổ làm việc Excel (.xlsx).",
+        "An .xls file (Excel 97–2003) cannot be read. Open it in Excel or LibreOffice and save "
+        "it as an Excel Workbook (.xlsx).",
+    ),
+    "workbook.exists": (
+        "Tệp {path} đã có; tally template không ghi đè một sổ (có thể đã điền). Chọn tên khác "
+        "hoặc tự xóa tệp cũ.",
+        "{path} already exists; tally template does not write over a workbook (it may be "
+        "filled). Choose another name, or delete the old file yourself.",
+    ),
 }
