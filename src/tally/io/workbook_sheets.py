@@ -141,6 +141,15 @@ def add_table(
     return row
 
 
+def header_cell(sheet: Any, value: object) -> Any:
+    """A header cell for a streamed sheet (:func:`new_workbook`): bold, wrapped, at the top."""
+    styles = need("openpyxl.styles", "excel")
+    cell = need("openpyxl.cell", "excel").WriteOnlyCell(sheet, value=value)
+    cell.font = styles.Font(bold=True)
+    cell.alignment = styles.Alignment(wrap_text=True, vertical="top")
+    return cell
+
+
 def stream_table(
     sheet: Any,
     title: Sequence[str],
@@ -165,13 +174,9 @@ def stream_table(
         cell = cell_of(sheet, value=line)
         cell.font = bold
         sheet.append([cell])
-    heads = []
-    for header in headers:
-        cell = cell_of(sheet, value=header)
-        cell.font = bold
-        cell.alignment = styles.Alignment(wrap_text=True, vertical="top")
+    heads = [header_cell(sheet, header) for header in headers]
+    for cell in heads:
         cell.border = styles.Border(bottom=styles.Side(style="thin"))
-        heads.append(cell)
     _fit_height(sheet, header_row, headers, 1)
     sheet.append(heads)
     formats = number_formats or {}

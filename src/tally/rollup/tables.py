@@ -104,7 +104,7 @@ def _congress_cells(record: CongressRecord) -> Row:
 def candidate_rows(record: CongressRecord) -> Iterable[Row]:
     """Every candidate of every counted round: votes, base, share and what it made them."""
     head = _congress_cells(record)
-    decimals = record.congress.rules.percent.decimals
+    percent = record.congress.rules.percent
     for contest in record.contests:
         for result in contest.rounds:
             outcome = result.outcome
@@ -131,7 +131,7 @@ def candidate_rows(record: CongressRecord) -> Iterable[Row]:
                     "incumbent": "" if person.incumbent is None else person.incumbent,
                     "votes": standing.votes,
                     "base": base,
-                    "share": round(100 * standing.votes / base, decimals) if base else None,
+                    "share": percent.value(standing.votes, base),
                     "result": made,
                 }
 

@@ -23,8 +23,15 @@ from typing import Any
 
 from tally.extras import need
 from tally.i18n.messages import Lang, Words
-from tally.io.workbook_sheets import add_sheet, new_workbook, stream_table, workbook_bytes
+from tally.io.workbook_sheets import (
+    add_sheet,
+    header_cell,
+    new_workbook,
+    stream_table,
+    workbook_bytes,
+)
 from tally.model.bodies import Body, Level
+from tally.model.rules import DEFAULT_RULES
 from tally.rollup.charts import (
     SHARES,
     code_words,
@@ -81,7 +88,8 @@ def summary_rows(
 
 def composition_totals(composition: Sequence[Row], lang: Lang) -> list[list[Any]]:
     """One row per kind of body: bodies, members, and each share of :data:`SHARES` as a count
-    and a percentage of the members (two decimals, half up, computed in integers)."""
+    and a percentage of the members (congresses may count under different rule sets: the
+    default rule set's percent policy, two decimals half up, computed in integers)."""
     sums = composition_shares(composition)
     bodies = {str(row["body"]): 0 for row in composition}
     for row in composition:
@@ -92,7 +100,7 @@ def composition_totals(composition: Sequence[Row], lang: Lang) -> list[list[Any]
         line: list[Any] = [code_words(Body, body, lang), bodies[body], size]
         for share in SHARES:
             count, members = shares[share]
-            line += [count, _percent(count, members)]
+            line += [count, DEFAULT_RULES.percent.value(count, members)]
         rows.append(line)
     return rows
 
@@ -116,14 +124,6 @@ def target_totals(composition: Sequence[Row], lang: Lang) -> list[list[Any]]:
         [code_words(Body, body, lang), column_header(target, lang), had, met]
         for (body, target), (had, met) in counts.items()
     ]
-
-
-def _percent(count: int, size: int) -> float | None:
-    """``count / size`` in percent, two decimals, rounded half up in integers."""
-    if size <= 0:
-        return None
-    hundredths, remainder = divmod(count * 10_000, size)
-    return (hundredths + (2 * remainder >= size)) / 100
 
 
 def rollup_workbook(tables: Tables, lang: Lang = "vi", charts: bool = True) -> bytes:
@@ -203,7 +203,7 @@ def _summary_sheet(
         [_share_cell(summary, v) if i in _SHARE_COLUMNS else v for i, v in enumerate(row)]
         for row in composition_totals(composition, lang)
     ]
-    heads = [_bold(summary, header) for header in body_headers]
+    heads = [header_cell(summary, header) for header in body_headers]
     figures = summary_rows(progress, composition, lang)
     summary.row_dimensions[len(figures) + 5].height = 30
     lines = [*figures, [], [_t("by_body", lang)], heads, *by_body]
@@ -215,7 +215,7 @@ def _summary_sheet(
             _t("with_target", lang),
             _t("meeting_target", lang),
         ]
-        lines += [[], [_t("targets", lang)], [_bold(summary, w) for w in words], *targets]
+        lines += [[], [_t("targets", lang)], [header_cell(summary, w) for w in words], *targets]
     stream_table(
         summary,
         [_t("title", lang)],
@@ -229,15 +229,6 @@ def _summary_sheet(
         for png in (progress_chart(progress, lang), composition_chart(composition, lang)):
             summary.add_image(image(io.BytesIO(png)), f"A{anchor}")
             anchor += 24
-
-
-def _bold(sheet: Any, value: object) -> Any:
-    """A header cell of a streamed sheet: bold, wrapped."""
-    styles = need("openpyxl.styles", "excel")
-    cell = need("openpyxl.cell", "excel").WriteOnlyCell(sheet, value=value)
-    cell.font = styles.Font(bold=True)
-    cell.alignment = styles.Alignment(wrap_text=True, vertical="top")
-    return cell
 
 
 def _share_cell(sheet: Any, value: object) -> Any:
